@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "../result.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace vigie::analytics {
+class Feedback;
+}
+
+namespace vigie::core {
+
+class Store;
+
+struct ImportOptions
+{
+    /// Target layer. Empty: a new layer named after the file (or newLayerId), its manifest
+    /// derived from the file's fields. A known id (built-in or plugin manifest, or a layer
+    /// already in the store): fields are matched by name to the manifest.
+    QString layerId;
+    QString newLayerId;       ///< id for a new layer (default: from the file name)
+    QString sourceCrs;        ///< override or supply the CRS ("EPSG:4326", WKT, PROJ string)
+    bool dropUnknownFields = false; ///< when importing into a manifest layer
+    QString sourceLayer;      ///< layer inside a multi-layer file (GeoPackage); default: first
+};
+
+struct ImportReport
+{
+    QString layerId;
+    qint64 features = 0;
+    QStringList warnings; ///< translated
+};
+
+/**
+ * Loads any vector file GDAL reads (GeoPackage, GeoJSON, CSV with coordinates, Shapefile, ...)
+ * into a store layer, reprojected to Lambert-93. All or nothing: one transaction; an invalid
+ * geometry, a missing or unknown CRS, an unexpected field, an empty or truncated file gives an
+ * error naming the file and the feature, and the store is left as it was.
+ */
+class Importer
+{
+public:
+    static Result<ImportReport> importFile(Store &store, const QString &path,
+                                           const ImportOptions &options = {},
+                                           analytics::Feedback *feedback = nullptr);
+};
+
+} // namespace vigie::core
