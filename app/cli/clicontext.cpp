@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "clicontext.h"
+
+#include <csignal>
+#include <cstdio>
+#include <unistd.h>
+
+namespace vigie::cli {
+
+namespace {
+
+std::atomic<analytics::Feedback *> g_feedback{nullptr};
+
+extern "C" void onInterrupt(int)
+{
+    if (auto *f = g_feedback.load())
+        f->cancel(); // async-signal-safe: an atomic store
+}
+
+} // namespace
+
+CliContext::CliContext() : m_out(stdout), m_err(stderr)
+{
+    const bool tty = ::isatty(STDERR_FILENO) == 1;
+    auto lastDecile = std::make_shared<int>(-1);
+    m_feedback = std::make_unique<analytics::Feedback>(
+        [this, tty, lastDecile](double percent, const std::string &step) {
+            const int p = static_cast<int>(percent);
+            if (tty) {
+                const int filled = p / 5;
+                m_err << "\r[" << QString(filled, QLatin1Char('#'))
+                      << QString(20 - filled, QLatin1Char('.')) << "] " << QString::number(p)
+                      << "% " << QString::fromStdString(step).left(50).leftJustified(50)
+                      << (p >= 100 ? "\n" : "");
+                m_err.flush();
+            } else if (p / 10 != *lastDecile) {
+                *lastDecile = p / 10;
+                m_err << QString::number(p) << "% " << QString::fromStdString(step) << "\n";
+                m_err.flush();
+            }
+        });
+    g_feedback.store(m_feedback.get());
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+}
+
+int CliContext::fail(const core::Error &error)
+{
+    m_err << "\n" << tr("error: %1").arg(error.message) << "\n";
+    m_err.flush();
+    return error.code == core::ErrorCode::Canceled ? ExitCanceled : ExitFailure;
+}
+
+int CliContext::usageError(const QString &message)
+{
+    m_err << tr("error: %1").arg(message) << "\n";
+    m_err.flush();
+    return ExitUsage;
+}
+
+} // namespace vigie::cli

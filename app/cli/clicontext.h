@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/analytics/feedback.h"
+#include "core/result.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+#include <memory>
+
+namespace vigie::cli {
+
+/// Exit codes of vigie-cli (documented in docs/cli.md).
+enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitUsage = 2, ExitCanceled = 130 };
+
+/// Shared services of the CLI commands: output streams, progress on stderr, Ctrl+C.
+class CliContext
+{
+    Q_DECLARE_TR_FUNCTIONS(vigie::cli::CliContext)
+
+public:
+    CliContext();
+
+    QTextStream &out() { return m_out; }
+    QTextStream &err() { return m_err; }
+
+    /// A Feedback that prints progress on stderr and is canceled by SIGINT/SIGTERM.
+    analytics::Feedback &feedback() { return *m_feedback; }
+
+    /// Prints "error: <message>" and returns the exit code matching the error.
+    int fail(const core::Error &error);
+    int usageError(const QString &message);
+
+private:
+    QTextStream m_out;
+    QTextStream m_err;
+    std::unique_ptr<analytics::Feedback> m_feedback;
+};
+
+using CommandFunction = int (*)(CliContext &, const QStringList &args);
+
+int runDemo(CliContext &ctx, const QStringList &args);
+int runImport(CliContext &ctx, const QStringList &args);
+int runInfo(CliContext &ctx, const QStringList &args);
+int runLayers(CliContext &ctx, const QStringList &args);
+int runRender(CliContext &ctx, const QStringList &args);
+int runCheck(CliContext &ctx, const QStringList &args);
+
+} // namespace vigie::cli

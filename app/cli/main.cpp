@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// vigie-cli: every analysis and data operation of Vigie, without the GUI.
+#include "clicontext.h"
+
+#include "core/i18n.h"
+
+#include <QCoreApplication>
+#include <QGuiApplication>
+
+#include <cstring>
+#include <memory>
+
+namespace {
+
+struct Command
+{
+    const char *name;
+    vigie::cli::CommandFunction run;
+    bool needsGui; ///< fonts and painting (render): a QGuiApplication, offscreen if headless
+    const char *summary;
+};
+
+const Command kCommands[] = {
+    {"demo", vigie::cli::runDemo, false,
+     QT_TRANSLATE_NOOP("vigie::cli", "create a demo workspace shaped like Marseille")},
+    {"import", vigie::cli::runImport, false,
+     QT_TRANSLATE_NOOP("vigie::cli", "import a vector file (GeoPackage, GeoJSON, CSV, Shapefile…) into a layer")},
+    {"info", vigie::cli::runInfo, false,
+     QT_TRANSLATE_NOOP("vigie::cli", "describe a workspace: layers, counts, extents, periods")},
+    {"layers", vigie::cli::runLayers, false,
+     QT_TRANSLATE_NOOP("vigie::cli", "list the layer types known (built-in and plugins)")},
+    {"render", vigie::cli::runRender, true,
+     QT_TRANSLATE_NOOP("vigie::cli", "draw a map of a workspace to a PNG image")},
+    {"check", vigie::cli::runCheck, false,
+     QT_TRANSLATE_NOOP("vigie::cli", "check the integrity of a workspace")},
+};
+
+void printUsage(QTextStream &out)
+{
+    out << QCoreApplication::translate("vigie::cli", "Usage: vigie-cli COMMAND [OPTIONS]") << "\n\n"
+        << QCoreApplication::translate("vigie::cli", "Commands:") << "\n";
+    for (const Command &c : kCommands)
+        out << "  " << QString::fromLatin1(c.name).leftJustified(10) << " "
+            << QCoreApplication::translate("vigie::cli", c.summary) << "\n";
+    out << "\n"
+        << QCoreApplication::translate("vigie::cli",
+                                       "Run 'vigie-cli COMMAND --help' for the options of a command.")
+        << "\n";
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const Command *command = nullptr;
+    if (argc >= 2) {
+        for (const Command &c : kCommands) {
+            if (std::strcmp(argv[1], c.name) == 0)
+                command = &c;
+        }
+    }
+    if (command && command->needsGui && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    std::unique_ptr<QCoreApplication> app;
+    if (command && command->needsGui)
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    else
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Ville de Marseille"));
+    QCoreApplication::setApplicationName(QStringLiteral("Vigie"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VIGIE_VERSION));
+    vigie::core::installTranslations(vigie::core::preferredLanguage());
+
+    vigie::cli::CliContext ctx;
+    QStringList args = QCoreApplication::arguments();
+    if (!command) {
+        const QString first = args.value(1);
+        if (first == QLatin1String("--version")) {
+            ctx.out() << "vigie-cli " << QCoreApplication::applicationVersion() << "\n";
+            return vigie::cli::ExitOk;
+        }
+        printUsage(first.isEmpty() || first == QLatin1String("--help") ||
+                           first == QLatin1String("-h") || first == QLatin1String("help")
+                       ? ctx.out()
+                       : ctx.err());
+        if (!first.isEmpty() && first != QLatin1String("--help") && first != QLatin1String("-h") &&
+            first != QLatin1String("help")) {
+            ctx.err() << QCoreApplication::translate("vigie::cli", "Unknown command: %1").arg(first)
+                      << "\n";
+            return vigie::cli::ExitUsage;
+        }
+        return vigie::cli::ExitOk;
+    }
+    args.removeAt(1); // the command name; args[0] stays the program name for QCommandLineParser
+    return command->run(ctx, args);
+}

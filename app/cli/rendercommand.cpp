@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// vigie-cli render: a map of a workspace to PNG, headless, with the same renderer as the GUI.
+#include "clicontext.h"
+
+#include "core/i18n.h"
+#include "core/store/store.h"
+#include "render/decorations.h"
+#include "render/maprenderer.h"
+#include "render/mapsettings.h"
+
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QImage>
+#include <QPainter>
+
+#include <algorithm>
+
+namespace vigie::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("vigie::cli", text);
+}
+
+/// "2025-01-01" or "2025-01-01T08:00:00" (UTC) -> seconds; end-of-day when endOfDay and date only.
+std::optional<std::int64_t> parseWhen(const QString &text, bool endOfDay)
+{
+    QDateTime dt = QDateTime::fromString(text, Qt::ISODate);
+    if (!dt.isValid()) {
+        const QDate d = QDate::fromString(text, Qt::ISODate);
+        if (!d.isValid())
+            return std::nullopt;
+        dt = endOfDay ? QDateTime(d, QTime(23, 59, 59), Qt::UTC) : QDateTime(d, QTime(0, 0), Qt::UTC);
+    }
+    dt.setTimeSpec(Qt::UTC);
+    return dt.toSecsSinceEpoch();
+}
+
+} // namespace
+
+int runRender(CliContext &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Draws a map of a workspace to a PNG image, headless."));
+    parser.addOption({QStringLiteral("store"), tr("Workspace file."), tr("FILE")});
+    parser.addOption({QStringLiteral("out"), tr("PNG file to write."), tr("FILE")});
+    parser.addOption({QStringLiteral("size"), tr("Image size in pixels."), tr("WxH"),
+                      QStringLiteral("1600x1200")});
+    parser.addOption({QStringLiteral("dpi"), tr("Resolution for symbol sizes."), tr("DPI"),
+                      QStringLiteral("96")});
+    parser.addOption({QStringLiteral("layers"),
+                      tr("Comma-separated layer ids to draw (default: all, in their order)."),
+                      tr("IDS")});
+    parser.addOption({QStringLiteral("extent"), tr("Extent in Lambert-93 metres."),
+                      tr("XMIN,YMIN,XMAX,YMAX")});
+    parser.addOption({QStringLiteral("zoom-layer"), tr("Zoom to the extent of this layer."),
+                      tr("ID")});
+    parser.addOption({QStringLiteral("from"), tr("Start of the period (ISO date or date-time)."),
+                      tr("DATE")});
+    parser.addOption({QStringLiteral("to"), tr("End of the period (ISO date or date-time)."),
+                      tr("DATE")});
+    parser.addOption({QStringLiteral("lang"), tr("Language of labels and legend: fr or en."),
+                      tr("LANG")});
+    parser.addOption({QStringLiteral("no-decorations"),
+                      tr("Do not draw the legend, scale bar and north arrow.")});
+    parser.addHelpOption();
+    if (!parser.parse(args))
+        return ctx.usageError(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        ctx.out() << parser.helpText();
+        return ExitOk;
+    }
+    if (!parser.isSet(QStringLiteral("store")) || !parser.isSet(QStringLiteral("out")))
+        return ctx.usageError(tr("--store FILE and --out FILE are required"));
+
+    const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
+    render::MapSettings settings;
+    settings.outputSize = QSize(size.value(0).toInt(), size.value(1).toInt());
+    if (settings.outputSize.width() < 16 || settings.outputSize.height() < 16 ||
+        settings.outputSize.width() > 20000 || settings.outputSize.height() > 20000)
+        return ctx.usageError(tr("--size must be WxH with 16 to 20000 pixels a side"));
+    settings.dpi = parser.value(QStringLiteral("dpi")).toDouble();
+    if (settings.dpi < 24 || settings.dpi > 1200)
+        return ctx.usageError(tr("--dpi must be between 24 and 1200"));
+    settings.language = parser.isSet(QStringLiteral("lang")) ? parser.value(QStringLiteral("lang"))
+                                                             : core::preferredLanguage();
+    if (parser.isSet(QStringLiteral("from"))) {
+        auto t = parseWhen(parser.value(QStringLiteral("from")), false);
+        if (!t)
+            return ctx.usageError(tr("--from is not an ISO date: %1").arg(parser.value(QStringLiteral("from"))));
+        settings.timeFrom = *t;
+    }
+    if (parser.isSet(QStringLiteral("to"))) {
+        auto t = parseWhen(parser.value(QStringLiteral("to")), true);
+        if (!t)
+            return ctx.usageError(tr("--to is not an ISO date: %1").arg(parser.value(QStringLiteral("to"))));
+        settings.timeTo = *t;
+    }
+
+    auto store = core::Store::open(parser.value(QStringLiteral("store")), /*readOnly=*/true);
+    if (!store)
+        return ctx.fail(store.error());
+
+    std::vector<core::LayerManifest> manifests = (*store)->layers();
+    std::stable_sort(manifests.begin(), manifests.end(), [](const auto &a, const auto &b) {
+        return a.symbology.zOrder < b.symbology.zOrder;
+    });
+    QStringList wanted;
+    if (parser.isSet(QStringLiteral("layers"))) {
+        wanted = parser.value(QStringLiteral("layers")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (const QString &id : wanted) {
+            if (!(*store)->hasLayer(id))
+                return ctx.fail({core::ErrorCode::UnknownLayer,
+                                 tr("the workspace has no layer '%1'").arg(id)});
+        }
+    }
+    QRectF extent;
+    for (const core::LayerManifest &m : manifests) {
+        if (!wanted.isEmpty() && !wanted.contains(m.id))
+            continue;
+        auto snapshot = (*store)->loadSnapshot(m.id, &ctx.feedback());
+        if (!snapshot)
+            return ctx.fail(snapshot.error());
+        render::MapLayer layer;
+        layer.data = *snapshot;
+        settings.layers.push_back(layer);
+        if (!(*snapshot)->extent.isNull())
+            extent = extent.isNull() ? (*snapshot)->extent : extent.united((*snapshot)->extent);
+    }
+    if (parser.isSet(QStringLiteral("zoom-layer"))) {
+        const QString id = parser.value(QStringLiteral("zoom-layer"));
+        if (!(*store)->hasLayer(id))
+            return ctx.fail({core::ErrorCode::UnknownLayer, tr("the workspace has no layer '%1'").arg(id)});
+        extent = (*store)->extent(id);
+    }
+    if (parser.isSet(QStringLiteral("extent"))) {
+        const QStringList v = parser.value(QStringLiteral("extent")).split(QLatin1Char(','));
+        bool ok = v.size() == 4;
+        double c[4] = {0, 0, 0, 0};
+        for (int i = 0; ok && i < 4; ++i)
+            c[i] = v[i].toDouble(&ok);
+        if (!ok || c[2] <= c[0] || c[3] <= c[1])
+            return ctx.usageError(tr("--extent must be XMIN,YMIN,XMAX,YMAX with XMIN < XMAX and "
+                                     "YMIN < YMAX"));
+        extent = QRectF(QPointF(c[0], c[1]), QPointF(c[2], c[3]));
+    }
+    if (extent.isNull())
+        return ctx.fail({core::ErrorCode::InvalidInput, tr("nothing to draw: the layers are empty")});
+    // A small margin so boundaries don't touch the frame.
+    settings.extent = extent.adjusted(-extent.width() * 0.03, -extent.height() * 0.03,
+                                      extent.width() * 0.03, extent.height() * 0.03);
+
+    render::RenderStats stats;
+    QImage image = render::MapRenderer::renderImage(settings, &stats);
+    if (!parser.isSet(QStringLiteral("no-decorations"))) {
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        const double w = settings.outputSize.width();
+        const double h = settings.outputSize.height();
+        render::drawLegend(painter, settings, QPointF(12, 12), settings.language);
+        render::drawScaleBar(painter, settings, QRectF(12, h - 48, std::min(260.0, w / 3), 36));
+        render::drawNorthArrow(painter, QRectF(w - 52, 12, 40, 56));
+    }
+    const QString out = parser.value(QStringLiteral("out"));
+    if (!image.save(out, "PNG"))
+        return ctx.fail({core::ErrorCode::Io, tr("cannot write %1").arg(out)});
+    ctx.out() << tr("Map written to %1 (%2 features drawn, %3 points aggregated, %4 ms)")
+                     .arg(out)
+                     .arg(stats.featuresDrawn)
+                     .arg(stats.pointsAggregated)
+                     .arg(stats.milliseconds, 0, 'f', 1)
+              << "\n";
+    return ExitOk;
+}
+
+} // namespace vigie::cli
