@@ -129,6 +129,83 @@ QPainterPath markerPath(const QString &shape, double size)
     return path;
 }
 
+namespace {
+
+double ringSignedArea(const core::Path &ring)
+{
+    double a = 0.0;
+    for (std::size_t i = 0, n = ring.size(); i < n; ++i) {
+        const QPointF &p = ring[i];
+        const QPointF &q = ring[(i + 1) % n];
+        a += p.x() * q.y() - q.x() * p.y();
+    }
+    return a / 2.0;
+}
+
+} // namespace
+
+QPointF polygonLabelPoint(const core::PolygonRings &polygon)
+{
+    if (polygon.empty() || polygon.front().size() < 3)
+        return {};
+    const core::Path &outer = polygon.front();
+    // Centroid of the exterior ring (shoelace).
+    const double area = ringSignedArea(outer);
+    QRectF box;
+    {
+        double x0 = outer.front().x(), x1 = x0, y0 = outer.front().y(), y1 = y0;
+        for (const QPointF &p : outer) {
+            x0 = std::min(x0, p.x());
+            x1 = std::max(x1, p.x());
+            y0 = std::min(y0, p.y());
+            y1 = std::max(y1, p.y());
+        }
+        box = QRectF(QPointF(x0, y0), QPointF(x1, y1));
+    }
+    if (std::abs(area) > 0.0) {
+        double cx = 0.0, cy = 0.0;
+        for (std::size_t i = 0, n = outer.size(); i < n; ++i) {
+            const QPointF &p = outer[i];
+            const QPointF &q = outer[(i + 1) % n];
+            const double f = p.x() * q.y() - q.x() * p.y();
+            cx += (p.x() + q.x()) * f;
+            cy += (p.y() + q.y()) * f;
+        }
+        const QPointF c(cx / (6.0 * area), cy / (6.0 * area));
+        if (core::contains(polygon, c))
+            return c;
+    }
+    // Scan horizontal lines; keep the widest span inside the polygon (even-odd over all rings).
+    QPointF best;
+    double bestWidth = -1.0;
+    static constexpr double kLevels[] = {0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9};
+    for (double level : kLevels) {
+        const double y = box.top() + box.height() * level;
+        std::vector<double> xs;
+        for (const core::Path &ring : polygon) {
+            for (std::size_t i = 0, n = ring.size(); i < n; ++i) {
+                const QPointF &p = ring[i];
+                const QPointF &q = ring[(i + 1) % n];
+                if ((p.y() <= y) == (q.y() <= y))
+                    continue;
+                xs.push_back(p.x() + (y - p.y()) * (q.x() - p.x()) / (q.y() - p.y()));
+            }
+        }
+        std::sort(xs.begin(), xs.end());
+        for (std::size_t i = 0; i + 1 < xs.size(); i += 2) {
+            const double w = xs[i + 1] - xs[i];
+            if (w > bestWidth) {
+                bestWidth = w;
+                best = QPointF((xs[i] + xs[i + 1]) / 2.0, y);
+            }
+        }
+        // A span covering a good share of the box is central enough: stop early.
+        if (bestWidth >= box.width() * 0.5)
+            break;
+    }
+    return bestWidth > 0.0 ? best : box.center();
+}
+
 QColor pointFillColor(const core::LayerManifest &manifest, int category)
 {
     if (category >= 0 && std::size_t(category) < manifest.categories.size()) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/geometry.h"
 #include "core/layermanifest.h"
 #include "core/layersnapshot.h"
 
@@ -50,6 +51,11 @@ bool categoryVisible(const MapLayer &layer, int category);
 /// A marker outline centred on (0, 0) whose bounding box is `size` pixels wide. Known shapes:
 /// circle, square, triangle, diamond, star (anything else draws a circle).
 QPainterPath markerPath(const QString &shape, double size);
+
+/// A point inside `polygon` to anchor its label: the centroid of the exterior ring when it lies
+/// inside the polygon (holes excluded), otherwise the middle of the widest inside span found by
+/// scanning horizontal lines across the polygon. Null QPointF for a degenerate polygon.
+QPointF polygonLabelPoint(const core::PolygonRings &polygon);
 
 /// Fill colour of a point of category `category` (the stroke colour when uncategorised).
 QColor pointFillColor(const core::LayerManifest &manifest, int category);

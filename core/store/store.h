@@ -5,6 +5,7 @@
 #include "../layersnapshot.h"
 #include "../result.h"
 
+#include <QByteArray>
 #include <QRectF>
 #include <QString>
 #include <QVariant>
@@ -99,6 +100,8 @@ public:
         Store *m_store;
         bool m_done = false;
     };
+    /// Bumped while a Transaction is open (addLayer() then joins it instead of starting one).
+    int transactionDepth() const { return m_txDepth; }
 
     /// Prepared insert into a layer table; use inside a Transaction. add() throws Exception
     /// naming the layer and the feature on a bad geometry or value.
@@ -116,6 +119,10 @@ public:
         LayerManifest m_manifest;
         sqlite3_stmt *m_stmt = nullptr;
         QString m_syncedAt;
+        QByteArray m_syncedAtUtf8;
+        QByteArray m_source;
+        std::int64_t m_index = 0; ///< 1-based number of the feature being added
+        bool m_hasSyncedAt = false;
     };
 
     /// Time series attached to a feature (e.g. traffic hourly counts): vigie_series table.
@@ -137,12 +144,36 @@ public:
     /// Executes SQL without results; throws Exception with the SQLite message.
     void exec(const QString &sql) const;
 
+    // --- determinism (demo generator, tests) ---------------------------------------------------
+    /// Fixes the timestamp ("YYYY-MM-DDTHH:MM:SSZ") written for created_at / updated_at /
+    /// _synced_at instead of the wall clock, and records it as meta "deterministic_clock" so that
+    /// later sessions on this file keep using it. An empty string returns to the wall clock.
+    void setClock(const QString &iso); // throws Exception
+    /// The timestamp written now: the fixed clock if set, else the current UTC time.
+    QString now() const;
+    /// Rewrites the timestamps SpatiaLite writes by itself (spatialite_history,
+    /// geometry_columns_time, sql_statements_log) and Vigie's own (vigie_meta created_at,
+    /// vigie_layers) to the fixed clock, then VACUUMs: two stores written the same way with the
+    /// same clock are then byte-identical. Needs setClock() first; not inside a Transaction.
+    Result<void> normaliseForDeterminism();
+
 private:
     Store() = default;
+    static Result<std::unique_ptr<Store>> createImpl(const QString &path, int version);
+    void openConnection(int flags);        // throws
+    void identify(bool checkDeep);         // throws; read-only checks of a file
+    void migrate(int from, int to);        // throws; each step in one transaction
+    void migrateTo1();
+    void migrateTo2();
+    void createFeatureTable(const LayerManifest &manifest, int version); // throws
+    void upgradeFeatureTableTo2(const LayerManifest &manifest);         // throws
+    void close();
     sqlite3 *m_db = nullptr;
     void *m_spatialiteCache = nullptr;
     QString m_path;
     bool m_readOnly = false;
+    QString m_clock;
+    int m_txDepth = 0;
     friend class Transaction;
     friend class Inserter;
 };

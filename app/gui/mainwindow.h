@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/crs/crs.h"
+#include "core/io/importer.h"
+#include "core/layermanifest.h"
+#include "core/layersnapshot.h"
+
+#include <QFutureWatcher>
+#include <QMainWindow>
+#include <QPointer>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+class QAction;
+class QActionGroup;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QToolBar;
+class QToolButton;
+
+namespace vigie::analytics {
+class Feedback;
+}
+namespace vigie::core {
+class Store;
+}
+
+namespace vigie::gui {
+
+class IdentifyPanel;
+class LayerPanel;
+class MapCanvas;
+class TimeFilter;
+
+/// The open workspace, shared with background tasks; the mutex serialises its use.
+struct StoreHandle
+{
+    std::unique_ptr<core::Store> store;
+    std::mutex mutex;
+};
+
+/**
+ * Vigie's main window: the map canvas in the middle, the layer panel (with the legend) on the
+ * left, the identify panel on the right, the period filter at the bottom; menus, a map toolbar
+ * and a status bar with coordinates, scale and the progress of background work.
+ */
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens a workspace and loads its layers in the background. On error the message is shown
+    /// (a message box when interactive) and the current workspace stays open.
+    bool openWorkspace(const QString &path);
+    QString workspacePath() const { return m_path; }
+    /// The last error message shown (translated), empty if none.
+    QString lastError() const { return m_lastError; }
+
+    /// Interactive (default): errors in message boxes. Off for tests and batch screenshots.
+    void setInteractive(bool interactive) { m_interactive = interactive; }
+
+    bool isLoading() const { return m_loading; }
+    bool isBusy() const;
+    /// Layers loaded so far / in the workspace.
+    int loadedLayerCount() const { return m_loadedLayers; }
+    int layerCount() const { return m_layerCount; }
+
+    /// "fr", "en" or "auto": stored and applied at once.
+    void setLanguageSetting(const QString &setting);
+    QString language() const { return m_language; }
+
+    LayerPanel *layerPanel() const { return m_layers; }
+    MapCanvas *mapCanvas() const { return m_canvas; }
+    TimeFilter *timeFilter() const { return m_time; }
+    IdentifyPanel *identifyPanel() const { return m_identify; }
+
+    void zoomFull();
+    void zoomToLayer(const QString &layerId);
+    /// Identifies the topmost visible feature at a map point and shows it in the identify panel.
+    void identifyAt(const QPointF &mapPoint, double toleranceMapUnits);
+    /// Imports a file in the background, then reloads the layer and zooms to it.
+    void importFile(const QString &path, const core::ImportOptions &options);
+    /// Creates a demo workspace in the background, then opens it.
+    void createDemoWorkspace(const QString &path);
+
+    static QString displayName(const QString &path);
+
+signals:
+    void layerLoaded(const QString &layerId);
+    /// Every layer of the workspace is loaded.
+    void workspaceLoaded();
+    /// The first map image showing data was painted.
+    void firstMapPainted();
+    /// A map including every layer of the workspace was painted (once per workspace).
+    void fullMapPainted();
+    /// A background task (import, demo) ended; ok = it succeeded.
+    void taskEnded(bool ok);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createDocks();
+    void createStatusBar();
+    void retranslateUi();
+    void updateTitle();
+    void updateRecentMenu();
+    void addRecent(const QString &path);
+    void showError(const QString &title, const QString &message);
+
+    void adoptStore(std::unique_ptr<core::Store> store, const QString &path);
+    void startLoading(const QStringList &layerIds);
+    void snapshotLoaded(quint64 generation, const QString &layerId, core::LayerSnapshotPtr snapshot,
+                        const QString &error);
+    void loadingFinished(quint64 generation, bool canceled);
+    void refreshCatalogue();
+    void layersChanged();
+    void timeRangeChanged(std::int64_t from, std::int64_t to);
+    void updateDataTimeRange();
+    void canvasPainted();
+    void updateCoordinates(const QPointF &mapPoint);
+    void updateScale(double denominator);
+    void renderFinished();
+
+    using Work = std::function<void(analytics::Feedback &)>;
+    /// Runs work off the GUI thread with progress in the status bar and a cancel button; `done`
+    /// runs on the GUI thread afterwards (not if the task was superseded).
+    void runTask(const QString &label, Work work, std::function<void(bool canceled)> done);
+    void cancelTask(bool wait);
+    void setProgress(quint64 task, double percent);
+
+    void newWorkspace();
+    void newDemoWorkspace();
+    void openWorkspaceDialog();
+    void importDialog();
+    void about();
+
+    // state
+    std::shared_ptr<StoreHandle> m_store;
+    QString m_path;
+    QString m_language;
+    QString m_lastError;
+    bool m_interactive = true;
+    bool m_loading = false;
+    int m_loadedLayers = 0;
+    int m_layerCount = 0;
+    quint64 m_generation = 0;
+    bool m_firstPainted = false;
+    bool m_fullPainted = false;
+    std::optional<core::CoordinateTransform> m_toWgs84;
+
+    // background task
+    quint64 m_taskSerial = 0;
+    quint64 m_runningTask = 0;
+    std::shared_ptr<analytics::Feedback> m_taskFeedback;
+    QFutureWatcher<void> *m_taskWatcher = nullptr;
+    QString m_taskLabel;
+
+    // widgets
+    MapCanvas *m_canvas = nullptr;
+    LayerPanel *m_layers = nullptr;
+    TimeFilter *m_time = nullptr;
+    IdentifyPanel *m_identify = nullptr;
+    QDockWidget *m_layersDock = nullptr;
+    QDockWidget *m_timeDock = nullptr;
+    QDockWidget *m_identifyDock = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    QLabel *m_messageLabel = nullptr;
+    QLabel *m_drawnLabel = nullptr;
+    QLabel *m_coordsLabel = nullptr;
+    QLabel *m_scaleLabel = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QToolButton *m_cancel = nullptr;
+
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_settingsMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+
+    QAction *m_newAction = nullptr;
+    QAction *m_newDemoAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_importAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_zoomFullAction = nullptr;
+    QAction *m_zoomLayerAction = nullptr;
+    QAction *m_zoomInAction = nullptr;
+    QAction *m_zoomOutAction = nullptr;
+    QAction *m_panAction = nullptr;
+    QAction *m_zoomBoxAction = nullptr;
+    QAction *m_identifyAction = nullptr;
+    QActionGroup *m_toolGroup = nullptr;
+    QActionGroup *m_languageGroup = nullptr;
+    QAction *m_langFrAction = nullptr;
+    QAction *m_langEnAction = nullptr;
+    QAction *m_langAutoAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+};
+
+} // namespace vigie::gui

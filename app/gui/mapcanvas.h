@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "render/mapsettings.h"
+
+#include <QFutureWatcher>
+#include <QImage>
+#include <QPointF>
+#include <QRectF>
+#include <QTimer>
+#include <QWidget>
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace vigie::analytics {
+class Feedback;
+}
+
+namespace vigie::gui {
+
+/// What a background render produced.
+struct CanvasRenderResult
+{
+    QImage image;
+    QRectF extent;          ///< map extent covered by the image
+    quint64 serial = 0;     ///< view state the image was rendered for
+    bool canceled = false;
+    bool failed = false;
+    int layersDrawn = 0;
+    std::size_t featuresDrawn = 0;
+    std::size_t pointsAggregated = 0;
+    double milliseconds = 0.0;
+    int layersWithData = 0; ///< layers of the settings that had a snapshot
+};
+
+/**
+ * The map view: a thin widget over render::MapRenderer. Renders off the GUI thread and, while a
+ * render is in flight, shows the previous image transformed to the current view, so pan and
+ * zoom stay smooth. Draws the scale bar and north arrow on top. Coordinates are Lambert-93.
+ */
+class MapCanvas : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class Tool { Pan, ZoomBox, Identify };
+
+    explicit MapCanvas(QWidget *parent = nullptr);
+    ~MapCanvas() override;
+
+    /// Layers in drawing order (first at the bottom).
+    void setLayers(std::vector<render::MapLayer> layers);
+    void setTimeRange(std::int64_t from, std::int64_t to);
+    void setLanguage(const QString &language);
+    /// Text shown on an empty map (no layer loaded).
+    void setPlaceholderText(const QString &text);
+
+    void setTool(Tool tool);
+    Tool tool() const { return m_tool; }
+
+    /// View: centre (map units) and resolution (map units per pixel).
+    void setView(const QPointF &center, double mapUnitsPerPixel);
+    void zoomToRect(const QRectF &mapRect);
+    /// factor < 1 zooms in; the map point under `pixel` stays in place.
+    void zoomBy(double factor, const QPointF &pixel);
+    void zoomBy(double factor);
+
+    QPointF center() const { return m_center; }
+    double mapUnitsPerPixel() const { return m_mupp; }
+    QRectF visibleExtent() const;
+    double scaleDenominator() const;
+    QPointF toMap(const QPointF &pixel) const;
+    QPointF toPixel(const QPointF &mapPoint) const;
+    /// The settings of the next render (current view, layers and time range).
+    render::MapSettings settings() const;
+
+    /// Completed (not canceled) renders since construction.
+    int renderCount() const { return m_renderCount; }
+    const CanvasRenderResult &lastRender() const { return m_last; }
+    bool isRendering() const;
+    /// Renders now (skipping the debounce); used by tests and the screenshot mode.
+    void refresh();
+
+signals:
+    void renderFinished();
+    /// Emitted from paintEvent after a rendered map image was painted for the first time.
+    void mapPainted();
+    void scaleChanged(double denominator);
+    void cursorMoved(const QPointF &mapPoint);
+    void identifyRequested(const QPointF &mapPoint, double toleranceMapUnits);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+
+private:
+    void scheduleRender(int delayMs);
+    void startRender();
+    void renderDone();
+    void viewChanged();
+    void updateCursor();
+
+    render::MapSettings m_base; ///< layers, time, language, background
+    QString m_placeholder;
+    QPointF m_center{893000.0, 6250000.0};
+    double m_mupp = 20.0;
+    Tool m_tool = Tool::Pan;
+
+    QTimer m_debounce;
+    QFutureWatcher<CanvasRenderResult> m_watcher;
+    std::shared_ptr<analytics::Feedback> m_feedback;
+    quint64 m_changeSerial = 0;
+    bool m_restartAfterCancel = false;
+
+    QImage m_image;
+    QRectF m_imageExtent;
+    CanvasRenderResult m_last;
+    int m_renderCount = 0;
+    int m_paintedCount = 0;
+
+    // interaction
+    bool m_panning = false;
+    bool m_rubber = false;
+    bool m_moved = false;
+    QPointF m_pressPos;
+    QPointF m_lastPos;
+    QPointF m_rubberEnd;
+    double m_lastScale = 0.0;
+};
+
+} // namespace vigie::gui

@@ -1,0 +1,1318 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store.h"
+
+#include "analytics/feedback.h"
+#include "wkb.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QTimeZone>
+
+#include <sqlite3.h>
+// sqlite3.h first: spatialite.h uses its types.
+#include <spatialite.h>
+
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+namespace vigie::core {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("vigie::Store", text);
+}
+
+QString sqlMessage(sqlite3 *db)
+{
+    return QString::fromUtf8(db ? sqlite3_errmsg(db) : "out of memory");
+}
+
+/// Quotes an SQL identifier.
+QString q(const QString &identifier)
+{
+    QString s = identifier;
+    s.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + s + QLatin1Char('"');
+}
+
+/// Owns a prepared statement.
+class Stmt
+{
+public:
+    Stmt(sqlite3 *db, const QString &sql) : m_db(db)
+    {
+        const QByteArray s = sql.toUtf8();
+        const int rc = sqlite3_prepare_v2(db, s.constData(), int(s.size()), &m_stmt, nullptr);
+        if (rc != SQLITE_OK) {
+            const int code = rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB ? rc : rc & 0xff;
+            throw Exception(code == SQLITE_CORRUPT || code == SQLITE_NOTADB ? ErrorCode::Damaged
+                                                                            : ErrorCode::Internal,
+                            tr("Database error: %1 (in %2)").arg(sqlMessage(db), sql));
+        }
+    }
+    ~Stmt() { sqlite3_finalize(m_stmt); }
+    Stmt(const Stmt &) = delete;
+    Stmt &operator=(const Stmt &) = delete;
+
+    /// Steps; true when a row is available, false when done; throws on error.
+    bool step()
+    {
+        const int rc = sqlite3_step(m_stmt);
+        if (rc == SQLITE_ROW)
+            return true;
+        if (rc == SQLITE_DONE)
+            return false;
+        const int primary = rc & 0xff;
+        throw Exception(primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB
+                            ? ErrorCode::Damaged
+                            : (primary == SQLITE_FULL || primary == SQLITE_IOERR ? ErrorCode::Io
+                                                                                 : ErrorCode::Internal),
+                        tr("Database error: %1").arg(sqlMessage(m_db)));
+    }
+    void bind(int i, const QString &s)
+    {
+        if (s.isNull()) {
+            sqlite3_bind_null(m_stmt, i);
+            return;
+        }
+        const QByteArray b = s.toUtf8();
+        sqlite3_bind_text(m_stmt, i, b.constData(), int(b.size()), SQLITE_TRANSIENT);
+    }
+    void bind(int i, std::int64_t v) { sqlite3_bind_int64(m_stmt, i, v); }
+    void bind(int i, double v) { sqlite3_bind_double(m_stmt, i, v); }
+    QString text(int i) const
+    {
+        const auto *t = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, i));
+        return t ? QString::fromUtf8(t, sqlite3_column_bytes(m_stmt, i)) : QString();
+    }
+    std::int64_t int64(int i) const { return sqlite3_column_int64(m_stmt, i); }
+    double real(int i) const { return sqlite3_column_double(m_stmt, i); }
+    bool isNull(int i) const { return sqlite3_column_type(m_stmt, i) == SQLITE_NULL; }
+    sqlite3_stmt *get() const { return m_stmt; }
+
+private:
+    sqlite3 *m_db;
+    sqlite3_stmt *m_stmt = nullptr;
+};
+
+/// A savepoint for internal multi-statement changes; joins an open transaction.
+class Savepoint
+{
+public:
+    explicit Savepoint(Store &store) : m_store(store)
+    {
+        m_store.exec(QStringLiteral("SAVEPOINT vigie_internal"));
+    }
+    ~Savepoint()
+    {
+        if (!m_done) {
+            sqlite3_exec(m_store.handle(), "ROLLBACK TO vigie_internal", nullptr, nullptr, nullptr);
+            sqlite3_exec(m_store.handle(), "RELEASE vigie_internal", nullptr, nullptr, nullptr);
+        }
+    }
+    void release()
+    {
+        m_store.exec(QStringLiteral("RELEASE vigie_internal"));
+        m_done = true;
+    }
+
+private:
+    Store &m_store;
+    bool m_done = false;
+};
+
+QString sqlType(FieldType t)
+{
+    switch (t) {
+    case FieldType::String: return QStringLiteral("TEXT");
+    case FieldType::Integer: return QStringLiteral("INTEGER");
+    case FieldType::Real: return QStringLiteral("REAL");
+    case FieldType::DateTime: return QStringLiteral("TEXT");
+    case FieldType::Boolean: return QStringLiteral("INTEGER");
+    }
+    return QStringLiteral("TEXT");
+}
+
+const char *spatialiteType(GeometryType t)
+{
+    switch (t) {
+    case GeometryType::Point: return "POINT";
+    case GeometryType::Line: return "MULTILINESTRING";
+    case GeometryType::Polygon: return "MULTIPOLYGON";
+    }
+    return "POINT";
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+constexpr std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+inline int digits(const char *s, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; ++i) {
+        const unsigned c = static_cast<unsigned char>(s[i]) - '0';
+        if (c > 9)
+            return -1;
+        v = v * 10 + int(c);
+    }
+    return v;
+}
+
+/// Fixed-position parser of "YYYY-MM-DD[THH:MM:SS[Z]]" (the store's own format).
+std::int64_t parseIso(const char *s, std::size_t n)
+{
+    if (!s || n < 10 || s[4] != '-' || s[7] != '-')
+        return LayerSnapshot::kNoTime;
+    const int y = digits(s, 4), mo = digits(s + 5, 2), d = digits(s + 8, 2);
+    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31)
+        return LayerSnapshot::kNoTime;
+    int h = 0, mi = 0, sec = 0;
+    if (n >= 19) {
+        if ((s[10] != 'T' && s[10] != ' ') || s[13] != ':' || s[16] != ':')
+            return LayerSnapshot::kNoTime;
+        h = digits(s + 11, 2);
+        mi = digits(s + 14, 2);
+        sec = digits(s + 17, 2);
+        if (h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 60)
+            return LayerSnapshot::kNoTime;
+    } else if (n != 10) {
+        return LayerSnapshot::kNoTime;
+    }
+    return daysFromCivil(y, unsigned(mo), unsigned(d)) * 86400 + h * 3600 + mi * 60 + sec;
+}
+
+QString currentUtc()
+{
+    return QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
+}
+
+} // namespace
+
+// --- free functions --------------------------------------------------------------------------
+
+QString toIsoUtc(const QVariant &value)
+{
+    static const QString fmt = QStringLiteral("yyyy-MM-ddTHH:mm:ssZ");
+    if (!value.isValid() || value.isNull())
+        return {};
+    switch (value.typeId()) {
+    case QMetaType::QDateTime: {
+        const QDateTime dt = value.toDateTime();
+        return dt.isValid() ? dt.toUTC().toString(fmt) : QString();
+    }
+    case QMetaType::QDate: {
+        const QDate d = value.toDate();
+        return d.isValid() ? QDateTime(d, QTime(0, 0), QTimeZone::utc()).toString(fmt) : QString();
+    }
+    case QMetaType::QString:
+    case QMetaType::QByteArray: {
+        QString s = value.toString().trimmed();
+        if (s.isEmpty())
+            return {};
+        const QByteArray b = s.toLatin1();
+        if (b.size() == 20 && b.endsWith('Z') && parseIso(b.constData(), 19)
+                                                     != LayerSnapshot::kNoTime)
+            return s.replace(10, 1, QLatin1Char('T'));
+        s.replace(QLatin1Char('/'), QLatin1Char('-'));
+        if (s.size() > 10 && s.at(10) == QLatin1Char(' '))
+            s[10] = QLatin1Char('T');
+        // A bare "+HH" offset (GDAL style) becomes "+HH:00" for Qt.
+        if (s.size() > 19 && (s.at(s.size() - 3) == QLatin1Char('+')
+                              || s.at(s.size() - 3) == QLatin1Char('-')))
+            s += QLatin1String(":00");
+        QDateTime dt = QDateTime::fromString(s, Qt::ISODateWithMs);
+        if (!dt.isValid())
+            dt = QDateTime::fromString(s, Qt::ISODate);
+        if (!dt.isValid())
+            return {};
+        if (dt.timeSpec() == Qt::LocalTime) // no zone given: taken as UTC
+            dt.setTimeZone(QTimeZone::utc());
+        return dt.toUTC().toString(fmt);
+    }
+    default:
+        return {};
+    }
+}
+
+std::int64_t parseIsoUtc(const QString &iso)
+{
+    const int n = int(std::min<qsizetype>(iso.size(), 20));
+    char buf[20];
+    for (int i = 0; i < n; ++i) {
+        const char16_t c = iso.at(i).unicode();
+        buf[i] = c < 128 ? char(c) : '?';
+    }
+    std::size_t len = std::size_t(n);
+    if (len == 20 && buf[19] == 'Z')
+        len = 19;
+    else if (len == 20)
+        return LayerSnapshot::kNoTime;
+    return parseIso(buf, len);
+}
+
+namespace detail {
+/// Parses the store's datetime text (used by loadSnapshot on raw column bytes).
+std::int64_t parseIsoBytes(const char *s, std::size_t n)
+{
+    if (n == 20 && s[19] == 'Z')
+        n = 19;
+    return parseIso(s, n);
+}
+} // namespace detail
+
+// --- lifetime --------------------------------------------------------------------------------
+
+Store::~Store()
+{
+    close();
+}
+
+void Store::close()
+{
+    if (m_db) {
+        sqlite3_close_v2(m_db);
+        m_db = nullptr;
+    }
+    if (m_spatialiteCache) {
+        spatialite_cleanup_ex(m_spatialiteCache);
+        m_spatialiteCache = nullptr;
+    }
+}
+
+void Store::openConnection(int flags)
+{
+    close();
+    const QByteArray file = QFile::encodeName(m_path);
+    const int rc = sqlite3_open_v2(file.constData(), &m_db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        const QString msg = sqlMessage(m_db);
+        close();
+        throw Exception(ErrorCode::Io, tr("Cannot open %1: %2").arg(m_path, msg));
+    }
+    sqlite3_extended_result_codes(m_db, 0);
+    sqlite3_busy_timeout(m_db, 5000);
+    m_spatialiteCache = spatialite_alloc_connection();
+    spatialite_init_ex(m_db, m_spatialiteCache, 0);
+}
+
+void Store::exec(const QString &sql) const
+{
+    char *err = nullptr;
+    const int rc = sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+        const QString msg = QString::fromUtf8(err ? err : sqlite3_errstr(rc));
+        sqlite3_free(err);
+        const int primary = rc & 0xff;
+        throw Exception(primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB
+                            ? ErrorCode::Damaged
+                            : (primary == SQLITE_FULL || primary == SQLITE_IOERR
+                                       || primary == SQLITE_READONLY
+                                   ? ErrorCode::Io
+                                   : ErrorCode::Internal),
+                        tr("Database error in %1: %2").arg(m_path, msg));
+    }
+}
+
+int Store::schemaVersion() const
+{
+    Stmt s(m_db, QStringLiteral("PRAGMA user_version"));
+    return s.step() ? int(s.int64(0)) : 0;
+}
+
+Result<std::unique_ptr<Store>> Store::create(const QString &path)
+{
+    return createImpl(path, kSchemaVersion);
+}
+
+Result<std::unique_ptr<Store>> Store::createAtVersion(const QString &path, int version)
+{
+    if (version < 1 || version > kSchemaVersion)
+        return Error{ErrorCode::Internal,
+                     tr("Cannot create %1 at schema version %2.").arg(path).arg(version)};
+    return createImpl(path, version);
+}
+
+Result<std::unique_ptr<Store>> Store::createImpl(const QString &path, int version)
+{
+    if (QFileInfo::exists(path))
+        return Error{ErrorCode::Io,
+                     tr("Cannot create the workspace %1: the file already exists.").arg(path)};
+    std::unique_ptr<Store> store(new Store);
+    store->m_path = path;
+    auto result = captureErrors([&] {
+        store->openConnection(SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        store->exec(QStringLiteral("PRAGMA page_size = 4096"));
+        store->migrate(0, version);
+        store->exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+        store->exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    });
+    if (!result) {
+        store->close();
+        QFile::remove(path);
+        QFile::remove(path + QStringLiteral("-wal"));
+        QFile::remove(path + QStringLiteral("-shm"));
+        QFile::remove(path + QStringLiteral("-journal"));
+        return result.error();
+    }
+    return store;
+}
+
+void Store::identify(bool checkDeep)
+{
+    auto notAStore = [&] {
+        return Exception(ErrorCode::NotAStore,
+                         tr("%1 is not a Vigie workspace.").arg(m_path));
+    };
+    auto damaged = [&](const QString &why) {
+        return Exception(ErrorCode::Damaged,
+                         tr("The workspace %1 is damaged: %2").arg(m_path, why));
+    };
+
+    // The header alone first: magic string, page size, page count against the file size.
+    QFile f(m_path);
+    if (!f.open(QIODevice::ReadOnly))
+        throw Exception(ErrorCode::Io, tr("Cannot read %1: %2").arg(m_path, f.errorString()));
+    const QByteArray header = f.read(100);
+    const qint64 fileSize = f.size();
+    f.close();
+    if (header.size() < 100 || !header.startsWith(QByteArrayLiteral("SQLite format 3\0")))
+        throw notAStore();
+    auto be32 = [&](int at) {
+        const auto *p = reinterpret_cast<const unsigned char *>(header.constData() + at);
+        return quint32(p[0]) << 24 | quint32(p[1]) << 16 | quint32(p[2]) << 8 | quint32(p[3]);
+    };
+    const quint32 appId = be32(68);
+    if (appId != quint32(kApplicationId))
+        throw notAStore();
+    quint32 pageSize = quint32(quint8(header.at(16))) << 8 | quint8(header.at(17));
+    if (pageSize == 1)
+        pageSize = 65536;
+    const quint32 pageCount = be32(28);
+    const bool countValid = be32(24) == be32(92);
+    if (countValid && pageCount > 0 && qint64(pageCount) * pageSize > fileSize
+        && !QFileInfo::exists(m_path + QStringLiteral("-wal")))
+        throw damaged(tr("the file is shorter than its header says (truncated?)"));
+
+    // Then SQLite itself.
+    try {
+        Stmt tables(m_db, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                         "AND name IN ('vigie_meta', 'vigie_layers', "
+                                         "'geometry_columns', 'spatial_ref_sys')"));
+        int found = 0;
+        bool hasMeta = false;
+        while (tables.step()) {
+            ++found;
+            if (tables.text(0) == QLatin1String("vigie_meta"))
+                hasMeta = true;
+        }
+        if (!hasMeta)
+            throw notAStore();
+        if (found < 4)
+            throw damaged(tr("catalogue tables are missing"));
+        const int version = schemaVersion();
+        if (version > kSchemaVersion)
+            throw Exception(ErrorCode::TooNew,
+                            tr("The workspace %1 was written by a newer version of Vigie "
+                               "(schema %2; this version reads up to %3). Update Vigie to "
+                               "open it.")
+                                .arg(m_path)
+                                .arg(version)
+                                .arg(kSchemaVersion));
+        if (version < 1)
+            throw damaged(tr("no schema version"));
+        Stmt layers(m_db, QStringLiteral("SELECT l.id, m.name FROM vigie_layers l LEFT JOIN "
+                                         "sqlite_master m ON m.type = 'table' AND m.name = l.id"));
+        QStringList ids;
+        while (layers.step()) {
+            if (layers.isNull(1))
+                throw damaged(tr("the table of layer \"%1\" is missing").arg(layers.text(0)));
+            ids << layers.text(0);
+        }
+        if (checkDeep) {
+            // Touch the last page of each feature table: cheap, and finds most truncations.
+            for (const QString &id : ids) {
+                Stmt last(m_db, QStringLiteral("SELECT max(fid) FROM %1").arg(q(id)));
+                last.step();
+            }
+        }
+    } catch (const Exception &e) {
+        if (e.error().code == ErrorCode::Damaged && !e.error().message.contains(m_path))
+            throw damaged(e.error().message);
+        throw;
+    }
+}
+
+Result<std::unique_ptr<Store>> Store::open(const QString &path, bool readOnly)
+{
+    if (!QFileInfo(path).isFile())
+        return Error{ErrorCode::Io, tr("The workspace %1 does not exist.").arg(path)};
+    std::unique_ptr<Store> store(new Store);
+    store->m_path = path;
+    auto identified = captureErrors([&] {
+        store->openConnection(SQLITE_OPEN_READONLY);
+        store->identify(true);
+    });
+    if (!identified)
+        return identified.error();
+    auto opened = captureErrors([&] {
+        const int version = store->schemaVersion();
+        if (readOnly) {
+            store->m_readOnly = true;
+            if (version < kSchemaVersion)
+                throw Exception(ErrorCode::Io,
+                                tr("The workspace %1 uses an older format (schema %2) and must "
+                                   "be upgraded: open it once in read-write mode.")
+                                    .arg(path)
+                                    .arg(version));
+        } else {
+            store->openConnection(SQLITE_OPEN_READWRITE);
+            if (version < kSchemaVersion)
+                store->migrate(version, kSchemaVersion);
+            store->exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+            store->exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+        }
+        store->m_clock = store->meta(QStringLiteral("deterministic_clock"));
+    });
+    if (!opened)
+        return opened.error();
+    return store;
+}
+
+// --- schema & migrations ---------------------------------------------------------------------
+
+void Store::migrate(int from, int to)
+{
+    for (int v = from; v < to; ++v) {
+        exec(QStringLiteral("BEGIN IMMEDIATE"));
+        try {
+            if (v == 0)
+                migrateTo1();
+            else if (v == 1)
+                migrateTo2();
+            exec(QStringLiteral("PRAGMA user_version = %1").arg(v + 1));
+            exec(QStringLiteral("COMMIT"));
+        } catch (const Exception &e) {
+            sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+            throw Exception(e.error().code,
+                            tr("Cannot upgrade the workspace %1 to schema %2: %3")
+                                .arg(m_path)
+                                .arg(v + 1)
+                                .arg(e.error().message));
+        }
+    }
+}
+
+void Store::migrateTo1()
+{
+    {
+        Stmt init(m_db, QStringLiteral("SELECT InitSpatialMetadata(0)"));
+        if (!init.step() || init.int64(0) != 1)
+            throw Exception(ErrorCode::Internal, tr("SpatiaLite could not initialise %1.").arg(m_path));
+    }
+    exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId));
+    exec(QStringLiteral("CREATE TABLE vigie_meta (key TEXT PRIMARY KEY, value TEXT)"));
+    exec(QStringLiteral(
+        "CREATE TABLE vigie_layers (id TEXT PRIMARY KEY, title_fr TEXT, title_en TEXT, "
+        "geometry_type TEXT NOT NULL, time_field TEXT, source TEXT, schema_version INTEGER, "
+        "manifest TEXT NOT NULL, created_at TEXT, updated_at TEXT)"));
+    setMeta(QStringLiteral("created_by"),
+            QStringLiteral("Vigie"));
+    setMeta(QStringLiteral("created_at"), now());
+}
+
+void Store::migrateTo2()
+{
+    exec(QStringLiteral("CREATE TABLE vigie_series (layer TEXT NOT NULL, fid INTEGER NOT NULL, "
+                        "t TEXT NOT NULL, value REAL, PRIMARY KEY (layer, fid, t)) WITHOUT ROWID"));
+    for (const LayerManifest &m : layers())
+        upgradeFeatureTableTo2(m);
+}
+
+void Store::upgradeFeatureTableTo2(const LayerManifest &m)
+{
+    exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN _synced_at TEXT").arg(q(m.id)));
+    if (!m.timeField.isEmpty())
+        exec(QStringLiteral("CREATE INDEX %1 ON %2 (%3)")
+                 .arg(q(QStringLiteral("vigie_idx_%1_time").arg(m.id)), q(m.id), q(m.timeField)));
+    exec(QStringLiteral("CREATE UNIQUE INDEX %1 ON %2 (_hub_id) WHERE _hub_id IS NOT NULL")
+             .arg(q(QStringLiteral("vigie_idx_%1_hub").arg(m.id)), q(m.id)));
+}
+
+void Store::createFeatureTable(const LayerManifest &m, int version)
+{
+    QStringList cols{QStringLiteral("fid INTEGER PRIMARY KEY")};
+    for (const FieldDef &f : m.fields)
+        cols << QStringLiteral("%1 %2").arg(q(f.name), sqlType(f.type));
+    cols << QStringLiteral("_source TEXT") << QStringLiteral("_hub_id TEXT")
+         << QStringLiteral("_hub_updated_at TEXT");
+    exec(QStringLiteral("CREATE TABLE %1 (%2)").arg(q(m.id), cols.join(QStringLiteral(", "))));
+    {
+        Stmt add(m_db, QStringLiteral("SELECT AddGeometryColumn(?, 'geom', %1, '%2', 'XY')")
+                           .arg(2154)
+                           .arg(QLatin1String(spatialiteType(m.geometryType))));
+        add.bind(1, m.id);
+        if (!add.step() || add.int64(0) != 1)
+            throw Exception(ErrorCode::Internal,
+                            tr("SpatiaLite could not add the geometry column of layer \"%1\".")
+                                .arg(m.id));
+    }
+    {
+        Stmt idx(m_db, QStringLiteral("SELECT CreateSpatialIndex(?, 'geom')"));
+        idx.bind(1, m.id);
+        if (!idx.step() || idx.int64(0) != 1)
+            throw Exception(ErrorCode::Internal,
+                            tr("SpatiaLite could not index layer \"%1\".").arg(m.id));
+    }
+    if (version >= 2)
+        upgradeFeatureTableTo2(m);
+}
+
+// --- meta & clock ----------------------------------------------------------------------------
+
+QString Store::meta(const QString &key) const
+{
+    try {
+        Stmt s(m_db, QStringLiteral("SELECT value FROM vigie_meta WHERE key = ?"));
+        s.bind(1, key);
+        return s.step() ? s.text(0) : QString();
+    } catch (const Exception &) {
+        return {};
+    }
+}
+
+void Store::setMeta(const QString &key, const QString &value)
+{
+    Stmt s(m_db, QStringLiteral("INSERT OR REPLACE INTO vigie_meta (key, value) VALUES (?, ?)"));
+    s.bind(1, key);
+    s.bind(2, value);
+    s.step();
+}
+
+void Store::setClock(const QString &iso)
+{
+    if (!iso.isEmpty() && parseIsoUtc(iso) == LayerSnapshot::kNoTime)
+        throw Exception(ErrorCode::InvalidInput,
+                        tr("\"%1\" is not a UTC time (YYYY-MM-DDTHH:MM:SSZ).").arg(iso));
+    if (iso.isEmpty()) {
+        exec(QStringLiteral("DELETE FROM vigie_meta WHERE key = 'deterministic_clock'"));
+        m_clock.clear();
+        return;
+    }
+    m_clock = toIsoUtc(iso);
+    setMeta(QStringLiteral("deterministic_clock"), m_clock);
+}
+
+QString Store::now() const
+{
+    return m_clock.isEmpty() ? currentUtc() : m_clock;
+}
+
+Result<void> Store::normaliseForDeterminism()
+{
+    return captureErrors([&] {
+        if (m_clock.isEmpty())
+            throw Exception(ErrorCode::Internal,
+                            tr("normaliseForDeterminism() needs a fixed clock (setClock())."));
+        if (m_txDepth > 0)
+            throw Exception(ErrorCode::Internal,
+                            tr("normaliseForDeterminism() cannot run inside a transaction."));
+        // SpatiaLite keeps milliseconds in its own timestamps.
+        const QString ms = m_clock.left(19) + QStringLiteral(".000Z");
+        Savepoint sp(*this);
+        auto update = [&](const QString &sql, const QString &value) {
+            Stmt s(m_db, sql);
+            s.bind(1, value);
+            s.step();
+        };
+        update(QStringLiteral("UPDATE spatialite_history SET timestamp = ?"), ms);
+        update(QStringLiteral("UPDATE geometry_columns_time SET last_insert = ?1, "
+                              "last_update = ?1, last_delete = ?1"),
+               ms);
+        update(QStringLiteral("UPDATE sql_statements_log SET time_start = ?1, time_end = ?1"),
+               ms);
+        update(QStringLiteral("UPDATE vigie_meta SET value = ? WHERE key = 'created_at'"),
+               m_clock);
+        update(QStringLiteral("UPDATE vigie_layers SET created_at = ?1, updated_at = ?1"),
+               m_clock);
+        sp.release();
+        exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        exec(QStringLiteral("VACUUM"));
+        exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    });
+}
+
+// --- catalogue -------------------------------------------------------------------------------
+
+std::vector<LayerManifest> Store::layers() const
+{
+    std::vector<LayerManifest> out;
+    Stmt s(m_db, QStringLiteral("SELECT id, manifest FROM vigie_layers ORDER BY rowid"));
+    while (s.step()) {
+        const QString origin = tr("layer \"%1\" of %2").arg(s.text(0), m_path);
+        auto m = LayerManifest::fromJson(s.text(1).toUtf8(), origin);
+        if (!m)
+            throw Exception(ErrorCode::Damaged, m.error().message);
+        out.push_back(std::move(*m));
+    }
+    return out;
+}
+
+bool Store::hasLayer(const QString &id) const
+{
+    Stmt s(m_db, QStringLiteral("SELECT 1 FROM vigie_layers WHERE id = ?"));
+    s.bind(1, id);
+    return s.step();
+}
+
+std::optional<LayerManifest> Store::layer(const QString &id) const
+{
+    Stmt s(m_db, QStringLiteral("SELECT manifest FROM vigie_layers WHERE id = ?"));
+    s.bind(1, id);
+    if (!s.step())
+        return std::nullopt;
+    auto m = LayerManifest::fromJson(s.text(0).toUtf8(),
+                                     tr("layer \"%1\" of %2").arg(id, m_path));
+    if (!m)
+        throw Exception(ErrorCode::Damaged, m.error().message);
+    return std::move(*m);
+}
+
+Result<void> Store::addLayer(const LayerManifest &manifest, const QString &source)
+{
+    return captureErrors([&] {
+        if (m_readOnly)
+            throw Exception(ErrorCode::Io, tr("The workspace %1 is read-only.").arg(m_path));
+        // Re-validate: the manifest may have been built in code.
+        const QByteArray json = QJsonDocument(manifest.toJson()).toJson(QJsonDocument::Compact);
+        auto checked = LayerManifest::fromJson(json, manifest.origin.isEmpty() ? manifest.id
+                                                                               : manifest.origin);
+        if (!checked)
+            throw Exception(checked.error().code, checked.error().message);
+        if (hasLayer(manifest.id))
+            throw Exception(ErrorCode::InvalidInput,
+                            tr("The workspace %1 already has a layer \"%2\".")
+                                .arg(m_path, manifest.id));
+        {
+            Stmt exists(m_db, QStringLiteral("SELECT 1 FROM sqlite_master WHERE lower(name) = "
+                                             "lower(?) OR lower(name) LIKE lower(?)"));
+            exists.bind(1, manifest.id);
+            exists.bind(2, QStringLiteral("idx_%1_geom%").arg(manifest.id));
+            if (exists.step() || manifest.id.startsWith(QLatin1String("vigie_"))
+                || manifest.id.startsWith(QLatin1String("sqlite_")))
+                throw Exception(ErrorCode::InvalidInput,
+                                tr("The layer id \"%1\" is reserved or already used by a "
+                                   "table of %2.")
+                                    .arg(manifest.id, m_path));
+        }
+        const int version = schemaVersion();
+        Savepoint sp(*this);
+        createFeatureTable(manifest, version);
+        Stmt ins(m_db, QStringLiteral(
+                           "INSERT INTO vigie_layers (id, title_fr, title_en, geometry_type, "
+                           "time_field, source, schema_version, manifest, created_at, updated_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        const QString ts = now();
+        ins.bind(1, manifest.id);
+        ins.bind(2, manifest.title.fr);
+        ins.bind(3, manifest.title.en);
+        ins.bind(4, geometryTypeName(manifest.geometryType));
+        ins.bind(5, manifest.timeField.isEmpty() ? QString() : manifest.timeField);
+        ins.bind(6, source);
+        ins.bind(7, std::int64_t(manifest.schemaVersion));
+        ins.bind(8, QString::fromUtf8(json));
+        ins.bind(9, ts);
+        ins.bind(10, ts);
+        ins.step();
+        sp.release();
+    });
+}
+
+Result<void> Store::removeLayer(const QString &id)
+{
+    return captureErrors([&] {
+        if (!hasLayer(id))
+            throw Exception(ErrorCode::UnknownLayer,
+                            tr("The workspace %1 has no layer \"%2\".").arg(m_path, id));
+        Savepoint sp(*this);
+        {
+            Stmt dis(m_db, QStringLiteral("SELECT DisableSpatialIndex(?, 'geom')"));
+            dis.bind(1, id);
+            dis.step();
+        }
+        exec(QStringLiteral("DROP TABLE IF EXISTS %1").arg(q(QStringLiteral("idx_%1_geom").arg(id))));
+        {
+            Stmt disc(m_db, QStringLiteral("SELECT DiscardGeometryColumn(?, 'geom')"));
+            disc.bind(1, id);
+            disc.step();
+        }
+        for (const char *table : {"geometry_columns_statistics", "geometry_columns_field_infos",
+                                  "geometry_columns_time", "geometry_columns_auth"}) {
+            Stmt del(m_db, QStringLiteral("DELETE FROM %1 WHERE f_table_name = lower(?)")
+                               .arg(QLatin1String(table)));
+            del.bind(1, id);
+            del.step();
+        }
+        exec(QStringLiteral("DROP TABLE %1").arg(q(id)));
+        {
+            Stmt del(m_db, QStringLiteral("DELETE FROM vigie_layers WHERE id = ?"));
+            del.bind(1, id);
+            del.step();
+        }
+        if (schemaVersion() >= 2) {
+            Stmt del(m_db, QStringLiteral("DELETE FROM vigie_series WHERE layer = ?"));
+            del.bind(1, id);
+            del.step();
+        }
+        sp.release();
+    });
+}
+
+std::int64_t Store::featureCount(const QString &layerId) const
+{
+    if (!hasLayer(layerId))
+        return 0;
+    Stmt s(m_db, QStringLiteral("SELECT count(*) FROM %1").arg(q(layerId)));
+    return s.step() ? s.int64(0) : 0;
+}
+
+QRectF Store::extent(const QString &layerId) const
+{
+    if (!hasLayer(layerId))
+        return {};
+    // The R*Tree holds float bounds rounded outwards: a cheap, slightly generous extent.
+    try {
+        Stmt s(m_db, QStringLiteral("SELECT min(xmin), min(ymin), max(xmax), max(ymax) FROM %1")
+                         .arg(q(QStringLiteral("idx_%1_geom").arg(layerId))));
+        if (s.step() && !s.isNull(0))
+            return QRectF(QPointF(s.real(0), s.real(1)), QPointF(s.real(2), s.real(3)));
+        return {};
+    } catch (const Exception &) {
+        Stmt s(m_db, QStringLiteral("SELECT min(MbrMinX(geom)), min(MbrMinY(geom)), "
+                                    "max(MbrMaxX(geom)), max(MbrMaxY(geom)) FROM %1")
+                         .arg(q(layerId)));
+        if (s.step() && !s.isNull(0))
+            return QRectF(QPointF(s.real(0), s.real(1)), QPointF(s.real(2), s.real(3)));
+        return {};
+    }
+}
+
+// --- transactions ----------------------------------------------------------------------------
+
+Store::Transaction::Transaction(Store &store) : m_store(&store)
+{
+    if (store.m_readOnly)
+        throw Exception(ErrorCode::Io,
+                        tr("The workspace %1 is read-only.").arg(store.m_path));
+    store.exec(QStringLiteral("SAVEPOINT vigie_tx"));
+    ++store.m_txDepth;
+}
+
+Store::Transaction::~Transaction()
+{
+    if (!m_done) {
+        sqlite3_exec(m_store->m_db, "ROLLBACK TO vigie_tx", nullptr, nullptr, nullptr);
+        sqlite3_exec(m_store->m_db, "RELEASE vigie_tx", nullptr, nullptr, nullptr);
+        --m_store->m_txDepth;
+    }
+}
+
+void Store::Transaction::commit()
+{
+    if (m_done)
+        return;
+    m_store->exec(QStringLiteral("RELEASE vigie_tx"));
+    m_done = true;
+    --m_store->m_txDepth;
+}
+
+// --- inserter --------------------------------------------------------------------------------
+
+Store::Inserter::Inserter(Store &store, const QString &layerId) : m_store(&store)
+{
+    auto m = store.layer(layerId);
+    if (!m)
+        throw Exception(ErrorCode::UnknownLayer,
+                        tr("The workspace %1 has no layer \"%2\".").arg(store.m_path, layerId));
+    m_manifest = std::move(*m);
+    m_hasSyncedAt = store.schemaVersion() >= 2;
+    m_syncedAt = store.now();
+    m_syncedAtUtf8 = m_syncedAt.toUtf8();
+    QStringList cols, params;
+    for (const FieldDef &f : m_manifest.fields) {
+        cols << q(f.name);
+        params << QStringLiteral("?");
+    }
+    cols << QStringLiteral("_source") << QStringLiteral("_hub_id")
+         << QStringLiteral("_hub_updated_at");
+    params << QStringLiteral("?") << QStringLiteral("?") << QStringLiteral("?");
+    if (m_hasSyncedAt) {
+        cols << QStringLiteral("_synced_at");
+        params << QStringLiteral("?");
+    }
+    cols << QStringLiteral("geom");
+    params << (m_manifest.geometryType == GeometryType::Point
+                   ? QStringLiteral("GeomFromWKB(?, 2154)")
+                   : QStringLiteral("CastToMulti(GeomFromWKB(?, 2154))"));
+    const QByteArray sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                               .arg(q(layerId), cols.join(QLatin1Char(',')),
+                                    params.join(QLatin1Char(',')))
+                               .toUtf8();
+    if (sqlite3_prepare_v3(store.m_db, sql.constData(), int(sql.size()),
+                           SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr)
+        != SQLITE_OK)
+        throw Exception(ErrorCode::Internal, tr("Cannot prepare the insertion into layer "
+                                                "\"%1\": %2")
+                                                 .arg(layerId, sqlMessage(store.m_db)));
+}
+
+Store::Inserter::~Inserter()
+{
+    sqlite3_finalize(m_stmt);
+}
+
+std::int64_t Store::Inserter::add(const FeatureRecord &record)
+{
+    ++m_index;
+    auto bad = [&](const QString &why) {
+        return Exception(ErrorCode::InvalidInput,
+                         tr("Layer \"%1\", feature %2: %3").arg(m_manifest.id).arg(m_index).arg(why));
+    };
+    if (record.values.size() != qsizetype(m_manifest.fields.size()))
+        throw bad(tr("%1 values given for %2 fields")
+                      .arg(record.values.size())
+                      .arg(m_manifest.fields.size()));
+    // Geometry first: the cheapest and the most common error.
+    const auto type = detail::wkbTypeCode(record.wkb.data(), record.wkb.size());
+    if (!type)
+        throw bad(tr("no geometry"));
+    if (!detail::wkbFitsLayer(*type, m_manifest.geometryType))
+        throw bad(tr("a geometry of WKB type %1 does not fit a %2 layer")
+                      .arg(*type)
+                      .arg(geometryTypeName(m_manifest.geometryType)));
+    if (*type == 1) {
+        if (record.wkb.size() != 21)
+            throw bad(tr("malformed point geometry"));
+        double x, y;
+        std::memcpy(&x, record.wkb.data() + 5, 8);
+        std::memcpy(&y, record.wkb.data() + 13, 8);
+        if (record.wkb[0] != 1 || !std::isfinite(x) || !std::isfinite(y)) {
+            Geometry g;
+            const std::string why = detail::parseWkb(record.wkb.data(), record.wkb.size(), g);
+            if (!why.empty())
+                throw bad(tr("invalid geometry (%1)").arg(QString::fromStdString(why)));
+        }
+    } else {
+        Geometry g;
+        const std::string why = detail::parseWkb(record.wkb.data(), record.wkb.size(), g);
+        if (!why.empty())
+            throw bad(tr("invalid geometry (%1)").arg(QString::fromStdString(why)));
+    }
+
+    sqlite3_reset(m_stmt);
+    int col = 1;
+    for (std::size_t i = 0; i < m_manifest.fields.size(); ++i, ++col) {
+        const FieldDef &f = m_manifest.fields[i];
+        const QVariant &v = record.values.at(qsizetype(i));
+        if (!v.isValid() || v.isNull()) {
+            sqlite3_bind_null(m_stmt, col);
+            continue;
+        }
+        switch (f.type) {
+        case FieldType::String: {
+            const QByteArray b = v.toString().toUtf8();
+            sqlite3_bind_text(m_stmt, col, b.constData(), int(b.size()), SQLITE_TRANSIENT);
+            break;
+        }
+        case FieldType::Integer: {
+            bool ok = false;
+            const qlonglong n = v.toLongLong(&ok);
+            if (!ok) {
+                const double d = v.toDouble(&ok);
+                if (!ok || d != std::floor(d))
+                    throw bad(tr("field \"%1\": \"%2\" is not an integer")
+                                  .arg(f.name, v.toString()));
+                sqlite3_bind_int64(m_stmt, col, static_cast<sqlite3_int64>(d));
+                break;
+            }
+            sqlite3_bind_int64(m_stmt, col, n);
+            break;
+        }
+        case FieldType::Real: {
+            bool ok = false;
+            const double d = v.toDouble(&ok);
+            if (!ok || !std::isfinite(d))
+                throw bad(tr("field \"%1\": \"%2\" is not a number").arg(f.name, v.toString()));
+            sqlite3_bind_double(m_stmt, col, d);
+            break;
+        }
+        case FieldType::DateTime: {
+            const QString iso = toIsoUtc(v);
+            if (iso.isEmpty()) {
+                if (v.toString().trimmed().isEmpty()) {
+                    sqlite3_bind_null(m_stmt, col);
+                    break;
+                }
+                throw bad(tr("field \"%1\": \"%2\" is not a date and time")
+                              .arg(f.name, v.toString()));
+            }
+            const QByteArray b = iso.toLatin1();
+            sqlite3_bind_text(m_stmt, col, b.constData(), int(b.size()), SQLITE_TRANSIENT);
+            break;
+        }
+        case FieldType::Boolean: {
+            int b = -1;
+            if (v.typeId() == QMetaType::Bool)
+                b = v.toBool() ? 1 : 0;
+            else if (v.typeId() == QMetaType::Int || v.typeId() == QMetaType::LongLong)
+                b = v.toLongLong() != 0 ? 1 : 0;
+            else {
+                const QString s = v.toString().trimmed().toLower();
+                if (s.isEmpty()) {
+                    sqlite3_bind_null(m_stmt, col);
+                    break;
+                }
+                static const QStringList yes{QStringLiteral("true"), QStringLiteral("1"),
+                                             QStringLiteral("yes"), QStringLiteral("oui"),
+                                             QStringLiteral("t"), QStringLiteral("y")};
+                static const QStringList no{QStringLiteral("false"), QStringLiteral("0"),
+                                            QStringLiteral("no"), QStringLiteral("non"),
+                                            QStringLiteral("f"), QStringLiteral("n")};
+                if (yes.contains(s))
+                    b = 1;
+                else if (no.contains(s))
+                    b = 0;
+                else
+                    throw bad(tr("field \"%1\": \"%2\" is not a boolean")
+                                  .arg(f.name, v.toString()));
+            }
+            sqlite3_bind_int(m_stmt, col, b);
+            break;
+        }
+        }
+    }
+    auto bindText = [&](const QString &s) {
+        if (s.isEmpty()) {
+            sqlite3_bind_null(m_stmt, col++);
+            return;
+        }
+        const QByteArray b = s.toUtf8();
+        sqlite3_bind_text(m_stmt, col++, b.constData(), int(b.size()), SQLITE_TRANSIENT);
+    };
+    if (record.source != QLatin1String(m_source))
+        m_source = record.source.toUtf8();
+    if (m_source.isEmpty())
+        sqlite3_bind_null(m_stmt, col++);
+    else
+        sqlite3_bind_text(m_stmt, col++, m_source.constData(), int(m_source.size()),
+                          SQLITE_STATIC);
+    bindText(record.hubId);
+    bindText(record.hubUpdatedAt.isEmpty() ? QString() : toIsoUtc(record.hubUpdatedAt));
+    if (m_hasSyncedAt)
+        sqlite3_bind_text(m_stmt, col++, m_syncedAtUtf8.constData(), int(m_syncedAtUtf8.size()),
+                          SQLITE_STATIC);
+    sqlite3_bind_blob(m_stmt, col, record.wkb.data(), int(record.wkb.size()), SQLITE_STATIC);
+    const int rc = sqlite3_step(m_stmt);
+    if (rc != SQLITE_DONE) {
+        const QString msg = sqlMessage(m_store->m_db);
+        sqlite3_reset(m_stmt);
+        const int primary = rc & 0xff;
+        if (primary == SQLITE_CONSTRAINT)
+            throw bad(tr("refused by the workspace: %1").arg(msg));
+        throw Exception(primary == SQLITE_FULL || primary == SQLITE_IOERR ? ErrorCode::Io
+                                                                          : ErrorCode::Internal,
+                        tr("Layer \"%1\", feature %2: %3").arg(m_manifest.id).arg(m_index).arg(msg));
+    }
+    sqlite3_reset(m_stmt);
+    return sqlite3_last_insert_rowid(m_store->m_db);
+}
+
+void Store::addSeriesValue(const QString &layerId, std::int64_t fid, const QString &isoTime,
+                           double value)
+{
+    const QString iso = toIsoUtc(isoTime);
+    if (iso.isEmpty())
+        throw Exception(ErrorCode::InvalidInput,
+                        tr("Layer \"%1\", feature %2: \"%3\" is not a date and time.")
+                            .arg(layerId)
+                            .arg(fid)
+                            .arg(isoTime));
+    Stmt s(m_db, QStringLiteral("INSERT OR REPLACE INTO vigie_series (layer, fid, t, value) "
+                                "VALUES (?, ?, ?, ?)"));
+    s.bind(1, layerId);
+    s.bind(2, fid);
+    s.bind(3, iso);
+    s.bind(4, value);
+    s.step();
+}
+
+// --- reading ---------------------------------------------------------------------------------
+
+Result<LayerSnapshotPtr> Store::loadSnapshot(const QString &layerId,
+                                             analytics::Feedback *feedback) const
+{
+    try {
+        return captureErrors([&]() -> LayerSnapshotPtr {
+            auto manifest = layer(layerId);
+            if (!manifest)
+                throw Exception(ErrorCode::UnknownLayer,
+                                tr("The workspace %1 has no layer \"%2\".").arg(m_path, layerId));
+            auto snap = std::make_shared<LayerSnapshot>();
+            snap->manifest = std::move(*manifest);
+            const LayerManifest &m = snap->manifest;
+            const bool isPoint = m.geometryType == GeometryType::Point;
+
+            std::int64_t total = 0;
+            {
+                Stmt c(m_db, QStringLiteral("SELECT count(*) FROM %1").arg(q(m.id)));
+                total = c.step() ? c.int64(0) : 0;
+            }
+            QStringList cols{QStringLiteral("fid"),
+                             isPoint ? QStringLiteral("geom") : QStringLiteral("AsBinary(geom)")};
+            int timeCol = -1, endCol = -1, catCol = -1, labelCol = -1;
+            auto addCol = [&](const QString &name) {
+                cols << q(name);
+                return int(cols.size() - 1);
+            };
+            if (!m.timeField.isEmpty())
+                timeCol = addCol(m.timeField);
+            if (!m.endTimeField.isEmpty())
+                endCol = addCol(m.endTimeField);
+            if (!m.categoryField.isEmpty())
+                catCol = addCol(m.categoryField);
+            if (!m.labelField.isEmpty())
+                labelCol = addCol(m.labelField);
+            std::vector<std::pair<int, std::vector<double> *>> numberCols;
+            for (const QString &f :
+                 {m.symbology.graduatedField, m.symbology.fovDirectionField,
+                  m.symbology.fovAngleField, m.symbology.fovRangeField}) {
+                if (f.isEmpty() || snap->numbers.contains(f) || !m.field(f))
+                    continue;
+                snap->numbers.insert(f, {});
+            }
+            for (auto it = snap->numbers.begin(); it != snap->numbers.end(); ++it) {
+                it->reserve(std::size_t(total));
+                numberCols.emplace_back(addCol(it.key()), &it.value());
+            }
+            // Category values as UTF-8, compared on raw bytes (no QString per row).
+            std::vector<QByteArray> catValues;
+            for (const CategoryDef &c : m.categories)
+                catValues.push_back(c.value.toUtf8());
+
+            const std::size_t n = std::size_t(total);
+            snap->fids.reserve(n);
+            if (isPoint) {
+                snap->x.reserve(n);
+                snap->y.reserve(n);
+            } else {
+                snap->geometries.reserve(n);
+            }
+            if (timeCol >= 0)
+                snap->time.reserve(n);
+            if (endCol >= 0)
+                snap->endTime.reserve(n);
+            if (catCol >= 0)
+                snap->category.reserve(n);
+            if (labelCol >= 0)
+                snap->labels.reserve(n);
+
+            double minX = std::numeric_limits<double>::infinity(), minY = minX;
+            double maxX = -minX, maxY = -minX;
+            std::int64_t minT = std::numeric_limits<std::int64_t>::max();
+            std::int64_t maxT = std::numeric_limits<std::int64_t>::min();
+            auto timeOf = [](sqlite3_stmt *st, int c) {
+                const auto *t = reinterpret_cast<const char *>(sqlite3_column_text(st, c));
+                return t ? detail::parseIsoBytes(t, std::size_t(sqlite3_column_bytes(st, c)))
+                         : LayerSnapshot::kNoTime;
+            };
+
+            Stmt s(m_db, QStringLiteral("SELECT %1 FROM %2 ORDER BY fid")
+                             .arg(cols.join(QLatin1Char(',')), q(m.id)));
+            sqlite3_stmt *st = s.get();
+            std::int64_t row = 0;
+            const std::int64_t step = 32768;
+            if (feedback)
+                feedback->setProgress(0.0);
+            while (s.step()) {
+                if (++row % step == 0 && feedback) {
+                    if (feedback->isCanceled())
+                        throw analytics::Canceled{};
+                    feedback->setProgress(total > 0 ? 100.0 * double(row) / double(total) : 0.0);
+                }
+                const std::int64_t fid = sqlite3_column_int64(st, 0);
+                const auto *blob = static_cast<const unsigned char *>(sqlite3_column_blob(st, 1));
+                const int size = sqlite3_column_bytes(st, 1);
+                if (isPoint) {
+                    // SpatiaLite BLOB-Geometry of a point: 60 bytes, class 1, x/y at offset 43.
+                    if (!blob || size != 60 || blob[0] != 0x00 || blob[38] != 0x7C
+                        || blob[59] != 0xFE)
+                        continue; // a row without geometry is not drawable: skipped
+                    const bool little = blob[1] == 0x01;
+                    unsigned char b[16];
+                    std::memcpy(b, blob + 43, 16);
+                    if (little != (std::endian::native == std::endian::little))
+                        for (int k = 0; k < 2; ++k)
+                            for (int i = 0; i < 4; ++i)
+                                std::swap(b[k * 8 + i], b[k * 8 + 7 - i]);
+                    double x, y;
+                    std::memcpy(&x, b, 8);
+                    std::memcpy(&y, b + 8, 8);
+                    snap->x.push_back(x);
+                    snap->y.push_back(y);
+                    minX = std::min(minX, x);
+                    maxX = std::max(maxX, x);
+                    minY = std::min(minY, y);
+                    maxY = std::max(maxY, y);
+                } else {
+                    if (!blob)
+                        continue;
+                    Geometry g;
+                    const std::string why = detail::parseWkb(blob, std::size_t(size), g);
+                    if (!why.empty())
+                        throw Exception(ErrorCode::Damaged,
+                                        tr("Layer \"%1\" of %2, feature %3: unreadable geometry "
+                                           "(%4).")
+                                            .arg(m.id, m_path)
+                                            .arg(fid)
+                                            .arg(QString::fromStdString(why)));
+                    minX = std::min(minX, g.bounds.left());
+                    maxX = std::max(maxX, g.bounds.right());
+                    minY = std::min(minY, g.bounds.top());
+                    maxY = std::max(maxY, g.bounds.bottom());
+                    snap->geometries.push_back(std::move(g));
+                }
+                snap->fids.push_back(fid);
+                if (timeCol >= 0) {
+                    const std::int64_t t = timeOf(st, timeCol);
+                    snap->time.push_back(t);
+                    if (t != LayerSnapshot::kNoTime) {
+                        minT = std::min(minT, t);
+                        maxT = std::max(maxT, t);
+                    }
+                }
+                if (endCol >= 0) {
+                    const std::int64_t t = timeOf(st, endCol);
+                    snap->endTime.push_back(t);
+                    if (t != LayerSnapshot::kNoTime)
+                        maxT = std::max(maxT, t);
+                }
+                if (catCol >= 0) {
+                    const auto *t = reinterpret_cast<const char *>(sqlite3_column_text(st, catCol));
+                    std::int16_t idx = -1;
+                    if (t) {
+                        const int len = sqlite3_column_bytes(st, catCol);
+                        for (std::size_t c = 0; c < catValues.size(); ++c) {
+                            if (catValues[c].size() == len
+                                && std::memcmp(catValues[c].constData(), t, std::size_t(len)) == 0) {
+                                idx = std::int16_t(c);
+                                break;
+                            }
+                        }
+                    }
+                    snap->category.push_back(idx);
+                }
+                if (labelCol >= 0) {
+                    const auto *t = reinterpret_cast<const char *>(sqlite3_column_text(st, labelCol));
+                    snap->labels.push_back(
+                        t ? QString::fromUtf8(t, sqlite3_column_bytes(st, labelCol)) : QString());
+                }
+                for (auto &[c, vec] : numberCols)
+                    vec->push_back(sqlite3_column_type(st, c) == SQLITE_NULL
+                                       ? std::numeric_limits<double>::quiet_NaN()
+                                       : sqlite3_column_double(st, c));
+            }
+            if (!snap->fids.empty() && std::isfinite(minX))
+                snap->extent = QRectF(QPointF(minX, minY), QPointF(maxX, maxY));
+            if (minT <= maxT) {
+                snap->minTime = minT;
+                snap->maxTime = maxT;
+            }
+            if (feedback)
+                feedback->setProgress(100.0);
+            return snap;
+        });
+    } catch (const analytics::Canceled &) {
+        return Error{ErrorCode::Canceled,
+                     tr("Loading layer \"%1\" was canceled.").arg(layerId)};
+    }
+}
+
+Result<QVariantMap> Store::attributes(const QString &layerId, std::int64_t fid) const
+{
+    return captureErrors([&] {
+        auto m = layer(layerId);
+        if (!m)
+            throw Exception(ErrorCode::UnknownLayer,
+                            tr("The workspace %1 has no layer \"%2\".").arg(m_path, layerId));
+        QStringList cols{QStringLiteral("fid")};
+        for (const FieldDef &f : m->fields)
+            cols << q(f.name);
+        cols << QStringLiteral("_source") << QStringLiteral("_hub_id")
+             << QStringLiteral("_hub_updated_at");
+        const bool v2 = schemaVersion() >= 2;
+        if (v2)
+            cols << QStringLiteral("_synced_at");
+        Stmt s(m_db, QStringLiteral("SELECT %1 FROM %2 WHERE fid = ?")
+                         .arg(cols.join(QLatin1Char(',')), q(layerId)));
+        s.bind(1, fid);
+        if (!s.step())
+            throw Exception(ErrorCode::InvalidInput,
+                            tr("Layer \"%1\" has no feature %2.").arg(layerId).arg(fid));
+        QVariantMap out;
+        out.insert(QStringLiteral("fid"), QVariant::fromValue<qint64>(s.int64(0)));
+        int c = 1;
+        for (const FieldDef &f : m->fields) {
+            QVariant v;
+            if (!s.isNull(c)) {
+                switch (f.type) {
+                case FieldType::String:
+                case FieldType::DateTime: v = s.text(c); break;
+                case FieldType::Integer: v = QVariant::fromValue<qint64>(s.int64(c)); break;
+                case FieldType::Real: v = s.real(c); break;
+                case FieldType::Boolean: v = s.int64(c) != 0; break;
+                }
+            }
+            out.insert(f.name, v);
+            ++c;
+        }
+        for (const char *p : {"_source", "_hub_id", "_hub_updated_at", "_synced_at"}) {
+            if (!v2 && std::strcmp(p, "_synced_at") == 0)
+                break;
+            out.insert(QLatin1String(p), s.isNull(c) ? QVariant() : QVariant(s.text(c)));
+            ++c;
+        }
+        return out;
+    });
+}
+
+Result<void> Store::checkIntegrity() const
+{
+    return captureErrors([&] {
+        Stmt s(m_db, QStringLiteral("PRAGMA integrity_check"));
+        QStringList problems;
+        while (s.step()) {
+            const QString line = s.text(0);
+            if (line != QLatin1String("ok"))
+                problems << line;
+        }
+        if (!problems.isEmpty())
+            throw Exception(ErrorCode::Damaged,
+                            tr("The workspace %1 is damaged: %2")
+                                .arg(m_path, problems.mid(0, 5).join(QStringLiteral("; "))));
+    });
+}
+
+} // namespace vigie::core

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "../geometry.h"
+#include "../layermanifest.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace vigie::core::detail {
+
+/// ISO WKB geometry type codes (2D only).
+enum class WkbType : std::uint32_t {
+    Point = 1,
+    LineString = 2,
+    Polygon = 3,
+    MultiPoint = 4,
+    MultiLineString = 5,
+    MultiPolygon = 6,
+};
+
+/// The type code of a WKB buffer (without checking the rest); nullopt when too short.
+std::optional<std::uint32_t> wkbTypeCode(const unsigned char *data, std::size_t size);
+
+/// Whether a 2D WKB type fits a layer geometry type (Point; (Multi)LineString;
+/// (Multi)Polygon).
+bool wkbFitsLayer(std::uint32_t typeCode, GeometryType layerType);
+
+/**
+ * Parses a 2D WKB (either byte order) into a Geometry with bounds. Returns an empty string on
+ * success, otherwise an English technical reason (the caller wraps it in a translated message).
+ * Non-finite coordinates and empty geometries are refused.
+ */
+std::string parseWkb(const unsigned char *data, std::size_t size, Geometry &out);
+
+} // namespace vigie::core::detail
