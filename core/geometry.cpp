@@ -39,8 +39,8 @@ bool contains(const PolygonRings &polygon, const QPointF &p)
 bool contains(const Geometry &g, const QPointF &p)
 {
     if (!g.bounds.isNull() && !g.bounds.isEmpty()) {
-        if (p.x() < g.bounds.left() || p.x() > g.bounds.right() || p.y() < g.bounds.top()
-            || p.y() > g.bounds.bottom())
+        if (p.x() < g.bounds.left() || p.x() > g.bounds.right() || p.y() < g.bounds.top() ||
+            p.y() > g.bounds.bottom())
             return false;
     }
     for (const PolygonRings &poly : g.polygons)

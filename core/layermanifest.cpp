@@ -12,15 +12,16 @@ namespace vigie::core {
 
 namespace {
 
-QString tr(const char *text)
+/// Translation context of this file's messages (lupdate reads the macro).
+struct ManifestTr
 {
-    return QCoreApplication::translate("vigie::LayerManifest", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(vigie::LayerManifest)
+};
 
 [[noreturn]] void fail(const QString &origin, const QString &key, const QString &what)
 {
     throw Exception(ErrorCode::InvalidInput,
-                    tr("Layer manifest %1, key \"%2\": %3").arg(origin, key, what));
+                    ManifestTr::tr("Layer manifest %1, key \"%2\": %3").arg(origin, key, what));
 }
 
 bool isIdentifier(const QString &s)
@@ -41,28 +42,27 @@ class Reader
 public:
     explicit Reader(QString origin) : m_origin(std::move(origin)) {}
 
-    QString string(const QJsonObject &o, const QString &key, const QString &path,
-                   bool required, const QString &def = {}) const
+    QString string(const QJsonObject &o, const QString &key, const QString &path, bool required,
+                   const QString &def = {}) const
     {
         const QJsonValue v = o.value(key);
         if (v.isUndefined() || v.isNull()) {
             if (required)
-                fail(m_origin, path, tr("missing"));
+                fail(m_origin, path, ManifestTr::tr("missing"));
             return def;
         }
         if (!v.isString())
-            fail(m_origin, path, tr("must be a string"));
+            fail(m_origin, path, ManifestTr::tr("must be a string"));
         return v.toString();
     }
 
-    double number(const QJsonObject &o, const QString &key, const QString &path,
-                  double def) const
+    double number(const QJsonObject &o, const QString &key, const QString &path, double def) const
     {
         const QJsonValue v = o.value(key);
         if (v.isUndefined() || v.isNull())
             return def;
         if (!v.isDouble())
-            fail(m_origin, path, tr("must be a number"));
+            fail(m_origin, path, ManifestTr::tr("must be a number"));
         return v.toDouble();
     }
 
@@ -71,7 +71,8 @@ public:
     {
         const QString c = string(o, key, path, false, def);
         if (!isColor(c))
-            fail(m_origin, path, tr("\"%1\" is not a colour (#rrggbb or #rrggbbaa)").arg(c));
+            fail(m_origin, path,
+                 ManifestTr::tr("\"%1\" is not a colour (#rrggbb or #rrggbbaa)").arg(c));
         return c;
     }
 
@@ -82,7 +83,7 @@ public:
         LocalizedText t;
         if (v.isUndefined() || v.isNull()) {
             if (required)
-                fail(m_origin, path, tr("missing"));
+                fail(m_origin, path, ManifestTr::tr("missing"));
             return t;
         }
         if (v.isString()) { // a single text serves both languages
@@ -90,12 +91,12 @@ public:
             return t;
         }
         if (!v.isObject())
-            fail(m_origin, path, tr("must be an object {\"fr\": ..., \"en\": ...}"));
+            fail(m_origin, path, ManifestTr::tr("must be an object {\"fr\": ..., \"en\": ...}"));
         const QJsonObject to = v.toObject();
         t.fr = string(to, QStringLiteral("fr"), path + QStringLiteral(".fr"), false);
         t.en = string(to, QStringLiteral("en"), path + QStringLiteral(".en"), false);
         if (required && t.fr.isEmpty() && t.en.isEmpty())
-            fail(m_origin, path, tr("needs a French or English text"));
+            fail(m_origin, path, ManifestTr::tr("needs a French or English text"));
         return t;
     }
 
@@ -119,22 +120,24 @@ LayerManifest parse(const QByteArray &json, const QString &origin)
     const QJsonDocument doc = QJsonDocument::fromJson(json, &perr);
     if (perr.error != QJsonParseError::NoError)
         throw Exception(ErrorCode::InvalidInput,
-                        tr("Layer manifest %1: invalid JSON at offset %2: %3")
+                        ManifestTr::tr("Layer manifest %1: invalid JSON at offset %2: %3")
                             .arg(origin)
                             .arg(perr.offset)
                             .arg(perr.errorString()));
     if (!doc.isObject())
-        throw Exception(ErrorCode::InvalidInput,
-                        tr("Layer manifest %1: the document must be a JSON object").arg(origin));
+        throw Exception(
+            ErrorCode::InvalidInput,
+            ManifestTr::tr("Layer manifest %1: the document must be a JSON object").arg(origin));
     const QJsonObject o = doc.object();
     const Reader r(origin);
 
     const QJsonValue version = o.value(QStringLiteral("vigieLayer"));
     if (version.isUndefined())
-        fail(origin, QStringLiteral("vigieLayer"), tr("missing (the manifest format version)"));
+        fail(origin, QStringLiteral("vigieLayer"),
+             ManifestTr::tr("missing (the manifest format version)"));
     if (!version.isDouble() || version.toDouble() != kManifestFormatVersion)
         fail(origin, QStringLiteral("vigieLayer"),
-             tr("format version %1 is not supported (this Vigie reads version %2)")
+             ManifestTr::tr("format version %1 is not supported (this Vigie reads version %2)")
                  .arg(version.toVariant().toString())
                  .arg(kManifestFormatVersion));
 
@@ -143,7 +146,7 @@ LayerManifest parse(const QByteArray &json, const QString &origin)
     m.id = r.string(o, QStringLiteral("id"), QStringLiteral("id"), true);
     if (!isIdentifier(m.id))
         fail(origin, QStringLiteral("id"),
-             tr("\"%1\" is not a valid id ([a-z][a-z0-9_]*)").arg(m.id));
+             ManifestTr::tr("\"%1\" is not a valid id ([a-z][a-z0-9_]*)").arg(m.id));
     m.title = r.text(o, QStringLiteral("title"), QStringLiteral("title"), true);
     m.description = r.text(o, QStringLiteral("description"), QStringLiteral("description"), false);
 
@@ -152,7 +155,7 @@ LayerManifest parse(const QByteArray &json, const QString &origin)
     const auto gt = geometryTypeFromName(geom);
     if (!gt)
         fail(origin, QStringLiteral("geometryType"),
-             tr("\"%1\" is not one of Point, Line, Polygon").arg(geom));
+             ManifestTr::tr("\"%1\" is not one of Point, Line, Polygon").arg(geom));
     m.geometryType = *gt;
     m.hubCollection =
         r.string(o, QStringLiteral("hubCollection"), QStringLiteral("hubCollection"), false, m.id);
@@ -166,41 +169,43 @@ LayerManifest parse(const QByteArray &json, const QString &origin)
     const QJsonValue sv = o.value(QStringLiteral("schemaVersion"));
     if (!sv.isUndefined()) {
         if (!sv.isDouble() || sv.toDouble() < 1 || sv.toDouble() != sv.toInt())
-            fail(origin, QStringLiteral("schemaVersion"), tr("must be a positive integer"));
+            fail(origin, QStringLiteral("schemaVersion"),
+                 ManifestTr::tr("must be a positive integer"));
         m.schemaVersion = sv.toInt();
     }
 
     const QJsonValue fv = o.value(QStringLiteral("fields"));
     if (!fv.isArray())
-        fail(origin, QStringLiteral("fields"), tr("missing or not an array"));
+        fail(origin, QStringLiteral("fields"), ManifestTr::tr("missing or not an array"));
     QSet<QString> names;
     const QJsonArray fa = fv.toArray();
     for (qsizetype i = 0; i < fa.size(); ++i) {
         const QString path = QStringLiteral("fields[%1]").arg(i);
         if (!fa.at(i).isObject())
-            fail(origin, path, tr("must be an object"));
+            fail(origin, path, ManifestTr::tr("must be an object"));
         const QJsonObject fo = fa.at(i).toObject();
         FieldDef f;
         f.name = r.string(fo, QStringLiteral("name"), path + QStringLiteral(".name"), true);
         if (f.name.startsWith(QLatin1Char('_')))
             fail(origin, path + QStringLiteral(".name"),
-                 tr("\"%1\": names starting with '_' are reserved").arg(f.name));
+                 ManifestTr::tr("\"%1\": names starting with '_' are reserved").arg(f.name));
         if (!isIdentifier(f.name))
             fail(origin, path + QStringLiteral(".name"),
-                 tr("\"%1\" is not a valid field name ([a-z][a-z0-9_]*)").arg(f.name));
+                 ManifestTr::tr("\"%1\" is not a valid field name ([a-z][a-z0-9_]*)").arg(f.name));
         if (f.name == QLatin1String("fid") || f.name == QLatin1String("geom"))
             fail(origin, path + QStringLiteral(".name"),
-                 tr("\"%1\" is a reserved column name").arg(f.name));
+                 ManifestTr::tr("\"%1\" is a reserved column name").arg(f.name));
         if (names.contains(f.name))
             fail(origin, path + QStringLiteral(".name"),
-                 tr("duplicate field \"%1\"").arg(f.name));
+                 ManifestTr::tr("duplicate field \"%1\"").arg(f.name));
         names.insert(f.name);
         const QString type =
             r.string(fo, QStringLiteral("type"), path + QStringLiteral(".type"), true);
         const auto ft = fieldTypeFromName(type);
         if (!ft)
             fail(origin, path + QStringLiteral(".type"),
-                 tr("\"%1\" is not one of string, integer, real, datetime, boolean").arg(type));
+                 ManifestTr::tr("\"%1\" is not one of string, integer, real, datetime, boolean")
+                     .arg(type));
         f.type = *ft;
         f.label = r.text(fo, QStringLiteral("label"), path + QStringLiteral(".label"), false);
         const QString personal =
@@ -213,7 +218,7 @@ LayerManifest parse(const QByteArray &json, const QString &origin)
             f.personal = PersonalData::Drop;
         else
             fail(origin, path + QStringLiteral(".personal"),
-                 tr("\"%1\" is not one of pseudonymise, drop").arg(personal));
+                 ManifestTr::tr("\"%1\" is not one of pseudonymise, drop").arg(personal));
         m.fields.push_back(std::move(f));
     }
 
@@ -223,10 +228,11 @@ LayerManifest parse(const QByteArray &json, const QString &origin)
             return;
         const FieldDef *f = m.field(value);
         if (!f)
-            fail(origin, key, tr("\"%1\" is not a declared field").arg(value));
+            fail(origin, key, ManifestTr::tr("\"%1\" is not a declared field").arg(value));
         if (wanted && f->type != *wanted)
             fail(origin, key,
-                 tr("field \"%1\" must be of type %2").arg(value, fieldTypeName(*wanted)));
+                 ManifestTr::tr("field \"%1\" must be of type %2")
+                     .arg(value, fieldTypeName(*wanted)));
     };
     checkFieldRef(QStringLiteral("timeField"), m.timeField, FieldType::DateTime);
     checkFieldRef(QStringLiteral("endTimeField"), m.endTimeField, FieldType::DateTime);
@@ -236,28 +242,29 @@ LayerManifest parse(const QByteArray &json, const QString &origin)
     const QJsonValue cv = o.value(QStringLiteral("categories"));
     if (!cv.isUndefined() && !cv.isNull()) {
         if (!cv.isArray())
-            fail(origin, QStringLiteral("categories"), tr("must be an array"));
+            fail(origin, QStringLiteral("categories"), ManifestTr::tr("must be an array"));
         if (m.categoryField.isEmpty())
-            fail(origin, QStringLiteral("categories"), tr("given without a categoryField"));
+            fail(origin, QStringLiteral("categories"),
+                 ManifestTr::tr("given without a categoryField"));
         const QJsonArray ca = cv.toArray();
         if (ca.size() > 32000)
-            fail(origin, QStringLiteral("categories"), tr("too many categories"));
+            fail(origin, QStringLiteral("categories"), ManifestTr::tr("too many categories"));
         QSet<QString> values;
         for (qsizetype i = 0; i < ca.size(); ++i) {
             const QString path = QStringLiteral("categories[%1]").arg(i);
             if (!ca.at(i).isObject())
-                fail(origin, path, tr("must be an object"));
+                fail(origin, path, ManifestTr::tr("must be an object"));
             const QJsonObject co = ca.at(i).toObject();
             CategoryDef c;
             const QJsonValue val = co.value(QStringLiteral("value"));
             if (val.isDouble())
                 c.value = val.toVariant().toString();
             else
-                c.value = r.string(co, QStringLiteral("value"), path + QStringLiteral(".value"),
-                                   true);
+                c.value =
+                    r.string(co, QStringLiteral("value"), path + QStringLiteral(".value"), true);
             if (values.contains(c.value))
                 fail(origin, path + QStringLiteral(".value"),
-                     tr("duplicate category \"%1\"").arg(c.value));
+                     ManifestTr::tr("duplicate category \"%1\"").arg(c.value));
             values.insert(c.value);
             c.label = r.text(co, QStringLiteral("label"), path + QStringLiteral(".label"), false);
             if (c.label.fr.isEmpty() && c.label.en.isEmpty())
@@ -271,14 +278,15 @@ LayerManifest parse(const QByteArray &json, const QString &origin)
     const QJsonValue symv = o.value(QStringLiteral("symbology"));
     if (!symv.isUndefined() && !symv.isNull()) {
         if (!symv.isObject())
-            fail(origin, QStringLiteral("symbology"), tr("must be an object"));
+            fail(origin, QStringLiteral("symbology"), ManifestTr::tr("must be an object"));
         const QJsonObject so = symv.toObject();
         Symbology &s = m.symbology;
         const Symbology d;
         auto key = [](const char *k) { return QStringLiteral("symbology.") + QLatin1String(k); };
         s.fill = r.color(so, QStringLiteral("fill"), key("fill"), d.fill);
         s.stroke = r.color(so, QStringLiteral("stroke"), key("stroke"), d.stroke);
-        s.strokeWidth = r.number(so, QStringLiteral("strokeWidth"), key("strokeWidth"), d.strokeWidth);
+        s.strokeWidth =
+            r.number(so, QStringLiteral("strokeWidth"), key("strokeWidth"), d.strokeWidth);
         s.size = r.number(so, QStringLiteral("size"), key("size"), d.size);
         s.marker = r.string(so, QStringLiteral("marker"), key("marker"), false, d.marker);
         static const QStringList markers{QStringLiteral("circle"), QStringLiteral("square"),
@@ -286,50 +294,54 @@ LayerManifest parse(const QByteArray &json, const QString &origin)
                                          QStringLiteral("star")};
         if (!markers.contains(s.marker))
             fail(origin, key("marker"),
-                 tr("\"%1\" is not one of circle, square, triangle, diamond, star").arg(s.marker));
+                 ManifestTr::tr("\"%1\" is not one of circle, square, triangle, diamond, star")
+                     .arg(s.marker));
         s.labelSize = r.number(so, QStringLiteral("labelSize"), key("labelSize"), d.labelSize);
         s.labelColor = r.color(so, QStringLiteral("labelColor"), key("labelColor"), d.labelColor);
         s.graduatedField =
             r.string(so, QStringLiteral("graduatedField"), key("graduatedField"), false);
         s.fovDirectionField =
             r.string(so, QStringLiteral("fovDirectionField"), key("fovDirectionField"), false);
-        s.fovAngleField = r.string(so, QStringLiteral("fovAngleField"), key("fovAngleField"), false);
-        s.fovRangeField = r.string(so, QStringLiteral("fovRangeField"), key("fovRangeField"), false);
+        s.fovAngleField =
+            r.string(so, QStringLiteral("fovAngleField"), key("fovAngleField"), false);
+        s.fovRangeField =
+            r.string(so, QStringLiteral("fovRangeField"), key("fovRangeField"), false);
         s.fovFill = r.color(so, QStringLiteral("fovFill"), key("fovFill"), d.fovFill);
         const double z = r.number(so, QStringLiteral("zOrder"), key("zOrder"), d.zOrder);
         if (z != static_cast<int>(z))
-            fail(origin, key("zOrder"), tr("must be an integer"));
+            fail(origin, key("zOrder"), ManifestTr::tr("must be an integer"));
         s.zOrder = static_cast<int>(z);
-        for (const auto &[k, v] :
-             {std::pair{key("graduatedField"), s.graduatedField},
-              std::pair{key("fovDirectionField"), s.fovDirectionField},
-              std::pair{key("fovAngleField"), s.fovAngleField},
-              std::pair{key("fovRangeField"), s.fovRangeField}}) {
+        for (const auto &[k, v] : {std::pair{key("graduatedField"), s.graduatedField},
+                                   std::pair{key("fovDirectionField"), s.fovDirectionField},
+                                   std::pair{key("fovAngleField"), s.fovAngleField},
+                                   std::pair{key("fovRangeField"), s.fovRangeField}}) {
             if (v.isEmpty())
                 continue;
             const FieldDef *f = m.field(v);
             if (!f)
-                fail(origin, k, tr("\"%1\" is not a declared field").arg(v));
+                fail(origin, k, ManifestTr::tr("\"%1\" is not a declared field").arg(v));
             if (f->type != FieldType::Integer && f->type != FieldType::Real)
-                fail(origin, k, tr("field \"%1\" must be numeric").arg(v));
+                fail(origin, k, ManifestTr::tr("field \"%1\" must be numeric").arg(v));
         }
         const QJsonValue rv = so.value(QStringLiteral("ramp"));
         if (!rv.isUndefined() && !rv.isNull()) {
             if (!rv.isArray())
-                fail(origin, key("ramp"), tr("must be an array of [value, \"#colour\"]"));
+                fail(origin, key("ramp"),
+                     ManifestTr::tr("must be an array of [value, \"#colour\"]"));
             const QJsonArray ra = rv.toArray();
             for (qsizetype i = 0; i < ra.size(); ++i) {
                 const QString path = key("ramp") + QStringLiteral("[%1]").arg(i);
                 const QJsonArray stop = ra.at(i).toArray();
-                if (!ra.at(i).isArray() || stop.size() != 2 || !stop.at(0).isDouble()
-                    || !stop.at(1).isString())
-                    fail(origin, path, tr("must be [value, \"#colour\"]"));
+                if (!ra.at(i).isArray() || stop.size() != 2 || !stop.at(0).isDouble() ||
+                    !stop.at(1).isString())
+                    fail(origin, path, ManifestTr::tr("must be [value, \"#colour\"]"));
                 ColorStop cs{stop.at(0).toDouble(), stop.at(1).toString()};
                 if (!isColor(cs.color))
                     fail(origin, path,
-                         tr("\"%1\" is not a colour (#rrggbb or #rrggbbaa)").arg(cs.color));
+                         ManifestTr::tr("\"%1\" is not a colour (#rrggbb or #rrggbbaa)")
+                             .arg(cs.color));
                 if (!s.ramp.empty() && cs.value < s.ramp.back().value)
-                    fail(origin, path, tr("ramp values must be increasing"));
+                    fail(origin, path, ManifestTr::tr("ramp values must be increasing"));
                 s.ramp.push_back(cs);
             }
         }
@@ -342,9 +354,12 @@ LayerManifest parse(const QByteArray &json, const QString &origin)
 QString geometryTypeName(GeometryType type)
 {
     switch (type) {
-    case GeometryType::Point: return QStringLiteral("Point");
-    case GeometryType::Line: return QStringLiteral("Line");
-    case GeometryType::Polygon: return QStringLiteral("Polygon");
+    case GeometryType::Point:
+        return QStringLiteral("Point");
+    case GeometryType::Line:
+        return QStringLiteral("Line");
+    case GeometryType::Polygon:
+        return QStringLiteral("Polygon");
     }
     return {};
 }
@@ -364,11 +379,16 @@ std::optional<GeometryType> geometryTypeFromName(const QString &name)
 QString fieldTypeName(FieldType type)
 {
     switch (type) {
-    case FieldType::String: return QStringLiteral("string");
-    case FieldType::Integer: return QStringLiteral("integer");
-    case FieldType::Real: return QStringLiteral("real");
-    case FieldType::DateTime: return QStringLiteral("datetime");
-    case FieldType::Boolean: return QStringLiteral("boolean");
+    case FieldType::String:
+        return QStringLiteral("string");
+    case FieldType::Integer:
+        return QStringLiteral("integer");
+    case FieldType::Real:
+        return QStringLiteral("real");
+    case FieldType::DateTime:
+        return QStringLiteral("datetime");
+    case FieldType::Boolean:
+        return QStringLiteral("boolean");
     }
     return {};
 }

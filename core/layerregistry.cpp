@@ -10,10 +10,11 @@ namespace vigie::core {
 
 namespace {
 
-QString tr(const char *text)
+/// Translation context of this file's messages (lupdate reads the macro).
+struct RegistryTr
 {
-    return QCoreApplication::translate("vigie::LayerRegistry", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(vigie::LayerRegistry)
+};
 
 } // namespace
 
@@ -34,12 +35,12 @@ void LayerRegistry::loadBuiltins()
     QDir dir(QStringLiteral(":/vigie/layers"));
     const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
     if (files.isEmpty())
-        m_problems.push_back({dir.path(), tr("No built-in layer manifest was found.")});
+        m_problems.push_back({dir.path(), RegistryTr::tr("No built-in layer manifest was found.")});
     for (const QString &name : files) {
         const QString path = dir.filePath(name);
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
-            m_problems.push_back({path, tr("Cannot read %1.").arg(path)});
+            m_problems.push_back({path, RegistryTr::tr("Cannot read %1.").arg(path)});
             continue;
         }
         auto manifest = LayerManifest::fromJson(file.readAll(), path);
@@ -61,7 +62,8 @@ void LayerRegistry::loadFolder(const QString &folder)
         const QString path = dir.filePath(name);
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
-            m_problems.push_back({path, tr("Cannot read %1: %2").arg(path, file.errorString())});
+            m_problems.push_back(
+                {path, RegistryTr::tr("Cannot read %1: %2").arg(path, file.errorString())});
             continue;
         }
         auto manifest = LayerManifest::fromJson(file.readAll(), path);
@@ -78,7 +80,8 @@ bool LayerRegistry::add(const LayerManifest &manifest)
     if (const LayerManifest *existing = find(manifest.id)) {
         m_problems.push_back(
             {manifest.origin,
-             tr("Layer id \"%1\" from %2 is already defined by %3; the manifest is ignored.")
+             RegistryTr::tr(
+                 "Layer id \"%1\" from %2 is already defined by %3; the manifest is ignored.")
                  .arg(manifest.id, manifest.origin, existing->origin)});
         return false;
     }

@@ -17,11 +17,6 @@ namespace vigie::render {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("vigie::render::Decorations", text);
-}
-
 QString formatNumber(double value)
 {
     // Stop values of ramps: integers without separators noise, otherwise 2 significant decimals.
@@ -48,9 +43,11 @@ QString formatDistance(double metres)
 {
     if (metres >= 1000.0) {
         const double km = metres / 1000.0;
-        return tr("%1 km").arg(QLocale().toString(km, 'g', 6));
+        return QCoreApplication::translate("vigie::render::Decorations", "%1 km")
+            .arg(QLocale().toString(km, 'g', 6));
     }
-    return tr("%1 m").arg(QLocale().toString(metres, 'g', 6));
+    return QCoreApplication::translate("vigie::render::Decorations", "%1 m")
+        .arg(QLocale().toString(metres, 'g', 6));
 }
 
 QRectF drawScaleBar(QPainter &painter, const MapSettings &settings, QRectF where)
@@ -111,8 +108,8 @@ void drawNorthArrow(QPainter &painter, QRectF where)
     if (side <= 4.0)
         return;
     const QPointF c = where.center();
-    const double h = side * 0.62;  // arrow height
-    const double w = side * 0.36;  // arrow width
+    const double h = side * 0.62; // arrow height
+    const double w = side * 0.36; // arrow width
     const double top = c.y() - side / 2.0 + side * 0.30;
     QFont font(QString::fromLatin1(kMapFontFamily));
     font.setPixelSize(std::max(6, int(side * 0.26)));
@@ -134,8 +131,8 @@ void drawNorthArrow(QPainter &painter, QRectF where)
     right.lineTo(c.x() + w / 2.0, base.y());
     right.lineTo(notch);
     right.closeSubpath();
-    painter.setPen(QPen(QColor(255, 255, 255, 220), 2.5, Qt::SolidLine, Qt::RoundCap,
-                        Qt::RoundJoin));
+    painter.setPen(
+        QPen(QColor(255, 255, 255, 220), 2.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     painter.setBrush(Qt::NoBrush);
     painter.drawPath(left.united(right));
     painter.setPen(QPen(dark, 1.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
@@ -148,8 +145,8 @@ void drawNorthArrow(QPainter &painter, QRectF where)
     const QFontMetricsF fm(font);
     const QString letter = QStringLiteral("N");
     n.addText(QPointF(c.x() - fm.horizontalAdvance(letter) / 2.0, top - side * 0.05), font, letter);
-    painter.setPen(QPen(QColor(255, 255, 255, 220), 2.5, Qt::SolidLine, Qt::RoundCap,
-                        Qt::RoundJoin));
+    painter.setPen(
+        QPen(QColor(255, 255, 255, 220), 2.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     painter.setBrush(Qt::NoBrush);
     painter.drawPath(n);
     painter.setPen(Qt::NoPen);
@@ -162,16 +159,16 @@ QRectF drawLegend(QPainter &painter, const MapSettings &settings, QPointF topLef
                   const QString &language, bool draw)
 {
     const double dpi = settings.dpi;
-    const QFont titleFont = mapFont(8.0, dpi, painter.device(), true);
-    const QFont itemFont = mapFont(7.5, dpi, painter.device());
-    const QFont smallFont = mapFont(6.5, dpi, painter.device());
+    const QFont titleFont = mapFont(7.5, dpi, painter.device(), true);
+    const QFont itemFont = mapFont(7.0, dpi, painter.device());
+    const QFont smallFont = mapFont(6.0, dpi, painter.device());
     const QFontMetricsF tfm(titleFont), ifm(itemFont), sfm(smallFont);
-    const double pad = mmToPixels(2.0, dpi);
-    const double symbol = mmToPixels(4.0, dpi);
-    const double gap = mmToPixels(1.5, dpi);
-    const double rowH = std::max(symbol, ifm.height()) + mmToPixels(0.6, dpi);
-    const double rampW = mmToPixels(38.0, dpi);
-    const double rampH = mmToPixels(2.5, dpi);
+    const double pad = mmToPixels(1.8, dpi);
+    const double symbol = mmToPixels(3.2, dpi);
+    const double gap = mmToPixels(1.2, dpi);
+    const double rowH = std::max(symbol, ifm.height()) + mmToPixels(0.2, dpi);
+    const double rampW = mmToPixels(32.0, dpi);
+    const double rampH = mmToPixels(2.2, dpi);
     const QColor textColor(0x22, 0x22, 0x22);
 
     // Layout in two passes: measure (draw == false), then draw the plate and the content.
@@ -187,7 +184,7 @@ QRectF drawLegend(QPainter &painter, const MapSettings &settings, QPointF topLef
             const core::LayerManifest &m = layer.data->manifest;
             const core::Symbology &sym = m.symbology;
             if (!first)
-                y += mmToPixels(1.2, dpi);
+                y += mmToPixels(0.9, dpi);
             first = false;
             const QString title = m.title.text(language);
             width = std::max(width, tfm.horizontalAdvance(title));
@@ -196,7 +193,7 @@ QRectF drawLegend(QPainter &painter, const MapSettings &settings, QPointF topLef
                 painter.setPen(textColor);
                 painter.drawText(QPointF(x, y + tfm.ascent()), title);
             }
-            y += tfm.height() + mmToPixels(0.5, dpi);
+            y += tfm.height() + mmToPixels(0.2, dpi);
 
             auto symbolRow = [&](const QString &text, auto &&drawSymbol) {
                 width = std::max(width, symbol + gap + ifm.horizontalAdvance(text));
@@ -223,8 +220,8 @@ QRectF drawLegend(QPainter &painter, const MapSettings &settings, QPointF topLef
                     return [&, category](const QRectF &box) {
                         QColor outline = colorFromString(sym.stroke);
                         const QColor fill = pointFillColor(m, category);
-                        if (!outline.isValid() || outline.rgba() == fill.rgba()
-                            || outline.lightness() > 230)
+                        if (!outline.isValid() || outline.rgba() == fill.rgba() ||
+                            outline.lightness() > 230)
                             outline = fill.darker(150);
                         painter.setBrush(fill);
                         painter.setPen(QPen(outline, outlinePx));
@@ -240,8 +237,8 @@ QRectF drawLegend(QPainter &painter, const MapSettings &settings, QPointF topLef
                 } else {
                     symbolRow(m.title.text(language), marker(-1));
                 }
-            } else if (m.geometryType == core::GeometryType::Line && !sym.graduatedField.isEmpty()
-                       && !sym.ramp.empty()) {
+            } else if (m.geometryType == core::GeometryType::Line &&
+                       !sym.graduatedField.isEmpty() && !sym.ramp.empty()) {
                 const core::FieldDef *f = m.field(sym.graduatedField);
                 const QString fieldLabel = f ? f->label.text(language) : sym.graduatedField;
                 width = std::max(width, ifm.horizontalAdvance(fieldLabel));

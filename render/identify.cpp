@@ -12,8 +12,8 @@ namespace {
 /// `p` within `margin` of the box (degenerate boxes included).
 bool nearBox(const QRectF &b, const QPointF &p, double margin)
 {
-    return p.x() >= b.left() - margin && p.x() <= b.right() + margin && p.y() >= b.top() - margin
-           && p.y() <= b.bottom() + margin;
+    return p.x() >= b.left() - margin && p.x() <= b.right() + margin && p.y() >= b.top() - margin &&
+           p.y() <= b.bottom() + margin;
 }
 } // namespace
 
@@ -29,8 +29,7 @@ double distanceToSegment(const QPointF &p, const QPointF &a, const QPointF &b)
 }
 
 std::optional<std::size_t> identifyRow(const core::LayerSnapshot &s, QPointF mapPoint,
-                                       double tolerance, std::int64_t timeFrom,
-                                       std::int64_t timeTo)
+                                       double tolerance, std::int64_t timeFrom, std::int64_t timeTo)
 {
     tolerance = std::max(0.0, tolerance);
     std::optional<std::size_t> best;

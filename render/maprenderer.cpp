@@ -2,6 +2,7 @@
 #include "render/maprenderer.h"
 
 #include "core/analytics/feedback.h"
+#include "render/pointindex.h"
 #include "render/symbolstyle.h"
 
 #include <QElapsedTimer>
@@ -14,6 +15,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <numbers>
 #include <numeric>
 
 namespace vigie::render {
@@ -26,7 +28,9 @@ constexpr double kPointLabelMaxScale = 40000.0;
 constexpr double kLabelFitWidth = 0.8;
 constexpr double kLabelFitHeight = 1.3;
 /// Size of a density cell at 96 dpi (pixels); scaled with dpi.
-constexpr double kCellPixelsAt96 = 5.0;
+constexpr double kCellPixelsAt96 = 4.0;
+/// Steps between grey (mixed or thin evidence) and the full category colour of a density cell.
+constexpr int kClarityLevels = 8;
 /// Cancellation is polled every this many rows inside a layer.
 constexpr std::size_t kBatch = 65536;
 
@@ -65,8 +69,8 @@ struct LabelCandidate
 /// Bounding boxes overlap, degenerate boxes (horizontal / vertical lines, points) included.
 inline bool overlaps(const QRectF &a, const QRectF &b)
 {
-    return a.left() <= b.right() && b.left() <= a.right() && a.top() <= b.bottom()
-           && b.top() <= a.bottom();
+    return a.left() <= b.right() && b.left() <= a.right() && a.top() <= b.bottom() &&
+           b.top() <= a.bottom();
 }
 
 /// Premultiplied source-over of one ARGB32 pixel.
@@ -103,8 +107,8 @@ public:
             const int w = m_image.width();
             for (int y = m_dirty.top(); y <= m_dirty.bottom(); ++y) {
                 auto *line = reinterpret_cast<std::uint32_t *>(m_image.scanLine(y));
-                std::fill(line + std::max(0, m_dirty.left()), line + std::min(w, m_dirty.right() + 1),
-                          0u);
+                std::fill(line + std::max(0, m_dirty.left()),
+                          line + std::min(w, m_dirty.right() + 1), 0u);
             }
         }
         m_dirty = QRect();
@@ -169,8 +173,8 @@ struct Sprite
 Sprite makeSprite(const QPainterPath &marker, const QColor &fill, const QColor &outline,
                   double outlineWidth)
 {
-    const QRectF box = marker.boundingRect().adjusted(-outlineWidth, -outlineWidth, outlineWidth,
-                                                      outlineWidth);
+    const QRectF box =
+        marker.boundingRect().adjusted(-outlineWidth, -outlineWidth, outlineWidth, outlineWidth);
     const int side = int(std::ceil(std::max(box.width(), box.height()))) + 2;
     Sprite s;
     s.image = QImage(side, side, QImage::Format_ARGB32_Premultiplied);
@@ -264,8 +268,15 @@ private:
     LayerCanvas &canvas()
     {
         if (!m_canvas) {
-            m_canvas = std::make_unique<LayerCanvas>(m_settings.outputSize);
-            m_canvas->clearAll();
+            // Reused between frames of the same size on this thread (the GUI redraws often):
+            // saves allocating and clearing 4 MB per frame. Cleared through its dirty box.
+            thread_local std::unique_ptr<LayerCanvas> cache;
+            if (!cache || cache->image().size() != m_settings.outputSize) {
+                cache = std::make_unique<LayerCanvas>(m_settings.outputSize);
+                cache->clearAll();
+            }
+            cache->clear();
+            m_canvas = cache.get();
         }
         return *m_canvas;
     }
@@ -344,10 +355,10 @@ private:
         const QColor fill = colorFromString(sym.fill);
         const QColor stroke = colorFromString(sym.stroke);
         const double strokePx = mmToPixels(sym.strokeWidth, m_settings.dpi);
-        p.setPen(stroke.isValid() && stroke.alpha() > 0 && strokePx > 0.0
-                     ? QPen(stroke, std::max(0.5, strokePx), Qt::SolidLine, Qt::RoundCap,
-                            Qt::RoundJoin)
-                     : QPen(Qt::NoPen));
+        p.setPen(
+            stroke.isValid() && stroke.alpha() > 0 && strokePx > 0.0
+                ? QPen(stroke, std::max(0.5, strokePx), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin)
+                : QPen(Qt::NoPen));
         p.setBrush(fill.isValid() && fill.alpha() > 0 ? QBrush(fill) : QBrush(Qt::NoBrush));
 
         const bool labels = layer.showLabels && !s.labels.empty();
@@ -376,9 +387,9 @@ private:
                     path.closeSubpath();
                 }
                 if (!poly.empty()) {
-                    const QRectF b = QPolygonF(QList<QPointF>(poly.front().begin(),
-                                                              poly.front().end()))
-                                         .boundingRect();
+                    const QRectF b =
+                        QPolygonF(QList<QPointF>(poly.front().begin(), poly.front().end()))
+                            .boundingRect();
                     const double a = b.width() * b.height();
                     if (a > largestArea) {
                         largestArea = a;
@@ -481,41 +492,89 @@ private:
         const double margin = markerPx / m_vp.k;
         const double x0 = m_vp.extent.left() - margin, x1 = m_vp.extent.right() + margin;
         const double y0 = m_vp.extent.top() - margin, y1 = m_vp.extent.bottom() + margin;
-        const bool hasTime = !s.time.empty() && (m_settings.timeFrom != core::LayerSnapshot::kNoTime
-                                                 || m_settings.timeTo != core::LayerSnapshot::kNoTime);
+        const bool hasTime =
+            s.time.size() >= n && (m_settings.timeFrom != core::LayerSnapshot::kNoTime ||
+                                   m_settings.timeTo != core::LayerSnapshot::kNoTime);
         const bool hasCategoryFilter =
-            !layer.categoryVisible.empty() && s.category.size() >= n
-            && std::find(layer.categoryVisible.begin(), layer.categoryVisible.end(), false)
-                   != layer.categoryVisible.end();
+            !layer.categoryVisible.empty() && s.category.size() >= n &&
+            std::find(layer.categoryVisible.begin(), layer.categoryVisible.end(), false) !=
+                layer.categoryVisible.end();
+        // One pass: filter, keep the rows while they may still be drawn as markers, and bin
+        // every visible point into the density grid in case there are too many.
+        DensityGrid grid = makeGrid(s.manifest);
+        const std::size_t keep = m_settings.aggregateAbove;
         std::vector<std::uint32_t> rows;
-        rows.reserve(std::min<std::size_t>(n, 1u << 20));
-        const double *xs = s.x.data();
-        const double *ys = s.y.data();
-        for (std::size_t base = 0; base < n; base += kBatch) {
-            checkCanceled();
-            const std::size_t end = std::min(n, base + kBatch);
-            for (std::size_t i = base; i < end; ++i) {
-                const double x = xs[i], y = ys[i];
+        rows.reserve(std::min<std::size_t>(n, keep + 1));
+        const std::shared_ptr<const PointIndex> index = PointIndex::of(layer.data);
+        const PointIndex &idx = *index;
+        const double *xs = idx.x.data();
+        const double *ys = idx.y.data();
+        const std::int64_t *times = hasTime && !idx.time.empty() ? idx.time.data() : nullptr;
+        const std::int64_t *ends =
+            times && !s.manifest.endTimeField.isEmpty() && !idx.endTime.empty() ? idx.endTime.data()
+                                                                                : nullptr;
+        const std::int64_t from = m_settings.timeFrom; // kNoTime is INT64_MIN: open already
+        const std::int64_t to =
+            m_settings.timeTo == core::LayerSnapshot::kNoTime ? INT64_MAX : m_settings.timeTo;
+        const std::int16_t *cats = idx.category.empty() ? nullptr : idx.category.data();
+        const double kc = m_vp.k / grid.cell;
+        const double left = m_vp.left, top = m_vp.top;
+        const int nSlots = grid.nSlots;
+        std::uint32_t *counts = grid.counts.data();
+        std::size_t visible = 0;
+        auto scan = [&](std::size_t begin, std::size_t end) {
+            for (std::size_t k = begin; k < end; ++k) {
+                const double x = xs[k], y = ys[k];
                 if (x < x0 || x > x1 || y < y0 || y > y1)
                     continue;
-                if (hasCategoryFilter && !categoryVisible(layer, s.category[i]))
+                const int cat = cats ? cats[k] : -1;
+                if (hasCategoryFilter && !categoryVisible(layer, cat))
                     continue;
-                if (hasTime && !timeVisible(s, i, m_settings.timeFrom, m_settings.timeTo))
-                    continue;
-                rows.push_back(std::uint32_t(i));
+                if (times) {
+                    const std::int64_t t = times[k];
+                    if (t != core::LayerSnapshot::kNoTime) {
+                        std::int64_t e = t;
+                        if (ends) {
+                            e = ends[k];
+                            e = e == core::LayerSnapshot::kNoTime ? INT64_MAX : std::max(e, t);
+                        }
+                        if (t > to || e < from)
+                            continue;
+                    }
+                }
+                if (++visible <= keep + 1)
+                    rows.push_back(idx.row[k]);
+                const double fx = (x - left) * kc;
+                const double fy = (top - y) * kc;
+                if (fx < 0.0 || fy < 0.0 || fx >= grid.gw || fy >= grid.gh)
+                    continue; // in the marker margin, outside the view
+                int slot = cat + 1;
+                if (slot < 0 || slot >= nSlots)
+                    slot = 0;
+                ++counts[(std::size_t(fy) * grid.gw + std::size_t(fx)) * nSlots + slot];
+                ++grid.counted;
             }
-        }
-        if (rows.empty())
+        };
+        idx.forRanges(QRectF(QPointF(x0, y0), QPointF(x1, y1)), [&](std::size_t b, std::size_t e) {
+            for (std::size_t base = b; base < e; base += kBatch) {
+                checkCanceled();
+                scan(base, std::min(e, base + kBatch));
+            }
+        });
+        // Markers overlap in row order, whatever the bucket order.
+        if (visible <= keep)
+            std::sort(rows.begin(), rows.end());
+        if (visible == 0)
             return;
 
-        if (rows.size() > m_settings.aggregateAbove) {
-            drawAggregated(layer, rows);
+        if (visible > keep) {
+            drawGrid(s.manifest, grid);
             compose(layer.opacity);
             return;
         }
 
-        const bool hasFov = !sym.fovDirectionField.isEmpty() && !sym.fovAngleField.isEmpty()
-                            && !sym.fovRangeField.isEmpty();
+        const bool hasFov = !sym.fovDirectionField.isEmpty() && !sym.fovAngleField.isEmpty() &&
+                            !sym.fovRangeField.isEmpty();
         if (m_raster) {
             if (hasFov) {
                 QPainter p(&canvas().image());
@@ -604,8 +663,8 @@ private:
         const auto dir = s.numbers.constFind(sym.fovDirectionField);
         const auto ang = s.numbers.constFind(sym.fovAngleField);
         const auto rng = s.numbers.constFind(sym.fovRangeField);
-        if (dir == s.numbers.constEnd() || ang == s.numbers.constEnd()
-            || rng == s.numbers.constEnd())
+        if (dir == s.numbers.constEnd() || ang == s.numbers.constEnd() ||
+            rng == s.numbers.constEnd())
             return;
         QColor fill = colorFromString(sym.fovFill);
         if (!fill.isValid())
@@ -646,48 +705,46 @@ private:
             if (i >= s.labels.size() || s.labels[i].isEmpty())
                 continue;
             m_labels.push_back({s.labels[i], QPointF(m_vp.px(s.x[i]), m_vp.py(s.y[i])), false,
-                                markerPx / 2.0 + 3.0, sym.labelSize, color,
-                                -double(i), order});
+                                markerPx / 2.0 + 3.0, sym.labelSize, color, -double(i), order});
         }
     }
 
-    /// Density grid: see docs/rendering.md for the choice of encoding.
-    void drawAggregated(const MapLayer &layer, const std::vector<std::uint32_t> &rows)
+    /// Counts of points per screen cell and category (slot 0: uncategorised).
+    struct DensityGrid
     {
-        const core::LayerSnapshot &s = *layer.data;
-        const core::LayerManifest &m = s.manifest;
-        const int cell = std::max(2, int(std::lround(kCellPixelsAt96 * m_settings.dpi / 96.0)));
-        const int gw = (m_vp.width + cell - 1) / cell;
-        const int gh = (m_vp.height + cell - 1) / cell;
-        const int nSlots = int(std::min<std::size_t>(m.categories.size(), 63)) + 1; // 0 = none
-        std::vector<std::uint32_t> counts(std::size_t(gw) * gh * nSlots, 0);
-        const bool hasCategory = s.category.size() >= s.size();
-        const double k = m_vp.k / cell;
-        const double left = m_vp.left, top = m_vp.top;
+        int cell = 5;
+        int gw = 0;
+        int gh = 0;
+        int nSlots = 1;
+        std::vector<std::uint32_t> counts;
         std::size_t counted = 0;
-        for (std::size_t b = 0; b < rows.size(); b += kBatch) {
-            checkCanceled();
-            const std::size_t end = std::min(rows.size(), b + kBatch);
-            for (std::size_t r = b; r < end; ++r) {
-                const std::uint32_t i = rows[r];
-                const int cx = int((s.x[i] - left) * k);
-                const int cy = int((top - s.y[i]) * k);
-                if (cx < 0 || cy < 0 || cx >= gw || cy >= gh)
-                    continue;
-                int slot = hasCategory ? s.category[i] + 1 : 0;
-                if (slot < 0 || slot >= nSlots)
-                    slot = 0;
-                ++counts[(std::size_t(cy) * gw + cx) * nSlots + slot];
-                ++counted;
-            }
-        }
-        m_stats.pointsAggregated += counted;
+    };
 
-        // Totals, the dominant category per cell and the busiest cell.
-        std::vector<std::uint32_t> total(std::size_t(gw) * gh, 0);
-        std::vector<std::int8_t> dominant(std::size_t(gw) * gh, 0);
+    DensityGrid makeGrid(const core::LayerManifest &m) const
+    {
+        DensityGrid g;
+        g.cell = std::max(2, int(std::lround(kCellPixelsAt96 * m_settings.dpi / 96.0)));
+        g.gw = (m_vp.width + g.cell - 1) / g.cell;
+        g.gh = (m_vp.height + g.cell - 1) / g.cell;
+        g.nSlots = int(std::min<std::size_t>(m.categories.size(), 63)) + 1;
+        g.counts.assign(std::size_t(g.gw) * g.gh * g.nSlots, 0);
+        return g;
+    }
+
+    /// Density grid: see docs/rendering.md for the choice of encoding.
+    void drawGrid(const core::LayerManifest &m, const DensityGrid &grid)
+    {
+        const int cell = grid.cell, gw = grid.gw, gh = grid.gh, nSlots = grid.nSlots;
+        const std::vector<std::uint32_t> &counts = grid.counts;
+        m_stats.pointsAggregated += grid.counted;
+
+        // Per cell: total, dominant category and how clearly it dominates; the busiest cell.
+        const std::size_t cells = std::size_t(gw) * gh;
+        std::vector<std::uint32_t> total(cells, 0);
+        std::vector<std::uint8_t> dominant(cells, 0);
+        std::vector<std::uint8_t> clarity(cells, 0);
         std::uint32_t maxCount = 0;
-        for (std::size_t c = 0; c < total.size(); ++c) {
+        for (std::size_t c = 0; c < cells; ++c) {
             const std::uint32_t *cs = &counts[c * nSlots];
             std::uint32_t sum = 0, best = 0;
             int bestSlot = 0;
@@ -699,40 +756,76 @@ private:
                 }
             }
             total[c] = sum;
-            dominant[c] = std::int8_t(bestSlot);
+            if (sum == 0)
+                continue;
+            dominant[c] = std::uint8_t(bestSlot);
+            // Colour only where the evidence is there: a clear majority (share) of enough points
+            // (a lone point is a weak hint, a mixed cell is no hint at all).
+            const double share = double(best) / sum;
+            const double evidence = double(sum) / (double(sum) + 2.0);
+            const double c01 = std::clamp((share - 0.25) / 0.35, 0.0, 1.0) * evidence;
+            clarity[c] = std::uint8_t(std::lround(c01 * (kClarityLevels - 1)));
             maxCount = std::max(maxCount, sum);
         }
         if (maxCount == 0)
             return;
 
-        std::vector<QColor> colors;
-        for (int slot = 0; slot < nSlots; ++slot)
-            colors.push_back(pointFillColor(m, slot - 1));
-        // Count -> (alpha, side) on a log scale: one point stays visible, the busiest cell is solid.
-        // The colour table is precomputed per level to keep the cell loop to integer work.
+        // Colour table per (category, clarity, density level): integer work in the cell loop.
+        // Density (count on a log scale, 1 at the 99th percentile of non-empty cells so that a
+        // few extreme cells do not wash out the rest) drives the opacity; clarity mixes the
+        // category colour with a neutral grey.
+        const QColor neutral(0x80, 0x80, 0x86);
         constexpr int kLevels = 32;
-        const double logMax = std::log1p(double(maxCount));
-        std::vector<std::uint32_t> table(std::size_t(nSlots) * kLevels);
-        std::vector<int> sides(kLevels);
-        for (int level = 0; level < kLevels; ++level) {
-            const double t = double(level) / (kLevels - 1);
-            const double alpha = 0.45 + 0.55 * t;
-            sides[level] = std::clamp(int(std::lround(cell * (0.6 + 0.4 * std::sqrt(t)))), 1, cell);
-            for (int slot = 0; slot < nSlots; ++slot)
-                table[std::size_t(slot) * kLevels + level] = premultiplied(colors[slot], alpha);
+        std::uint32_t norm = maxCount;
+        {
+            std::vector<std::uint32_t> nonEmpty;
+            nonEmpty.reserve(cells);
+            for (std::uint32_t t : total)
+                if (t > 0)
+                    nonEmpty.push_back(t);
+            const std::size_t k99 = std::min(nonEmpty.size() - 1, nonEmpty.size() * 99 / 100);
+            std::nth_element(nonEmpty.begin(), nonEmpty.begin() + std::ptrdiff_t(k99),
+                             nonEmpty.end());
+            norm = std::max<std::uint32_t>(nonEmpty[k99], 4);
         }
+        const double logMax = std::log1p(double(norm));
+        std::vector<std::uint32_t> table(std::size_t(nSlots) * kClarityLevels * kLevels);
+        for (int slot = 0; slot < nSlots; ++slot) {
+            const QColor base = pointFillColor(m, slot - 1);
+            for (int cl = 0; cl < kClarityLevels; ++cl) {
+                const double f = double(cl) / (kClarityLevels - 1);
+                const QColor mixed = QColor::fromRgbF(
+                    float(neutral.redF() + (base.redF() - neutral.redF()) * f),
+                    float(neutral.greenF() + (base.greenF() - neutral.greenF()) * f),
+                    float(neutral.blueF() + (base.blueF() - neutral.blueF()) * f));
+                for (int level = 0; level < kLevels; ++level) {
+                    const double t = double(level) / (kLevels - 1);
+                    const double alpha = 0.12 + 0.88 * t;
+                    table[(std::size_t(slot) * kClarityLevels + cl) * kLevels + level] =
+                        premultiplied(mixed, alpha);
+                }
+            }
+        }
+        std::vector<int> levelOf(std::min<std::uint32_t>(maxCount, 4096) + 1);
+        for (std::size_t c = 0; c < levelOf.size(); ++c)
+            levelOf[c] = std::clamp(
+                int(std::lround(std::log1p(double(c)) / logMax * (kLevels - 1))), 0, kLevels - 1);
         LayerCanvas &canvasRef = canvas();
         for (int cy = 0; cy < gh; ++cy) {
             for (int cx = 0; cx < gw; ++cx) {
                 const std::size_t c = std::size_t(cy) * gw + cx;
-                if (total[c] == 0)
+                const std::uint32_t n = total[c];
+                if (n == 0)
                     continue;
-                const double t = logMax > 0.0 ? std::log1p(double(total[c])) / logMax : 1.0;
-                const int level = std::clamp(int(std::lround(t * (kLevels - 1))), 0, kLevels - 1);
-                const int side = sides[level];
-                const int off = (cell - side) / 2;
-                canvasRef.fillSquare(cx * cell + off, cy * cell + off, side,
-                                     table[std::size_t(dominant[c]) * kLevels + level]);
+                const int level = n < levelOf.size()
+                                      ? levelOf[n]
+                                      : std::clamp(int(std::lround(std::log1p(double(n)) / logMax *
+                                                                   (kLevels - 1))),
+                                                   0, kLevels - 1);
+                canvasRef.fillSquare(
+                    cx * cell, cy * cell, cell,
+                    table[(std::size_t(dominant[c]) * kClarityLevels + clarity[c]) * kLevels +
+                          level]);
             }
         }
     }
@@ -753,20 +846,35 @@ private:
         const QRectF view(QPointF(0, 0), QSizeF(m_settings.outputSize));
         const double halo = std::max(1.0, mmToPixels(0.4, m_settings.dpi));
         QColor haloColor = m_settings.background;
-        haloColor.setAlpha(235);
+        haloColor.setAlpha(255);
         m_painter.save();
         m_painter.setRenderHint(QPainter::Antialiasing, true);
+        // Fonts and metrics by size (a handful per map).
+        std::vector<std::pair<double, std::pair<QFont, QFontMetricsF>>> fonts;
+        auto fontFor = [&](double points) -> const std::pair<QFont, QFontMetricsF> & {
+            for (const auto &f : fonts)
+                if (f.first == points)
+                    return f.second;
+            const QFont font = mapFont(points, m_settings.dpi, m_painter.device());
+            fonts.push_back({points, {font, QFontMetricsF(font)}});
+            return fonts.back().second;
+        };
+        // The halo: the text drawn around itself on a ring of offsets (text stays text in PDF and
+        // uses the glyph cache; stroking text outlines would cost ~50 times more).
+        constexpr int kHaloSteps = 12;
+        QPointF haloOffsets[kHaloSteps];
+        for (int i = 0; i < kHaloSteps; ++i) {
+            const double a = 2.0 * std::numbers::pi * i / kHaloSteps;
+            haloOffsets[i] = QPointF(halo * std::cos(a), halo * std::sin(a));
+        }
         for (const LabelCandidate &l : m_labels) {
-            const QFont font = mapFont(l.points, m_settings.dpi, m_painter.device());
-            const QFontMetricsF fm(font);
+            const auto &[font, fm] = fontFor(l.points);
             const double w = fm.horizontalAdvance(l.text);
             const double h = fm.ascent() + fm.descent();
-            QPointF baseline;
-            if (l.centred)
-                baseline = QPointF(l.anchor.x() - w / 2.0, l.anchor.y() + (fm.ascent() - fm.descent()) / 2.0);
-            else
-                baseline = QPointF(l.anchor.x() + l.offset,
-                                   l.anchor.y() + (fm.ascent() - fm.descent()) / 2.0);
+            const double dy = (fm.ascent() - fm.descent()) / 2.0;
+            const QPointF baseline = l.centred
+                                         ? QPointF(l.anchor.x() - w / 2.0, l.anchor.y() + dy)
+                                         : QPointF(l.anchor.x() + l.offset, l.anchor.y() + dy);
             const QRectF box(baseline.x() - halo, baseline.y() - fm.ascent() - halo, w + 2 * halo,
                              h + 2 * halo);
             if (!view.contains(box))
@@ -775,15 +883,12 @@ private:
                             [&box](const QRectF &r) { return r.intersects(box); }))
                 continue;
             placed.push_back(box);
-            QPainterPath path;
-            path.addText(baseline, font, l.text);
-            m_painter.setBrush(Qt::NoBrush);
-            m_painter.setPen(QPen(haloColor, 2.0 * halo, Qt::SolidLine, Qt::RoundCap,
-                                  Qt::RoundJoin));
-            m_painter.drawPath(path);
-            m_painter.setPen(Qt::NoPen);
-            m_painter.setBrush(l.color.isValid() ? l.color : QColor(0x22, 0x22, 0x22));
-            m_painter.drawPath(path);
+            m_painter.setFont(font);
+            m_painter.setPen(haloColor);
+            for (const QPointF &o : haloOffsets)
+                m_painter.drawText(baseline + o, l.text);
+            m_painter.setPen(l.color.isValid() ? l.color : QColor(0x22, 0x22, 0x22));
+            m_painter.drawText(baseline, l.text);
             ++m_stats.labelsDrawn;
         }
         m_painter.restore();
@@ -795,7 +900,7 @@ private:
     Viewport m_vp;
     bool m_raster = false;
     double m_scale = 0.0;
-    std::unique_ptr<LayerCanvas> m_canvas;
+    LayerCanvas *m_canvas = nullptr;
     std::vector<LabelCandidate> m_labels;
     RenderStats m_stats;
 };

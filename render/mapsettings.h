@@ -19,7 +19,7 @@ struct MapLayer
 {
     core::LayerSnapshotPtr data;
     bool visible = true;
-    double opacity = 1.0;           ///< 0..1
+    double opacity = 1.0;              ///< 0..1
     std::vector<bool> categoryVisible; ///< per manifest category; empty = all visible
     bool showLabels = true;
 };
@@ -30,10 +30,10 @@ struct MapLayer
  */
 struct MapSettings
 {
-    QRectF extent;                 ///< requested extent; widened to the output's aspect ratio
-    QSize outputSize{800, 600};    ///< pixels
-    double dpi = 96.0;             ///< for mm-based symbol sizes
-    std::vector<MapLayer> layers;  ///< drawing order: first is at the bottom
+    QRectF extent;                ///< requested extent; widened to the output's aspect ratio
+    QSize outputSize{800, 600};   ///< pixels
+    double dpi = 96.0;            ///< for mm-based symbol sizes
+    std::vector<MapLayer> layers; ///< drawing order: first is at the bottom
     std::int64_t timeFrom = core::LayerSnapshot::kNoTime; ///< inclusive, kNoTime = open
     std::int64_t timeTo = core::LayerSnapshot::kNoTime;   ///< inclusive, kNoTime = open
     QString language = QStringLiteral("fr");

@@ -42,10 +42,9 @@ QColor rampColor(const std::vector<core::ColorStop> &ramp, double value)
             const QColor ca = colorFromString(a.color);
             const QColor cb = colorFromString(b.color);
             auto mix = [t](double u, double v) { return u + (v - u) * t; };
-            return QColor::fromRgbF(float(mix(ca.redF(), cb.redF())),
-                                    float(mix(ca.greenF(), cb.greenF())),
-                                    float(mix(ca.blueF(), cb.blueF())),
-                                    float(mix(ca.alphaF(), cb.alphaF())));
+            return QColor::fromRgbF(
+                float(mix(ca.redF(), cb.redF())), float(mix(ca.greenF(), cb.greenF())),
+                float(mix(ca.blueF(), cb.blueF())), float(mix(ca.alphaF(), cb.alphaF())));
         }
     }
     return colorFromString(ramp.back().color);
@@ -58,7 +57,8 @@ QFont mapFont(double points, double dpi, const QPaintDevice *device, bool bold)
     font.setPointSizeF(std::max(1.0, points * dpi / deviceDpi));
     font.setBold(bold);
     font.setHintingPreference(QFont::PreferNoHinting);
-    font.setStyleStrategy(QFont::StyleStrategy(QFont::PreferAntialias | QFont::NoSubpixelAntialias));
+    font.setStyleStrategy(
+        QFont::StyleStrategy(QFont::PreferAntialias | QFont::NoSubpixelAntialias));
     return font;
 }
 

@@ -33,7 +33,10 @@ QColor colorFromString(const QString &text);
 QColor rampColor(const std::vector<core::ColorStop> &ramp, double value);
 
 /// Millimetres on the output to pixels at `dpi`.
-inline double mmToPixels(double mm, double dpi) { return mm * dpi / 25.4; }
+inline double mmToPixels(double mm, double dpi)
+{
+    return mm * dpi / 25.4;
+}
 
 /// A font of `points` size that gives the right pixel size for a map drawn at `dpi` on `device`
 /// (whose own resolution may differ: a PDF page, a high-dpi screen).

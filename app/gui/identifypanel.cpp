@@ -10,6 +10,9 @@
 #include <QTimeZone>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <utility>
+
 namespace vigie::gui {
 
 IdentifyPanel::IdentifyPanel(QWidget *parent) : QWidget(parent)
@@ -24,11 +27,13 @@ IdentifyPanel::IdentifyPanel(QWidget *parent) : QWidget(parent)
     m_table = new QTableWidget(0, 2, this);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(true);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Interactive);
+    m_table->setColumnWidth(0, 130);
     layout->addWidget(m_title);
     layout->addWidget(m_table, 1);
     retranslateUi();
@@ -120,12 +125,36 @@ void IdentifyPanel::showFeature(const core::LayerManifest &manifest,
         addRow(label.isEmpty() ? field.name : label, text);
         shown << field.name;
     }
-    // Provenance and other columns not in the manifest, by their raw names.
+    // Provenance columns, with readable labels; other unknown columns by their raw names.
+    const std::pair<const char *, QString> provenance[] = {
+        {"fid", tr("Feature number")},
+        {"_source", tr("Source")},
+        {"_hub_id", tr("Id on the hub")},
+        {"_hub_updated_at", tr("Updated on the hub")},
+        {"_synced_at", tr("Stored on")},
+    };
+    const int firstProvenanceRow = m_table->rowCount();
+    for (const auto &[key, label] : provenance) {
+        const QString name = QString::fromLatin1(key);
+        shown << name;
+        const QVariant value = attributes.value(name);
+        if (value.isNull() || value.toString().isEmpty())
+            continue;
+        const bool isTime = name.endsWith(QLatin1String("_at"));
+        addRow(label, formatValue(value, isTime ? core::FieldType::DateTime
+                                                : core::FieldType::String));
+    }
     for (auto it = attributes.cbegin(); it != attributes.cend(); ++it) {
-        if (shown.contains(it.key()))
+        if (shown.contains(it.key()) || it.value().toString().isEmpty())
             continue;
         addRow(it.key(), it.value().toString());
     }
+    for (int r = firstProvenanceRow; r < m_table->rowCount(); ++r)
+        for (int c = 0; c < 2; ++c)
+            if (auto *item = m_table->item(r, c))
+                item->setForeground(QColor(0x70, 0x70, 0x70));
+    m_table->resizeColumnToContents(0);
+    m_table->setColumnWidth(0, std::min(m_table->columnWidth(0), 145));
     m_table->resizeRowsToContents();
 }
 

@@ -63,6 +63,10 @@ ImportDialog::ImportDialog(const std::vector<core::LayerManifest> &layers,
 
     m_dropUnknown = new QCheckBox(tr("Ignore fields unknown to the target layer"), this);
     form->addRow(QString(), m_dropUnknown);
+    m_skipInvalid = new QCheckBox(tr("Skip invalid features (and list them as warnings)"), this);
+    m_skipInvalid->setToolTip(tr("Otherwise the first invalid feature stops the import and "
+                                 "nothing is written."));
+    form->addRow(QString(), m_skipInvalid);
 
     m_hint = new QLabel(this);
     m_hint->setWordWrap(true);
@@ -144,6 +148,7 @@ core::ImportOptions ImportDialog::options() const
     if (o.sourceCrs.isEmpty() && filePath().endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
         o.sourceCrs = QStringLiteral("EPSG:4326");
     o.dropUnknownFields = m_dropUnknown->isChecked();
+    o.skipInvalid = m_skipInvalid->isChecked();
     return o;
 }
 

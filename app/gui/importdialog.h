@@ -43,6 +43,7 @@ private:
     QLabel *m_newIdLabel = nullptr;
     QLineEdit *m_crs = nullptr;
     QCheckBox *m_dropUnknown = nullptr;
+    QCheckBox *m_skipInvalid = nullptr;
     QLabel *m_hint = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };

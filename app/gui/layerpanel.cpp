@@ -268,7 +268,7 @@ void LayerPanel::updateItemTexts()
         } else {
             item->setForeground(0, QBrush());
             tip += QLatin1Char('\n') +
-                   tr("%1 features").arg(locale.toString(static_cast<qint64>(l.data->size())));
+                   tr("%n feature(s)", nullptr, static_cast<int>(l.data->size()));
         }
         item->setToolTip(0, tip.trimmed());
         for (int c = 0; c < item->childCount(); ++c) {

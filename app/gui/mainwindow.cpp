@@ -285,7 +285,7 @@ void MainWindow::createDocks()
     m_timeDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::BottomDockWidgetArea, m_timeDock);
 
-    resizeDocks({m_layersDock, m_identifyDock}, {270, 290}, Qt::Horizontal);
+    resizeDocks({m_layersDock, m_identifyDock}, {270, 300}, Qt::Horizontal);
 
     m_viewMenu->addAction(m_layersDock->toggleViewAction());
     m_viewMenu->addAction(m_identifyDock->toggleViewAction());
@@ -456,6 +456,7 @@ void MainWindow::adoptStore(std::unique_ptr<core::Store> store, const QString &p
     m_fullPainted = false;
     m_loadedLayers = 0;
     m_identify->showNothing();
+    m_canvas->clearHighlight();
     addRecent(path);
     updateTitle();
 
@@ -690,10 +691,15 @@ void MainWindow::identifyAt(const QPointF &mapPoint, double toleranceMapUnits)
                 return;
             }
             m_identify->showFeature(l.manifest, attributes.value(), m_language);
+            if (l.data->isPoint())
+                m_canvas->setHighlight(QPointF(l.data->x[*row], l.data->y[*row]));
+            else if (*row < l.data->geometries.size())
+                m_canvas->setHighlight(l.data->geometries[*row]);
             m_identifyDock->show();
             m_identifyDock->raise();
             return;
         }
+        m_canvas->clearHighlight();
         m_identify->showMessage(tr("No feature here."));
     } catch (const std::exception &e) {
         m_identify->showMessage(QString::fromUtf8(e.what()));
@@ -960,6 +966,10 @@ void MainWindow::importFile(const QString &path, const core::ImportOptions &opti
             QString message = tr("%n feature(s) imported from %1", nullptr,
                                  static_cast<int>(outcome->report.features))
                                   .arg(displayName(path));
+            if (outcome->report.skipped > 0)
+                message += QLatin1Char(' ') +
+                           tr("%n invalid feature(s) skipped.", nullptr,
+                              static_cast<int>(outcome->report.skipped));
             if (!outcome->report.warnings.isEmpty())
                 message += QLatin1Char(' ') + outcome->report.warnings.join(QLatin1Char(' '));
             statusBar()->showMessage(message, 8000);
@@ -1008,8 +1018,15 @@ void MainWindow::renderFinished()
         m_drawnLabel->clear();
         return;
     }
-    m_drawnLabel->setText(
-        tr("%1 features drawn").arg(QLocale().toString(static_cast<qint64>(r.featuresDrawn))));
+    const QLocale locale;
+    if (r.pointsAggregated > 0)
+        m_drawnLabel->setText(
+            tr("%1 features drawn, %2 points as density")
+                .arg(locale.toString(static_cast<qint64>(r.featuresDrawn)),
+                     locale.toString(static_cast<qint64>(r.pointsAggregated))));
+    else
+        m_drawnLabel->setText(
+            tr("%1 features drawn").arg(locale.toString(static_cast<qint64>(r.featuresDrawn))));
     m_drawnLabel->setToolTip(tr("Rendered in %1 ms").arg(QLocale().toString(r.milliseconds, 'f', 0)));
 }
 

@@ -107,6 +107,45 @@ void MapCanvas::setLanguage(const QString &language)
     scheduleRender(0);
 }
 
+void MapCanvas::setHighlight(const core::Geometry &geometry)
+{
+    QPainterPath path;
+    path.setFillRule(Qt::OddEvenFill);
+    for (const auto &polygon : geometry.polygons)
+        for (const auto &ring : polygon)
+            if (!ring.empty())
+                path.addPolygon(QPolygonF(QList<QPointF>(ring.begin(), ring.end())));
+    for (const auto &line : geometry.paths) {
+        if (line.empty())
+            continue;
+        path.moveTo(line.front());
+        for (std::size_t i = 1; i < line.size(); ++i)
+            path.lineTo(line[i]);
+    }
+    m_highlightPath = path;
+    m_highlightPoint.reset();
+    if (path.isEmpty())
+        m_highlightPoint = geometry.point;
+    m_hasHighlight = true;
+    update();
+}
+
+void MapCanvas::setHighlight(const QPointF &point)
+{
+    m_highlightPath = QPainterPath();
+    m_highlightPoint = point;
+    m_hasHighlight = true;
+    update();
+}
+
+void MapCanvas::clearHighlight()
+{
+    m_hasHighlight = false;
+    m_highlightPath = QPainterPath();
+    m_highlightPoint.reset();
+    update();
+}
+
 void MapCanvas::setPlaceholderText(const QString &text)
 {
     m_placeholder = text;
@@ -302,6 +341,29 @@ void MapCanvas::paintEvent(QPaintEvent *)
     const render::MapSettings s = settings();
     p.setRenderHint(QPainter::Antialiasing, true);
     p.setRenderHint(QPainter::TextAntialiasing, true);
+    if (m_hasHighlight) {
+        const QColor halo(255, 255, 255, 200);
+        const QColor ink(0x00, 0xb4, 0xd8);
+        if (!m_highlightPath.isEmpty()) {
+            const QTransform t(1.0 / m_mupp, 0, 0, -1.0 / m_mupp,
+                               width() / 2.0 - m_center.x() / m_mupp,
+                               height() / 2.0 + m_center.y() / m_mupp);
+            const QPainterPath path = t.map(m_highlightPath);
+            p.setBrush(QColor(0x00, 0xb4, 0xd8, 45));
+            p.setPen(QPen(halo, 5.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            p.drawPath(path);
+            p.setBrush(Qt::NoBrush);
+            p.setPen(QPen(ink, 2.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            p.drawPath(path);
+        } else if (m_highlightPoint) {
+            const QPointF c = toPixel(*m_highlightPoint);
+            p.setBrush(Qt::NoBrush);
+            p.setPen(QPen(halo, 5.0));
+            p.drawEllipse(c, 9, 9);
+            p.setPen(QPen(ink, 2.5));
+            p.drawEllipse(c, 9, 9);
+        }
+    }
     try {
         render::drawScaleBar(p, s, QRectF(14, height() - 46, 230, 34));
         render::drawNorthArrow(p, QRectF(width() - 54, 14, 38, 56));

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/geometry.h"
 #include "render/mapsettings.h"
 
 #include <QFutureWatcher>
 #include <QImage>
+#include <QPainterPath>
 #include <QPointF>
 #include <QRectF>
 #include <QTimer>
@@ -12,6 +14,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace vigie::analytics {
@@ -54,6 +57,11 @@ public:
     void setLayers(std::vector<render::MapLayer> layers);
     void setTimeRange(std::int64_t from, std::int64_t to);
     void setLanguage(const QString &language);
+    /// Outlines a feature (the identified one) above the map; clearHighlight() removes it.
+    void setHighlight(const core::Geometry &geometry);
+    void setHighlight(const QPointF &point);
+    void clearHighlight();
+    bool hasHighlight() const { return m_hasHighlight; }
     /// Text shown on an empty map (no layer loaded).
     void setPlaceholderText(const QString &text);
 
@@ -110,6 +118,9 @@ private:
 
     render::MapSettings m_base; ///< layers, time, language, background
     QString m_placeholder;
+    QPainterPath m_highlightPath; ///< map units
+    std::optional<QPointF> m_highlightPoint;
+    bool m_hasHighlight = false;
     QPointF m_center{893000.0, 6250000.0};
     double m_mupp = 20.0;
     Tool m_tool = Tool::Pan;

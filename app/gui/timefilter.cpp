@@ -109,7 +109,7 @@ void TimeFilter::retranslateUi()
 {
     m_fromLabel->setText(tr("From"));
     m_toLabel->setText(tr("To"));
-    m_presetLabel->setText(tr("Period"));
+    m_presetLabel->setText(tr("Presets"));
     m_fromSlider->setToolTip(tr("Start of the period"));
     m_toSlider->setToolTip(tr("End of the period"));
 

@@ -24,12 +24,12 @@ struct SpaceTimeEvent
 /// events, delayed by an exponential time and displaced by an isotropic Gaussian.
 struct NearRepeatParams
 {
-    double branchingRatio = 0.2;  ///< mean number of direct offspring per event (< 1)
-    double meanDelayDays = 2.0;   ///< mean of the exponential delay
-    double sigmaMetres = 70.0;    ///< standard deviation of the displacement on each axis
-    double horizonDays = 0.0;     ///< offspring at or after this time are dropped
-    int maxGeneration = 4;        ///< offspring of this generation have no more offspring
-    int maxAttempts = 20;         ///< tries to find an accepted location for one offspring
+    double branchingRatio = 0.2; ///< mean number of direct offspring per event (< 1)
+    double meanDelayDays = 2.0;  ///< mean of the exponential delay
+    double sigmaMetres = 70.0;   ///< standard deviation of the displacement on each axis
+    double horizonDays = 0.0;    ///< offspring at or after this time are dropped
+    int maxGeneration = 4;       ///< offspring of this generation have no more offspring
+    int maxAttempts = 20;        ///< tries to find an accepted location for one offspring
 };
 
 /**

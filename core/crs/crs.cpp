@@ -24,10 +24,11 @@ struct CoordinateTransform::Private
 
 namespace {
 
-QString tr(const char *text)
+/// Translation context of this file's messages (lupdate reads the macro).
+struct CrsTr
 {
-    return QCoreApplication::translate("vigie::CoordinateTransform", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(vigie::CoordinateTransform)
+};
 
 /// Collects PROJ's log messages of one context (instead of its global stderr output).
 void logToString(void *data, int level, const char *message)
@@ -56,14 +57,14 @@ Result<CoordinateTransform> CoordinateTransform::create(const QString &source,
             if (crs)
                 proj_destroy(crs);
             const char *why = proj_context_errno_string(t.d->ctx, proj_context_errno(t.d->ctx));
-            return Error{ErrorCode::Crs, tr("Unknown coordinate reference system \"%1\": %2")
+            return Error{ErrorCode::Crs, CrsTr::tr("Unknown coordinate reference system \"%1\": %2")
                                              .arg(name, QString::fromUtf8(why ? why : ""))};
         }
         proj_destroy(crs);
         return std::nullopt;
     };
     if (source.trimmed().isEmpty() || target.trimmed().isEmpty())
-        return Error{ErrorCode::Crs, tr("No coordinate reference system given.")};
+        return Error{ErrorCode::Crs, CrsTr::tr("No coordinate reference system given.")};
     if (auto e = checkCrs(src, source))
         return *e;
     if (auto e = checkCrs(dst, target))
@@ -71,13 +72,15 @@ Result<CoordinateTransform> CoordinateTransform::create(const QString &source,
 
     PJ *op = proj_create_crs_to_crs(t.d->ctx, src.constData(), dst.constData(), nullptr);
     if (!op)
-        return Error{ErrorCode::Crs,
-                     tr("No coordinate operation from %1 to %2: %3").arg(source, target, log)};
+        return Error{
+            ErrorCode::Crs,
+            CrsTr::tr("No coordinate operation from %1 to %2: %3").arg(source, target, log)};
     PJ *norm = proj_normalize_for_visualization(t.d->ctx, op);
     proj_destroy(op);
     if (!norm)
-        return Error{ErrorCode::Crs,
-                     tr("No coordinate operation from %1 to %2: %3").arg(source, target, log)};
+        return Error{
+            ErrorCode::Crs,
+            CrsTr::tr("No coordinate operation from %1 to %2: %3").arg(source, target, log)};
     t.d->pj = norm;
     return t;
 }

@@ -37,16 +37,13 @@ namespace {
 using analytics::DiscreteSampler;
 using analytics::Rng;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("vigie::core::DemoGenerator", text);
-}
+constexpr const char *kContext = "vigie::core::DemoGenerator";
 
 void progress(analytics::Feedback *feedback, double percent, const char *step)
 {
     analytics::throwIfCanceled(feedback);
     if (feedback)
-        feedback->setProgress(percent, tr(step).toStdString());
+        feedback->setProgress(percent, QCoreApplication::translate(kContext, step).toStdString());
 }
 
 // Independent random streams, one per part of the generation.
@@ -449,7 +446,8 @@ void buildGeometry(City &city)
         std::unique_ptr<OGRGeometry> clipped(cellPolygon.Intersection(mainland.get()));
         if (!clipped)
             throw Exception(ErrorCode::Internal,
-                            tr("Could not clip the demo quartier %1: %2")
+                            QCoreApplication::translate("vigie::core::DemoGenerator",
+                                                        "Could not clip the demo quartier %1: %2")
                                 .arg(q.name, errors.lastError()));
         if (q.code == QLatin1String(demo::kIslandsQuartierCode)) {
             std::unique_ptr<OGRGeometry> withIslands(clipped->Union(&islands));
@@ -458,8 +456,10 @@ void buildGeometry(City &city)
         }
         q.geometry = polygonsOf(clipped.get(), 1.0);
         if (q.geometry->IsEmpty())
-            throw Exception(ErrorCode::Internal,
-                            tr("The demo quartier %1 has an empty geometry.").arg(q.name));
+            throw Exception(ErrorCode::Internal, QCoreApplication::translate(
+                                                     "vigie::core::DemoGenerator",
+                                                     "The demo quartier %1 has an empty geometry.")
+                                                     .arg(q.name));
         if (!q.geometry->IsValid()) {
             std::unique_ptr<OGRGeometry> valid(q.geometry->MakeValid());
             q.geometry = polygonsOf(valid.get(), 1.0);
@@ -478,7 +478,9 @@ void buildGeometry(City &city)
         std::unique_ptr<OGRGeometry> merged(parts.UnionCascaded());
         if (!merged)
             throw Exception(ErrorCode::Internal,
-                            tr("Could not merge the quartiers of arrondissement %1: %2")
+                            QCoreApplication::translate(
+                                "vigie::core::DemoGenerator",
+                                "Could not merge the quartiers of arrondissement %1: %2")
                                 .arg(n)
                                 .arg(errors.lastError()));
         Arrondissement a;
@@ -504,8 +506,11 @@ void assignPopulation(City &city, std::uint64_t seed)
             if (city.quartiers[i].arrondissement != a.number)
                 continue;
             members.push_back(i);
-            weights.push_back(std::sqrt(city.quartiers[i].areaKm2 + 0.05) *
-                              rng.uniform(0.7, 1.3));
+            // The islands are nearly empty (a few hundred inhabitants at Port-Frioul).
+            const bool islands =
+                city.quartiers[i].code == QLatin1String(demo::kIslandsQuartierCode);
+            weights.push_back(std::sqrt(city.quartiers[i].areaKm2 + 0.05) * rng.uniform(0.7, 1.3) *
+                              (islands ? 0.04 : 1.0));
         }
         const double sum = std::accumulate(weights.begin(), weights.end(), 0.0);
         std::vector<std::pair<double, std::size_t>> remainders;
@@ -578,35 +583,95 @@ const std::array<CategoryModel, NCat> &categoryModels()
 {
     static const std::array<CategoryModel, NCat> models = {{
         // atteintes aux biens: afternoon and evening, summer peak, slowly decreasing
-        {14000, 0.25, 0.15, 213, -0.06, {1.0, 0.98, 0.98, 1.0, 1.08, 1.1, 0.9},
-         {1.6, 1.2, 1.0, 0.8, 0.6, 0.5, 0.6, 1.0, 1.6, 2.2, 2.8, 3.2, 3.4, 3.5, 3.8, 4.2,
-          4.6, 5.0, 5.2, 5.0, 4.2, 3.4, 2.6, 2.0},
-         1.3, 0.8, 0.30, 0.0, {0.6, 0.3, 0.1}, {0.45, 0.2, 0.35}},
+        {14000,
+         0.25,
+         0.15,
+         213,
+         -0.06,
+         {1.0, 0.98, 0.98, 1.0, 1.08, 1.1, 0.9},
+         {1.6, 1.2, 1.0, 0.8, 0.6, 0.5, 0.6, 1.0, 1.6, 2.2, 2.8, 3.2,
+          3.4, 3.5, 3.8, 4.2, 4.6, 5.0, 5.2, 5.0, 4.2, 3.4, 2.6, 2.0},
+         1.3,
+         0.8,
+         0.30,
+         0.0,
+         {0.6, 0.3, 0.1},
+         {0.45, 0.2, 0.35}},
         // violences: evening and night, weekend nights
-        {7000, 0.15, 0.10, 196, 0.08, {0.9, 0.88, 0.9, 0.95, 1.1, 1.3, 1.2},
-         {3.0, 2.6, 2.2, 1.6, 1.0, 0.6, 0.5, 0.7, 1.0, 1.3, 1.6, 2.0, 2.4, 2.4, 2.5, 2.8,
-          3.2, 3.6, 4.0, 4.4, 4.6, 4.6, 4.2, 3.6},
-         1.8, 1.0, 0.30, 0.0, {0.3, 0.45, 0.25}, {0.55, 0.25, 0.2}},
+        {7000,
+         0.15,
+         0.10,
+         196,
+         0.08,
+         {0.9, 0.88, 0.9, 0.95, 1.1, 1.3, 1.2},
+         {3.0, 2.6, 2.2, 1.6, 1.0, 0.6, 0.5, 0.7, 1.0, 1.3, 1.6, 2.0,
+          2.4, 2.4, 2.5, 2.8, 3.2, 3.6, 4.0, 4.4, 4.6, 4.6, 4.2, 3.6},
+         1.8,
+         1.0,
+         0.30,
+         0.0,
+         {0.3, 0.45, 0.25},
+         {0.55, 0.25, 0.2}},
         // nuisances: night, weekends, strong summer peak
-        {9000, 0.15, 0.35, 196, 0.05, {0.8, 0.78, 0.82, 0.9, 1.2, 1.45, 1.2},
-         {9.0, 8.0, 6.5, 4.5, 2.8, 1.4, 0.8, 0.8, 1.0, 1.2, 1.4, 1.6, 1.8, 1.8, 1.8, 2.0,
-          2.2, 2.6, 3.2, 4.2, 5.4, 6.8, 8.2, 9.4},
-         1.7, 1.0, 0.35, 0.0, {0.75, 0.2, 0.05}, {0.6, 0.2, 0.2}},
+        {9000,
+         0.15,
+         0.35,
+         196,
+         0.05,
+         {0.8, 0.78, 0.82, 0.9, 1.2, 1.45, 1.2},
+         {9.0, 8.0, 6.5, 4.5, 2.8, 1.4, 0.8, 0.8, 1.0, 1.2, 1.4, 1.6,
+          1.8, 1.8, 1.8, 2.0, 2.2, 2.6, 3.2, 4.2, 5.4, 6.8, 8.2, 9.4},
+         1.7,
+         1.0,
+         0.35,
+         0.0,
+         {0.75, 0.2, 0.05},
+         {0.6, 0.2, 0.2}},
         // stupéfiants: afternoon and evening, concentrated in a few places, increasing
-        {4500, 0.30, 0.05, 180, 0.12, {1.0, 1.0, 1.0, 1.0, 1.05, 1.0, 0.9},
-         {1.4, 1.0, 0.7, 0.4, 0.3, 0.3, 0.4, 0.6, 1.0, 1.4, 1.8, 2.2, 2.4, 2.6, 3.0, 3.4,
-          3.8, 4.0, 4.0, 3.8, 3.4, 2.8, 2.2, 1.8},
-         1.0, 1.0, 0.55, 0.0, {0.4, 0.4, 0.2}, {0.5, 0.4, 0.1}},
+        {4500,
+         0.30,
+         0.05,
+         180,
+         0.12,
+         {1.0, 1.0, 1.0, 1.0, 1.05, 1.0, 0.9},
+         {1.4, 1.0, 0.7, 0.4, 0.3, 0.3, 0.4, 0.6, 1.0, 1.4, 1.8, 2.2,
+          2.4, 2.6, 3.0, 3.4, 3.8, 4.0, 4.0, 3.8, 3.4, 2.8, 2.2, 1.8},
+         1.0,
+         1.0,
+         0.55,
+         0.0,
+         {0.4, 0.4, 0.2},
+         {0.5, 0.4, 0.1}},
         // accidents: rush hours on weekdays, along the roads, autumn peak
-        {4500, 0.05, 0.08, 290, -0.04, {1.05, 1.05, 1.05, 1.05, 1.1, 0.9, 0.8},
-         {0.8, 0.6, 0.5, 0.4, 0.4, 0.6, 1.6, 5.5, 8.0, 5.0, 3.2, 3.4, 4.2, 4.0, 3.6, 4.0,
-          5.2, 7.6, 8.4, 5.6, 3.2, 2.2, 1.6, 1.1},
-         1.6, 0.5, 0.10, 0.60, {0.55, 0.3, 0.15}, {0.7, 0.2, 0.1}},
+        {4500,
+         0.05,
+         0.08,
+         290,
+         -0.04,
+         {1.05, 1.05, 1.05, 1.05, 1.1, 0.9, 0.8},
+         {0.8, 0.6, 0.5, 0.4, 0.4, 0.6, 1.6, 5.5, 8.0, 5.0, 3.2, 3.4,
+          4.2, 4.0, 3.6, 4.0, 5.2, 7.6, 8.4, 5.6, 3.2, 2.2, 1.6, 1.1},
+         1.6,
+         0.5,
+         0.10,
+         0.60,
+         {0.55, 0.3, 0.15},
+         {0.7, 0.2, 0.1}},
         // incivilités et dépôts sauvages: daytime, summer
-        {6000, 0.20, 0.20, 200, 0.10, {1.1, 1.05, 1.0, 1.0, 1.0, 0.95, 0.85},
-         {0.5, 0.4, 0.3, 0.3, 0.3, 0.5, 1.2, 2.6, 3.6, 4.0, 4.2, 4.0, 3.6, 3.6, 3.8, 3.8,
-          3.6, 3.2, 2.6, 2.0, 1.4, 1.0, 0.8, 0.6},
-         1.0, 1.0, 0.20, 0.0, {0.8, 0.17, 0.03}, {0.55, 0.25, 0.2}},
+        {6000,
+         0.20,
+         0.20,
+         200,
+         0.10,
+         {1.1, 1.05, 1.0, 1.0, 1.0, 0.95, 0.85},
+         {0.5, 0.4, 0.3, 0.3, 0.3, 0.5, 1.2, 2.6, 3.6, 4.0, 4.2, 4.0,
+          3.6, 3.6, 3.8, 3.8, 3.6, 3.2, 2.6, 2.0, 1.4, 1.0, 0.8, 0.6},
+         1.0,
+         1.0,
+         0.20,
+         0.0,
+         {0.8, 0.17, 0.03},
+         {0.55, 0.25, 0.2}},
     }};
     return models;
 }
@@ -660,7 +725,8 @@ std::vector<Hotspot> hotspots(const City &city)
     return list;
 }
 
-// --- traffic ---------------------------------------------------------------------------------------
+// --- traffic
+// ---------------------------------------------------------------------------------------
 
 struct Axis
 {
@@ -673,50 +739,136 @@ struct Axis
 const std::vector<Axis> &axes()
 {
     static const std::vector<Axis> list = {
-        {"Autoroute A7", "autoroute", 2600, 4200,
-         {{892700, 6247900}, {892950, 6249300}, {893250, 6250600}, {893500, 6252200},
-          {893350, 6253800}, {893450, 6255100}}},
-        {"Autoroute A55", "autoroute", 2000, 3400,
-         {{892050, 6248200}, {891750, 6249700}, {891100, 6251100}, {890200, 6252300},
-          {889300, 6253200}, {888300, 6254300}, {887200, 6255300}}},
-        {"Autoroute A50", "autoroute", 2400, 4000,
-         {{895050, 6246250}, {896800, 6245950}, {898500, 6245650}, {900300, 6245450},
-          {902000, 6245650}, {903600, 6246050}}},
-        {"Rocade L2", "voie_rapide", 1800, 3200,
-         {{893700, 6250500}, {894400, 6250500}, {895350, 6251050}, {896500, 6250850},
-          {897250, 6249900}, {897350, 6248800}, {897300, 6247500}, {897600, 6246100}}},
-        {"Avenue du Prado", "artere", 1100, 1900,
+        {"Autoroute A7",
+         "autoroute",
+         2600,
+         4200,
+         {{892700, 6247900},
+          {892950, 6249300},
+          {893250, 6250600},
+          {893500, 6252200},
+          {893350, 6253800},
+          {893450, 6255100}}},
+        {"Autoroute A55",
+         "autoroute",
+         2000,
+         3400,
+         {{892050, 6248200},
+          {891750, 6249700},
+          {891100, 6251100},
+          {890200, 6252300},
+          {889300, 6253200},
+          {888300, 6254300},
+          {887200, 6255300}}},
+        {"Autoroute A50",
+         "autoroute",
+         2400,
+         4000,
+         {{895050, 6246250},
+          {896800, 6245950},
+          {898500, 6245650},
+          {900300, 6245450},
+          {902000, 6245650},
+          {903600, 6246050}}},
+        {"Rocade L2",
+         "voie_rapide",
+         1800,
+         3200,
+         {{893700, 6250500},
+          {894400, 6250500},
+          {895350, 6251050},
+          {896500, 6250850},
+          {897250, 6249900},
+          {897350, 6248800},
+          {897300, 6247500},
+          {897600, 6246100}}},
+        {"Avenue du Prado",
+         "artere",
+         1100,
+         1900,
          {{893480, 6245800}, {894150, 6244650}, {893750, 6243950}, {892950, 6243100}}},
-        {"Boulevard Michelet", "artere", 1200, 2000,
-         {{894150, 6244650}, {894600, 6244000}, {894850, 6242900}, {895050, 6241800},
+        {"Boulevard Michelet",
+         "artere",
+         1200,
+         2000,
+         {{894150, 6244650},
+          {894600, 6244000},
+          {894850, 6242900},
+          {895050, 6241800},
           {895400, 6240800}}},
-        {"Avenue de Mazargues", "boulevard", 500, 1000,
+        {"Avenue de Mazargues",
+         "boulevard",
+         500,
+         1000,
          {{894000, 6243600}, {894300, 6242200}, {894650, 6240700}}},
-        {"Corniche Kennedy", "artere", 900, 1600,
-         {{891500, 6246150}, {891250, 6245450}, {891750, 6244700}, {892350, 6244050},
+        {"Corniche Kennedy",
+         "artere",
+         900,
+         1600,
+         {{891500, 6246150},
+          {891250, 6245450},
+          {891750, 6244700},
+          {892350, 6244050},
           {892850, 6243250}}},
-        {"Avenue de la Pointe-Rouge", "boulevard", 500, 1000,
+        {"Avenue de la Pointe-Rouge",
+         "boulevard",
+         500,
+         1000,
          {{892950, 6243100}, {893200, 6242000}, {893350, 6240800}, {892900, 6239700}}},
-        {"La Canebière", "artere", 700, 1200,
+        {"La Canebière",
+         "artere",
+         700,
+         1200,
          {{892776, 6246891}, {893200, 6247080}, {893615, 6247350}, {894368, 6247985}}},
-        {"Boulevard National", "boulevard", 500, 900,
+        {"Boulevard National",
+         "boulevard",
+         500,
+         900,
          {{893150, 6247850}, {893450, 6248400}, {893700, 6248900}, {894000, 6249500}}},
-        {"Boulevard Baille - Sakakini", "artere", 900, 1600,
-         {{893480, 6245800}, {894500, 6246050}, {895050, 6246250}, {895300, 6247200},
-          {895300, 6248500}, {895100, 6249900}}},
-        {"Boulevard Rabatau - Schloesing", "artere", 1000, 1700,
+        {"Boulevard Baille - Sakakini",
+         "artere",
+         900,
+         1600,
+         {{893480, 6245800},
+          {894500, 6246050},
+          {895050, 6246250},
+          {895300, 6247200},
+          {895300, 6248500},
+          {895100, 6249900}}},
+        {"Boulevard Rabatau - Schloesing",
+         "artere",
+         1000,
+         1700,
          {{894150, 6244650}, {895400, 6245050}, {896500, 6244450}, {897600, 6244050}}},
-        {"Avenue de Saint-Antoine", "boulevard", 500, 1000,
+        {"Avenue de Saint-Antoine",
+         "boulevard",
+         500,
+         1000,
          {{892400, 6250900}, {892000, 6252100}, {891700, 6253400}, {891500, 6254900}}},
-        {"Route de Château-Gombert", "boulevard", 400, 900,
+        {"Route de Château-Gombert",
+         "boulevard",
+         400,
+         900,
          {{895350, 6251050}, {896300, 6251900}, {897200, 6252500}, {898200, 6252950}}},
-        {"Boulevard de Saint-Marcel", "boulevard", 500, 1000,
+        {"Boulevard de Saint-Marcel",
+         "boulevard",
+         500,
+         1000,
          {{897600, 6246100}, {899000, 6246700}, {900500, 6247300}, {901900, 6247900}}},
-        {"Boulevard de Paris", "boulevard", 600, 1100,
+        {"Boulevard de Paris",
+         "boulevard",
+         600,
+         1100,
          {{892300, 6248300}, {892250, 6249000}, {892150, 6249700}}},
-        {"Chemin du Littoral", "boulevard", 500, 1000,
+        {"Chemin du Littoral",
+         "boulevard",
+         500,
+         1000,
          {{891450, 6250000}, {890900, 6250900}, {890300, 6251700}, {889500, 6252500}}},
-        {"Avenue de Toulon", "boulevard", 700, 1200,
+        {"Avenue de Toulon",
+         "boulevard",
+         700,
+         1200,
          {{894500, 6246050}, {895600, 6245700}, {896600, 6245400}}},
     };
     return list;
@@ -766,8 +918,7 @@ std::vector<Pt> subLine(const std::vector<Pt> &pts, double from, double to)
     return out;
 }
 
-Pt pointAlong(const std::vector<Pt> &pts, double at, double *dirX = nullptr,
-              double *dirY = nullptr)
+Pt pointAlong(const std::vector<Pt> &pts, double at, double *dirX = nullptr, double *dirY = nullptr)
 {
     double walked = 0.0;
     for (std::size_t i = 1; i < pts.size(); ++i) {
@@ -792,7 +943,7 @@ std::vector<Segment> buildTraffic(const City &city, std::uint64_t seed)
     GdalErrorScope errors;
     Rng rng = Rng::stream(seed, StreamTraffic);
     std::vector<Segment> segments;
-    const double pieceLength = 480.0;
+    const double pieceLength = 560.0;
     for (const Axis &axis : axes()) {
         OGRLineString line;
         for (const Pt &p : axis.waypoints)
@@ -844,16 +995,17 @@ std::vector<Segment> buildTraffic(const City &city, std::uint64_t seed)
 /// hump at weekends.
 double trafficShape(int hour, bool weekend)
 {
-    static const std::array<double, 24> weekday = {
-        0.18, 0.11, 0.08, 0.08, 0.12, 0.35, 0.95, 1.75, 2.05, 1.55, 1.15, 1.1,
-        1.2,  1.15, 1.15, 1.3,  1.6,  2.0,  2.1,  1.6,  1.05, 0.75, 0.5,  0.3};
+    static const std::array<double, 24> weekday = {0.18, 0.11, 0.08, 0.08, 0.12, 0.35, 0.95, 1.75,
+                                                   2.05, 1.55, 1.15, 1.1,  1.2,  1.15, 1.15, 1.3,
+                                                   1.6,  2.0,  2.1,  1.6,  1.05, 0.75, 0.5,  0.3};
     static const std::array<double, 24> weekendShape = {
-        0.3, 0.22, 0.16, 0.12, 0.1, 0.15, 0.3, 0.5, 0.8, 1.05, 1.25, 1.35,
-        1.35, 1.25, 1.2, 1.2, 1.25, 1.3, 1.25, 1.05, 0.8, 0.6, 0.48, 0.38};
+        0.3,  0.22, 0.16, 0.12, 0.1,  0.15, 0.3,  0.5,  0.8, 1.05, 1.25, 1.35,
+        1.35, 1.25, 1.2,  1.2,  1.25, 1.3,  1.25, 1.05, 0.8, 0.6,  0.48, 0.38};
     return weekend ? 0.85 * weekendShape[std::size_t(hour)] : weekday[std::size_t(hour)];
 }
 
-// --- events ------------------------------------------------------------------------------------------
+// --- events
+// ------------------------------------------------------------------------------------------
 
 struct Venue
 {
@@ -928,12 +1080,12 @@ std::vector<DemoEvent> buildEvents(const DemoOptions &options)
     Rng rng = Rng::stream(options.seed, StreamEvents);
     EventBuilder b(options, rng);
     static const std::vector<const char *> clubs = {
-        "Paris SG", "Lyon",   "Monaco",  "Lille",      "Rennes",   "Nice",
-        "Lens",     "Nantes", "Reims",   "Montpellier", "Toulouse", "Strasbourg",
-        "Brest",    "Lorient", "Le Havre", "Metz",      "Auxerre",  "Angers", "Saint-Étienne"};
+        "Paris SG", "Lyon",  "Monaco",      "Lille",    "Rennes",       "Nice",  "Lens",
+        "Nantes",   "Reims", "Montpellier", "Toulouse", "Strasbourg",   "Brest", "Lorient",
+        "Le Havre", "Metz",  "Auxerre",     "Angers",   "Saint-Étienne"};
     static const std::vector<const char *> european = {
-        "Ajax", "Benfica", "Brighton", "Villarreal", "Shakhtar", "Galatasaray", "Porto",
-        "Atalanta", "Sporting CP", "Betis"};
+        "Ajax",        "Benfica", "Brighton", "Villarreal",  "Shakhtar",
+        "Galatasaray", "Porto",   "Atalanta", "Sporting CP", "Betis"};
     const auto kickoff = [&](QDate sunday, QString name, std::int64_t attendance) {
         const double r = rng.uniform();
         if (r < 0.25)
@@ -967,8 +1119,8 @@ std::vector<DemoEvent> buildEvents(const DemoOptions &options)
             const QDate day = b.randomDay(QDate(year, 9, 15), 180, 4);
             if (day.month() >= 4 && day.month() <= 8)
                 continue;
-            b.add(QStringLiteral("OM - %1")
-                      .arg(QString::fromUtf8(european[std::size_t(rng.below(european.size()))])),
+            b.add(QStringLiteral("OM - %1").arg(
+                      QString::fromUtf8(european[std::size_t(rng.below(european.size()))])),
                   "football", kVelodrome, day, 21.0, 2.0, rng.between(45000, 64000));
         }
 
@@ -1026,8 +1178,9 @@ std::vector<DemoEvent> buildEvents(const DemoOptions &options)
         b.add(QStringLiteral("Fiesta des Suds"), "festival", kDocks,
               b.randomDay(QDate(year, 10, 5), 14, 5), 19.0, 24.0 * 2 + 8.0,
               rng.between(6000, 10000));
-        b.add(QStringLiteral("Marsatac"), "festival", kChanot, b.randomDay(QDate(year, 6, 10), 14, 5),
-              19.0, 24.0 * 2 + 7.0, rng.between(10000, 16000));
+        b.add(QStringLiteral("Marsatac"), "festival", kChanot,
+              b.randomDay(QDate(year, 6, 10), 14, 5), 19.0, 24.0 * 2 + 7.0,
+              rng.between(10000, 16000));
         b.add(QStringLiteral("Marche des fiertés"), "manifestation", kVieuxPort,
               b.randomDay(QDate(year, 7, 1), 10, 6), 14.0, 5.0, rng.between(8000, 15000));
         b.add(QStringLiteral("Foire internationale de Marseille"), "festival", kChanot,
@@ -1051,7 +1204,8 @@ std::vector<DemoEvent> buildEvents(const DemoOptions &options)
     return events;
 }
 
-// --- incidents -------------------------------------------------------------------------------------
+// --- incidents
+// -------------------------------------------------------------------------------------
 
 struct Incident
 {
@@ -1088,9 +1242,8 @@ public:
         for (const auto &s : spots)
             spotSum += spotWeight(s, category, summer);
         for (const auto &s : spots) {
-            weights.push_back(spotSum > 0 ? m.hotspotShare * spotWeight(s, category, summer) /
-                                                spotSum
-                                          : 0.0);
+            weights.push_back(
+                spotSum > 0 ? m.hotspotShare * spotWeight(s, category, summer) / spotSum : 0.0);
             m_kinds.push_back(1);
         }
         double roadSum = 0.0;
@@ -1138,8 +1291,13 @@ public:
     {
         const Quartier &quartier = m_city.quartiers[qi];
         const Box &b = quartier.area.box;
+        // Most of a quartier's life is around its centre (the seed); the rest is spread out.
+        const bool centred = rng.bernoulli(0.6);
+        const double sigma = 350.0 * std::sqrt(quartier.areaKm2);
         for (;;) {
-            const Pt p{rng.uniform(b.minX, b.maxX), rng.uniform(b.minY, b.maxY)};
+            const Pt p =
+                centred ? Pt{rng.normal(quartier.seed.x, sigma), rng.normal(quartier.seed.y, sigma)}
+                        : Pt{rng.uniform(b.minX, b.maxX), rng.uniform(b.minY, b.maxY)};
             if (!quartier.area.contains(p.x, p.y))
                 continue;
             const int q = m_city.index.find(p.x, p.y);
@@ -1155,12 +1313,18 @@ private:
         const bool north = a == 3 || (a >= 13 && a <= 16);
         const bool centre = a == 1 || a == 2 || a == 6;
         switch (category) {
-        case Stupefiants: return north ? 2.2 : (centre ? 1.0 : 0.4);
-        case AtteintesBiens: return centre ? 1.6 : 1.0;
-        case Nuisances: return centre ? 1.8 : (a == 5 || a == 7 ? 1.3 : 1.0);
-        case Violences: return centre ? 1.5 : (north ? 1.2 : 1.0);
-        case Incivilites: return north ? 1.3 : 1.0;
-        default: return 1.0;
+        case Stupefiants:
+            return north ? 2.2 : (centre ? 1.0 : 0.4);
+        case AtteintesBiens:
+            return centre ? 1.6 : 1.0;
+        case Nuisances:
+            return centre ? 1.8 : (a == 5 || a == 7 ? 1.3 : 1.0);
+        case Violences:
+            return centre ? 1.5 : (north ? 1.2 : 1.0);
+        case Incivilites:
+            return north ? 1.3 : 1.0;
+        default:
+            return 1.0;
         }
     }
     static double spotWeight(const Hotspot &s, int category, bool summer)
@@ -1217,8 +1381,7 @@ std::size_t drawIndex(const std::array<double, 3> &w, Rng &rng)
 
 std::vector<Incident> simulateIncidents(const City &city, const std::vector<Segment> &roads,
                                         const std::vector<DemoEvent> &events,
-                                        const DemoOptions &options,
-                                        analytics::Feedback *feedback)
+                                        const DemoOptions &options, analytics::Feedback *feedback)
 {
     Rng rng = Rng::stream(options.seed, StreamIncidents);
     const auto spots = hotspots(city);
@@ -1245,21 +1408,22 @@ std::vector<Incident> simulateIncidents(const City &city, const std::vector<Segm
             for (double w : m.weekday)
                 weekdayMean += w / 7.0;
             const double season =
-                1.0 + m.seasonAmplitude *
-                          std::cos(2.0 * std::numbers::pi * (day.dayOfYear() - m.seasonPeakDay) / 365.25);
+                1.0 + m.seasonAmplitude * std::cos(2.0 * std::numbers::pi *
+                                                   (day.dayOfYear() - m.seasonPeakDay) / 365.25);
             const double trend = 1.0 + m.trendOverPeriod * (progressOfPeriod - 0.5);
-            const double lambda = options.incidentScale * m.perYear / 365.25 *
-                                  (1.0 - m.branching) * season * trend *
-                                  m.weekday[std::size_t(day.dayOfWeek() - 1)] / weekdayMean;
+            const double lambda = options.incidentScale * m.perYear / 365.25 * (1.0 - m.branching) *
+                                  season * trend * m.weekday[std::size_t(day.dayOfWeek() - 1)] /
+                                  weekdayMean;
             const std::int64_t n = rng.poisson(lambda);
             for (std::int64_t k = 0; k < n; ++k) {
                 const auto [p, q] = samplers[summer ? 1 : 0][std::size_t(c)].sample(rng);
-                background.push_back({p.x, p.y, double(d) + sampleHour(m, weekend, rng) / 24.0,
-                                      c, 0});
+                background.push_back(
+                    {p.x, p.y, double(d) + sampleHour(m, weekend, rng) / 24.0, c, 0});
             }
         }
     }
-    progress(feedback, 25.0, "Simulating near-repeat incidents");
+    progress(feedback, 25.0,
+             QT_TRANSLATE_NOOP("vigie::core::DemoGenerator", "Simulating near-repeat incidents"));
 
     // Near-repeat offspring (same category, within about 200 m and a few days).
     Rng offspringRng = Rng::stream(options.seed, StreamOffspring);
@@ -1272,9 +1436,9 @@ std::vector<Incident> simulateIncidents(const City &city, const std::vector<Segm
         p.maxGeneration = 4;
         return p;
     };
-    analytics::addNearRepeatOffspring(
-        background, params, offspringRng,
-        [&](double x, double y) { return city.index.find(x, y) >= 0; });
+    analytics::addNearRepeatOffspring(background, params, offspringRng, [&](double x, double y) {
+        return city.index.find(x, y) >= 0;
+    });
 
     std::vector<Incident> incidents;
     incidents.reserve(background.size() + 1000);
@@ -1300,9 +1464,9 @@ std::vector<Incident> simulateIncidents(const City &city, const std::vector<Segm
         const double hours = double(ev.start.secsTo(ev.end)) / 3600.0;
         const double activeHours = std::min(hours, 10.0 * std::ceil(hours / 24.0));
         const double lambda =
-            options.incidentScale * double(ev.attendance) * 0.00045 * (activeHours / 3.0);
-        const std::int64_t n = crowdRng.poisson(std::min(lambda, 60.0 * options.incidentScale *
-                                                                     std::ceil(hours / 24.0)));
+            options.incidentScale * double(ev.attendance) * 0.0003 * (activeHours / 3.0);
+        const std::int64_t n = crowdRng.poisson(
+            std::min(lambda, 60.0 * options.incidentScale * std::ceil(hours / 24.0)));
         for (std::int64_t k = 0; k < n; ++k) {
             Pt p;
             int q = -1;
@@ -1418,7 +1582,7 @@ std::vector<Camera> buildCameras(const City &city, const std::vector<Segment> &r
         cam.fov = double(rng.between(40, 110));
         cam.range = double(rng.between(40, 120));
         cam.maintenance = rng.bernoulli(0.05);
-        const QDate installedDay = rng.bernoulli(0.72)
+        const QDate installedDay = rng.bernoulli(0.72) && before > 0
                                        ? oldest.addDays(rng.between(0, before - 1))
                                        : options.firstDay.addDays(rng.between(0, during - 1));
         cam.installed = localToUtc(installedDay, 9.0 + rng.uniform(0.0, 7.0));
@@ -1429,9 +1593,8 @@ std::vector<Camera> buildCameras(const City &city, const std::vector<Segment> &r
         }
         cameras.push_back(std::move(cam));
     }
-    std::stable_sort(cameras.begin(), cameras.end(), [](const Camera &a, const Camera &b) {
-        return a.installed < b.installed;
-    });
+    std::stable_sort(cameras.begin(), cameras.end(),
+                     [](const Camera &a, const Camera &b) { return a.installed < b.installed; });
     return cameras;
 }
 
@@ -1482,7 +1645,9 @@ const LayerManifest &manifestOf(const char *id)
     const LayerManifest *m = LayerRegistry::instance().find(QLatin1String(id));
     if (!m)
         throw Exception(ErrorCode::UnknownLayer,
-                        tr("The built-in layer \"%1\" is missing.").arg(QLatin1String(id)));
+                        QCoreApplication::translate("vigie::core::DemoGenerator",
+                                                    "The built-in layer \"%1\" is missing.")
+                            .arg(QLatin1String(id)));
     return *m;
 }
 
@@ -1501,21 +1666,26 @@ DemoSummary writeStore(Store &store, const DemoOptions &options, analytics::Feed
 {
     DemoSummary summary;
     City city;
-    progress(feedback, 1.0, "Building the quartiers");
+    progress(feedback, 1.0,
+             QT_TRANSLATE_NOOP("vigie::core::DemoGenerator", "Building the quartiers"));
     buildGeometry(city);
     assignPopulation(city, options.seed);
-    progress(feedback, 8.0, "Laying out the road network");
+    progress(feedback, 8.0,
+             QT_TRANSLATE_NOOP("vigie::core::DemoGenerator", "Laying out the road network"));
     std::vector<Segment> roads = buildTraffic(city, options.seed);
     computeSeries(roads, options);
-    progress(feedback, 10.0, "Planning public events");
+    progress(feedback, 10.0,
+             QT_TRANSLATE_NOOP("vigie::core::DemoGenerator", "Planning public events"));
     const std::vector<DemoEvent> events = buildEvents(options);
-    progress(feedback, 12.0, "Simulating incidents");
+    progress(feedback, 12.0,
+             QT_TRANSLATE_NOOP("vigie::core::DemoGenerator", "Simulating incidents"));
     const std::vector<Incident> incidents =
         simulateIncidents(city, roads, events, options, feedback);
-    progress(feedback, 30.0, "Placing cameras");
+    progress(feedback, 30.0, QT_TRANSLATE_NOOP("vigie::core::DemoGenerator", "Placing cameras"));
     const std::vector<Camera> cameras = buildCameras(city, roads, options);
 
-    progress(feedback, 32.0, "Writing the workspace");
+    progress(feedback, 32.0,
+             QT_TRANSLATE_NOOP("vigie::core::DemoGenerator", "Writing the workspace"));
     store.setClock(options.lastDay.toString(Qt::ISODate) + QStringLiteral("T23:59:59Z"));
     // A bulk load: a larger page cache for this connection only (not stored in the file) keeps
     // SQLite from spilling the big incident transaction to disk page by page.
@@ -1526,9 +1696,9 @@ DemoSummary writeStore(Store &store, const DemoOptions &options, analytics::Feed
         check(store.addLayer(manifestOf(id), QStringLiteral("demo")));
     store.setMeta(QStringLiteral("created_by"), QStringLiteral("vigie-cli demo"));
     store.setMeta(QStringLiteral("demo_seed"), QString::number(options.seed));
-    store.setMeta(QStringLiteral("demo_period"),
-                  options.firstDay.toString(Qt::ISODate) + QLatin1Char('/') +
-                      options.lastDay.toString(Qt::ISODate));
+    store.setMeta(QStringLiteral("demo_period"), options.firstDay.toString(Qt::ISODate) +
+                                                     QLatin1Char('/') +
+                                                     options.lastDay.toString(Qt::ISODate));
     store.setMeta(QStringLiteral("demo_incident_scale"),
                   QString::number(options.incidentScale, 'g', 17));
 
@@ -1537,28 +1707,28 @@ DemoSummary writeStore(Store &store, const DemoOptions &options, analytics::Feed
         const LayerManifest &am = manifestOf("arrondissements");
         Store::Inserter arr(store, am.id);
         for (const auto &a : city.arrondissements) {
-            arr.add(record(wkbOf(*a.geometry), am,
-                           {{QStringLiteral("code_insee"), QString::number(13200 + a.number)},
-                            {QStringLiteral("num_arr"), a.number},
-                            {QStringLiteral("nom"),
-                             QStringLiteral("Marseille %1 Arrondissement")
-                                 .arg(ordinalLabel(a.number))},
-                            {QStringLiteral("libelle"), ordinalLabel(a.number)},
-                            {QStringLiteral("population"), qint64(a.population)},
-                            {QStringLiteral("area_km2"), std::round(a.areaKm2 * 1000.0) / 1000.0}}));
+            arr.add(
+                record(wkbOf(*a.geometry), am,
+                       {{QStringLiteral("code_insee"), QString::number(13200 + a.number)},
+                        {QStringLiteral("num_arr"), a.number},
+                        {QStringLiteral("nom"),
+                         QStringLiteral("Marseille %1 Arrondissement").arg(ordinalLabel(a.number))},
+                        {QStringLiteral("libelle"), ordinalLabel(a.number)},
+                        {QStringLiteral("population"), qint64(a.population)},
+                        {QStringLiteral("area_km2"), std::round(a.areaKm2 * 1000.0) / 1000.0}}));
             ++summary.arrondissements;
         }
         const LayerManifest &qm = manifestOf("quartiers");
         Store::Inserter qua(store, qm.id);
         for (const auto &q : city.quartiers) {
-            qua.add(record(wkbOf(*q.geometry), qm,
-                           {{QStringLiteral("code_qua"), q.code},
-                            {QStringLiteral("nom"), q.name},
-                            {QStringLiteral("code_insee"),
-                             QString::number(13200 + q.arrondissement)},
-                            {QStringLiteral("num_arr"), q.arrondissement},
-                            {QStringLiteral("population"), qint64(q.population)},
-                            {QStringLiteral("area_km2"), std::round(q.areaKm2 * 1000.0) / 1000.0}}));
+            qua.add(
+                record(wkbOf(*q.geometry), qm,
+                       {{QStringLiteral("code_qua"), q.code},
+                        {QStringLiteral("nom"), q.name},
+                        {QStringLiteral("code_insee"), QString::number(13200 + q.arrondissement)},
+                        {QStringLiteral("num_arr"), q.arrondissement},
+                        {QStringLiteral("population"), qint64(q.population)},
+                        {QStringLiteral("area_km2"), std::round(q.areaKm2 * 1000.0) / 1000.0}}));
             ++summary.quartiers;
         }
         tx.commit();
@@ -1574,7 +1744,7 @@ DemoSummary writeStore(Store &store, const DemoOptions &options, analytics::Feed
         for (const auto &inc : incidents) {
             if (++done % 4096 == 0)
                 progress(feedback, 35.0 + 50.0 * double(done) / double(incidents.size()),
-                         "Writing incidents");
+                         QT_TRANSLATE_NOOP("vigie::core::DemoGenerator", "Writing incidents"));
             FeatureRecord r;
             r.wkb = pointWkb(inc.x, inc.y);
             r.source = QStringLiteral("demo");
@@ -1582,7 +1752,8 @@ DemoSummary writeStore(Store &store, const DemoOptions &options, analytics::Feed
                 if (f.name == QLatin1String("occurred_at"))
                     r.values.push_back(inc.at);
                 else if (f.name == QLatin1String("category"))
-                    r.values.push_back(QString::fromLatin1(kCategoryValue[std::size_t(inc.category)]));
+                    r.values.push_back(
+                        QString::fromLatin1(kCategoryValue[std::size_t(inc.category)]));
                 else if (f.name == QLatin1String("severity"))
                     r.values.push_back(inc.severity);
                 else if (f.name == QLatin1String("code_qua"))
@@ -1598,26 +1769,28 @@ DemoSummary writeStore(Store &store, const DemoOptions &options, analytics::Feed
         tx.commit();
     }
 
-    progress(feedback, 86.0, "Writing cameras, events and traffic");
+    progress(
+        feedback, 86.0,
+        QT_TRANSLATE_NOOP("vigie::core::DemoGenerator", "Writing cameras, events and traffic"));
     {
         Store::Transaction tx(store);
         const LayerManifest &cm = manifestOf("cameras");
         Store::Inserter cams(store, cm.id);
         int n = 0;
         for (const auto &c : cameras) {
-            cams.add(record(pointWkb(c.at.x, c.at.y), cm,
-                            {{QStringLiteral("camera_id"),
-                              QStringLiteral("CAM-%1").arg(++n, 4, 10, QLatin1Char('0'))},
-                             {QStringLiteral("kind"), c.kind},
-                             {QStringLiteral("direction"), c.direction},
-                             {QStringLiteral("fov"), c.fov},
-                             {QStringLiteral("range_m"), c.range},
-                             {QStringLiteral("status"), c.maintenance
-                                                            ? QStringLiteral("maintenance")
-                                                            : QStringLiteral("active")},
-                             {QStringLiteral("installed_at"), c.installed},
-                             {QStringLiteral("removed_at"),
-                              c.removed.isValid() ? QVariant(c.removed) : QVariant()}}));
+            cams.add(
+                record(pointWkb(c.at.x, c.at.y), cm,
+                       {{QStringLiteral("camera_id"),
+                         QStringLiteral("CAM-%1").arg(++n, 4, 10, QLatin1Char('0'))},
+                        {QStringLiteral("kind"), c.kind},
+                        {QStringLiteral("direction"), c.direction},
+                        {QStringLiteral("fov"), c.fov},
+                        {QStringLiteral("range_m"), c.range},
+                        {QStringLiteral("status"),
+                         c.maintenance ? QStringLiteral("maintenance") : QStringLiteral("active")},
+                        {QStringLiteral("installed_at"), c.installed},
+                        {QStringLiteral("removed_at"),
+                         c.removed.isValid() ? QVariant(c.removed) : QVariant()}}));
             ++summary.cameras;
         }
         const LayerManifest &em = manifestOf("events");
@@ -1635,12 +1808,11 @@ DemoSummary writeStore(Store &store, const DemoOptions &options, analytics::Feed
         const LayerManifest &tm = manifestOf("traffic");
         Store::Inserter tra(store, tm.id);
         for (const auto &s : roads) {
-            const std::int64_t fid =
-                tra.add(record(lineWkb(s.points), tm,
-                               {{QStringLiteral("segment_id"), s.id},
-                                {QStringLiteral("name"), s.name},
-                                {QStringLiteral("road_class"), s.roadClass},
-                                {QStringLiteral("flow"), s.flow}}));
+            const std::int64_t fid = tra.add(record(lineWkb(s.points), tm,
+                                                    {{QStringLiteral("segment_id"), s.id},
+                                                     {QStringLiteral("name"), s.name},
+                                                     {QStringLiteral("road_class"), s.roadClass},
+                                                     {QStringLiteral("flow"), s.flow}}));
             std::size_t k = 0;
             for (int d = 27; d >= 0; --d) {
                 const QDate day = options.lastDay.addDays(-d);
@@ -1651,7 +1823,8 @@ DemoSummary writeStore(Store &store, const DemoOptions &options, analytics::Feed
         }
         tx.commit();
     }
-    progress(feedback, 95.0, "Finishing the workspace");
+    progress(feedback, 95.0,
+             QT_TRANSLATE_NOOP("vigie::core::DemoGenerator", "Finishing the workspace"));
     check(store.normaliseForDeterminism());
     return summary;
 }
@@ -1669,11 +1842,16 @@ Result<DemoSummary> createDemoStore(const QString &path, const DemoOptions &opti
 {
     if (QFileInfo::exists(path))
         return Error{ErrorCode::Io,
-                     tr("Cannot create the demo workspace %1: the file already exists.").arg(path)};
+                     QCoreApplication::translate(
+                         "vigie::core::DemoGenerator",
+                         "Cannot create the demo workspace %1: the file already exists.")
+                         .arg(path)};
     if (!options.firstDay.isValid() || !options.lastDay.isValid() ||
         options.lastDay < options.firstDay || !(options.incidentScale >= 0.0))
         return Error{ErrorCode::InvalidInput,
-                     tr("Invalid demo options: the period or the incident scale is wrong.")};
+                     QCoreApplication::translate(
+                         "vigie::core::DemoGenerator",
+                         "Invalid demo options: the period or the incident scale is wrong.")};
 
     std::unique_ptr<Store> store;
     try {
@@ -1684,23 +1862,31 @@ Result<DemoSummary> createDemoStore(const QString &path, const DemoOptions &opti
         DemoSummary summary = writeStore(*store, options, feedback);
         store.reset();
         if (feedback)
-            feedback->setProgress(100.0, tr("Demo workspace ready").toStdString());
+            feedback->setProgress(100.0, QCoreApplication::translate("vigie::core::DemoGenerator",
+                                                                     "Demo workspace ready")
+                                             .toStdString());
         return summary;
     } catch (const analytics::Canceled &) {
         store.reset();
         removeStoreFiles(path);
         return Error{ErrorCode::Canceled,
-                     tr("Creation of the demo workspace %1 was canceled.").arg(path)};
+                     QCoreApplication::translate("vigie::core::DemoGenerator",
+                                                 "Creation of the demo workspace %1 was canceled.")
+                         .arg(path)};
     } catch (const Exception &e) {
         store.reset();
         removeStoreFiles(path);
-        return Error{e.error().code, tr("Could not create the demo workspace %1: %2")
-                                         .arg(path, e.error().message)};
+        return Error{e.error().code,
+                     QCoreApplication::translate("vigie::core::DemoGenerator",
+                                                 "Could not create the demo workspace %1: %2")
+                         .arg(path, e.error().message)};
     } catch (const std::exception &e) {
         store.reset();
         removeStoreFiles(path);
-        return Error{ErrorCode::Internal, tr("Could not create the demo workspace %1: %2")
-                                              .arg(path, QString::fromLocal8Bit(e.what()))};
+        return Error{ErrorCode::Internal,
+                     QCoreApplication::translate("vigie::core::DemoGenerator",
+                                                 "Could not create the demo workspace %1: %2")
+                         .arg(path, QString::fromLocal8Bit(e.what()))};
     }
 }
 

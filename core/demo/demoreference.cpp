@@ -64,9 +64,9 @@ const std::vector<std::vector<std::pair<double, double>>> &islandRings()
 {
     static const std::vector<std::vector<std::pair<double, double>>> rings = {
         // Pomègues and Ratonneau joined by the Berry dyke (about 1.8 km²).
-        islandAlong(887650.0, 6243850.0, 885950.0, 6246250.0,
-                    {60.0, 260.0, 400.0, 430.0, 330.0, 140.0, 120.0, 300.0, 450.0, 420.0,
-                     280.0, 60.0}),
+        islandAlong(
+            887650.0, 6243850.0, 885950.0, 6246250.0,
+            {60.0, 260.0, 400.0, 430.0, 330.0, 140.0, 120.0, 300.0, 450.0, 420.0, 280.0, 60.0}),
         // Château d'If (a few hectares).
         islandAlong(888760.0, 6245010.0, 888910.0, 6245160.0, {20.0, 70.0, 80.0, 60.0, 15.0}),
     };

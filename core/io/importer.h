@@ -20,17 +20,23 @@ struct ImportOptions
     /// derived from the file's fields. A known id (built-in or plugin manifest, or a layer
     /// already in the store): fields are matched by name to the manifest.
     QString layerId;
-    QString newLayerId;       ///< id for a new layer (default: from the file name)
-    QString sourceCrs;        ///< override or supply the CRS ("EPSG:4326", WKT, PROJ string)
+    QString newLayerId;             ///< id for a new layer (default: from the file name)
+    QString sourceCrs;              ///< override or supply the CRS ("EPSG:4326", WKT, PROJ string)
     bool dropUnknownFields = false; ///< when importing into a manifest layer
-    QString sourceLayer;      ///< layer inside a multi-layer file (GeoPackage); default: first
+    QString sourceLayer; ///< layer inside a multi-layer file (GeoPackage); default: first
+    /// Features without a usable geometry (empty coordinates in a CSV, NULL, empty or invalid
+    /// geometry, wrong type) stop the import by default. When true they are skipped and
+    /// counted in ImportReport::skipped, with a warning.
+    bool skipInvalid = false;
 };
 
 struct ImportReport
 {
     QString layerId;
     qint64 features = 0;
-    QStringList warnings; ///< translated
+    qint64 skipped = 0;        ///< features left out (only with ImportOptions::skipInvalid)
+    bool layerCreated = false; ///< a new layer was added to the store
+    QStringList warnings;      ///< translated
 };
 
 /**

@@ -2,6 +2,7 @@
 #include "store.h"
 
 #include "analytics/feedback.h"
+#include "rtreeloader.h"
 #include "wkb.h"
 
 #include <QCoreApplication>
@@ -23,10 +24,11 @@ namespace vigie::core {
 
 namespace {
 
-QString tr(const char *text)
+/// Translation context of this file's messages (lupdate reads the macro).
+struct StoreTr
 {
-    return QCoreApplication::translate("vigie::Store", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(vigie::Store)
+};
 
 QString sqlMessage(sqlite3 *db)
 {
@@ -53,7 +55,7 @@ public:
             const int code = rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB ? rc : rc & 0xff;
             throw Exception(code == SQLITE_CORRUPT || code == SQLITE_NOTADB ? ErrorCode::Damaged
                                                                             : ErrorCode::Internal,
-                            tr("Database error: %1 (in %2)").arg(sqlMessage(db), sql));
+                            StoreTr::tr("Database error: %1 (in %2)").arg(sqlMessage(db), sql));
         }
     }
     ~Stmt() { sqlite3_finalize(m_stmt); }
@@ -71,9 +73,10 @@ public:
         const int primary = rc & 0xff;
         throw Exception(primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB
                             ? ErrorCode::Damaged
-                            : (primary == SQLITE_FULL || primary == SQLITE_IOERR ? ErrorCode::Io
-                                                                                 : ErrorCode::Internal),
-                        tr("Database error: %1").arg(sqlMessage(m_db)));
+                            : (primary == SQLITE_FULL || primary == SQLITE_IOERR
+                                   ? ErrorCode::Io
+                                   : ErrorCode::Internal),
+                        StoreTr::tr("Database error: %1").arg(sqlMessage(m_db)));
     }
     void bind(int i, const QString &s)
     {
@@ -130,11 +133,16 @@ private:
 QString sqlType(FieldType t)
 {
     switch (t) {
-    case FieldType::String: return QStringLiteral("TEXT");
-    case FieldType::Integer: return QStringLiteral("INTEGER");
-    case FieldType::Real: return QStringLiteral("REAL");
-    case FieldType::DateTime: return QStringLiteral("TEXT");
-    case FieldType::Boolean: return QStringLiteral("INTEGER");
+    case FieldType::String:
+        return QStringLiteral("TEXT");
+    case FieldType::Integer:
+        return QStringLiteral("INTEGER");
+    case FieldType::Real:
+        return QStringLiteral("REAL");
+    case FieldType::DateTime:
+        return QStringLiteral("TEXT");
+    case FieldType::Boolean:
+        return QStringLiteral("INTEGER");
     }
     return QStringLiteral("TEXT");
 }
@@ -142,9 +150,12 @@ QString sqlType(FieldType t)
 const char *spatialiteType(GeometryType t)
 {
     switch (t) {
-    case GeometryType::Point: return "POINT";
-    case GeometryType::Line: return "MULTILINESTRING";
-    case GeometryType::Polygon: return "MULTIPOLYGON";
+    case GeometryType::Point:
+        return "POINT";
+    case GeometryType::Line:
+        return "MULTILINESTRING";
+    case GeometryType::Polygon:
+        return "MULTIPOLYGON";
     }
     return "POINT";
 }
@@ -224,15 +235,15 @@ QString toIsoUtc(const QVariant &value)
         if (s.isEmpty())
             return {};
         const QByteArray b = s.toLatin1();
-        if (b.size() == 20 && b.endsWith('Z') && parseIso(b.constData(), 19)
-                                                     != LayerSnapshot::kNoTime)
+        if (b.size() == 20 && b.endsWith('Z') &&
+            parseIso(b.constData(), 19) != LayerSnapshot::kNoTime)
             return s.replace(10, 1, QLatin1Char('T'));
         s.replace(QLatin1Char('/'), QLatin1Char('-'));
         if (s.size() > 10 && s.at(10) == QLatin1Char(' '))
             s[10] = QLatin1Char('T');
         // A bare "+HH" offset (GDAL style) becomes "+HH:00" for Qt.
-        if (s.size() > 19 && (s.at(s.size() - 3) == QLatin1Char('+')
-                              || s.at(s.size() - 3) == QLatin1Char('-')))
+        if (s.size() > 19 &&
+            (s.at(s.size() - 3) == QLatin1Char('+') || s.at(s.size() - 3) == QLatin1Char('-')))
             s += QLatin1String(":00");
         QDateTime dt = QDateTime::fromString(s, Qt::ISODateWithMs);
         if (!dt.isValid())
@@ -301,10 +312,13 @@ void Store::openConnection(int flags)
     if (rc != SQLITE_OK) {
         const QString msg = sqlMessage(m_db);
         close();
-        throw Exception(ErrorCode::Io, tr("Cannot open %1: %2").arg(m_path, msg));
+        throw Exception(ErrorCode::Io, StoreTr::tr("Cannot open %1: %2").arg(m_path, msg));
     }
     sqlite3_extended_result_codes(m_db, 0);
     sqlite3_busy_timeout(m_db, 5000);
+    // 64 MiB of page cache (256 MiB while a Transaction is open: bulk loads), sorts in memory.
+    sqlite3_exec(m_db, "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY", nullptr, nullptr,
+                 nullptr);
     m_spatialiteCache = spatialite_alloc_connection();
     spatialite_init_ex(m_db, m_spatialiteCache, 0);
 }
@@ -317,13 +331,13 @@ void Store::exec(const QString &sql) const
         const QString msg = QString::fromUtf8(err ? err : sqlite3_errstr(rc));
         sqlite3_free(err);
         const int primary = rc & 0xff;
-        throw Exception(primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB
-                            ? ErrorCode::Damaged
-                            : (primary == SQLITE_FULL || primary == SQLITE_IOERR
-                                       || primary == SQLITE_READONLY
-                                   ? ErrorCode::Io
-                                   : ErrorCode::Internal),
-                        tr("Database error in %1: %2").arg(m_path, msg));
+        throw Exception(
+            primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB
+                ? ErrorCode::Damaged
+                : (primary == SQLITE_FULL || primary == SQLITE_IOERR || primary == SQLITE_READONLY
+                       ? ErrorCode::Io
+                       : ErrorCode::Internal),
+            StoreTr::tr("Database error in %1: %2").arg(m_path, msg));
     }
 }
 
@@ -342,15 +356,16 @@ Result<std::unique_ptr<Store>> Store::createAtVersion(const QString &path, int v
 {
     if (version < 1 || version > kSchemaVersion)
         return Error{ErrorCode::Internal,
-                     tr("Cannot create %1 at schema version %2.").arg(path).arg(version)};
+                     StoreTr::tr("Cannot create %1 at schema version %2.").arg(path).arg(version)};
     return createImpl(path, version);
 }
 
 Result<std::unique_ptr<Store>> Store::createImpl(const QString &path, int version)
 {
     if (QFileInfo::exists(path))
-        return Error{ErrorCode::Io,
-                     tr("Cannot create the workspace %1: the file already exists.").arg(path)};
+        return Error{
+            ErrorCode::Io,
+            StoreTr::tr("Cannot create the workspace %1: the file already exists.").arg(path)};
     std::unique_ptr<Store> store(new Store);
     store->m_path = path;
     auto result = captureErrors([&] {
@@ -375,17 +390,18 @@ void Store::identify(bool checkDeep)
 {
     auto notAStore = [&] {
         return Exception(ErrorCode::NotAStore,
-                         tr("%1 is not a Vigie workspace.").arg(m_path));
+                         StoreTr::tr("%1 is not a Vigie workspace.").arg(m_path));
     };
     auto damaged = [&](const QString &why) {
         return Exception(ErrorCode::Damaged,
-                         tr("The workspace %1 is damaged: %2").arg(m_path, why));
+                         StoreTr::tr("The workspace %1 is damaged: %2").arg(m_path, why));
     };
 
     // The header alone first: magic string, page size, page count against the file size.
     QFile f(m_path);
     if (!f.open(QIODevice::ReadOnly))
-        throw Exception(ErrorCode::Io, tr("Cannot read %1: %2").arg(m_path, f.errorString()));
+        throw Exception(ErrorCode::Io,
+                        StoreTr::tr("Cannot read %1: %2").arg(m_path, f.errorString()));
     const QByteArray header = f.read(100);
     const qint64 fileSize = f.size();
     f.close();
@@ -403,9 +419,9 @@ void Store::identify(bool checkDeep)
         pageSize = 65536;
     const quint32 pageCount = be32(28);
     const bool countValid = be32(24) == be32(92);
-    if (countValid && pageCount > 0 && qint64(pageCount) * pageSize > fileSize
-        && !QFileInfo::exists(m_path + QStringLiteral("-wal")))
-        throw damaged(tr("the file is shorter than its header says (truncated?)"));
+    if (countValid && pageCount > 0 && qint64(pageCount) * pageSize > fileSize &&
+        !QFileInfo::exists(m_path + QStringLiteral("-wal")))
+        throw damaged(StoreTr::tr("the file is shorter than its header says (truncated?)"));
 
     // Then SQLite itself.
     try {
@@ -422,24 +438,25 @@ void Store::identify(bool checkDeep)
         if (!hasMeta)
             throw notAStore();
         if (found < 4)
-            throw damaged(tr("catalogue tables are missing"));
+            throw damaged(StoreTr::tr("catalogue tables are missing"));
         const int version = schemaVersion();
         if (version > kSchemaVersion)
             throw Exception(ErrorCode::TooNew,
-                            tr("The workspace %1 was written by a newer version of Vigie "
-                               "(schema %2; this version reads up to %3). Update Vigie to "
-                               "open it.")
+                            StoreTr::tr("The workspace %1 was written by a newer version of Vigie "
+                                        "(schema %2; this version reads up to %3). Update Vigie to "
+                                        "open it.")
                                 .arg(m_path)
                                 .arg(version)
                                 .arg(kSchemaVersion));
         if (version < 1)
-            throw damaged(tr("no schema version"));
+            throw damaged(StoreTr::tr("no schema version"));
         Stmt layers(m_db, QStringLiteral("SELECT l.id, m.name FROM vigie_layers l LEFT JOIN "
                                          "sqlite_master m ON m.type = 'table' AND m.name = l.id"));
         QStringList ids;
         while (layers.step()) {
             if (layers.isNull(1))
-                throw damaged(tr("the table of layer \"%1\" is missing").arg(layers.text(0)));
+                throw damaged(
+                    StoreTr::tr("the table of layer \"%1\" is missing").arg(layers.text(0)));
             ids << layers.text(0);
         }
         if (checkDeep) {
@@ -459,7 +476,7 @@ void Store::identify(bool checkDeep)
 Result<std::unique_ptr<Store>> Store::open(const QString &path, bool readOnly)
 {
     if (!QFileInfo(path).isFile())
-        return Error{ErrorCode::Io, tr("The workspace %1 does not exist.").arg(path)};
+        return Error{ErrorCode::Io, StoreTr::tr("The workspace %1 does not exist.").arg(path)};
     std::unique_ptr<Store> store(new Store);
     store->m_path = path;
     auto identified = captureErrors([&] {
@@ -473,11 +490,12 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, bool readOnly)
         if (readOnly) {
             store->m_readOnly = true;
             if (version < kSchemaVersion)
-                throw Exception(ErrorCode::Io,
-                                tr("The workspace %1 uses an older format (schema %2) and must "
-                                   "be upgraded: open it once in read-write mode.")
-                                    .arg(path)
-                                    .arg(version));
+                throw Exception(
+                    ErrorCode::Io,
+                    StoreTr::tr("The workspace %1 uses an older format (schema %2) and must "
+                                "be upgraded: open it once in read-write mode.")
+                        .arg(path)
+                        .arg(version));
         } else {
             store->openConnection(SQLITE_OPEN_READWRITE);
             if (version < kSchemaVersion)
@@ -508,7 +526,7 @@ void Store::migrate(int from, int to)
         } catch (const Exception &e) {
             sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
             throw Exception(e.error().code,
-                            tr("Cannot upgrade the workspace %1 to schema %2: %3")
+                            StoreTr::tr("Cannot upgrade the workspace %1 to schema %2: %3")
                                 .arg(m_path)
                                 .arg(v + 1)
                                 .arg(e.error().message));
@@ -521,7 +539,8 @@ void Store::migrateTo1()
     {
         Stmt init(m_db, QStringLiteral("SELECT InitSpatialMetadata(0)"));
         if (!init.step() || init.int64(0) != 1)
-            throw Exception(ErrorCode::Internal, tr("SpatiaLite could not initialise %1.").arg(m_path));
+            throw Exception(ErrorCode::Internal,
+                            StoreTr::tr("SpatiaLite could not initialise %1.").arg(m_path));
     }
     exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId));
     exec(QStringLiteral("CREATE TABLE vigie_meta (key TEXT PRIMARY KEY, value TEXT)"));
@@ -529,8 +548,7 @@ void Store::migrateTo1()
         "CREATE TABLE vigie_layers (id TEXT PRIMARY KEY, title_fr TEXT, title_en TEXT, "
         "geometry_type TEXT NOT NULL, time_field TEXT, source TEXT, schema_version INTEGER, "
         "manifest TEXT NOT NULL, created_at TEXT, updated_at TEXT)"));
-    setMeta(QStringLiteral("created_by"),
-            QStringLiteral("Vigie"));
+    setMeta(QStringLiteral("created_by"), QStringLiteral("Vigie"));
     setMeta(QStringLiteral("created_at"), now());
 }
 
@@ -566,16 +584,17 @@ void Store::createFeatureTable(const LayerManifest &m, int version)
                            .arg(QLatin1String(spatialiteType(m.geometryType))));
         add.bind(1, m.id);
         if (!add.step() || add.int64(0) != 1)
-            throw Exception(ErrorCode::Internal,
-                            tr("SpatiaLite could not add the geometry column of layer \"%1\".")
-                                .arg(m.id));
+            throw Exception(
+                ErrorCode::Internal,
+                StoreTr::tr("SpatiaLite could not add the geometry column of layer \"%1\".")
+                    .arg(m.id));
     }
     {
         Stmt idx(m_db, QStringLiteral("SELECT CreateSpatialIndex(?, 'geom')"));
         idx.bind(1, m.id);
         if (!idx.step() || idx.int64(0) != 1)
             throw Exception(ErrorCode::Internal,
-                            tr("SpatiaLite could not index layer \"%1\".").arg(m.id));
+                            StoreTr::tr("SpatiaLite could not index layer \"%1\".").arg(m.id));
     }
     if (version >= 2)
         upgradeFeatureTableTo2(m);
@@ -606,7 +625,7 @@ void Store::setClock(const QString &iso)
 {
     if (!iso.isEmpty() && parseIsoUtc(iso) == LayerSnapshot::kNoTime)
         throw Exception(ErrorCode::InvalidInput,
-                        tr("\"%1\" is not a UTC time (YYYY-MM-DDTHH:MM:SSZ).").arg(iso));
+                        StoreTr::tr("\"%1\" is not a UTC time (YYYY-MM-DDTHH:MM:SSZ).").arg(iso));
     if (iso.isEmpty()) {
         exec(QStringLiteral("DELETE FROM vigie_meta WHERE key = 'deterministic_clock'"));
         m_clock.clear();
@@ -625,11 +644,13 @@ Result<void> Store::normaliseForDeterminism()
 {
     return captureErrors([&] {
         if (m_clock.isEmpty())
-            throw Exception(ErrorCode::Internal,
-                            tr("normaliseForDeterminism() needs a fixed clock (setClock())."));
+            throw Exception(
+                ErrorCode::Internal,
+                StoreTr::tr("normaliseForDeterminism() needs a fixed clock (setClock())."));
         if (m_txDepth > 0)
-            throw Exception(ErrorCode::Internal,
-                            tr("normaliseForDeterminism() cannot run inside a transaction."));
+            throw Exception(
+                ErrorCode::Internal,
+                StoreTr::tr("normaliseForDeterminism() cannot run inside a transaction."));
         // SpatiaLite keeps milliseconds in its own timestamps.
         const QString ms = m_clock.left(19) + QStringLiteral(".000Z");
         Savepoint sp(*this);
@@ -642,12 +663,9 @@ Result<void> Store::normaliseForDeterminism()
         update(QStringLiteral("UPDATE geometry_columns_time SET last_insert = ?1, "
                               "last_update = ?1, last_delete = ?1"),
                ms);
-        update(QStringLiteral("UPDATE sql_statements_log SET time_start = ?1, time_end = ?1"),
-               ms);
-        update(QStringLiteral("UPDATE vigie_meta SET value = ? WHERE key = 'created_at'"),
-               m_clock);
-        update(QStringLiteral("UPDATE vigie_layers SET created_at = ?1, updated_at = ?1"),
-               m_clock);
+        update(QStringLiteral("UPDATE sql_statements_log SET time_start = ?1, time_end = ?1"), ms);
+        update(QStringLiteral("UPDATE vigie_meta SET value = ? WHERE key = 'created_at'"), m_clock);
+        update(QStringLiteral("UPDATE vigie_layers SET created_at = ?1, updated_at = ?1"), m_clock);
         sp.release();
         exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
         exec(QStringLiteral("VACUUM"));
@@ -662,7 +680,7 @@ std::vector<LayerManifest> Store::layers() const
     std::vector<LayerManifest> out;
     Stmt s(m_db, QStringLiteral("SELECT id, manifest FROM vigie_layers ORDER BY rowid"));
     while (s.step()) {
-        const QString origin = tr("layer \"%1\" of %2").arg(s.text(0), m_path);
+        const QString origin = StoreTr::tr("layer \"%1\" of %2").arg(s.text(0), m_path);
         auto m = LayerManifest::fromJson(s.text(1).toUtf8(), origin);
         if (!m)
             throw Exception(ErrorCode::Damaged, m.error().message);
@@ -685,7 +703,7 @@ std::optional<LayerManifest> Store::layer(const QString &id) const
     if (!s.step())
         return std::nullopt;
     auto m = LayerManifest::fromJson(s.text(0).toUtf8(),
-                                     tr("layer \"%1\" of %2").arg(id, m_path));
+                                     StoreTr::tr("layer \"%1\" of %2").arg(id, m_path));
     if (!m)
         throw Exception(ErrorCode::Damaged, m.error().message);
     return std::move(*m);
@@ -695,7 +713,8 @@ Result<void> Store::addLayer(const LayerManifest &manifest, const QString &sourc
 {
     return captureErrors([&] {
         if (m_readOnly)
-            throw Exception(ErrorCode::Io, tr("The workspace %1 is read-only.").arg(m_path));
+            throw Exception(ErrorCode::Io,
+                            StoreTr::tr("The workspace %1 is read-only.").arg(m_path));
         // Re-validate: the manifest may have been built in code.
         const QByteArray json = QJsonDocument(manifest.toJson()).toJson(QJsonDocument::Compact);
         auto checked = LayerManifest::fromJson(json, manifest.origin.isEmpty() ? manifest.id
@@ -704,18 +723,18 @@ Result<void> Store::addLayer(const LayerManifest &manifest, const QString &sourc
             throw Exception(checked.error().code, checked.error().message);
         if (hasLayer(manifest.id))
             throw Exception(ErrorCode::InvalidInput,
-                            tr("The workspace %1 already has a layer \"%2\".")
+                            StoreTr::tr("The workspace %1 already has a layer \"%2\".")
                                 .arg(m_path, manifest.id));
         {
             Stmt exists(m_db, QStringLiteral("SELECT 1 FROM sqlite_master WHERE lower(name) = "
                                              "lower(?) OR lower(name) LIKE lower(?)"));
             exists.bind(1, manifest.id);
             exists.bind(2, QStringLiteral("idx_%1_geom%").arg(manifest.id));
-            if (exists.step() || manifest.id.startsWith(QLatin1String("vigie_"))
-                || manifest.id.startsWith(QLatin1String("sqlite_")))
+            if (exists.step() || manifest.id.startsWith(QLatin1String("vigie_")) ||
+                manifest.id.startsWith(QLatin1String("sqlite_")))
                 throw Exception(ErrorCode::InvalidInput,
-                                tr("The layer id \"%1\" is reserved or already used by a "
-                                   "table of %2.")
+                                StoreTr::tr("The layer id \"%1\" is reserved or already used by a "
+                                            "table of %2.")
                                     .arg(manifest.id, m_path));
         }
         const int version = schemaVersion();
@@ -746,14 +765,15 @@ Result<void> Store::removeLayer(const QString &id)
     return captureErrors([&] {
         if (!hasLayer(id))
             throw Exception(ErrorCode::UnknownLayer,
-                            tr("The workspace %1 has no layer \"%2\".").arg(m_path, id));
+                            StoreTr::tr("The workspace %1 has no layer \"%2\".").arg(m_path, id));
         Savepoint sp(*this);
         {
             Stmt dis(m_db, QStringLiteral("SELECT DisableSpatialIndex(?, 'geom')"));
             dis.bind(1, id);
             dis.step();
         }
-        exec(QStringLiteral("DROP TABLE IF EXISTS %1").arg(q(QStringLiteral("idx_%1_geom").arg(id))));
+        exec(QStringLiteral("DROP TABLE IF EXISTS %1")
+                 .arg(q(QStringLiteral("idx_%1_geom").arg(id))));
         {
             Stmt disc(m_db, QStringLiteral("SELECT DiscardGeometryColumn(?, 'geom')"));
             disc.bind(1, id);
@@ -816,9 +836,10 @@ Store::Transaction::Transaction(Store &store) : m_store(&store)
 {
     if (store.m_readOnly)
         throw Exception(ErrorCode::Io,
-                        tr("The workspace %1 is read-only.").arg(store.m_path));
+                        StoreTr::tr("The workspace %1 is read-only.").arg(store.m_path));
     store.exec(QStringLiteral("SAVEPOINT vigie_tx"));
-    ++store.m_txDepth;
+    if (store.m_txDepth++ == 0)
+        sqlite3_exec(store.m_db, "PRAGMA cache_size = -262144", nullptr, nullptr, nullptr);
 }
 
 Store::Transaction::~Transaction()
@@ -826,7 +847,13 @@ Store::Transaction::~Transaction()
     if (!m_done) {
         sqlite3_exec(m_store->m_db, "ROLLBACK TO vigie_tx", nullptr, nullptr, nullptr);
         sqlite3_exec(m_store->m_db, "RELEASE vigie_tx", nullptr, nullptr, nullptr);
-        --m_store->m_txDepth;
+        // The rollback restored the triggers dropped for bulk loading in this transaction.
+        const int depth = m_store->m_txDepth;
+        std::erase_if(m_store->m_bulk, [depth](const BulkLayer &b) { return b.depth >= depth; });
+        if (m_store->m_bulk.empty())
+            m_store->m_bulkFailed = false;
+        if (--m_store->m_txDepth == 0)
+            sqlite3_exec(m_store->m_db, "PRAGMA cache_size = -65536", nullptr, nullptr, nullptr);
     }
 }
 
@@ -834,9 +861,121 @@ void Store::Transaction::commit()
 {
     if (m_done)
         return;
+    if (m_store->m_bulkFailed)
+        throw Exception(
+            ErrorCode::Internal,
+            StoreTr::tr("The spatial index of %1 could not be completed; the changes are "
+                        "not committed.")
+                .arg(m_store->m_path));
+    m_store->finishAllBulk();
     m_store->exec(QStringLiteral("RELEASE vigie_tx"));
     m_done = true;
-    --m_store->m_txDepth;
+    if (--m_store->m_txDepth == 0)
+        sqlite3_exec(m_store->m_db, "PRAGMA cache_size = -65536", nullptr, nullptr, nullptr);
+}
+
+void Store::beginBulk(const QString &layerId)
+{
+    for (BulkLayer &b : m_bulk) {
+        if (b.layer == layerId) {
+            ++b.users;
+            return;
+        }
+    }
+    BulkLayer b;
+    b.layer = layerId;
+    b.depth = m_txDepth;
+    b.users = 1;
+    auto triggerSql = [&](const QString &name) {
+        Stmt s(m_db, QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND "
+                                    "name = ?"));
+        s.bind(1, name);
+        return s.step() ? s.text(0).toUtf8() : QByteArray();
+    };
+    const QString gii = QStringLiteral("gii_%1_geom").arg(layerId);
+    const QString tmi = QStringLiteral("tmi_%1_geom").arg(layerId);
+    b.indexTriggerSql = triggerSql(gii);
+    b.timeTriggerSql = triggerSql(tmi);
+    if (b.indexTriggerSql.isEmpty())
+        return; // no spatial index trigger: nothing to speed up
+    {
+        Stmt s(m_db, QStringLiteral("SELECT coalesce(max(fid), 0) FROM %1").arg(q(layerId)));
+        b.fromFid = s.step() ? s.int64(0) : 0;
+    }
+    {
+        Stmt s(m_db, QStringLiteral("SELECT 1 FROM %1 LIMIT 1")
+                         .arg(q(QStringLiteral("idx_%1_geom_rowid").arg(layerId))));
+        b.indexWasEmpty = !s.step();
+    }
+    exec(QStringLiteral("DROP TRIGGER %1").arg(q(gii)));
+    if (b.fromFid == 0) {
+        // An empty table: building the time index once at the end (a sort) beats a million
+        // random index insertions.
+        const QString timeIndex = QStringLiteral("vigie_idx_%1_time").arg(layerId);
+        {
+            Stmt s(m_db, QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'index' "
+                                        "AND name = ?"));
+            s.bind(1, timeIndex);
+            if (s.step())
+                b.timeIndexSql = s.text(0).toUtf8();
+        }
+        if (!b.timeIndexSql.isEmpty())
+            exec(QStringLiteral("DROP INDEX %1").arg(q(timeIndex)));
+    }
+    if (!b.timeTriggerSql.isEmpty())
+        exec(QStringLiteral("DROP TRIGGER %1").arg(q(tmi)));
+    m_bulk.push_back(std::move(b));
+}
+
+void Store::finishBulk(BulkLayer &b)
+{
+    const QString index = QStringLiteral("idx_%1_geom").arg(b.layer);
+    if (b.indexWasEmpty)
+        detail::bulkLoadRTree(m_db, b.layer, QStringLiteral("geom"), index);
+    else
+        exec(QStringLiteral("INSERT OR REPLACE INTO %1 (pkid, xmin, xmax, ymin, ymax) SELECT fid, "
+                            "MbrMinX(geom), MbrMaxX(geom), MbrMinY(geom), MbrMaxY(geom) FROM %2 "
+                            "WHERE fid > %3 AND geom IS NOT NULL")
+                 .arg(q(index), q(b.layer))
+                 .arg(b.fromFid));
+    exec(QString::fromUtf8(b.indexTriggerSql));
+    if (!b.timeIndexSql.isEmpty())
+        exec(QString::fromUtf8(b.timeIndexSql));
+    if (!b.timeTriggerSql.isEmpty()) {
+        exec(QString::fromUtf8(b.timeTriggerSql));
+        Stmt s(m_db, QStringLiteral("UPDATE geometry_columns_time SET last_insert = ? WHERE "
+                                    "f_table_name = lower(?) AND f_geometry_column = 'geom'"));
+        s.bind(1, m_clock.isEmpty() ? QDateTime::currentDateTimeUtc().toString(
+                                          QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"))
+                                    : m_clock.left(19) + QStringLiteral(".000Z"));
+        s.bind(2, b.layer);
+        s.step();
+    }
+}
+
+void Store::endBulk(const QString &layerId)
+{
+    for (auto it = m_bulk.begin(); it != m_bulk.end(); ++it) {
+        if (it->layer != layerId)
+            continue;
+        if (--it->users > 0)
+            return;
+        try {
+            finishBulk(*it);
+        } catch (const Exception &) {
+            m_bulkFailed = true; // the commit will refuse; a rollback restores everything
+        }
+        m_bulk.erase(it);
+        return;
+    }
+}
+
+void Store::finishAllBulk()
+{
+    while (!m_bulk.empty()) {
+        finishBulk(m_bulk.back());
+        m_bulk.pop_back();
+    }
 }
 
 // --- inserter --------------------------------------------------------------------------------
@@ -845,10 +984,15 @@ Store::Inserter::Inserter(Store &store, const QString &layerId) : m_store(&store
 {
     auto m = store.layer(layerId);
     if (!m)
-        throw Exception(ErrorCode::UnknownLayer,
-                        tr("The workspace %1 has no layer \"%2\".").arg(store.m_path, layerId));
+        throw Exception(
+            ErrorCode::UnknownLayer,
+            StoreTr::tr("The workspace %1 has no layer \"%2\".").arg(store.m_path, layerId));
     m_manifest = std::move(*m);
     m_hasSyncedAt = store.schemaVersion() >= 2;
+    if (store.m_txDepth > 0) {
+        store.beginBulk(layerId);
+        m_bulk = true;
+    }
     m_syncedAt = store.now();
     m_syncedAtUtf8 = m_syncedAt.toUtf8();
     QStringList cols, params;
@@ -867,45 +1011,47 @@ Store::Inserter::Inserter(Store &store, const QString &layerId) : m_store(&store
     params << (m_manifest.geometryType == GeometryType::Point
                    ? QStringLiteral("GeomFromWKB(?, 2154)")
                    : QStringLiteral("CastToMulti(GeomFromWKB(?, 2154))"));
-    const QByteArray sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                               .arg(q(layerId), cols.join(QLatin1Char(',')),
-                                    params.join(QLatin1Char(',')))
-                               .toUtf8();
-    if (sqlite3_prepare_v3(store.m_db, sql.constData(), int(sql.size()),
-                           SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr)
-        != SQLITE_OK)
-        throw Exception(ErrorCode::Internal, tr("Cannot prepare the insertion into layer "
-                                                "\"%1\": %2")
+    const QByteArray sql =
+        QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+            .arg(q(layerId), cols.join(QLatin1Char(',')), params.join(QLatin1Char(',')))
+            .toUtf8();
+    if (sqlite3_prepare_v3(store.m_db, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                           &m_stmt, nullptr) != SQLITE_OK)
+        throw Exception(ErrorCode::Internal, StoreTr::tr("Cannot prepare the insertion into layer "
+                                                         "\"%1\": %2")
                                                  .arg(layerId, sqlMessage(store.m_db)));
 }
 
 Store::Inserter::~Inserter()
 {
     sqlite3_finalize(m_stmt);
+    if (m_bulk)
+        m_store->endBulk(m_manifest.id);
 }
 
 std::int64_t Store::Inserter::add(const FeatureRecord &record)
 {
     ++m_index;
     auto bad = [&](const QString &why) {
-        return Exception(ErrorCode::InvalidInput,
-                         tr("Layer \"%1\", feature %2: %3").arg(m_manifest.id).arg(m_index).arg(why));
+        return Exception(
+            ErrorCode::InvalidInput,
+            StoreTr::tr("Layer \"%1\", feature %2: %3").arg(m_manifest.id).arg(m_index).arg(why));
     };
     if (record.values.size() != qsizetype(m_manifest.fields.size()))
-        throw bad(tr("%1 values given for %2 fields")
+        throw bad(StoreTr::tr("%1 values given for %2 fields")
                       .arg(record.values.size())
                       .arg(m_manifest.fields.size()));
     // Geometry first: the cheapest and the most common error.
     const auto type = detail::wkbTypeCode(record.wkb.data(), record.wkb.size());
     if (!type)
-        throw bad(tr("no geometry"));
+        throw bad(StoreTr::tr("no geometry"));
     if (!detail::wkbFitsLayer(*type, m_manifest.geometryType))
-        throw bad(tr("a geometry of WKB type %1 does not fit a %2 layer")
+        throw bad(StoreTr::tr("a geometry of WKB type %1 does not fit a %2 layer")
                       .arg(*type)
                       .arg(geometryTypeName(m_manifest.geometryType)));
     if (*type == 1) {
         if (record.wkb.size() != 21)
-            throw bad(tr("malformed point geometry"));
+            throw bad(StoreTr::tr("malformed point geometry"));
         double x, y;
         std::memcpy(&x, record.wkb.data() + 5, 8);
         std::memcpy(&y, record.wkb.data() + 13, 8);
@@ -913,13 +1059,13 @@ std::int64_t Store::Inserter::add(const FeatureRecord &record)
             Geometry g;
             const std::string why = detail::parseWkb(record.wkb.data(), record.wkb.size(), g);
             if (!why.empty())
-                throw bad(tr("invalid geometry (%1)").arg(QString::fromStdString(why)));
+                throw bad(StoreTr::tr("invalid geometry (%1)").arg(QString::fromStdString(why)));
         }
     } else {
         Geometry g;
         const std::string why = detail::parseWkb(record.wkb.data(), record.wkb.size(), g);
         if (!why.empty())
-            throw bad(tr("invalid geometry (%1)").arg(QString::fromStdString(why)));
+            throw bad(StoreTr::tr("invalid geometry (%1)").arg(QString::fromStdString(why)));
     }
 
     sqlite3_reset(m_stmt);
@@ -943,7 +1089,7 @@ std::int64_t Store::Inserter::add(const FeatureRecord &record)
             if (!ok) {
                 const double d = v.toDouble(&ok);
                 if (!ok || d != std::floor(d))
-                    throw bad(tr("field \"%1\": \"%2\" is not an integer")
+                    throw bad(StoreTr::tr("field \"%1\": \"%2\" is not an integer")
                                   .arg(f.name, v.toString()));
                 sqlite3_bind_int64(m_stmt, col, static_cast<sqlite3_int64>(d));
                 break;
@@ -955,7 +1101,8 @@ std::int64_t Store::Inserter::add(const FeatureRecord &record)
             bool ok = false;
             const double d = v.toDouble(&ok);
             if (!ok || !std::isfinite(d))
-                throw bad(tr("field \"%1\": \"%2\" is not a number").arg(f.name, v.toString()));
+                throw bad(
+                    StoreTr::tr("field \"%1\": \"%2\" is not a number").arg(f.name, v.toString()));
             sqlite3_bind_double(m_stmt, col, d);
             break;
         }
@@ -966,7 +1113,7 @@ std::int64_t Store::Inserter::add(const FeatureRecord &record)
                     sqlite3_bind_null(m_stmt, col);
                     break;
                 }
-                throw bad(tr("field \"%1\": \"%2\" is not a date and time")
+                throw bad(StoreTr::tr("field \"%1\": \"%2\" is not a date and time")
                               .arg(f.name, v.toString()));
             }
             const QByteArray b = iso.toLatin1();
@@ -986,17 +1133,17 @@ std::int64_t Store::Inserter::add(const FeatureRecord &record)
                     break;
                 }
                 static const QStringList yes{QStringLiteral("true"), QStringLiteral("1"),
-                                             QStringLiteral("yes"), QStringLiteral("oui"),
-                                             QStringLiteral("t"), QStringLiteral("y")};
+                                             QStringLiteral("yes"),  QStringLiteral("oui"),
+                                             QStringLiteral("t"),    QStringLiteral("y")};
                 static const QStringList no{QStringLiteral("false"), QStringLiteral("0"),
-                                            QStringLiteral("no"), QStringLiteral("non"),
-                                            QStringLiteral("f"), QStringLiteral("n")};
+                                            QStringLiteral("no"),    QStringLiteral("non"),
+                                            QStringLiteral("f"),     QStringLiteral("n")};
                 if (yes.contains(s))
                     b = 1;
                 else if (no.contains(s))
                     b = 0;
                 else
-                    throw bad(tr("field \"%1\": \"%2\" is not a boolean")
+                    throw bad(StoreTr::tr("field \"%1\": \"%2\" is not a boolean")
                                   .arg(f.name, v.toString()));
             }
             sqlite3_bind_int(m_stmt, col, b);
@@ -1017,8 +1164,7 @@ std::int64_t Store::Inserter::add(const FeatureRecord &record)
     if (m_source.isEmpty())
         sqlite3_bind_null(m_stmt, col++);
     else
-        sqlite3_bind_text(m_stmt, col++, m_source.constData(), int(m_source.size()),
-                          SQLITE_STATIC);
+        sqlite3_bind_text(m_stmt, col++, m_source.constData(), int(m_source.size()), SQLITE_STATIC);
     bindText(record.hubId);
     bindText(record.hubUpdatedAt.isEmpty() ? QString() : toIsoUtc(record.hubUpdatedAt));
     if (m_hasSyncedAt)
@@ -1031,10 +1177,10 @@ std::int64_t Store::Inserter::add(const FeatureRecord &record)
         sqlite3_reset(m_stmt);
         const int primary = rc & 0xff;
         if (primary == SQLITE_CONSTRAINT)
-            throw bad(tr("refused by the workspace: %1").arg(msg));
-        throw Exception(primary == SQLITE_FULL || primary == SQLITE_IOERR ? ErrorCode::Io
-                                                                          : ErrorCode::Internal,
-                        tr("Layer \"%1\", feature %2: %3").arg(m_manifest.id).arg(m_index).arg(msg));
+            throw bad(StoreTr::tr("refused by the workspace: %1").arg(msg));
+        throw Exception(
+            primary == SQLITE_FULL || primary == SQLITE_IOERR ? ErrorCode::Io : ErrorCode::Internal,
+            StoreTr::tr("Layer \"%1\", feature %2: %3").arg(m_manifest.id).arg(m_index).arg(msg));
     }
     sqlite3_reset(m_stmt);
     return sqlite3_last_insert_rowid(m_store->m_db);
@@ -1046,7 +1192,7 @@ void Store::addSeriesValue(const QString &layerId, std::int64_t fid, const QStri
     const QString iso = toIsoUtc(isoTime);
     if (iso.isEmpty())
         throw Exception(ErrorCode::InvalidInput,
-                        tr("Layer \"%1\", feature %2: \"%3\" is not a date and time.")
+                        StoreTr::tr("Layer \"%1\", feature %2: \"%3\" is not a date and time.")
                             .arg(layerId)
                             .arg(fid)
                             .arg(isoTime));
@@ -1068,8 +1214,9 @@ Result<LayerSnapshotPtr> Store::loadSnapshot(const QString &layerId,
         return captureErrors([&]() -> LayerSnapshotPtr {
             auto manifest = layer(layerId);
             if (!manifest)
-                throw Exception(ErrorCode::UnknownLayer,
-                                tr("The workspace %1 has no layer \"%2\".").arg(m_path, layerId));
+                throw Exception(
+                    ErrorCode::UnknownLayer,
+                    StoreTr::tr("The workspace %1 has no layer \"%2\".").arg(m_path, layerId));
             auto snap = std::make_shared<LayerSnapshot>();
             snap->manifest = std::move(*manifest);
             const LayerManifest &m = snap->manifest;
@@ -1096,9 +1243,8 @@ Result<LayerSnapshotPtr> Store::loadSnapshot(const QString &layerId,
             if (!m.labelField.isEmpty())
                 labelCol = addCol(m.labelField);
             std::vector<std::pair<int, std::vector<double> *>> numberCols;
-            for (const QString &f :
-                 {m.symbology.graduatedField, m.symbology.fovDirectionField,
-                  m.symbology.fovAngleField, m.symbology.fovRangeField}) {
+            for (const QString &f : {m.symbology.graduatedField, m.symbology.fovDirectionField,
+                                     m.symbology.fovAngleField, m.symbology.fovRangeField}) {
                 if (f.isEmpty() || snap->numbers.contains(f) || !m.field(f))
                     continue;
                 snap->numbers.insert(f, {});
@@ -1157,8 +1303,8 @@ Result<LayerSnapshotPtr> Store::loadSnapshot(const QString &layerId,
                 const int size = sqlite3_column_bytes(st, 1);
                 if (isPoint) {
                     // SpatiaLite BLOB-Geometry of a point: 60 bytes, class 1, x/y at offset 43.
-                    if (!blob || size != 60 || blob[0] != 0x00 || blob[38] != 0x7C
-                        || blob[59] != 0xFE)
+                    if (!blob || size != 60 || blob[0] != 0x00 || blob[38] != 0x7C ||
+                        blob[59] != 0xFE)
                         continue; // a row without geometry is not drawable: skipped
                     const bool little = blob[1] == 0x01;
                     unsigned char b[16];
@@ -1182,12 +1328,13 @@ Result<LayerSnapshotPtr> Store::loadSnapshot(const QString &layerId,
                     Geometry g;
                     const std::string why = detail::parseWkb(blob, std::size_t(size), g);
                     if (!why.empty())
-                        throw Exception(ErrorCode::Damaged,
-                                        tr("Layer \"%1\" of %2, feature %3: unreadable geometry "
-                                           "(%4).")
-                                            .arg(m.id, m_path)
-                                            .arg(fid)
-                                            .arg(QString::fromStdString(why)));
+                        throw Exception(
+                            ErrorCode::Damaged,
+                            StoreTr::tr("Layer \"%1\" of %2, feature %3: unreadable geometry "
+                                        "(%4).")
+                                .arg(m.id, m_path)
+                                .arg(fid)
+                                .arg(QString::fromStdString(why)));
                     minX = std::min(minX, g.bounds.left());
                     maxX = std::max(maxX, g.bounds.right());
                     minY = std::min(minY, g.bounds.top());
@@ -1215,8 +1362,8 @@ Result<LayerSnapshotPtr> Store::loadSnapshot(const QString &layerId,
                     if (t) {
                         const int len = sqlite3_column_bytes(st, catCol);
                         for (std::size_t c = 0; c < catValues.size(); ++c) {
-                            if (catValues[c].size() == len
-                                && std::memcmp(catValues[c].constData(), t, std::size_t(len)) == 0) {
+                            if (catValues[c].size() == len &&
+                                std::memcmp(catValues[c].constData(), t, std::size_t(len)) == 0) {
                                 idx = std::int16_t(c);
                                 break;
                             }
@@ -1225,7 +1372,8 @@ Result<LayerSnapshotPtr> Store::loadSnapshot(const QString &layerId,
                     snap->category.push_back(idx);
                 }
                 if (labelCol >= 0) {
-                    const auto *t = reinterpret_cast<const char *>(sqlite3_column_text(st, labelCol));
+                    const auto *t =
+                        reinterpret_cast<const char *>(sqlite3_column_text(st, labelCol));
                     snap->labels.push_back(
                         t ? QString::fromUtf8(t, sqlite3_column_bytes(st, labelCol)) : QString());
                 }
@@ -1246,7 +1394,7 @@ Result<LayerSnapshotPtr> Store::loadSnapshot(const QString &layerId,
         });
     } catch (const analytics::Canceled &) {
         return Error{ErrorCode::Canceled,
-                     tr("Loading layer \"%1\" was canceled.").arg(layerId)};
+                     StoreTr::tr("Loading layer \"%1\" was canceled.").arg(layerId)};
     }
 }
 
@@ -1255,8 +1403,9 @@ Result<QVariantMap> Store::attributes(const QString &layerId, std::int64_t fid) 
     return captureErrors([&] {
         auto m = layer(layerId);
         if (!m)
-            throw Exception(ErrorCode::UnknownLayer,
-                            tr("The workspace %1 has no layer \"%2\".").arg(m_path, layerId));
+            throw Exception(
+                ErrorCode::UnknownLayer,
+                StoreTr::tr("The workspace %1 has no layer \"%2\".").arg(m_path, layerId));
         QStringList cols{QStringLiteral("fid")};
         for (const FieldDef &f : m->fields)
             cols << q(f.name);
@@ -1270,7 +1419,7 @@ Result<QVariantMap> Store::attributes(const QString &layerId, std::int64_t fid) 
         s.bind(1, fid);
         if (!s.step())
             throw Exception(ErrorCode::InvalidInput,
-                            tr("Layer \"%1\" has no feature %2.").arg(layerId).arg(fid));
+                            StoreTr::tr("Layer \"%1\" has no feature %2.").arg(layerId).arg(fid));
         QVariantMap out;
         out.insert(QStringLiteral("fid"), QVariant::fromValue<qint64>(s.int64(0)));
         int c = 1;
@@ -1279,10 +1428,18 @@ Result<QVariantMap> Store::attributes(const QString &layerId, std::int64_t fid) 
             if (!s.isNull(c)) {
                 switch (f.type) {
                 case FieldType::String:
-                case FieldType::DateTime: v = s.text(c); break;
-                case FieldType::Integer: v = QVariant::fromValue<qint64>(s.int64(c)); break;
-                case FieldType::Real: v = s.real(c); break;
-                case FieldType::Boolean: v = s.int64(c) != 0; break;
+                case FieldType::DateTime:
+                    v = s.text(c);
+                    break;
+                case FieldType::Integer:
+                    v = QVariant::fromValue<qint64>(s.int64(c));
+                    break;
+                case FieldType::Real:
+                    v = s.real(c);
+                    break;
+                case FieldType::Boolean:
+                    v = s.int64(c) != 0;
+                    break;
                 }
             }
             out.insert(f.name, v);
@@ -1310,7 +1467,7 @@ Result<void> Store::checkIntegrity() const
         }
         if (!problems.isEmpty())
             throw Exception(ErrorCode::Damaged,
-                            tr("The workspace %1 is damaged: %2")
+                            StoreTr::tr("The workspace %1 is damaged: %2")
                                 .arg(m_path, problems.mid(0, 5).join(QStringLiteral("; "))));
     });
 }

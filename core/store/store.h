@@ -30,10 +30,10 @@ namespace vigie::core {
 struct FeatureRecord
 {
     std::vector<unsigned char> wkb;
-    QVariantList values;      ///< one per LayerManifest::fields entry (null QVariant allowed)
-    QString source;           ///< provenance: "demo", "import:<file>", "hub:<url>"
-    QString hubId;            ///< stable id on the hub (empty when not from the hub)
-    QString hubUpdatedAt;     ///< hub's updated_at, ISO 8601 (empty when not from the hub)
+    QVariantList values;  ///< one per LayerManifest::fields entry (null QVariant allowed)
+    QString source;       ///< provenance: "demo", "import:<file>", "hub:<url>"
+    QString hubId;        ///< stable id on the hub (empty when not from the hub)
+    QString hubUpdatedAt; ///< hub's updated_at, ISO 8601 (empty when not from the hub)
 };
 
 /**
@@ -123,6 +123,7 @@ public:
         QByteArray m_source;
         std::int64_t m_index = 0; ///< 1-based number of the feature being added
         bool m_hasSyncedAt = false;
+        bool m_bulk = false;
     };
 
     /// Time series attached to a feature (e.g. traffic hourly counts): vigie_series table.
@@ -160,13 +161,13 @@ public:
 private:
     Store() = default;
     static Result<std::unique_ptr<Store>> createImpl(const QString &path, int version);
-    void openConnection(int flags);        // throws
-    void identify(bool checkDeep);         // throws; read-only checks of a file
-    void migrate(int from, int to);        // throws; each step in one transaction
+    void openConnection(int flags); // throws
+    void identify(bool checkDeep);  // throws; read-only checks of a file
+    void migrate(int from, int to); // throws; each step in one transaction
     void migrateTo1();
     void migrateTo2();
     void createFeatureTable(const LayerManifest &manifest, int version); // throws
-    void upgradeFeatureTableTo2(const LayerManifest &manifest);         // throws
+    void upgradeFeatureTableTo2(const LayerManifest &manifest);          // throws
     void close();
     sqlite3 *m_db = nullptr;
     void *m_spatialiteCache = nullptr;
@@ -174,6 +175,26 @@ private:
     bool m_readOnly = false;
     QString m_clock;
     int m_txDepth = 0;
+    /// Bulk loading inside a transaction: SpatiaLite's per-row R*Tree trigger is dropped while
+    /// Inserters run and the index is filled in one statement before commit (same result, ~5x
+    /// faster). The triggers are restored by finishBulk() or by the rollback.
+    struct BulkLayer
+    {
+        QString layer;
+        QByteArray indexTriggerSql;
+        QByteArray timeTriggerSql;
+        QByteArray timeIndexSql; ///< dropped while loading an empty table, rebuilt sorted
+        std::int64_t fromFid = 0;
+        bool indexWasEmpty = false; ///< then the R*Tree is packed directly (rtreeloader.h)
+        int users = 0;
+        int depth = 0;
+    };
+    std::vector<BulkLayer> m_bulk;
+    bool m_bulkFailed = false;
+    void beginBulk(const QString &layerId); // throws
+    void endBulk(const QString &layerId);   // finishes the layer when its last user ends
+    void finishBulk(BulkLayer &bulk);       // throws
+    void finishAllBulk();                   // throws
     friend class Transaction;
     friend class Inserter;
 };

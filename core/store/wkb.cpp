@@ -35,10 +35,10 @@ public:
         unsigned char b[4];
         std::memcpy(b, m_p, 4);
         m_p += 4;
-        v = little ? (std::uint32_t(b[0]) | std::uint32_t(b[1]) << 8 | std::uint32_t(b[2]) << 16
-                      | std::uint32_t(b[3]) << 24)
-                   : (std::uint32_t(b[3]) | std::uint32_t(b[2]) << 8 | std::uint32_t(b[1]) << 16
-                      | std::uint32_t(b[0]) << 24);
+        v = little ? (std::uint32_t(b[0]) | std::uint32_t(b[1]) << 8 | std::uint32_t(b[2]) << 16 |
+                      std::uint32_t(b[3]) << 24)
+                   : (std::uint32_t(b[3]) | std::uint32_t(b[2]) << 8 | std::uint32_t(b[1]) << 16 |
+                      std::uint32_t(b[0]) << 24);
         return true;
     }
 
@@ -165,9 +165,9 @@ std::string readGeometry(WkbReader &r, Geometry &g, Bounds &b, int depth)
             Geometry part;
             if (auto e = readGeometry(r, part, b, depth + 1); !e.empty())
                 return e;
-            const bool ok = (type == 4 && part.paths.empty() && part.polygons.empty())
-                            || (type == 5 && part.paths.size() == 1)
-                            || (type == 6 && part.polygons.size() == 1);
+            const bool ok = (type == 4 && part.paths.empty() && part.polygons.empty()) ||
+                            (type == 5 && part.paths.size() == 1) ||
+                            (type == 6 && part.polygons.size() == 1);
             if (!ok)
                 return "wrong part type in a multi-geometry";
             if (type == 4)
@@ -199,9 +199,12 @@ std::optional<std::uint32_t> wkbTypeCode(const unsigned char *data, std::size_t 
 bool wkbFitsLayer(std::uint32_t typeCode, GeometryType layerType)
 {
     switch (layerType) {
-    case GeometryType::Point: return typeCode == 1;
-    case GeometryType::Line: return typeCode == 2 || typeCode == 5;
-    case GeometryType::Polygon: return typeCode == 3 || typeCode == 6;
+    case GeometryType::Point:
+        return typeCode == 1;
+    case GeometryType::Line:
+        return typeCode == 2 || typeCode == 5;
+    case GeometryType::Polygon:
+        return typeCode == 3 || typeCode == 6;
     }
     return false;
 }

@@ -26,10 +26,9 @@ int countDifferingPixels(const QImage &actualIn, const QImage &controlIn, int co
         const auto *lc = reinterpret_cast<const QRgb *>(c.constScanLine(y));
         QRgb *ld = diff ? reinterpret_cast<QRgb *>(diff->scanLine(y)) : nullptr;
         for (int x = 0; x < a.width(); ++x) {
-            const int d = std::max({std::abs(qRed(la[x]) - qRed(lc[x])),
-                                    std::abs(qGreen(la[x]) - qGreen(lc[x])),
-                                    std::abs(qBlue(la[x]) - qBlue(lc[x])),
-                                    std::abs(qAlpha(la[x]) - qAlpha(lc[x]))});
+            const int d = std::max(
+                {std::abs(qRed(la[x]) - qRed(lc[x])), std::abs(qGreen(la[x]) - qGreen(lc[x])),
+                 std::abs(qBlue(la[x]) - qBlue(lc[x])), std::abs(qAlpha(la[x]) - qAlpha(lc[x]))});
             maxDiff = std::max(maxDiff, d);
             const bool differs = d > colorTolerance;
             count += differs ? 1 : 0;

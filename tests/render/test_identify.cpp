@@ -25,14 +25,18 @@ private slots:
         s->y = {100, 100, 300};
         s->time = {1000, 2000, 3000};
         s->category = {0, 1, 2};
-        QCOMPARE(identifyRow(*s, QPointF(103, 101), 10, kNone, kNone), std::optional<std::size_t>(0));
-        QCOMPARE(identifyRow(*s, QPointF(107, 99), 10, kNone, kNone), std::optional<std::size_t>(1));
+        QCOMPARE(identifyRow(*s, QPointF(103, 101), 10, kNone, kNone),
+                 std::optional<std::size_t>(0));
+        QCOMPARE(identifyRow(*s, QPointF(107, 99), 10, kNone, kNone),
+                 std::optional<std::size_t>(1));
         // Out of tolerance.
         QVERIFY(!identifyRow(*s, QPointF(200, 200), 10, kNone, kNone));
         QVERIFY(!identifyRow(*s, QPointF(300, 312), 10, kNone, kNone));
-        QCOMPARE(identifyRow(*s, QPointF(300, 309), 10, kNone, kNone), std::optional<std::size_t>(2));
+        QCOMPARE(identifyRow(*s, QPointF(300, 309), 10, kNone, kNone),
+                 std::optional<std::size_t>(2));
         // Time filter: row 0 hidden, so the click near it finds row 1 (still within tolerance).
-        QCOMPARE(identifyRow(*s, QPointF(103, 101), 10, 1500, kNone), std::optional<std::size_t>(1));
+        QCOMPARE(identifyRow(*s, QPointF(103, 101), 10, 1500, kNone),
+                 std::optional<std::size_t>(1));
         QVERIFY(!identifyRow(*s, QPointF(103, 101), 10, 2500, kNone));
     }
 

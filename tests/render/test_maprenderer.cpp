@@ -73,8 +73,8 @@ private slots:
     void timeWindow()
     {
         MapSettings m = settingsFor(incidents(600));
-        m.timeFrom = 100000;   // rows 100..
-        m.timeTo = 199999;     // ..199
+        m.timeFrom = 100000; // rows 100..
+        m.timeTo = 199999;   // ..199
         RenderStats st;
         MapRenderer::renderImage(m, &st);
         QCOMPARE(st.featuresDrawn, std::size_t(100));
@@ -215,8 +215,8 @@ private slots:
             s->fids.push_back(std::int64_t(s->fids.size() + 1));
             s->numbers[QStringLiteral("flow")].push_back(flow);
         };
-        add(750, 400);  // a stop: #a6d96a
-        add(250, 650);  // half way between #a6d96a and #fee08b
+        add(750, 400); // a stop: #a6d96a
+        add(250, 650); // half way between #a6d96a and #fee08b
         test::finish(*s);
         MapSettings m = settingsFor(s);
         const QImage img = MapRenderer::renderImage(m);
@@ -296,8 +296,7 @@ private slots:
     {
         auto s = test::emptySnapshot(QStringLiteral("quartiers"));
         s->manifest.symbology.fill = QStringLiteral("#000000");
-        test::addPolygon(*s, {{{0, 0}, {1000, 0}, {1000, 1000}, {0, 1000}, {0, 0}}},
-                         QString());
+        test::addPolygon(*s, {{{0, 0}, {1000, 0}, {1000, 1000}, {0, 1000}, {0, 0}}}, QString());
         test::finish(*s);
         MapSettings m = settingsFor(s);
         m.background = Qt::white;

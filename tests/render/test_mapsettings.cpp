@@ -89,10 +89,10 @@ private slots:
         const std::vector<core::ColorStop> ramp{{0, QStringLiteral("#000000")},
                                                 {100, QStringLiteral("#ff0000")},
                                                 {300, QStringLiteral("#ffffff")}};
-        QCOMPARE(rampColor(ramp, -5).rgb(), qRgb(0, 0, 0));     // clamped below
-        QCOMPARE(rampColor(ramp, 100).rgb(), qRgb(255, 0, 0));  // on a stop
+        QCOMPARE(rampColor(ramp, -5).rgb(), qRgb(0, 0, 0));         // clamped below
+        QCOMPARE(rampColor(ramp, 100).rgb(), qRgb(255, 0, 0));      // on a stop
         QCOMPARE(rampColor(ramp, 1000).rgb(), qRgb(255, 255, 255)); // clamped above
-        const QColor mid = rampColor(ramp, 200);                // half way between stops 2 and 3
+        const QColor mid = rampColor(ramp, 200); // half way between stops 2 and 3
         QCOMPARE(mid.red(), 255);
         QVERIFY(std::abs(mid.green() - 128) <= 1);
         QVERIFY(std::abs(rampColor(ramp, 25).red() - 64) <= 1);
@@ -102,8 +102,8 @@ private slots:
     void labelPointInsideConcavePolygon()
     {
         // A "U": its centroid falls in the notch, outside the polygon.
-        const core::Path u{{0, 0}, {300, 0}, {300, 300}, {200, 300}, {200, 60},
-                           {100, 60}, {100, 300}, {0, 300}, {0, 0}};
+        const core::Path u{{0, 0},    {300, 0},   {300, 300}, {200, 300}, {200, 60},
+                           {100, 60}, {100, 300}, {0, 300},   {0, 0}};
         const core::PolygonRings poly{u};
         const QPointF p = polygonLabelPoint(poly);
         QVERIFY(core::contains(poly, p));
@@ -125,10 +125,10 @@ private slots:
         s.fids = {1, 2, 3, 4};
         s.time = {100, 100, none, 500};
         s.endTime = {200, none, none, 600};
-        QVERIFY(timeVisible(s, 0, 150, 160)); // inside the period
-        QVERIFY(!timeVisible(s, 0, 201, 300)); // after its end
+        QVERIFY(timeVisible(s, 0, 150, 160));     // inside the period
+        QVERIFY(!timeVisible(s, 0, 201, 300));    // after its end
         QVERIFY(timeVisible(s, 1, 10000, 20000)); // open-ended: still going on
-        QVERIFY(timeVisible(s, 2, 0, 1)); // no time: always
+        QVERIFY(timeVisible(s, 2, 0, 1));         // no time: always
         QVERIFY(!timeVisible(s, 3, 0, 499));
         QVERIFY(timeVisible(s, 3, 600, none)); // inclusive bound, open end
         // Without an end-time field, the period is the instant.

@@ -56,9 +56,9 @@ private slots:
         QImage image = MapRenderer::renderImage(settings, &stats);
         test::drawDecorations(image, settings);
         QVERIFY(stats.pointsAggregated > 1500);
-        const auto r = test::compareWithControl(image, kControlDir,
-                                                QStringLiteral("scene_aggregated"),
-                                                kColorTolerance, kMaxDifferingPixels);
+        const auto r =
+            test::compareWithControl(image, kControlDir, QStringLiteral("scene_aggregated"),
+                                     kColorTolerance, kMaxDifferingPixels);
         qInfo().noquote() << r.message;
         QVERIFY2(r.passed, qPrintable(r.message));
     }

@@ -172,7 +172,7 @@ MapSettings controlScene()
     };
     const Cluster clusters[] = {
         {892300, 6246900, 260, {0.45, 0.30, 0.10, 0.05, 0.05, 0.05}},
-        {893900, 6247900, 330, {0.10, 0.10, 0.10, 0.55, 0.05, 0.10}},
+        {893000, 6248050, 330, {0.10, 0.10, 0.10, 0.55, 0.05, 0.10}},
         {891000, 6246000, 300, {0.10, 0.05, 0.30, 0.05, 0.40, 0.10}},
     };
     auto pick = [&rng](const double *w) {
@@ -204,7 +204,7 @@ MapSettings controlScene()
 
     auto cameras = emptySnapshot(QStringLiteral("cameras"));
     addPoint(*cameras, 892550, 6247150, 0, k2024 - 400 * kDay);
-    addPoint(*cameras, 893700, 6246350, 1, k2024 - 200 * kDay);
+    addPoint(*cameras, 891750, 6245850, 1, k2024 - 200 * kDay);
     cameras->endTime = {core::LayerSnapshot::kNoTime, core::LayerSnapshot::kNoTime};
     cameras->numbers[QStringLiteral("direction")] = {45.0, 200.0};
     cameras->numbers[QStringLiteral("fov")] = {60.0, 90.0};
@@ -212,7 +212,7 @@ MapSettings controlScene()
     finish(*cameras);
 
     auto events = emptySnapshot(QStringLiteral("events"));
-    addPoint(*events, 893350, 6246520, 2, k2024 + 100 * kDay);
+    addPoint(*events, 893600, 6245750, 2, k2024 + 100 * kDay);
     addPoint(*events, 891250, 6247300, 1, k2024 + 150 * kDay);
     events->endTime = {k2024 + 100 * kDay + 6 * 3600, k2024 + 150 * kDay + 4 * 3600};
     events->labels = {QString::fromUtf8("Marché de Noailles"), QStringLiteral("Concert au J4")};

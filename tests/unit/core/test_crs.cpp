@@ -19,7 +19,8 @@ private slots:
         QTest::addColumn<double>("tolerance");
         // Reference values from the PROJ command line (cs2cs EPSG:4326 EPSG:2154).
         QTest::newRow("Paris") << 2.3522 << 48.8566 << 652469.02 << 6862035.26 << 0.01;
-        QTest::newRow("Marseille Vieux-Port") << 5.3698 << 43.2951 << 892394.89 << 6246879.70 << 0.01;
+        QTest::newRow("Marseille Vieux-Port")
+            << 5.3698 << 43.2951 << 892394.89 << 6246879.70 << 0.01;
     }
 
     void roundTrip()
@@ -29,7 +30,8 @@ private slots:
         QFETCH(double, x);
         QFETCH(double, y);
         QFETCH(double, tolerance);
-        auto t = CoordinateTransform::create(QStringLiteral("EPSG:4326"), QStringLiteral("EPSG:2154"));
+        auto t =
+            CoordinateTransform::create(QStringLiteral("EPSG:4326"), QStringLiteral("EPSG:2154"));
         QVERIFY2(t.ok(), qPrintable(t.ok() ? QString() : t.error().message));
         double px = lon, py = lat;
         QVERIFY(t->transform(px, py));
@@ -43,11 +45,13 @@ private slots:
 
     void unknownCrs()
     {
-        auto t = CoordinateTransform::create(QStringLiteral("EPSG:999999"), QStringLiteral("EPSG:2154"));
+        auto t =
+            CoordinateTransform::create(QStringLiteral("EPSG:999999"), QStringLiteral("EPSG:2154"));
         QVERIFY(!t.ok());
         QCOMPARE(t.error().code, ErrorCode::Crs);
         QVERIFY(t.error().message.contains(QStringLiteral("EPSG:999999")));
-        auto garbage = CoordinateTransform::create(QStringLiteral("not a crs"), QStringLiteral("EPSG:2154"));
+        auto garbage =
+            CoordinateTransform::create(QStringLiteral("not a crs"), QStringLiteral("EPSG:2154"));
         QVERIFY(!garbage.ok());
         QVERIFY(!CoordinateTransform::create(QString(), QStringLiteral("EPSG:2154")).ok());
     }

@@ -71,7 +71,8 @@ private slots:
         const LayerManifest *cams = reg.find(QStringLiteral("cameras"));
         QCOMPARE(cams->symbology.fovRangeField, QStringLiteral("range_m"));
         QCOMPARE(cams->title.text(QStringLiteral("en")), QStringLiteral("CCTV cameras"));
-        QCOMPARE(cams->title.text(QStringLiteral("fr")), QStringLiteral("Caméras de vidéoprotection"));
+        QCOMPARE(cams->title.text(QStringLiteral("fr")),
+                 QStringLiteral("Caméras de vidéoprotection"));
     }
 
     void roundTrip()
@@ -90,16 +91,17 @@ private slots:
 
     void personalField()
     {
-        auto m = LayerManifest::fromJson(
-            minimal({}, QStringLiteral(R"([{"name": "who", "type": "string",
+        auto m =
+            LayerManifest::fromJson(minimal({}, QStringLiteral(R"([{"name": "who", "type": "string",
                                             "personal": "pseudonymise"},
                                            {"name": "phone", "type": "string",
                                             "personal": "drop"}])")),
-            QStringLiteral("p.json"));
+                                    QStringLiteral("p.json"));
         QVERIFY(m.ok());
         QCOMPARE(m->fields[0].personal, PersonalData::Pseudonymise);
         QCOMPARE(m->fields[1].personal, PersonalData::Drop);
-        auto again = LayerManifest::fromJson(QJsonDocument(m->toJson()).toJson(), QStringLiteral("x"));
+        auto again =
+            LayerManifest::fromJson(QJsonDocument(m->toJson()).toJson(), QStringLiteral("x"));
         QCOMPARE(again->fields[1].personal, PersonalData::Drop);
         QVERIFY(errorOf(minimal({}, QStringLiteral(R"([{"name": "who", "type": "string",
                                                          "personal": "hide"}])")))
@@ -111,11 +113,10 @@ private slots:
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("key");
         QTest::newRow("not json") << QByteArray("{\"vigieLayer\": 1,") << QStringLiteral("JSON");
-        QTest::newRow("bad version")
-            << minimal().replace("\"vigieLayer\": 1", "\"vigieLayer\": 2")
-            << QStringLiteral("vigieLayer");
-        QTest::newRow("no version") << minimal().replace("\"vigieLayer\": 1,", "")
-                                    << QStringLiteral("vigieLayer");
+        QTest::newRow("bad version") << minimal().replace("\"vigieLayer\": 1", "\"vigieLayer\": 2")
+                                     << QStringLiteral("vigieLayer");
+        QTest::newRow("no version")
+            << minimal().replace("\"vigieLayer\": 1,", "") << QStringLiteral("vigieLayer");
         QTest::newRow("bad id") << minimal().replace("test_layer", "Test-Layer")
                                 << QStringLiteral("\"id\"");
         QTest::newRow("duplicate field")
@@ -128,12 +129,12 @@ private slots:
         QTest::newRow("bad field type")
             << minimal({}, QStringLiteral(R"([{"name": "a", "type": "blob"}])"))
             << QStringLiteral("fields[0].type");
-        QTest::newRow("unknown timeField") << minimal(QStringLiteral(", \"timeField\": \"nope\""))
-                                           << QStringLiteral("timeField");
+        QTest::newRow("unknown timeField")
+            << minimal(QStringLiteral(", \"timeField\": \"nope\"")) << QStringLiteral("timeField");
         QTest::newRow("timeField not datetime")
             << minimal(QStringLiteral(", \"timeField\": \"kind\"")) << QStringLiteral("timeField");
-        QTest::newRow("unknown labelField")
-            << minimal(QStringLiteral(", \"labelField\": \"nope\"")) << QStringLiteral("labelField");
+        QTest::newRow("unknown labelField") << minimal(QStringLiteral(", \"labelField\": \"nope\""))
+                                            << QStringLiteral("labelField");
         QTest::newRow("bad colour")
             << minimal(QStringLiteral(", \"symbology\": {\"fill\": \"red\"}"))
             << QStringLiteral("symbology.fill");
@@ -141,11 +142,11 @@ private slots:
             << minimal(QStringLiteral(", \"categoryField\": \"kind\", \"categories\": "
                                       "[{\"value\": \"a\", \"color\": \"#12345\"}]"))
             << QStringLiteral("categories[0].color");
-        QTest::newRow("bad ramp")
-            << minimal(QStringLiteral(", \"symbology\": {\"ramp\": [[0, \"#ffffff\"], [1]]}"))
-            << QStringLiteral("symbology.ramp[1]");
-        QTest::newRow("bad geometry") << minimal().replace("\"Point\"", "\"Circle\"")
-                                      << QStringLiteral("geometryType");
+        QTest::newRow("bad ramp") << minimal(QStringLiteral(
+                                         ", \"symbology\": {\"ramp\": [[0, \"#ffffff\"], [1]]}"))
+                                  << QStringLiteral("symbology.ramp[1]");
+        QTest::newRow("bad geometry")
+            << minimal().replace("\"Point\"", "\"Circle\"") << QStringLiteral("geometryType");
     }
 
     void broken()
@@ -169,19 +170,22 @@ private slots:
         write(QStringLiteral("good.json"), minimal());
         write(QStringLiteral("dup.json"),
               minimal().replace("test_layer", "incidents")); // clashes with a built-in
-        write(QStringLiteral("broken.json"), minimal().replace("\"vigieLayer\": 1", "\"vigieLayer\": 9"));
+        write(QStringLiteral("broken.json"),
+              minimal().replace("\"vigieLayer\": 1", "\"vigieLayer\": 9"));
         LayerRegistry reg;
         reg.loadBuiltins();
         reg.loadFolder(dir.path());
         QCOMPARE(reg.manifests().size(), std::size_t(7));
         QVERIFY(reg.find(QStringLiteral("test_layer")));
-        QCOMPARE(reg.find(QStringLiteral("incidents"))->origin.startsWith(QLatin1String(":/")), true);
+        QCOMPARE(reg.find(QStringLiteral("incidents"))->origin.startsWith(QLatin1String(":/")),
+                 true);
         QCOMPARE(reg.problems().size(), std::size_t(2));
         bool sawDup = false, sawVersion = false;
         for (const auto &p : reg.problems()) {
-            sawDup |= p.origin.endsWith(QLatin1String("dup.json")) && p.message.contains(QLatin1String("incidents"));
-            sawVersion |= p.origin.endsWith(QLatin1String("broken.json"))
-                          && p.message.contains(QLatin1String("vigieLayer"));
+            sawDup |= p.origin.endsWith(QLatin1String("dup.json")) &&
+                      p.message.contains(QLatin1String("incidents"));
+            sawVersion |= p.origin.endsWith(QLatin1String("broken.json")) &&
+                          p.message.contains(QLatin1String("vigieLayer"));
         }
         QVERIFY(sawDup);
         QVERIFY(sawVersion);
@@ -189,8 +193,7 @@ private slots:
 
     void pointInPolygon()
     {
-        PolygonRings square{{{0, 0}, {10, 0}, {10, 10}, {0, 10}},
-                            {{4, 4}, {6, 4}, {6, 6}, {4, 6}}};
+        PolygonRings square{{{0, 0}, {10, 0}, {10, 10}, {0, 10}}, {{4, 4}, {6, 4}, {6, 6}, {4, 6}}};
         QVERIFY(contains(square, QPointF(1, 1)));
         QVERIFY(!contains(square, QPointF(5, 5))); // in the hole
         QVERIFY(!contains(square, QPointF(11, 5)));

@@ -8,7 +8,10 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTimeZone>
+
 #include <QTest>
+#include <cmath>
+#include <optional>
 
 #include <sqlite3.h>
 
@@ -38,8 +41,8 @@ QString rawQuery(const QString &path, const QString &sql)
     sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READWRITE, nullptr);
     sqlite3_stmt *st = nullptr;
     QString out;
-    if (sqlite3_prepare_v2(db, sql.toUtf8().constData(), -1, &st, nullptr) == SQLITE_OK
-        && sqlite3_step(st) == SQLITE_ROW) {
+    if (sqlite3_prepare_v2(db, sql.toUtf8().constData(), -1, &st, nullptr) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW) {
         const auto *t = reinterpret_cast<const char *>(sqlite3_column_text(st, 0));
         out = t ? QString::fromUtf8(t) : QString();
     }
@@ -114,7 +117,8 @@ private slots:
         QCOMPARE(sn.size(), std::size_t(10));
         QCOMPARE(sn.x[3], 890003.0);
         QCOMPARE(sn.y[3], 6245006.0);
-        QCOMPARE(sn.time[0], QDateTime(QDate(2024, 1, 1), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch());
+        QCOMPARE(sn.time[0],
+                 QDateTime(QDate(2024, 1, 1), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch());
         QCOMPARE(sn.time[5] - sn.time[0], 5 * 3600);
         QCOMPARE(sn.minTime, sn.time[0]);
         QCOMPARE(sn.maxTime, sn.time[9]);
@@ -144,7 +148,8 @@ private slots:
             Store::Transaction tx(s);
             QVERIFY(s.addLayer(builtin("incidents"), QStringLiteral("test")).ok());
             Store::Inserter ins(s, QStringLiteral("incidents"));
-            ins.add(incident(1, 2, QStringLiteral("2024-01-01T00:00:00Z"), QStringLiteral("violences"), 1));
+            ins.add(incident(1, 2, QStringLiteral("2024-01-01T00:00:00Z"),
+                             QStringLiteral("violences"), 1));
             // no commit
         }
         QVERIFY(!s.hasLayer(QStringLiteral("incidents")));
@@ -163,7 +168,8 @@ private slots:
         QVERIFY(s.addLayer(builtin("incidents"), QStringLiteral("test")).ok());
         Store::Transaction tx(s);
         Store::Inserter ins(s, QStringLiteral("incidents"));
-        ins.add(incident(1, 2, QStringLiteral("2024-01-01T00:00:00Z"), QStringLiteral("violences"), 1));
+        ins.add(
+            incident(1, 2, QStringLiteral("2024-01-01T00:00:00Z"), QStringLiteral("violences"), 1));
         FeatureRecord poly = incident(1, 2, {}, {}, 1);
         poly.wkb = polygonWkb({{0, 0}, {1, 0}, {1, 1}, {0, 0}});
         try {
@@ -172,7 +178,8 @@ private slots:
         } catch (const Exception &e) {
             QCOMPARE(e.error().code, ErrorCode::InvalidInput);
             QVERIFY(e.error().message.contains(QStringLiteral("incidents")));
-            QVERIFY2(e.error().message.contains(QStringLiteral("2")), qPrintable(e.error().message));
+            QVERIFY2(e.error().message.contains(QStringLiteral("2")),
+                     qPrintable(e.error().message));
         }
         FeatureRecord badInt = incident(1, 2, {}, {}, 1);
         badInt.values[2] = QStringLiteral("high");
@@ -198,10 +205,15 @@ private slots:
             Store::Inserter ins(s, QStringLiteral("quartiers"));
             FeatureRecord r;
             r.wkb = polygonWkb({{0, 0}, {100, 0}, {100, 50}, {0, 50}, {0, 0}});
-            r.values = {QStringLiteral("Q1"), QStringLiteral("Belsunce"), QStringLiteral("13201"),
-                        1, 9000, 0.5};
+            r.values = {QStringLiteral("Q1"),
+                        QStringLiteral("Belsunce"),
+                        QStringLiteral("13201"),
+                        1,
+                        9000,
+                        0.5};
             const auto fid = ins.add(r);
-            s.addSeriesValue(QStringLiteral("traffic"), 7, QStringLiteral("2024-01-01T08:00:00Z"), 12.5);
+            s.addSeriesValue(QStringLiteral("traffic"), 7, QStringLiteral("2024-01-01T08:00:00Z"),
+                             12.5);
             tx.commit();
             auto snap = s.loadSnapshot(QStringLiteral("quartiers"));
             QVERIFY(snap.ok());
@@ -213,7 +225,8 @@ private slots:
             QCOMPARE((*snap)->labels[0], QStringLiteral("Belsunce"));
             QCOMPARE((*snap)->fids[0], fid);
         }
-        QCOMPARE(rawQuery(s.path(), QStringLiteral("SELECT value FROM vigie_series")).toDouble(), 12.5);
+        QCOMPARE(rawQuery(s.path(), QStringLiteral("SELECT value FROM vigie_series")).toDouble(),
+                 12.5);
         QVERIFY(s.removeLayer(QStringLiteral("quartiers")).ok());
         QVERIFY(!s.hasLayer(QStringLiteral("quartiers")));
         QCOMPARE(rawQuery(s.path(), QStringLiteral("SELECT count(*) FROM geometry_columns WHERE "
@@ -232,9 +245,10 @@ private slots:
             QCOMPARE((*store)->schemaVersion(), 1);
             fillIncidents(**store, 5);
         }
-        QCOMPARE(rawQuery(file, QStringLiteral("SELECT count(*) FROM pragma_table_info('incidents') "
-                                               "WHERE name = '_synced_at'")),
-                 QStringLiteral("0"));
+        QCOMPARE(
+            rawQuery(file, QStringLiteral("SELECT count(*) FROM pragma_table_info('incidents') "
+                                          "WHERE name = '_synced_at'")),
+            QStringLiteral("0"));
         QVERIFY(rawQuery(file, QStringLiteral("SELECT name FROM sqlite_master WHERE name = "
                                               "'vigie_series'"))
                     .isEmpty());
@@ -258,7 +272,8 @@ private slots:
             const auto fid = ins.add(incident(5, 5, QStringLiteral("2024-02-01T00:00:00Z"),
                                               QStringLiteral("violences"), 1));
             tx.commit();
-            QVERIFY(!(*store)->attributes(QStringLiteral("incidents"), fid)
+            QVERIFY(!(*store)
+                         ->attributes(QStringLiteral("incidents"), fid)
                          ->value(QStringLiteral("_synced_at"))
                          .toString()
                          .isEmpty());
@@ -290,7 +305,8 @@ private slots:
         {
             sqlite3 *db = nullptr;
             sqlite3_open(QFile::encodeName(foreign).constData(), &db);
-            sqlite3_exec(db, "CREATE TABLE t(a); INSERT INTO t VALUES (1);", nullptr, nullptr, nullptr);
+            sqlite3_exec(db, "CREATE TABLE t(a); INSERT INTO t VALUES (1);", nullptr, nullptr,
+                         nullptr);
             sqlite3_close(db);
         }
         expectRefused(foreign, ErrorCode::NotAStore, false);
@@ -363,17 +379,74 @@ private slots:
         auto reopened = Store::open(path("det1.vigie"), true);
         QVERIFY(reopened.ok());
         QCOMPARE((*reopened)->now(), QStringLiteral("2024-06-01T12:00:00Z"));
-        QCOMPARE((*reopened)->attributes(QStringLiteral("incidents"), 1)
+        QCOMPARE((*reopened)
+                     ->attributes(QStringLiteral("incidents"), 1)
                      ->value(QStringLiteral("_synced_at"))
                      .toString(),
                  QStringLiteral("2024-06-01T12:00:00Z"));
     }
 
+    void spatialIndexStaysConsistent()
+    {
+        // Bulk path (empty index, packed directly), then the incremental bulk path, then
+        // SpatiaLite's own triggers outside a transaction, then deletions.
+        const QString file = path("rtree.vigie");
+        auto store = Store::create(file);
+        QVERIFY(store.ok());
+        Store &s = **store;
+        QVERIFY(s.addLayer(builtin("incidents"), QStringLiteral("test")).ok());
+        auto addPoints = [&](int n, int seed, bool inTransaction) {
+            std::optional<Store::Transaction> tx;
+            if (inTransaction)
+                tx.emplace(s);
+            Store::Inserter ins(s, QStringLiteral("incidents"));
+            for (int i = 0; i < n; ++i) {
+                const double x = 881000 + std::fmod(i * 7919.0 + seed * 104729.0, 25000.0);
+                const double y = 6233000 + std::fmod(i * 6271.0 + seed * 1299709.0, 25000.0);
+                ins.add(incident(x, y, QStringLiteral("2024-01-01T00:00:00Z"),
+                                 QStringLiteral("violences"), 1));
+            }
+            if (tx)
+                tx->commit();
+        };
+        addPoints(5000, 1, true);
+        addPoints(300, 2, true);
+        addPoints(20, 3, false);
+        s.exec(QStringLiteral("DELETE FROM incidents WHERE fid % 17 = 0"));
+        QCOMPARE(rawQuery(file, QStringLiteral("SELECT rtreecheck('idx_incidents_geom')")),
+                 QStringLiteral("ok"));
+        QCOMPARE(
+            rawQuery(file, QStringLiteral("SELECT count(*) FROM idx_incidents_geom")).toLongLong(),
+            s.featureCount(QStringLiteral("incidents")));
+        // A window query through the index finds exactly the points inside.
+        const QString viaIndex = rawQuery(
+            file, QStringLiteral("SELECT count(*) FROM idx_incidents_geom WHERE xmin >= 890000 "
+                                 "AND xmax <= 895000 AND ymin >= 6240000 AND ymax <= 6246000"));
+        auto snap = s.loadSnapshot(QStringLiteral("incidents"));
+        QVERIFY(snap.ok());
+        int brute = 0;
+        for (std::size_t i = 0; i < (*snap)->size(); ++i)
+            brute += (*snap)->x[i] >= 890000 && (*snap)->x[i] <= 895000 &&
+                     (*snap)->y[i] >= 6240000 && (*snap)->y[i] <= 6246000;
+        QVERIFY(brute > 100);
+        QCOMPARE(viaIndex.toInt(), brute);
+        // The triggers are back: the next plain insert is indexed.
+        QCOMPARE(rawQuery(file, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = "
+                                               "'trigger' AND name IN ('gii_incidents_geom', "
+                                               "'tmi_incidents_geom')")),
+                 QStringLiteral("2"));
+        QCOMPARE(rawQuery(file, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = "
+                                               "'vigie_idx_incidents_time'")),
+                 QStringLiteral("1"));
+        QVERIFY(s.checkIntegrity().ok());
+    }
+
     void isoTimes()
     {
         QCOMPARE(parseIsoUtc(QStringLiteral("1970-01-01T00:00:00Z")), 0);
-        QCOMPARE(parseIsoUtc(QStringLiteral("2024-02-29T23:59:59Z")),
-                 QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59), QTimeZone::utc()).toSecsSinceEpoch());
+        QCOMPARE(
+            parseIsoUtc(QStringLiteral("2024-02-29T23:59:59Z")),
+            QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59), QTimeZone::utc()).toSecsSinceEpoch());
         QCOMPARE(parseIsoUtc(QStringLiteral("1969-12-31T23:00:00Z")), -3600);
         QCOMPARE(parseIsoUtc(QStringLiteral("2024-13-01T00:00:00Z")), LayerSnapshot::kNoTime);
         QCOMPARE(parseIsoUtc(QStringLiteral("garbage")), LayerSnapshot::kNoTime);
@@ -381,7 +454,8 @@ private slots:
                  QStringLiteral("2024-05-01T12:30:00Z"));
         QCOMPARE(toIsoUtc(QStringLiteral("2024/05/01 14:30:00+02")),
                  QStringLiteral("2024-05-01T12:30:00Z"));
-        QCOMPARE(toIsoUtc(QStringLiteral("2024-05-01 14:30:00")), QStringLiteral("2024-05-01T14:30:00Z"));
+        QCOMPARE(toIsoUtc(QStringLiteral("2024-05-01 14:30:00")),
+                 QStringLiteral("2024-05-01T14:30:00Z"));
         QCOMPARE(toIsoUtc(QDate(2024, 5, 1)), QStringLiteral("2024-05-01T00:00:00Z"));
         QCOMPARE(toIsoUtc(QStringLiteral("soon")), QString());
     }

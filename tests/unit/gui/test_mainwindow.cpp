@@ -11,6 +11,7 @@
 #include "core/demo/demogenerator.h"
 #include "core/geometry.h"
 #include "core/i18n.h"
+#include "core/io/importer.h"
 
 #include <QAction>
 #include <QSet>
@@ -103,6 +104,8 @@ private slots:
     void languageSwitchesLive();
     void refusesNonWorkspace();
     void screenshot();
+    void importsGeoJson();
+    void importErrorKeepsWorkspace();
     void cleanupTestCase();
 
 private:
@@ -263,6 +266,7 @@ void TestMainWindow::identifyShowsQuartier()
     const QPoint pixel = canvas->toPixel(*inside).toPoint();
     QTest::mouseClick(canvas, Qt::LeftButton, {}, pixel);
     QTRY_VERIFY_WITH_TIMEOUT(w.identifyPanel()->title().contains(expected), 5000);
+    QVERIFY(canvas->hasHighlight());
     const QStringList lines = w.identifyPanel()->lines();
     QVERIFY2(lines.contains(QStringLiteral("Nom: %1").arg(expected)),
              qPrintable(lines.join(QLatin1Char('|'))));
@@ -276,6 +280,7 @@ void TestMainWindow::identifyShowsQuartier()
     QTest::mouseClick(canvas, Qt::LeftButton, {}, QPoint(canvas->width() / 2, canvas->height() / 2));
     QTRY_VERIFY(!w.identifyPanel()->title().contains(expected));
     QVERIFY(w.identifyPanel()->lines().isEmpty());
+    QVERIFY(!canvas->hasHighlight());
 
     canvas->setTool(gui::MapCanvas::Tool::Pan);
     for (const auto &l : w.layerPanel()->layers())
@@ -323,6 +328,17 @@ void TestMainWindow::screenshot()
     gui::MapCanvas *canvas = w.mapCanvas();
     w.zoomFull();
     w.timeFilter()->applyPreset(gui::TimeFilter::Preset::LastThreeMonths);
+    // Show a quartier in the identify panel and coordinates in the status bar, like a user would.
+    const gui::LayerState *quartiers = findLayer(w, QStringLiteral("quartiers"));
+    QVERIFY(quartiers && quartiers->data && quartiers->data->size() > 0);
+    const auto inside = interiorPoint(quartiers->data->geometries[0]);
+    QVERIFY(inside);
+    w.layerPanel()->setLayerVisible(QStringLiteral("arrondissements"), false);
+    w.identifyAt(*inside, 1.0);
+    QVERIFY(w.identifyPanel()->title().contains(quartiers->data->labels[0]));
+    w.layerPanel()->setLayerVisible(QStringLiteral("arrondissements"), true);
+    w.layerPanel()->setCurrentLayer(QStringLiteral("incidents"));
+    QTest::mouseMove(canvas, canvas->toPixel(*inside).toPoint());
     QTest::qWait(120);
     QVERIFY(waitForRender(canvas, canvas->renderCount() - 1));
     QTest::qWait(100);
@@ -339,6 +355,60 @@ void TestMainWindow::screenshot()
     const QString outDir = qEnvironmentVariable("VIGIE_TEST_OUTPUT", QDir::tempPath());
     QDir().mkpath(outDir);
     QVERIFY(image.save(QDir(outDir).filePath(QStringLiteral("mainwindow.png"))));
+}
+
+void TestMainWindow::importsGeoJson()
+{
+    auto &w = *m_window;
+    const QString path = m_dir.filePath(QStringLiteral("signalements.geojson"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"type": "FeatureCollection", "features": [
+ {"type": "Feature", "properties": {"nom": "Vieux-Port", "n": 3},
+  "geometry": {"type": "Point", "coordinates": [5.3698, 43.2951]}},
+ {"type": "Feature", "properties": {"nom": "Castellane", "n": 1},
+  "geometry": {"type": "Point", "coordinates": [5.3838, 43.2858]}},
+ {"type": "Feature", "properties": {"nom": "Joliette", "n": 2},
+  "geometry": {"type": "Point", "coordinates": [5.3667, 43.3050]}}]})");
+    }
+    QSignalSpy ended(&w, &gui::MainWindow::taskEnded);
+    core::ImportOptions options;
+    options.newLayerId = QStringLiteral("signalements");
+    w.importFile(path, options);
+    QVERIFY(ended.wait(30000));
+    QVERIFY2(ended.first().first().toBool(), qPrintable(w.lastError()));
+    QCOMPARE(w.layerPanel()->layers().size(), std::size_t(7));
+    const gui::LayerState *layer = findLayer(w, QStringLiteral("signalements"));
+    QVERIFY(layer && layer->data);
+    QCOMPARE(layer->data->size(), std::size_t(3));
+    QCOMPARE(w.layerPanel()->currentLayerId(), QStringLiteral("signalements"));
+    // Zoomed to the three points, in Lambert-93 (the Vieux-Port is near 892 400, 6 247 200).
+    const QRectF view = w.mapCanvas()->visibleExtent();
+    QVERIFY(view.contains(layer->data->extent));
+    QVERIFY(view.width() < 10000);
+    QVERIFY(view.center().x() > 890000 && view.center().x() < 896000);
+}
+
+void TestMainWindow::importErrorKeepsWorkspace()
+{
+    auto &w = *m_window;
+    const QString path = m_dir.filePath(QStringLiteral("tronque.geojson"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"type": "FeatureCollection", "features": [ {"type": "Feature", "prop)");
+    }
+    const std::size_t before = w.layerPanel()->layers().size();
+    QSignalSpy ended(&w, &gui::MainWindow::taskEnded);
+    core::ImportOptions options;
+    options.newLayerId = QStringLiteral("tronque");
+    w.importFile(path, options);
+    QVERIFY(ended.wait(30000));
+    QVERIFY(!ended.first().first().toBool());
+    QVERIFY2(w.lastError().contains(QStringLiteral("tronque.geojson")), qPrintable(w.lastError()));
+    QCOMPARE(w.layerPanel()->layers().size(), before);
+    QVERIFY(!findLayer(w, QStringLiteral("tronque")));
 }
 
 void TestMainWindow::cleanupTestCase()

@@ -1,0 +1,579 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "importer.h"
+
+#include "analytics/feedback.h"
+#include "crs/crs.h"
+#include "gdalerrorscope.h"
+#include "layerregistry.h"
+#include "store/store.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QSet>
+#include <QTimeZone>
+
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
+#include <sqlite3.h>
+
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <mutex>
+
+namespace vigie::core {
+
+namespace {
+
+/// Translation context of this file's messages (lupdate reads the macro).
+struct ImporterTr
+{
+    Q_DECLARE_TR_FUNCTIONS(vigie::Importer)
+};
+
+struct DatasetCloser
+{
+    void operator()(GDALDataset *ds) const { GDALClose(ds); }
+};
+using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
+using FeaturePtr = std::unique_ptr<OGRFeature, decltype(&OGRFeature::DestroyFeature)>;
+
+/// A name usable as a layer id or field name: [a-z][a-z0-9_]*, never starting with '_'.
+QString sanitiseName(const QString &raw, const QString &fallback)
+{
+    QString s = raw.normalized(QString::NormalizationForm_KD).toLower();
+    QString out;
+    for (QChar c : s) {
+        if ((c >= QLatin1Char('a') && c <= QLatin1Char('z')) ||
+            (c >= QLatin1Char('0') && c <= QLatin1Char('9')))
+            out += c;
+        else if (c.category() == QChar::Mark_NonSpacing)
+            continue; // accents stripped: "é" -> "e"
+        else if (!out.endsWith(QLatin1Char('_')))
+            out += QLatin1Char('_');
+    }
+    while (out.startsWith(QLatin1Char('_')))
+        out.remove(0, 1);
+    while (out.endsWith(QLatin1Char('_')))
+        out.chop(1);
+    if (out.isEmpty())
+        out = fallback;
+    if (out.at(0).isDigit())
+        out.prepend(fallback.left(1) + QLatin1Char('_'));
+    return out;
+}
+
+std::optional<GeometryType> layerTypeOf(OGRwkbGeometryType t)
+{
+    switch (wkbFlatten(t)) {
+    case wkbPoint:
+    case wkbMultiPoint:
+        return GeometryType::Point;
+    case wkbLineString:
+    case wkbMultiLineString:
+        return GeometryType::Line;
+    case wkbPolygon:
+    case wkbMultiPolygon:
+        return GeometryType::Polygon;
+    default:
+        return std::nullopt;
+    }
+}
+
+/// How one manifest field is filled from the source.
+struct FieldBinding
+{
+    int source = -1; ///< OGR field index, -1: left NULL
+    FieldType type = FieldType::String;
+    OGRFieldType sourceType = OFTString;
+    bool drop = false; ///< personal data marked "drop": never stored
+};
+
+QVariant readValue(OGRFeature &f, const FieldBinding &b)
+{
+    if (b.source < 0 || b.drop || !f.IsFieldSetAndNotNull(b.source))
+        return {};
+    switch (b.type) {
+    case FieldType::Integer:
+        if (b.sourceType == OFTInteger || b.sourceType == OFTInteger64)
+            return QVariant::fromValue<qlonglong>(f.GetFieldAsInteger64(b.source));
+        if (b.sourceType == OFTReal)
+            return f.GetFieldAsDouble(b.source);
+        break;
+    case FieldType::Real:
+        if (b.sourceType == OFTInteger || b.sourceType == OFTInteger64 || b.sourceType == OFTReal)
+            return f.GetFieldAsDouble(b.source);
+        break;
+    case FieldType::Boolean:
+        if (b.sourceType == OFTInteger || b.sourceType == OFTInteger64)
+            return f.GetFieldAsInteger64(b.source) != 0;
+        break;
+    case FieldType::DateTime:
+        if (b.sourceType == OFTDate || b.sourceType == OFTDateTime) {
+            int y = 0, mo = 0, d = 0, h = 0, mi = 0, tz = 0;
+            float sec = 0;
+            if (!f.GetFieldAsDateTime(b.source, &y, &mo, &d, &h, &mi, &sec, &tz))
+                return {};
+            const int s = int(sec);
+            if (tz <= 1 || tz == 100) { // unknown, local (taken as UTC) or UTC: no conversion
+                char buf[32];
+                const int len = std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", y,
+                                              mo, d, h, mi, s);
+                return QString::fromLatin1(buf, len);
+            }
+            // GDAL: 100 + n means UTC + n * 15 minutes.
+            QDateTime dt(QDate(y, mo, d), QTime(h, mi, s), QTimeZone::utc());
+            dt = dt.addSecs(-qint64(tz - 100) * 15 * 60);
+            return dt.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
+        }
+        break;
+    case FieldType::String:
+        break;
+    }
+    return QString::fromUtf8(f.GetFieldAsString(b.source));
+}
+
+class ImportJob
+{
+public:
+    ImportJob(Store &store, const QString &path, const ImportOptions &options,
+              analytics::Feedback *feedback)
+        : m_store(store), m_path(path), m_options(options), m_feedback(feedback)
+    {
+    }
+
+    ImportReport run();
+
+private:
+    [[noreturn]] void fail(ErrorCode code, const QString &message) const
+    {
+        throw Exception(code, message);
+    }
+    void openDataset();
+    void chooseLayer();
+    void prepareTransform();
+    LayerManifest deriveManifest();
+    void bindFields(const LayerManifest &m, bool fromFile);
+    /// Checks and converts a feature's geometry; empty string when fine, else the reason.
+    QString prepareGeometry(OGRFeature &f, std::vector<unsigned char> &wkb);
+    QString invalidReason(const OGRGeometry &g);
+
+    Store &m_store;
+    QString m_path;
+    ImportOptions m_options;
+    analytics::Feedback *m_feedback;
+    detail::GdalErrorScope m_errors;
+    DatasetPtr m_ds;
+    OGRLayer *m_layer = nullptr;
+    OGRSpatialReference m_target;
+    OGRSpatialReference m_sourceSrs;
+    std::unique_ptr<OGRCoordinateTransformation> m_ct;
+    GeometryType m_geomType = GeometryType::Point;
+    std::vector<FieldBinding> m_bindings;
+    QStringList m_unknownFields;
+};
+
+void ImportJob::openDataset()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { GDALAllRegister(); });
+    if (!QFileInfo(m_path).isFile())
+        fail(ErrorCode::Io, ImporterTr::tr("The file %1 does not exist.").arg(m_path));
+    const QString suffix = QFileInfo(m_path).suffix().toLower();
+    CPLStringList openOptions;
+    if (suffix == QLatin1String("csv") || suffix == QLatin1String("tsv") ||
+        suffix == QLatin1String("txt")) {
+        openOptions.AddNameValue("X_POSSIBLE_NAMES", "x,lon,lng,long,longitude,X*");
+        openOptions.AddNameValue("Y_POSSIBLE_NAMES", "y,lat,latitude,Y*");
+        openOptions.AddNameValue("KEEP_GEOM_COLUMNS", "NO");
+        openOptions.AddNameValue("AUTODETECT_TYPE", "YES");
+        openOptions.AddNameValue("EMPTY_STRING_AS_NULL", "YES");
+    }
+    const QByteArray file = QFile::encodeName(m_path);
+    m_ds.reset(GDALDataset::Open(file.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+                                 openOptions.List(), nullptr));
+    if (!m_ds) {
+        const QString why = m_errors.lastError();
+        fail(ErrorCode::InvalidInput,
+             why.isEmpty()
+                 ? ImporterTr::tr(
+                       "Cannot read %1: not a vector format GDAL knows, or a damaged file.")
+                       .arg(m_path)
+                 : ImporterTr::tr("Cannot read %1: %2").arg(m_path, why));
+    }
+}
+
+void ImportJob::chooseLayer()
+{
+    if (m_ds->GetLayerCount() == 0)
+        fail(ErrorCode::InvalidInput, ImporterTr::tr("%1 contains no vector layer.").arg(m_path));
+    if (m_options.sourceLayer.isEmpty()) {
+        m_layer = m_ds->GetLayer(0);
+    } else {
+        m_layer = m_ds->GetLayerByName(m_options.sourceLayer.toUtf8().constData());
+        if (!m_layer) {
+            QStringList names;
+            for (int i = 0; i < m_ds->GetLayerCount(); ++i)
+                names << QString::fromUtf8(m_ds->GetLayer(i)->GetName());
+            fail(ErrorCode::InvalidInput,
+                 ImporterTr::tr("%1 has no layer \"%2\" (it has: %3).")
+                     .arg(m_path, m_options.sourceLayer, names.join(QStringLiteral(", "))));
+        }
+    }
+}
+
+void ImportJob::prepareTransform()
+{
+    m_target.importFromEPSG(kStoreEpsg);
+    m_target.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    if (!m_options.sourceCrs.isEmpty()) {
+        if (m_sourceSrs.SetFromUserInput(m_options.sourceCrs.toUtf8().constData()) != OGRERR_NONE)
+            fail(ErrorCode::Crs,
+                 ImporterTr::tr("Unknown coordinate reference system \"%1\" for %2.")
+                     .arg(m_options.sourceCrs, m_path));
+    } else if (const OGRSpatialReference *srs = m_layer->GetSpatialRef()) {
+        m_sourceSrs = *srs;
+    } else {
+        fail(ErrorCode::Crs,
+             ImporterTr::tr(
+                 "%1 does not say in which coordinate reference system its coordinates are. "
+                 "Give it, for example --crs EPSG:4326 for longitude/latitude in degrees.")
+                 .arg(m_path));
+    }
+    m_sourceSrs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    if (m_sourceSrs.IsSame(&m_target))
+        return;
+    m_ct.reset(OGRCreateCoordinateTransformation(&m_sourceSrs, &m_target));
+    if (!m_ct)
+        fail(ErrorCode::Crs,
+             ImporterTr::tr("Cannot transform the coordinates of %1 to Lambert-93: %2")
+                 .arg(m_path, m_errors.lastError()));
+}
+
+LayerManifest ImportJob::deriveManifest()
+{
+    const QFileInfo info(m_path);
+    LayerManifest m;
+    m.id = m_options.newLayerId.isEmpty()
+               ? sanitiseName(info.completeBaseName(), QStringLiteral("layer"))
+               : m_options.newLayerId;
+    m.title.fr = m.title.en = info.completeBaseName();
+    m.description.fr = m.description.en = info.fileName();
+    m.hubCollection = m.id;
+    m.origin = m_path;
+    std::optional<GeometryType> gt = layerTypeOf(m_layer->GetGeomType());
+    if (!gt) {
+        // Mixed or unknown in the header (GeoJSON, CSV): take the first geometry.
+        m_layer->ResetReading();
+        while (OGRFeature *raw = m_layer->GetNextFeature()) {
+            FeaturePtr f(raw, &OGRFeature::DestroyFeature);
+            if (const OGRGeometry *g = f->GetGeometryRef(); g && !g->IsEmpty()) {
+                gt = layerTypeOf(g->getGeometryType());
+                break;
+            }
+        }
+        m_layer->ResetReading();
+        if (!gt)
+            fail(ErrorCode::InvalidInput,
+                 ImporterTr::tr("%1: no point, line or polygon geometry found.").arg(m_path));
+    }
+    m.geometryType = *gt;
+    OGRFeatureDefn *defn = m_layer->GetLayerDefn();
+    QSet<QString> used;
+    for (int i = 0; i < defn->GetFieldCount(); ++i) {
+        OGRFieldDefn *fd = defn->GetFieldDefn(i);
+        FieldDef f;
+        const QString raw = QString::fromUtf8(fd->GetNameRef());
+        QString name = sanitiseName(raw, QStringLiteral("field"));
+        if (name == QLatin1String("fid") || name == QLatin1String("geom"))
+            name += QLatin1String("_1");
+        QString unique = name;
+        for (int n = 2; used.contains(unique); ++n)
+            unique = name + QStringLiteral("_%1").arg(n);
+        used.insert(unique);
+        f.name = unique;
+        f.label.fr = f.label.en = raw;
+        switch (fd->GetType()) {
+        case OFTInteger:
+            f.type = fd->GetSubType() == OFSTBoolean ? FieldType::Boolean : FieldType::Integer;
+            break;
+        case OFTInteger64:
+            f.type = FieldType::Integer;
+            break;
+        case OFTReal:
+            f.type = FieldType::Real;
+            break;
+        case OFTDate:
+        case OFTDateTime:
+            f.type = FieldType::DateTime;
+            break;
+        default:
+            f.type = FieldType::String;
+            break;
+        }
+        if (f.type == FieldType::DateTime && m.timeField.isEmpty())
+            m.timeField = f.name;
+        m.fields.push_back(std::move(f));
+    }
+    return m;
+}
+
+void ImportJob::bindFields(const LayerManifest &m, bool fromFile)
+{
+    OGRFeatureDefn *defn = m_layer->GetLayerDefn();
+    QHash<QString, int> sourceByName;
+    for (int i = 0; i < defn->GetFieldCount(); ++i) {
+        const QString raw = QString::fromUtf8(defn->GetFieldDefn(i)->GetNameRef());
+        sourceByName.insert(raw.toLower(), i);
+    }
+    QSet<int> used;
+    m_bindings.clear();
+    for (std::size_t k = 0; k < m.fields.size(); ++k) {
+        const FieldDef &f = m.fields[k];
+        FieldBinding b;
+        b.type = f.type;
+        b.drop = f.personal == PersonalData::Drop;
+        if (fromFile) {
+            b.source = int(k); // derived one to one from the file, in order
+        } else {
+            b.source = sourceByName.value(f.name, -1);
+            if (b.source < 0) // the file may use a name that sanitises to ours
+                for (int i = 0; i < defn->GetFieldCount() && b.source < 0; ++i)
+                    if (!used.contains(i) &&
+                        sanitiseName(QString::fromUtf8(defn->GetFieldDefn(i)->GetNameRef()),
+                                     QStringLiteral("field")) == f.name)
+                        b.source = i;
+        }
+        if (b.source >= 0) {
+            used.insert(b.source);
+            b.sourceType = defn->GetFieldDefn(b.source)->GetType();
+        }
+        m_bindings.push_back(b);
+    }
+    m_unknownFields.clear();
+    for (int i = 0; i < defn->GetFieldCount(); ++i)
+        if (!used.contains(i))
+            m_unknownFields << QString::fromUtf8(defn->GetFieldDefn(i)->GetNameRef());
+}
+
+QString ImportJob::invalidReason(const OGRGeometry &g)
+{
+    // GEOS's reason through SpatiaLite (OGR's C++ API only says valid or not).
+    std::vector<unsigned char> wkb(g.WkbSize());
+    g.exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
+    sqlite3_stmt *st = nullptr;
+    QString reason;
+    if (sqlite3_prepare_v2(m_store.handle(), "SELECT IsValidReason(GeomFromWKB(?))", -1, &st,
+                           nullptr) == SQLITE_OK) {
+        sqlite3_bind_blob(st, 1, wkb.data(), int(wkb.size()), SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+            reason = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, 0)));
+    }
+    sqlite3_finalize(st);
+    return reason;
+}
+
+QString ImportJob::prepareGeometry(OGRFeature &f, std::vector<unsigned char> &wkb)
+{
+    OGRGeometry *g = f.GetGeometryRef();
+    if (!g)
+        return ImporterTr::tr("it has no geometry (empty coordinates?)");
+    if (g->IsEmpty())
+        return ImporterTr::tr("its geometry is empty");
+    if (g->getCoordinateDimension() != 2 || g->IsMeasured())
+        g->flattenTo2D();
+    OGRwkbGeometryType type = wkbFlatten(g->getGeometryType());
+    if (type == wkbMultiPoint && m_geomType == GeometryType::Point) {
+        auto *mp = g->toMultiPoint();
+        if (mp->getNumGeometries() != 1)
+            return ImporterTr::tr("a multi-point of %1 points does not fit a point layer")
+                .arg(mp->getNumGeometries());
+        f.SetGeometry(mp->getGeometryRef(0));
+        g = f.GetGeometryRef();
+        type = wkbPoint;
+    }
+    const auto fits = layerTypeOf(type);
+    const bool multiPoint = type == wkbMultiPoint;
+    if (!fits || *fits != m_geomType || multiPoint)
+        return ImporterTr::tr("a %1 does not fit a %2 layer")
+            .arg(QString::fromUtf8(OGRGeometryTypeToName(type)), geometryTypeName(m_geomType));
+    if (type == wkbPoint) {
+        const auto *p = g->toPoint();
+        if (!std::isfinite(p->getX()) || !std::isfinite(p->getY()))
+            return ImporterTr::tr("its coordinates are not numbers");
+    } else if (!g->IsValid()) {
+        const QString reason = invalidReason(*g);
+        return reason.isEmpty() ? ImporterTr::tr("its geometry is invalid")
+                                : ImporterTr::tr("its geometry is invalid: %1").arg(reason);
+    }
+    if (m_ct && g->transform(m_ct.get()) != OGRERR_NONE)
+        return ImporterTr::tr("its coordinates cannot be transformed to Lambert-93");
+    wkb.resize(std::size_t(g->WkbSize()));
+    g->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
+    return {};
+}
+
+ImportReport ImportJob::run()
+{
+    openDataset();
+    chooseLayer();
+    prepareTransform();
+
+    ImportReport report;
+    // The target layer: in the store, a registered manifest, or derived from the file.
+    std::optional<LayerManifest> manifest;
+    bool addToStore = false;
+    bool fromFile = false;
+    if (!m_options.layerId.isEmpty()) {
+        manifest = m_store.layer(m_options.layerId);
+        if (!manifest) {
+            if (const LayerManifest *reg = LayerRegistry::instance().find(m_options.layerId)) {
+                manifest = *reg;
+                addToStore = true;
+            }
+        }
+        if (!manifest)
+            fail(ErrorCode::UnknownLayer,
+                 ImporterTr::tr(
+                     "Unknown layer \"%1\": it is neither in the workspace nor a known layer "
+                     "type.")
+                     .arg(m_options.layerId));
+    } else {
+        manifest = deriveManifest();
+        if (m_store.hasLayer(manifest->id))
+            fail(ErrorCode::InvalidInput,
+                 ImporterTr::tr(
+                     "The workspace already has a layer \"%1\": choose it as the target layer "
+                     "to add to it, or give another name.")
+                     .arg(manifest->id));
+        addToStore = true;
+        fromFile = true;
+    }
+    m_geomType = manifest->geometryType;
+    bindFields(*manifest, fromFile);
+    if (!m_unknownFields.isEmpty()) {
+        if (!m_options.dropUnknownFields)
+            fail(
+                ErrorCode::InvalidInput,
+                ImporterTr::tr("%1 has fields that layer \"%2\" does not know: %3. Rename them, or "
+                               "choose to leave them out.")
+                    .arg(m_path, manifest->id, m_unknownFields.join(QStringLiteral(", "))));
+        report.warnings << ImporterTr::tr("Fields left out: %1.")
+                               .arg(m_unknownFields.join(QStringLiteral(", ")));
+    }
+    QStringList missing;
+    for (std::size_t k = 0; k < m_bindings.size(); ++k)
+        if (m_bindings[k].source < 0)
+            missing << manifest->fields[k].name;
+    if (!missing.isEmpty())
+        report.warnings << ImporterTr::tr("Fields absent from %1, left empty: %2.")
+                               .arg(m_path, missing.join(QStringLiteral(", ")));
+
+    const qint64 expected = m_layer->GetFeatureCount(FALSE);
+    Store::Transaction tx(m_store);
+    if (addToStore) {
+        auto added = m_store.addLayer(*manifest, QStringLiteral("import:%1").arg(m_path));
+        if (!added)
+            fail(added.error().code, added.error().message);
+        report.layerCreated = true;
+    }
+    report.layerId = manifest->id;
+    Store::Inserter inserter(m_store, manifest->id);
+    FeatureRecord record;
+    record.source = QStringLiteral("import:%1").arg(QFileInfo(m_path).fileName());
+    record.values.resize(qsizetype(m_bindings.size()));
+
+    m_layer->ResetReading();
+    m_errors.clear();
+    qint64 index = 0;
+    QStringList skippedDetails;
+    if (m_feedback)
+        m_feedback->setProgress(0.0);
+    for (;;) {
+        OGRFeature *raw = m_layer->GetNextFeature();
+        if (m_errors.failureCount() > 0) {
+            OGRFeature::DestroyFeature(raw);
+            fail(ErrorCode::InvalidInput, ImporterTr::tr("%1 cannot be read past feature %2: %3")
+                                              .arg(m_path)
+                                              .arg(index)
+                                              .arg(m_errors.errors().join(QStringLiteral("; "))));
+        }
+        if (!raw)
+            break;
+        FeaturePtr feature(raw, &OGRFeature::DestroyFeature);
+        ++index;
+        if (index % 8192 == 0 && m_feedback) {
+            if (m_feedback->isCanceled())
+                throw analytics::Canceled{};
+            if (expected > 0)
+                m_feedback->setProgress(std::min(99.0, 100.0 * double(index) / double(expected)));
+        }
+        const QString why = prepareGeometry(*feature, record.wkb);
+        if (!why.isEmpty()) {
+            const QString message = ImporterTr::tr("%1, feature %2 (FID %3): %4")
+                                        .arg(m_path)
+                                        .arg(index)
+                                        .arg(feature->GetFID())
+                                        .arg(why);
+            if (!m_options.skipInvalid)
+                fail(ErrorCode::InvalidInput, message);
+            ++report.skipped;
+            if (skippedDetails.size() < 10)
+                skippedDetails << message;
+            continue;
+        }
+        for (std::size_t k = 0; k < m_bindings.size(); ++k)
+            record.values[qsizetype(k)] = readValue(*feature, m_bindings[k]);
+        try {
+            inserter.add(record);
+        } catch (const Exception &e) {
+            fail(e.error().code, ImporterTr::tr("%1, feature %2 (FID %3): %4")
+                                     .arg(m_path)
+                                     .arg(index)
+                                     .arg(feature->GetFID())
+                                     .arg(e.error().message));
+        }
+        ++report.features;
+    }
+    if (report.features == 0)
+        fail(ErrorCode::InvalidInput, report.skipped > 0
+                                          ? ImporterTr::tr("%1 has no usable feature (%2 skipped).")
+                                                .arg(m_path)
+                                                .arg(report.skipped)
+                                          : ImporterTr::tr("%1 contains no features.").arg(m_path));
+    if (report.skipped > 0) {
+        report.warnings << ImporterTr::tr("%1 features without a usable geometry were skipped.")
+                               .arg(report.skipped);
+        report.warnings << skippedDetails;
+    }
+    for (const QString &w : m_errors.warnings())
+        report.warnings << ImporterTr::tr("GDAL: %1").arg(w);
+    if (m_feedback && m_feedback->isCanceled())
+        throw analytics::Canceled{};
+    tx.commit();
+    if (m_feedback)
+        m_feedback->setProgress(100.0);
+    return report;
+}
+
+} // namespace
+
+Result<ImportReport> Importer::importFile(Store &store, const QString &path,
+                                          const ImportOptions &options,
+                                          analytics::Feedback *feedback)
+{
+    try {
+        return captureErrors([&] {
+            ImportJob job(store, path, options, feedback);
+            return job.run();
+        });
+    } catch (const analytics::Canceled &) {
+        return Error{ErrorCode::Canceled,
+                     ImporterTr::tr("The import of %1 was canceled.").arg(path)};
+    }
+}
+
+} // namespace vigie::core
