@@ -33,7 +33,7 @@ CliContext::CliContext() : m_out(stdout), m_err(stderr)
                       << "% " << QString::fromStdString(step).left(50).leftJustified(50)
                       << (p >= 100 ? "\n" : "");
                 m_err.flush();
-            } else if (p / 10 != *lastDecile) {
+            } else if (!step.empty() && p / 10 != *lastDecile) {
                 *lastDecile = p / 10;
                 m_err << QString::number(p) << "% " << QString::fromStdString(step) << "\n";
                 m_err.flush();

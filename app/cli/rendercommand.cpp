@@ -152,9 +152,33 @@ int runRender(CliContext &ctx, const QStringList &args)
     settings.extent = extent.adjusted(-extent.width() * 0.03, -extent.height() * 0.03,
                                       extent.width() * 0.03, extent.height() * 0.03);
 
+    const bool decorations = !parser.isSet(QStringLiteral("no-decorations"));
+    if (decorations) {
+        // Keep the legend beside the map rather than over it: widen the extent to the left by
+        // the legend's width (measured, not drawn).
+        QImage scratch(8, 8, QImage::Format_ARGB32_Premultiplied);
+        QPainter measure(&scratch);
+        const QRectF legend =
+            render::drawLegend(measure, settings, QPointF(12, 12), settings.language, false);
+        measure.end();
+        const double mapPixels = settings.outputSize.width() - legend.right() - 12;
+        if (mapPixels > settings.outputSize.width() / 3.0) {
+            const QRectF visible = settings.visibleExtent();
+            const double unitsPerPixel = std::max(visible.width() / mapPixels,
+                                                  visible.height() / settings.outputSize.height());
+            const double left = legend.right() + 12;
+            const double pixelCentreX = (left + settings.outputSize.width()) / 2.0;
+            const QPointF c = visible.center();
+            settings.extent = QRectF(c.x() - pixelCentreX * unitsPerPixel,
+                                     c.y() - settings.outputSize.height() / 2.0 * unitsPerPixel,
+                                     settings.outputSize.width() * unitsPerPixel,
+                                     settings.outputSize.height() * unitsPerPixel);
+        }
+    }
+
     render::RenderStats stats;
     QImage image = render::MapRenderer::renderImage(settings, &stats);
-    if (!parser.isSet(QStringLiteral("no-decorations"))) {
+    if (decorations) {
         QPainter painter(&image);
         painter.setRenderHint(QPainter::Antialiasing);
         const double w = settings.outputSize.width();

@@ -83,7 +83,7 @@ private slots:
                 missing << QStringLiteral("[%1] %2").arg(m.context, m.source);
         }
         if (!missing.isEmpty())
-            qWarning().noquote() << "Untranslated strings (run the vigie_lupdate target and "
+            qWarning().noquote() << "Untranslated strings (run the vigie_core_lupdate target and "
                                     "translate translations/vigie_fr.ts):\n  "
                                  << missing.join(QStringLiteral("\n  "));
         QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("%1 of %2 strings have no French "
