@@ -32,31 +32,16 @@ LayerRegistry &LayerRegistry::instance()
 
 void LayerRegistry::loadBuiltins()
 {
-    QDir dir(QStringLiteral(":/vigie/layers"));
-    const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
-    if (files.isEmpty())
-        m_problems.push_back({dir.path(), RegistryTr::tr("No built-in layer manifest was found.")});
-    for (const QString &name : files) {
-        const QString path = dir.filePath(name);
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            m_problems.push_back({path, RegistryTr::tr("Cannot read %1.").arg(path)});
-            continue;
-        }
-        auto manifest = LayerManifest::fromJson(file.readAll(), path);
-        if (!manifest) {
-            m_problems.push_back({path, manifest.error().message});
-            continue;
-        }
-        add(*manifest);
-    }
+    if (loadFolder(QStringLiteral(":/vigie/layers")) == 0)
+        m_problems.push_back({QStringLiteral(":/vigie/layers"),
+                              RegistryTr::tr("No built-in layer manifest was found.")});
 }
 
-void LayerRegistry::loadFolder(const QString &folder)
+int LayerRegistry::loadFolder(const QString &folder)
 {
     QDir dir(folder);
     if (folder.isEmpty() || !dir.exists())
-        return;
+        return 0;
     const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
     for (const QString &name : files) {
         const QString path = dir.filePath(name);
@@ -73,6 +58,7 @@ void LayerRegistry::loadFolder(const QString &folder)
         }
         add(*manifest);
     }
+    return static_cast<int>(files.size());
 }
 
 bool LayerRegistry::add(const LayerManifest &manifest)

@@ -31,7 +31,8 @@ public:
     /// Loads the built-in manifests. Returns the problems met (should be none).
     void loadBuiltins();
     /// Loads every *.json in folder; built-ins win over duplicates, which are reported.
-    void loadFolder(const QString &folder);
+    /// Returns the number of manifest files found (loaded or refused).
+    int loadFolder(const QString &folder);
     /// Adds one manifest; refuses a duplicate id with a problem entry.
     bool add(const LayerManifest &manifest);
 

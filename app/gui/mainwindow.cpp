@@ -600,10 +600,19 @@ void MainWindow::refreshCatalogue()
 
 void MainWindow::updateDataTimeRange()
 {
+    // The period is that of dated occurrences (incidents: a time, no end). Layers of periods
+    // (cameras in service since 2014, events) only set it when there are no occurrences, or a
+    // camera installed years ago would stretch the slider over empty years.
+    bool haveOccurrences = false;
+    for (const LayerState &l : m_layers->layers())
+        haveOccurrences |= l.data && !l.manifest.timeField.isEmpty() &&
+                           l.manifest.endTimeField.isEmpty() &&
+                           l.data->minTime != core::LayerSnapshot::kNoTime;
     std::int64_t min = core::LayerSnapshot::kNoTime;
     std::int64_t max = core::LayerSnapshot::kNoTime;
     for (const LayerState &l : m_layers->layers()) {
-        if (!l.data || l.manifest.timeField.isEmpty())
+        if (!l.data || l.manifest.timeField.isEmpty() ||
+            (haveOccurrences && !l.manifest.endTimeField.isEmpty()))
             continue;
         if (l.data->minTime != core::LayerSnapshot::kNoTime &&
             (min == core::LayerSnapshot::kNoTime || l.data->minTime < min))

@@ -4,6 +4,8 @@
 // give the same file, byte for byte.
 #include "demogenerator.h"
 
+#include "io/gdalerrorscope.h"
+
 #include "../analytics/feedback.h"
 #include "../analytics/pointprocess.h"
 #include "../analytics/rng.h"
@@ -58,25 +60,7 @@ enum Stream : std::uint64_t {
     StreamEventIncidents,
 };
 
-/// Collects GDAL errors raised while it lives (per call, never the global last error).
-class GdalErrorScope
-{
-public:
-    GdalErrorScope() { CPLPushErrorHandlerEx(&GdalErrorScope::handler, this); }
-    ~GdalErrorScope() { CPLPopErrorHandler(); }
-    GdalErrorScope(const GdalErrorScope &) = delete;
-    GdalErrorScope &operator=(const GdalErrorScope &) = delete;
-    QString lastError() const { return m_last; }
-
-private:
-    static void CPL_STDCALL handler(CPLErr level, CPLErrorNum, const char *message)
-    {
-        auto *self = static_cast<GdalErrorScope *>(CPLGetErrorHandlerUserData());
-        if (self && level >= CE_Failure)
-            self->m_last = QString::fromUtf8(message);
-    }
-    QString m_last;
-};
+using detail::GdalErrorScope;
 
 // --- plain geometry ---------------------------------------------------------------------------
 
