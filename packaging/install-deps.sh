@@ -16,6 +16,10 @@ BUILD_PKGS=(
 )
 TEST_PKGS=(
   xvfb xauth imagemagick x11-apps poppler-utils xdotool
+  # references that nobody here wrote, for the statistics tests (label "reference")
+  r-base-core r-cran-spdep r-cran-spatstat r-cran-sparr python3-sklearn python3-scipy qgis
+  # the reference hub servers (label "hub")
+  qgis-server cgi-mapserver mapserver-bin lighttpd
 )
 
 want=("${BUILD_PKGS[@]}")

@@ -521,6 +521,8 @@ void Store::migrate(int from, int to)
                 migrateTo1();
             else if (v == 1)
                 migrateTo2();
+            else if (v == 2)
+                migrateTo3();
             exec(QStringLiteral("PRAGMA user_version = %1").arg(v + 1));
             exec(QStringLiteral("COMMIT"));
         } catch (const Exception &e) {
@@ -558,6 +560,26 @@ void Store::migrateTo2()
                         "t TEXT NOT NULL, value REAL, PRIMARY KEY (layer, fid, t)) WITHOUT ROWID"));
     for (const LayerManifest &m : layers())
         upgradeFeatureTableTo2(m);
+}
+
+void Store::migrateTo3()
+{
+    // Incremental sync: one high-water mark per (hub, layer), and a log of every pull.
+    exec(QStringLiteral(
+        "CREATE TABLE vigie_sync_state (hub TEXT NOT NULL, layer TEXT NOT NULL, "
+        "high_water TEXT, last_sync_at TEXT, last_status TEXT, features INTEGER, "
+        "extent TEXT, since TEXT, PRIMARY KEY (hub, layer))"));
+    exec(QStringLiteral(
+        "CREATE TABLE vigie_sync_log (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, "
+        "finished_at TEXT, hub TEXT NOT NULL, layer TEXT NOT NULL, status TEXT NOT NULL, "
+        "inserted INTEGER DEFAULT 0, updated INTEGER DEFAULT 0, deleted INTEGER DEFAULT 0, "
+        "batches INTEGER DEFAULT 0, message TEXT)"));
+    // Analyses: parameters and provenance of every result kept in the workspace, so that a
+    // result can be reopened, redrawn and put in a report.
+    exec(QStringLiteral(
+        "CREATE TABLE vigie_analyses (id TEXT PRIMARY KEY, kind TEXT NOT NULL, title TEXT, "
+        "input_layer TEXT, parameters TEXT NOT NULL, summary TEXT, result_layer TEXT, "
+        "raster BLOB, created_at TEXT NOT NULL)"));
 }
 
 void Store::upgradeFeatureTableTo2(const LayerManifest &m)

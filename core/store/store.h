@@ -49,7 +49,7 @@ class Store
 {
 public:
     /// The schema version this build writes. Older files are migrated on open.
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
     /// PRAGMA application_id of a Vigie workspace ("VIGE").
     static constexpr std::int32_t kApplicationId = 0x56494745;
 
@@ -166,6 +166,7 @@ private:
     void migrate(int from, int to); // throws; each step in one transaction
     void migrateTo1();
     void migrateTo2();
+    void migrateTo3(); ///< sync state and log, analyses catalogue
     void createFeatureTable(const LayerManifest &manifest, int version); // throws
     void upgradeFeatureTableTo2(const LayerManifest &manifest);          // throws
     void close();

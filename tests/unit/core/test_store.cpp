@@ -255,7 +255,7 @@ private slots:
         QCOMPARE(Store::open(file, true).error().code, ErrorCode::Io); // read-only never migrates
         auto store = Store::open(file);
         QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
-        QCOMPARE((*store)->schemaVersion(), 2);
+        QCOMPARE((*store)->schemaVersion(), Store::kSchemaVersion);
         QCOMPARE((*store)->featureCount(QStringLiteral("incidents")), 5);
         auto attrs = (*store)->attributes(QStringLiteral("incidents"), 3);
         QVERIFY(attrs.ok());
@@ -263,8 +263,9 @@ private slots:
         QCOMPARE(attrs->value(QStringLiteral("severity")).toInt(), 3);
         QCOMPARE(rawQuery(file, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name IN "
                                                "('vigie_series', 'vigie_idx_incidents_time', "
-                                               "'vigie_idx_incidents_hub')")),
-                 QStringLiteral("3"));
+                                               "'vigie_idx_incidents_hub', 'vigie_sync_state', "
+                                               "'vigie_sync_log', 'vigie_analyses')")),
+                 QStringLiteral("6"));
         // New rows get a _synced_at.
         {
             Store::Transaction tx(**store);
