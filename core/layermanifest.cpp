@@ -155,7 +155,7 @@ LayerManifest parse(const QByteArray &json, const QString &origin)
     const auto gt = geometryTypeFromName(geom);
     if (!gt)
         fail(origin, QStringLiteral("geometryType"),
-             ManifestTr::tr("\"%1\" is not one of Point, Line, Polygon").arg(geom));
+             ManifestTr::tr("\"%1\" is not one of Point, Line, Polygon, Raster").arg(geom));
     m.geometryType = *gt;
     m.hubCollection =
         r.string(o, QStringLiteral("hubCollection"), QStringLiteral("hubCollection"), false, m.id);
@@ -360,6 +360,8 @@ QString geometryTypeName(GeometryType type)
         return QStringLiteral("Line");
     case GeometryType::Polygon:
         return QStringLiteral("Polygon");
+    case GeometryType::Raster:
+        return QStringLiteral("Raster");
     }
     return {};
 }
@@ -373,6 +375,8 @@ std::optional<GeometryType> geometryTypeFromName(const QString &name)
         return GeometryType::Line;
     if (n == QLatin1String("polygon"))
         return GeometryType::Polygon;
+    if (n == QLatin1String("raster"))
+        return GeometryType::Raster;
     return std::nullopt;
 }
 

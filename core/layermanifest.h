@@ -16,7 +16,9 @@ namespace vigie::core {
 /// The version of the layer manifest format this build reads (key "vigieLayer" in the JSON).
 inline constexpr int kManifestFormatVersion = 1;
 
-enum class GeometryType { Point, Line, Polygon };
+/// Raster layers hold a grid of values (analysis results such as KDE heatmaps): they have no
+/// feature table; the grid is kept in the store's vigie_rasters table.
+enum class GeometryType { Point, Line, Polygon, Raster };
 enum class FieldType { String, Integer, Real, DateTime, Boolean };
 
 QString geometryTypeName(GeometryType type);

@@ -3,6 +3,7 @@
 
 #include "geometry.h"
 #include "layermanifest.h"
+#include "analytics/grid.h"
 
 #include <QHash>
 #include <QRectF>
@@ -38,12 +39,15 @@ struct LayerSnapshot
     std::vector<QString> labels;       ///< empty when the layer has no label field
     /// Numeric fields needed by the symbology (graduated field, field-of-view fields).
     QHash<QString, std::vector<double>> numbers;
+    /// Raster layers only: the grid of values (NaN = no data), row 0 at the top.
+    std::shared_ptr<const analytics::Raster> raster;
     QRectF extent;
     std::int64_t minTime = kNoTime;
     std::int64_t maxTime = kNoTime;
 
     std::size_t size() const { return fids.size(); }
     bool isPoint() const { return manifest.geometryType == GeometryType::Point; }
+    bool isRaster() const { return manifest.geometryType == GeometryType::Raster; }
 };
 
 using LayerSnapshotPtr = std::shared_ptr<const LayerSnapshot>;

@@ -237,10 +237,15 @@ QRectF drawLegend(QPainter &painter, const MapSettings &settings, QPointF topLef
                 } else {
                     symbolRow(m.title.text(language), marker(-1));
                 }
-            } else if (m.geometryType == core::GeometryType::Line &&
-                       !sym.graduatedField.isEmpty() && !sym.ramp.empty()) {
+            } else if ((m.geometryType == core::GeometryType::Line &&
+                        !sym.graduatedField.isEmpty() && !sym.ramp.empty()) ||
+                       (m.geometryType == core::GeometryType::Raster && !sym.ramp.empty())) {
                 const core::FieldDef *f = m.field(sym.graduatedField);
-                const QString fieldLabel = f ? f->label.text(language) : sym.graduatedField;
+                const QString fieldLabel =
+                    m.geometryType == core::GeometryType::Raster
+                        ? (m.description.text(language).isEmpty() ? m.title.text(language)
+                                                                  : m.description.text(language))
+                        : (f ? f->label.text(language) : sym.graduatedField);
                 width = std::max(width, ifm.horizontalAdvance(fieldLabel));
                 if (paint) {
                     painter.setFont(itemFont);
@@ -280,6 +285,20 @@ QRectF drawLegend(QPainter &painter, const MapSettings &settings, QPointF topLef
                     painter.drawLine(QPointF(box.left(), box.center().y()),
                                      QPointF(box.right(), box.center().y()));
                 });
+            } else if (m.geometryType == core::GeometryType::Polygon && !m.categories.empty()) {
+                for (std::size_t c = 0; c < m.categories.size(); ++c) {
+                    if (!categoryVisible(layer, int(c)))
+                        continue;
+                    const QColor fill = colorFromString(m.categories[c].color);
+                    symbolRow(m.categories[c].label.text(language), [&, fill](const QRectF &box) {
+                        const QColor stroke = colorFromString(sym.stroke);
+                        painter.setBrush(fill.isValid() ? fill : QColor(Qt::transparent));
+                        painter.setPen(QPen(stroke.isValid() && stroke.alpha() > 0 ? stroke
+                                                                                   : fill.darker(130),
+                                            std::max(0.8, mmToPixels(sym.strokeWidth, dpi))));
+                        painter.drawRect(box.adjusted(0.5, 1.5, -0.5, -1.5));
+                    });
+                }
             } else {
                 symbolRow(m.title.text(language), [&](const QRectF &box) {
                     const QColor fill = colorFromString(sym.fill);

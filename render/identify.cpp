@@ -85,8 +85,25 @@ std::optional<std::size_t> identifyRow(const core::LayerSnapshot &s, QPointF map
         }
         break;
     }
+    case core::GeometryType::Raster:
+        break; // grids have no rows: the panel asks rasterValueAt() instead
     }
     return best;
+}
+
+std::optional<double> rasterValueAt(const core::LayerSnapshot &s, QPointF mapPoint)
+{
+    if (!s.raster)
+        return std::nullopt;
+    const analytics::GridSpec &g = s.raster->grid;
+    const int col = g.colOf(mapPoint.x());
+    const int row = g.rowOf(mapPoint.y());
+    if (col < 0 || row < 0)
+        return std::nullopt;
+    const double v = s.raster->at(col, row);
+    if (std::isnan(v))
+        return std::nullopt;
+    return v;
 }
 
 } // namespace vigie::render

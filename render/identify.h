@@ -25,4 +25,7 @@ std::optional<std::size_t> identifyRow(const core::LayerSnapshot &snapshot, QPoi
 /// Distance from `p` to the segment [a, b].
 double distanceToSegment(const QPointF &p, const QPointF &a, const QPointF &b);
 
+/// The value of a raster layer's cell under a map point; nothing outside the grid or on no-data.
+std::optional<double> rasterValueAt(const core::LayerSnapshot &s, QPointF mapPoint);
+
 } // namespace vigie::render

@@ -306,7 +306,66 @@ private:
         case core::GeometryType::Polygon:
             drawShapes(layer, order);
             break;
+        case core::GeometryType::Raster:
+            drawRaster(layer);
+            break;
         }
+    }
+
+    // --- Rasters (analysis grids) -----------------------------------------------------------
+
+    /// Samples the grid at each output pixel centre (nearest cell) and colours it by the layer's
+    /// ramp; below the first stop and no-data are transparent, so the base map shows through.
+    void drawRaster(const MapLayer &layer)
+    {
+        const core::LayerSnapshot &s = *layer.data;
+        if (!s.raster || s.manifest.symbology.ramp.empty())
+            return;
+        const analytics::Raster &r = *s.raster;
+        const analytics::GridSpec &g = r.grid;
+        const QSize size = m_settings.outputSize;
+        QImage image(size, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::transparent);
+        const std::vector<core::ColorStop> &ramp = s.manifest.symbology.ramp;
+        const double lowest = ramp.front().value;
+        // Colour lookup table over the ramp's range: 1024 steps are finer than the eye.
+        constexpr int kSteps = 1024;
+        const double highest = ramp.back().value;
+        const double span = highest > lowest ? highest - lowest : 1.0;
+        std::vector<QRgb> lut(kSteps + 1);
+        for (int i = 0; i <= kSteps; ++i)
+            lut[std::size_t(i)] = qPremultiply(rampColor(ramp, lowest + span * i / kSteps).rgba());
+        const double k = m_vp.k;
+        std::vector<int> colOf(std::size_t(size.width()));
+        for (int px = 0; px < size.width(); ++px)
+            colOf[std::size_t(px)] = g.colOf(m_vp.left + (px + 0.5) / k);
+        std::size_t drawn = 0;
+        for (int py = 0; py < size.height(); ++py) {
+            if (py % 64 == 63)
+                checkCanceled();
+            const int row = g.rowOf(m_vp.top - (py + 0.5) / k);
+            if (row < 0)
+                continue;
+            auto *line = reinterpret_cast<QRgb *>(image.scanLine(py));
+            const double *values = r.values.data() + g.index(0, row);
+            for (int px = 0; px < size.width(); ++px) {
+                const int col = colOf[std::size_t(px)];
+                if (col < 0)
+                    continue;
+                const double v = values[col];
+                if (!(v >= lowest)) // NaN or below the first stop
+                    continue;
+                const int step = v >= highest ? kSteps : int((v - lowest) / span * kSteps);
+                line[px] = lut[std::size_t(step)];
+                ++drawn;
+            }
+        }
+        m_painter.save();
+        m_painter.setOpacity(std::clamp(layer.opacity, 0.0, 1.0));
+        m_painter.drawImage(QPointF(0, 0), image);
+        m_painter.restore();
+        if (drawn)
+            ++m_stats.featuresDrawn;
     }
 
     // --- Lines and polygons ---------------------------------------------------------------
@@ -360,6 +419,7 @@ private:
                 ? QPen(stroke, std::max(0.5, strokePx), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin)
                 : QPen(Qt::NoPen));
         p.setBrush(fill.isValid() && fill.alpha() > 0 ? QBrush(fill) : QBrush(Qt::NoBrush));
+        const bool byCategory = !s.manifest.categories.empty() && s.category.size() >= s.size();
 
         const bool labels = layer.showLabels && !s.labels.empty();
         const double labelPt = sym.labelSize;
@@ -399,6 +459,14 @@ private:
             }
             if (path.isEmpty())
                 continue;
+            if (byCategory) {
+                // Category-coloured polygons (analysis classes): the class colour fills the shape.
+                const int c = s.category[row];
+                const QColor cf = c >= 0 && std::size_t(c) < s.manifest.categories.size()
+                                      ? colorFromString(s.manifest.categories[std::size_t(c)].color)
+                                      : QColor();
+                p.setBrush(cf.isValid() && cf.alpha() > 0 ? QBrush(cf) : QBrush(Qt::NoBrush));
+            }
             p.drawPath(path);
             ++m_stats.featuresDrawn;
 

@@ -186,10 +186,6 @@
         <translation>"%1" n’est pas un identifiant valide ([a-z][a-z0-9_]*)</translation>
     </message>
     <message>
-        <source>"%1" is not one of Point, Line, Polygon</source>
-        <translation>"%1" n’est pas l’une des valeurs Point, Line, Polygon</translation>
-    </message>
-    <message>
         <source>must be a positive integer</source>
         <translation>doit être un entier positif</translation>
     </message>
@@ -272,6 +268,10 @@
     <message>
         <source>ramp values must be increasing</source>
         <translation>les valeurs de la rampe de couleurs doivent être croissantes</translation>
+    </message>
+    <message>
+        <source>"%1" is not one of Point, Line, Polygon, Raster</source>
+        <translation>"%1" n'est pas l'un de Point, Line, Polygon, Raster</translation>
     </message>
 </context>
 <context>
@@ -474,6 +474,30 @@
     <message>
         <source>Layer "%1" has no feature %2.</source>
         <translation>La couche "%1" n’a pas d’entité %2.</translation>
+    </message>
+    <message>
+        <source>the raster layer "%1" needs schema 3</source>
+        <translation>la couche raster "%1" demande le schéma 3</translation>
+    </message>
+    <message>
+        <source>The workspace %1 is too old for raster layers.</source>
+        <translation>L'espace de travail %1 est trop ancien pour les couches raster.</translation>
+    </message>
+    <message>
+        <source>The workspace %1 has no raster layer "%2".</source>
+        <translation>L'espace de travail %1 n'a pas de couche raster "%2".</translation>
+    </message>
+    <message>
+        <source>The grid of raster layer "%1" is inconsistent.</source>
+        <translation>La grille de la couche raster "%1" est incohérente.</translation>
+    </message>
+    <message>
+        <source>The grid of raster layer "%1" in %2 is damaged.</source>
+        <translation>La grille de la couche raster "%1" dans %2 est endommagée.</translation>
+    </message>
+    <message>
+        <source>The raster layer "%1" of %2 has no grid.</source>
+        <translation>La couche raster "%1" de %2 n'a pas de grille.</translation>
     </message>
 </context>
 <context>
@@ -786,12 +810,734 @@
         <source>Map written to %1 (%2 features drawn, %3 points aggregated, %4 ms)</source>
         <translation>Carte écrite dans %1 (%2 entités dessinées, %3 points agrégés, %4 ms)</translation>
     </message>
+    <message>
+        <source>Usage: vigie-cli analyze KIND --store FILE [OPTIONS]   (KIND --help for its options)</source>
+        <translation>Usage : vigie-cli analyze TYPE --store FICHIER [OPTIONS]   (TYPE --help pour ses options)</translation>
+    </message>
+    <message>
+        <source>       vigie-cli analyze list --store FILE</source>
+        <translation>       vigie-cli analyze list --store FICHIER</translation>
+    </message>
+    <message>
+        <source>Kinds:</source>
+        <translation>Types :</translation>
+    </message>
+    <message>
+        <source>unknown analysis kind: %1</source>
+        <translation>type d'analyse inconnu : %1</translation>
+    </message>
+    <message>
+        <source>Point layer analysed.</source>
+        <translation>Couche de points analysée.</translation>
+    </message>
+    <message>
+        <source>Start of the period (ISO date or date-time, UTC).</source>
+        <translation>Début de la période (date ou date-heure ISO, UTC).</translation>
+    </message>
+    <message>
+        <source>WHEN</source>
+        <translation>QUAND</translation>
+    </message>
+    <message>
+        <source>End of the period (ISO date or date-time, UTC).</source>
+        <translation>Fin de la période (date ou date-heure ISO, UTC).</translation>
+    </message>
+    <message>
+        <source>Categories kept, comma-separated (default: all).</source>
+        <translation>Catégories retenues, séparées par des virgules (par défaut : toutes).</translation>
+    </message>
+    <message>
+        <source>LIST</source>
+        <translation>LISTE</translation>
+    </message>
+    <message>
+        <source>Polygon layer of the study areas (default: quartiers when --areas is given, else the whole city).</source>
+        <translation>Couche de polygones des zones d'étude (par défaut : les quartiers si --areas est donné, sinon toute la ville).</translation>
+    </message>
+    <message>
+        <source>Areas kept, by name or code, comma-separated.</source>
+        <translation>Zones retenues, par nom ou code, séparées par des virgules.</translation>
+    </message>
+    <message>
+        <source>Numeric field weighting each point (e.g. severity).</source>
+        <translation>Champ numérique pondérant chaque point (par exemple la gravité).</translation>
+    </message>
+    <message>
+        <source>FIELD</source>
+        <translation>CHAMP</translation>
+    </message>
+    <message>
+        <source>Also write a raster result to this GeoTIFF file.</source>
+        <translation>Écrire aussi un résultat raster dans ce fichier GeoTIFF.</translation>
+    </message>
+    <message>
+        <source>Title of the analysis.</source>
+        <translation>Titre de l'analyse.</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>TEXTE</translation>
+    </message>
+    <message>
+        <source>Print the outcome as JSON.</source>
+        <translation>Afficher le résultat en JSON.</translation>
+    </message>
+    <message>
+        <source>One of: %1.</source>
+        <translation>Parmi : %1.</translation>
+    </message>
+    <message>
+        <source>Default: %1.</source>
+        <translation>Par défaut : %1.</translation>
+    </message>
+    <message>
+        <source>VALUE</source>
+        <translation>VALEUR</translation>
+    </message>
+    <message>
+        <source>unexpected argument: %1</source>
+        <translation>argument inattendu : %1</translation>
+    </message>
+    <message>
+        <source>--to is before --from</source>
+        <translation>--to est antérieur à --from</translation>
+    </message>
+    <message>
+        <source>%1 features analysed in %2 s</source>
+        <translation>%1 entités analysées en %2 s</translation>
+    </message>
+    <message>
+        <source>Result layer: %1</source>
+        <translation>Couche de résultat : %1</translation>
+    </message>
+    <message>
+        <source>Kept in the workspace as analysis %1</source>
+        <translation>Conservée dans l'espace de travail comme analyse %1</translation>
+    </message>
+    <message>
+        <source>run an analysis (KDE, hot spots, clusters…) and keep its result</source>
+        <translation>lancer une analyse (KDE, points chauds, agrégats…) et conserver son résultat</translation>
+    </message>
+    <message>
+        <source>Last sync per layer:</source>
+        <translation>Dernière synchronisation par couche :</translation>
+    </message>
+    <message>
+        <source>high-water %1</source>
+        <translation>dernière modification reçue %1</translation>
+    </message>
+    <message>
+        <source>%1 features</source>
+        <translation>%1 objets</translation>
+    </message>
+    <message>
+        <source>Sync log (newest first):</source>
+        <translation>Journal de synchronisation (le plus récent d'abord) :</translation>
+    </message>
+    <message>
+        <source>%1 batches</source>
+        <translation>%1 lots</translation>
+    </message>
+    <message>
+        <source>Pulls layers from the data hub (OGC API - Features) into a workspace. The first pull copies each collection (optionally restricted to an area and a time window); later pulls fetch only what changed since the last one, deletions included. Each page is applied in one transaction: an interrupted sync resumes where it stopped. Credentials are read from the environment (VIGIE_HUB_PASSWORD, VIGIE_HUB_TOKEN) or a file, and are never stored.</source>
+        <translation>Récupère des couches du hub de données (OGC API - Features) dans un espace de travail. La première récupération copie chaque collection (éventuellement limitée à une zone et une période) ; les suivantes ne récupèrent que ce qui a changé depuis la précédente, suppressions comprises. Chaque page est appliquée en une transaction : une synchronisation interrompue reprend là où elle s'est arrêtée. Les identifiants sont lus dans l'environnement (VIGIE_HUB_PASSWORD, VIGIE_HUB_TOKEN) ou un fichier, et ne sont jamais enregistrés.</translation>
+    </message>
+    <message>
+        <source>Workspace file (created if missing).</source>
+        <translation>Fichier de l'espace de travail (créé s'il n'existe pas).</translation>
+    </message>
+    <message>
+        <source>API root of the hub, e.g. http://127.0.0.1:8090/wfs3.</source>
+        <translation>Racine de l'API du hub, par ex. http://127.0.0.1:8090/wfs3.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Comma-separated layer ids (default: the workspace's layers, or all known layers for a new workspace).</source>
+        <translation>Identifiants de couches séparés par des virgules (par défaut : les couches de l'espace de travail, ou toutes les couches connues pour un nouvel espace).</translation>
+    </message>
+    <message>
+        <source>Area of the first pull in Lambert-93 metres: xmin,ymin,xmax,ymax.</source>
+        <translation>Zone de la première récupération en mètres Lambert-93 : xmin,ymin,xmax,ymax.</translation>
+    </message>
+    <message>
+        <source>BBOX</source>
+        <translation>EMPRISE</translation>
+    </message>
+    <message>
+        <source>Time window of the first pull: only features whose time is at or after this ISO 8601 date.</source>
+        <translation>Période de la première récupération : seulement les objets dont la date est égale ou postérieure à cette date ISO 8601.</translation>
+    </message>
+    <message>
+        <source>Features per request (1 to 10000).</source>
+        <translation>Objets par requête (1 à 10000).</translation>
+    </message>
+    <message>
+        <source>Seconds without any data from the hub before a request fails.</source>
+        <translation>Secondes sans aucune donnée du hub avant l'échec d'une requête.</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>User for HTTP basic authentication; the password is read from VIGIE_HUB_PASSWORD.</source>
+        <translation>Utilisateur pour l'authentification HTTP basic ; le mot de passe est lu dans VIGIE_HUB_PASSWORD.</translation>
+    </message>
+    <message>
+        <source>File holding a bearer token (default: VIGIE_HUB_TOKEN).</source>
+        <translation>Fichier contenant un jeton bearer (par défaut : VIGIE_HUB_TOKEN).</translation>
+    </message>
+    <message>
+        <source>Forget the high-water marks and pull everything again.</source>
+        <translation>Oublier les marques de dernière modification et tout récupérer à nouveau.</translation>
+    </message>
+    <message>
+        <source>Only print the last sync per layer and the sync log.</source>
+        <translation>Afficher seulement la dernière synchronisation par couche et le journal.</translation>
+    </message>
+    <message>
+        <source>--hub URL is required</source>
+        <translation>--hub URL est obligatoire</translation>
+    </message>
+    <message>
+        <source>--hub must not contain credentials; use --user with VIGIE_HUB_PASSWORD, or a token</source>
+        <translation>--hub ne doit pas contenir d'identifiants ; utilisez --user avec VIGIE_HUB_PASSWORD, ou un jeton</translation>
+    </message>
+    <message>
+        <source>--bbox must be xmin,ymin,xmax,ymax in metres</source>
+        <translation>--bbox doit être xmin,ymin,xmax,ymax en mètres</translation>
+    </message>
+    <message>
+        <source>--since must be an ISO 8601 date, e.g. 2025-01-01</source>
+        <translation>--since doit être une date ISO 8601, par ex. 2025-01-01</translation>
+    </message>
+    <message>
+        <source>--page-size must be between 1 and 10000</source>
+        <translation>--page-size doit être compris entre 1 et 10000</translation>
+    </message>
+    <message>
+        <source>--timeout must be a positive number of seconds</source>
+        <translation>--timeout doit être un nombre positif de secondes</translation>
+    </message>
+    <message>
+        <source>cannot read the token file %1</source>
+        <translation>impossible de lire le fichier de jeton %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 pull, %3 inserted, %4 updated, %5 deleted, %6 unchanged, %7 batches, %8 s (high-water %9)</source>
+        <translation>%1 : récupération %2, %3 ajoutés, %4 modifiés, %5 supprimés, %6 inchangés, %7 lots, %8 s (dernière modification %9)</translation>
+    </message>
+    <message>
+        <source>first</source>
+        <translation>initiale</translation>
+    </message>
+    <message>
+        <source>incremental</source>
+        <translation>incrémentale</translation>
+    </message>
+    <message>
+        <source>pull layers from the municipal data hub, incrementally and resumably</source>
+        <translation>récupérer les couches du hub de données municipal, de façon incrémentale et reprenable</translation>
+    </message>
 </context>
 <context>
     <name>vigie::cli::CliContext</name>
     <message>
         <source>error: %1</source>
         <translation>erreur : %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::core::AnalysisRunner</name>
+    <message>
+        <source>Invalid parameter "%1": %2</source>
+        <translation>Paramètre "%1" invalide : %2</translation>
+    </message>
+    <message>
+        <source>must be a number above 0 and at most %1</source>
+        <translation>doit être un nombre supérieur à 0 et au plus %1</translation>
+    </message>
+    <message>
+        <source>The layer "%1" is not a point layer: analyses need points.</source>
+        <translation>La couche "%1" n'est pas une couche de points : les analyses portent sur des points.</translation>
+    </message>
+    <message>
+        <source>The area layer "%1" is not a polygon layer.</source>
+        <translation>La couche de zones "%1" n'est pas une couche de polygones.</translation>
+    </message>
+    <message>
+        <source>No area "%1" in the layer "%2".</source>
+        <translation>Aucune zone "%1" dans la couche "%2".</translation>
+    </message>
+    <message>
+        <source>Unknown category "%1" in layer "%2".</source>
+        <translation>Catégorie "%1" inconnue dans la couche "%2".</translation>
+    </message>
+    <message>
+        <source>The weight field "%1" is not a numeric field of "%2".</source>
+        <translation>Le champ de pondération "%1" n'est pas un champ numérique de "%2".</translation>
+    </message>
+    <message>
+        <source>No feature of "%1" matches the period, categories and areas chosen.</source>
+        <translation>Aucune entité de "%1" ne correspond à la période, aux catégories et aux zones choisies.</translation>
+    </message>
+    <message>
+        <source>too small for this area (more than 4 million cells)</source>
+        <translation>trop petite pour cette zone (plus de 4 millions de cellules)</translation>
+    </message>
+    <message>
+        <source>"%1" is not square, hex or a polygon layer</source>
+        <translation>"%1" n'est ni square, ni hex, ni une couche de polygones</translation>
+    </message>
+    <message>
+        <source>Too few cells or areas (%1) to analyse.</source>
+        <translation>Trop peu de cellules ou de zones (%1) à analyser.</translation>
+    </message>
+    <message>
+        <source>Selecting the features</source>
+        <translation>Sélection des entités</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>too small for this area (more than 40 million cells)</source>
+        <translation>trop petite pour cette zone (plus de 40 millions de cellules)</translation>
+    </message>
+    <message>
+        <source>needs a study area (an area layer)</source>
+        <translation>demande une zone d'étude (une couche de zones)</translation>
+    </message>
+    <message>
+        <source>Choosing the bandwidth</source>
+        <translation>Choix de la largeur de bande</translation>
+    </message>
+    <message>
+        <source>Estimating the density</source>
+        <translation>Estimation de la densité</translation>
+    </message>
+    <message>
+        <source>Bandwidth: %1 m; cells of %2 m (%3 × %4); method: %5</source>
+        <translation>Largeur de bande : %1 m ; cellules de %2 m (%3 × %4) ; méthode : %5</translation>
+    </message>
+    <message>
+        <source>Highest density: %1 %2</source>
+        <translation>Densité maximale : %1 %2</translation>
+    </message>
+    <message>
+        <source>incidents/km²/month</source>
+        <translation>incidents/km²/mois</translation>
+    </message>
+    <message>
+        <source>incidents/km²</source>
+        <translation>incidents/km²</translation>
+    </message>
+    <message>
+        <source>GeoTIFF written: %1</source>
+        <translation>GeoTIFF écrit : %1</translation>
+    </message>
+    <message>
+        <source>Estimating both densities</source>
+        <translation>Estimation des deux densités</translation>
+    </message>
+    <message>
+        <source>Denominator: %1; bandwidths %2 m (incidents) and %3 m (denominator)</source>
+        <translation>Dénominateur : %1 ; largeurs de bande %2 m (incidents) et %3 m (dénominateur)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cells with a risk more than twice the city's</source>
+        <translation>
+            <numerusform>%n cellule avec un risque plus de deux fois supérieur à celui de la ville</numerusform>
+            <numerusform>%n cellules avec un risque plus de deux fois supérieur à celui de la ville</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Counting incidents per unit</source>
+        <translation>Comptage des incidents par unité</translation>
+    </message>
+    <message>
+        <source>Computing Gi* z-scores</source>
+        <translation>Calcul des scores z de Gi*</translation>
+    </message>
+    <message>
+        <source>%1 units (%2); weights: %3%4; FDR correction: %5</source>
+        <translation>%1 unités (%2) ; pondérations : %3%4 ; correction FDR : %5</translation>
+    </message>
+    <message>
+        <source>, distance %1 m</source>
+        <translation>, distance %1 m</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Hot spots: %1; cold spots: %2</source>
+        <translation>Points chauds : %1 ; points froids : %2</translation>
+    </message>
+    <message>
+        <source>must be between 0 and 99999</source>
+        <translation>doit être compris entre 0 et 99999</translation>
+    </message>
+    <message>
+        <source>must be between 0 and 0.5</source>
+        <translation>doit être compris entre 0 et 0,5</translation>
+    </message>
+    <message>
+        <source>Computing Local Moran's I with permutations</source>
+        <translation>Calcul du I de Moran local avec permutations</translation>
+    </message>
+    <message>
+        <source>%1 units; %2 permutations (seed %3); global Moran's I = %4 (z = %5)</source>
+        <translation>%1 unités ; %2 permutations (graine %3) ; I de Moran global = %4 (z = %5)</translation>
+    </message>
+    <message>
+        <source>High-High: %1; Low-Low: %2; High-Low: %3; Low-High: %4</source>
+        <translation>Élevé-Élevé : %1 ; Faible-Faible : %2 ; Élevé-Faible : %3 ; Faible-Élevé : %4</translation>
+    </message>
+    <message>
+        <source>Finding dense clusters</source>
+        <translation>Recherche des agrégats denses</translation>
+    </message>
+    <message>
+        <source>ST-DBSCAN needs a layer with times.</source>
+        <translation>ST-DBSCAN demande une couche datée.</translation>
+    </message>
+    <message>
+        <source>Writing the clusters</source>
+        <translation>Écriture des agrégats</translation>
+    </message>
+    <message>
+        <source>Radius %1 m, time window %2 days, at least %3 incidents</source>
+        <translation>Rayon %1 m, fenêtre de %2 jours, au moins %3 incidents</translation>
+    </message>
+    <message>
+        <source>Radius %1 m, at least %2 incidents</source>
+        <translation>Rayon %1 m, au moins %2 incidents</translation>
+    </message>
+    <message>
+        <source>%1 clusters; %2 of %3 incidents not clustered</source>
+        <translation>%1 agrégats ; %2 incidents sur %3 hors agrégat</translation>
+    </message>
+    <message>
+        <source>Measuring nearest-neighbour distances</source>
+        <translation>Mesure des distances au plus proche voisin</translation>
+    </message>
+    <message>
+        <source>Observed mean distance: %1 m; expected if random: %2 m</source>
+        <translation>Distance moyenne observée : %1 m ; attendue au hasard : %2 m</translation>
+    </message>
+    <message>
+        <source>Nearest-neighbour index: %1 (z = %2, p = %3): %4</source>
+        <translation>Indice du plus proche voisin : %1 (z = %2, p = %3) : %4</translation>
+    </message>
+    <message>
+        <source>clustered</source>
+        <translation>agrégé</translation>
+    </message>
+    <message>
+        <source>dispersed</source>
+        <translation>dispersé</translation>
+    </message>
+    <message>
+        <source>not different from random</source>
+        <translation>pas différent du hasard</translation>
+    </message>
+    <message>
+        <source>Study area: %1 km²</source>
+        <translation>Zone d'étude : %1 km²</translation>
+    </message>
+    <message>
+        <source>Emerging hot spots need a layer with times.</source>
+        <translation>Les points chauds émergents demandent une couche datée.</translation>
+    </message>
+    <message>
+        <source>the period holds %1 steps; at least 10 are needed</source>
+        <translation>la période compte %1 pas de temps ; il en faut au moins 10</translation>
+    </message>
+    <message>
+        <source>Building the space-time cube</source>
+        <translation>Construction du cube spatio-temporel</translation>
+    </message>
+    <message>
+        <source>Gi* per time step and trends</source>
+        <translation>Gi* par pas de temps et tendances</translation>
+    </message>
+    <message>
+        <source>No cell to analyse.</source>
+        <translation>Aucune cellule à analyser.</translation>
+    </message>
+    <message>
+        <source>%1 cells of %2 m, %3 steps of %4 days</source>
+        <translation>%1 cellules de %2 m, %3 pas de %4 jours</translation>
+    </message>
+    <message>
+        <source>No emerging pattern detected.</source>
+        <translation>Aucune tendance émergente détectée.</translation>
+    </message>
+    <message>
+        <source>must be between 2 and 100</source>
+        <translation>doit être compris entre 2 et 100</translation>
+    </message>
+    <message>
+        <source>Global Moran's I at each distance</source>
+        <translation>I de Moran global à chaque distance</translation>
+    </message>
+    <message>
+        <source>%1 m: I = %2, z = %3%4</source>
+        <translation>%1 m : I = %2, z = %3%4</translation>
+    </message>
+    <message>
+        <source>  ← first peak</source>
+        <translation>  ← premier pic</translation>
+    </message>
+    <message>
+        <source>  ← highest peak</source>
+        <translation>  ← pic le plus haut</translation>
+    </message>
+    <message>
+        <source>Suggested distance band: %1 m</source>
+        <translation>Distance conseillée : %1 m</translation>
+    </message>
+    <message>
+        <source>No peak of spatial autocorrelation: try other distances.</source>
+        <translation>Pas de pic d'autocorrélation spatiale : essayez d'autres distances.</translation>
+    </message>
+    <message>
+        <source>Density heatmap (KDE)</source>
+        <translation>Carte de chaleur de densité (KDE)</translation>
+    </message>
+    <message>
+        <source>Risk-adjusted density (dual KDE)</source>
+        <translation>Densité ajustée au risque (KDE double)</translation>
+    </message>
+    <message>
+        <source>Hot spots (Getis-Ord Gi*)</source>
+        <translation>Points chauds (Getis-Ord Gi*)</translation>
+    </message>
+    <message>
+        <source>Clusters and outliers (Local Moran's I)</source>
+        <translation>Agrégats et valeurs atypiques (I de Moran local)</translation>
+    </message>
+    <message>
+        <source>Clusters (DBSCAN)</source>
+        <translation>Agrégats (DBSCAN)</translation>
+    </message>
+    <message>
+        <source>Space-time clusters (ST-DBSCAN)</source>
+        <translation>Agrégats spatio-temporels (ST-DBSCAN)</translation>
+    </message>
+    <message>
+        <source>Nearest-neighbour index</source>
+        <translation>Indice du plus proche voisin</translation>
+    </message>
+    <message>
+        <source>Emerging hot spots</source>
+        <translation>Points chauds émergents</translation>
+    </message>
+    <message>
+        <source>Analysis scale (incremental spatial autocorrelation)</source>
+        <translation>Échelle d'analyse (autocorrélation spatiale incrémentale)</translation>
+    </message>
+    <message>
+        <source>The analysis was canceled; the workspace is unchanged.</source>
+        <translation>L'analyse a été annulée ; l'espace de travail est inchangé.</translation>
+    </message>
+    <message>
+        <source>Invalid analysis parameters: %1</source>
+        <translation>Paramètres d'analyse invalides : %1</translation>
+    </message>
+    <message>
+        <source>Not enough memory for this analysis: try larger cells or a smaller area.</source>
+        <translation>Mémoire insuffisante pour cette analyse : essayez des cellules plus grandes ou une zone plus petite.</translation>
+    </message>
+    <message>
+        <source>GDAL has no GeoTIFF driver.</source>
+        <translation>GDAL n'a pas de pilote GeoTIFF.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d'écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>must be between 1 and the number of units - 1</source>
+        <translation>doit être compris entre 1 et le nombre d'unités moins 1</translation>
+    </message>
+    <message>
+        <source>"%1" is not distance, knn, queen or rook</source>
+        <translation>"%1" n'est ni distance, ni knn, ni queen, ni rook</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>ne doit pas être négatif</translation>
+    </message>
+    <message>
+        <source>Choosing the analysis scale</source>
+        <translation>Choix de l'échelle d'analyse</translation>
+    </message>
+    <message>
+        <source>"%1" is not quartic, epanechnikov, triangular, uniform or gaussian</source>
+        <translation>"%1" n'est ni quartic, ni epanechnikov, ni triangular, ni uniform, ni gaussian</translation>
+    </message>
+    <message>
+        <source>"%1" is not fixed, silverman, scott, arcgis, diggle or likelihood</source>
+        <translation>"%1" n'est ni fixed, ni silverman, ni scott, ni arcgis, ni diggle, ni likelihood</translation>
+    </message>
+    <message>
+        <source>Units analysed: square cells, hexagons, or the quartiers or arrondissements.</source>
+        <translation>Unités analysées : cellules carrées, hexagones, ou les quartiers ou arrondissements.</translation>
+    </message>
+    <message>
+        <source>Size of a cell in metres (square side, or distance between hexagon centres).</source>
+        <translation>Taille d'une cellule en mètres (côté du carré, ou distance entre centres d'hexagones).</translation>
+    </message>
+    <message>
+        <source>Neighbours: within a distance, the k nearest, or sharing a border (queen: a corner is enough; rook: an edge). Empty: queen for areas, distance for cells.</source>
+        <translation>Voisins : à moins d'une distance, les k plus proches, ou partageant une limite (reine : un coin suffit ; tour : un côté). Vide : reine pour les zones, distance pour les cellules.</translation>
+    </message>
+    <message>
+        <source>Distance band in metres; 0 chooses it from the data (first peak of spatial autocorrelation, as ArcGIS's optimised hot spot analysis).</source>
+        <translation>Distance de voisinage en mètres ; 0 la choisit d'après les données (premier pic d'autocorrélation spatiale, comme l'analyse optimisée des points chauds d'ArcGIS).</translation>
+    </message>
+    <message>
+        <source>Number of nearest neighbours (knn weights).</source>
+        <translation>Nombre de plus proches voisins (pondération knn).</translation>
+    </message>
+    <message>
+        <source>Shape of the kernel. Quartic (biweight) is the usual choice in crime mapping; Gaussian has no bounded radius.</source>
+        <translation>Forme du noyau. Le quartique (biweight) est le choix habituel en cartographie de la délinquance ; le gaussien n'a pas de rayon borné.</translation>
+    </message>
+    <message>
+        <source>How the bandwidth is chosen: fixed (the value below), a rule of thumb (Silverman, Scott, ArcGIS's default), or cross-validation (Diggle's MSE, likelihood).</source>
+        <translation>Choix de la largeur de bande : fixe (la valeur ci-dessous), une règle empirique (Silverman, Scott, règle par défaut d'ArcGIS) ou une validation croisée (erreur quadratique de Diggle, vraisemblance).</translation>
+    </message>
+    <message>
+        <source>Search radius in metres (for the Gaussian: its standard deviation). 200 to 500 m suits street-level incidents.</source>
+        <translation>Rayon de recherche en mètres (pour le gaussien : son écart type). 200 à 500 m conviennent aux incidents de voie publique.</translation>
+    </message>
+    <message>
+        <source>Cell size of the heatmap in metres. Smaller is finer and slower.</source>
+        <translation>Taille des cellules de la carte de chaleur en mètres. Plus petit : plus fin et plus lent.</translation>
+    </message>
+    <message>
+        <source>Corrects the underestimate near the coast and city limits (density divided by the kernel's share inside the area).</source>
+        <translation>Corrige la sous-estimation près du littoral et des limites communales (densité divisée par la part du noyau dans la zone).</translation>
+    </message>
+    <message>
+        <source>Express the density per km² per month instead of per km² over the period.</source>
+        <translation>Exprimer la densité par km² et par mois plutôt que par km² sur la période.</translation>
+    </message>
+    <message>
+        <source>What incidents are divided by: "population" (residents of each quartier) or the id of another point layer.</source>
+        <translation>Ce par quoi les incidents sont divisés : "population" (habitants de chaque quartier) ou l'identifiant d'une autre couche de points.</translation>
+    </message>
+    <message>
+        <source>Kernel of both densities.</source>
+        <translation>Noyau des deux densités.</translation>
+    </message>
+    <message>
+        <source>Bandwidth of the incident density in metres.</source>
+        <translation>Largeur de bande de la densité des incidents, en mètres.</translation>
+    </message>
+    <message>
+        <source>Bandwidth of the denominator density in metres.</source>
+        <translation>Largeur de bande de la densité du dénominateur, en mètres.</translation>
+    </message>
+    <message>
+        <source>Cell size in metres.</source>
+        <translation>Taille des cellules en mètres.</translation>
+    </message>
+    <message>
+        <source>Edge correction of both densities.</source>
+        <translation>Correction de bord des deux densités.</translation>
+    </message>
+    <message>
+        <source>For areas: the number of incidents, or the rate per 1,000 inhabitants.</source>
+        <translation>Pour les zones : le nombre d'incidents, ou le taux pour 1 000 habitants.</translation>
+    </message>
+    <message>
+        <source>Benjamini–Hochberg false discovery rate correction: fewer false hot spots when many units are tested.</source>
+        <translation>Correction du taux de fausses découvertes de Benjamini-Hochberg : moins de faux points chauds quand beaucoup d'unités sont testées.</translation>
+    </message>
+    <message>
+        <source>Conditional permutations for the pseudo p-values (999 is usual).</source>
+        <translation>Permutations conditionnelles pour les pseudo-valeurs p (999 est l'usage).</translation>
+    </message>
+    <message>
+        <source>Seed of the permutations: the same seed gives the same result.</source>
+        <translation>Graine des permutations : la même graine donne le même résultat.</translation>
+    </message>
+    <message>
+        <source>Significance level.</source>
+        <translation>Seuil de signification.</translation>
+    </message>
+    <message>
+        <source>Benjamini–Hochberg correction of the p-values.</source>
+        <translation>Correction de Benjamini-Hochberg des valeurs p.</translation>
+    </message>
+    <message>
+        <source>Side of the cube's cells in metres.</source>
+        <translation>Côté des cellules du cube en mètres.</translation>
+    </message>
+    <message>
+        <source>Length of a time step in days (at least 10 steps in the period).</source>
+        <translation>Durée d'un pas de temps en jours (au moins 10 pas dans la période).</translation>
+    </message>
+    <message>
+        <source>Neighbourhood distance in metres (1.5 cells reaches the 8 surrounding cells).</source>
+        <translation>Distance de voisinage en mètres (1,5 cellule atteint les 8 cellules voisines).</translation>
+    </message>
+    <message>
+        <source>Previous time steps included in each bin's neighbourhood.</source>
+        <translation>Pas de temps précédents inclus dans le voisinage de chaque case.</translation>
+    </message>
+    <message>
+        <source>Benjamini–Hochberg correction of each bin's significance.</source>
+        <translation>Correction de Benjamini-Hochberg de la signification de chaque case.</translation>
+    </message>
+    <message>
+        <source>Neighbourhood radius in metres.</source>
+        <translation>Rayon de voisinage en mètres.</translation>
+    </message>
+    <message>
+        <source>Incidents within the radius (the incident itself included) for a core point.</source>
+        <translation>Incidents dans le rayon (l'incident lui-même compris) pour un point cœur.</translation>
+    </message>
+    <message>
+        <source>DBSCAN*: border points are left out of the clusters.</source>
+        <translation>DBSCAN* : les points de bordure sont exclus des agrégats.</translation>
+    </message>
+    <message>
+        <source>Time window in days.</source>
+        <translation>Fenêtre temporelle en jours.</translation>
+    </message>
+    <message>
+        <source>Incidents within the radius and window (itself included) for a core point.</source>
+        <translation>Incidents dans le rayon et la fenêtre (lui-même compris) pour un point cœur.</translation>
+    </message>
+    <message>
+        <source>Border points are left out of the clusters.</source>
+        <translation>Les points de bordure sont exclus des agrégats.</translation>
+    </message>
+    <message>
+        <source>First distance in metres; 0: the distance giving every unit a neighbour.</source>
+        <translation>Première distance en mètres ; 0 : la distance qui donne un voisin à chaque unité.</translation>
+    </message>
+    <message>
+        <source>Increment in metres; 0: the mean nearest-neighbour distance.</source>
+        <translation>Incrément en mètres ; 0 : la distance moyenne au plus proche voisin.</translation>
+    </message>
+    <message>
+        <source>Number of distances tested.</source>
+        <translation>Nombre de distances testées.</translation>
     </message>
 </context>
 <context>
@@ -871,6 +1617,494 @@
     <message>
         <source>Could not create the demo workspace %1: %2</source>
         <translation>Impossible de créer l’espace de travail de démonstration %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::core::sync</name>
+    <message>
+        <source>Cannot prepare the sync tables: %1</source>
+        <translation>Impossible de préparer les tables de synchronisation : %1</translation>
+    </message>
+    <message>
+        <source>The hub sent an invalid page for collection "%1" (%2): %3</source>
+        <translation>Le hub a envoyé une page invalide pour la collection « %1 » (%2) : %3</translation>
+    </message>
+    <message>
+        <source>The hub answered in CRS %1 instead of EPSG:2154 for collection "%2"; nothing of this page was applied.</source>
+        <translation>Le hub a répondu dans le SCR %1 au lieu d'EPSG:2154 pour la collection « %2 » ; rien de cette page n'a été appliqué.</translation>
+    </message>
+    <message>
+        <source>malformed or truncated GeoJSON (%1 at byte %2 of %3)</source>
+        <translation>GeoJSON mal formé ou tronqué (%1 à l'octet %2 sur %3)</translation>
+    </message>
+    <message>
+        <source>not a GeoJSON FeatureCollection</source>
+        <translation>pas une FeatureCollection GeoJSON</translation>
+    </message>
+    <message>
+        <source>a feature has no "id" property</source>
+        <translation>un objet n'a pas de propriété « id »</translation>
+    </message>
+    <message>
+        <source>Schema change on the hub: collection "%1" no longer has the field "%2" required by the hub contract.</source>
+        <translation>Changement de schéma sur le hub : la collection « %1 » n'a plus le champ « %2 » exigé par le contrat du hub.</translation>
+    </message>
+    <message>
+        <source>Schema change on the hub: collection "%1" no longer has the field "%2" of layer "%3" (schema version %4). Update the layer manifest before syncing again.</source>
+        <translation>Changement de schéma sur le hub : la collection « %1 » n'a plus le champ « %2 » de la couche « %3 » (version de schéma %4). Mettez à jour le manifeste de la couche avant de synchroniser à nouveau.</translation>
+    </message>
+    <message>
+        <source>Schema change on the hub: collection "%1" has a new field "%2" that layer "%3" (schema version %4) does not declare. Update the layer manifest before syncing again.</source>
+        <translation>Changement de schéma sur le hub : la collection « %1 » a un nouveau champ « %2 » que la couche « %3 » (version de schéma %4) ne déclare pas. Mettez à jour le manifeste de la couche avant de synchroniser à nouveau.</translation>
+    </message>
+    <message>
+        <source>feature "%1" has no valid updated_at</source>
+        <translation>l'objet « %1 » n'a pas de updated_at valide</translation>
+    </message>
+    <message>
+        <source>feature "%1": "%2" is not a date and time</source>
+        <translation>objet « %1 » : « %2 » n'est pas une date et heure</translation>
+    </message>
+    <message>
+        <source>feature "%1": %2</source>
+        <translation>objet « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>Feature "%1" of collection "%2" has coordinates (%3, %4) outside Lambert-93 (EPSG:2154): the hub answered in another CRS. Nothing of this page was applied.</source>
+        <translation>L'objet « %1 » de la collection « %2 » a des coordonnées (%3, %4) hors du Lambert-93 (EPSG:2154) : le hub a répondu dans un autre SCR. Rien de cette page n'a été appliqué.</translation>
+    </message>
+    <message>
+        <source>feature "%1" is not a point</source>
+        <translation>l'objet « %1 » n'est pas un point</translation>
+    </message>
+    <message>
+        <source>feature "%1" has no geometry</source>
+        <translation>l'objet « %1 » n'a pas de géométrie</translation>
+    </message>
+    <message>
+        <source>field "%1": "%2" is not an integer</source>
+        <translation>champ « %1 » : « %2 » n'est pas un entier</translation>
+    </message>
+    <message>
+        <source>The workspace %1 is read-only.</source>
+        <translation>L'espace de travail %1 est en lecture seule.</translation>
+    </message>
+    <message>
+        <source>The page size must be between 1 and 10000 features.</source>
+        <translation>La taille de page doit être comprise entre 1 et 10000 objets.</translation>
+    </message>
+    <message>
+        <source>Sync of layer "%1" from %2 failed: %3</source>
+        <translation>La synchronisation de la couche « %1 » depuis %2 a échoué : %3</translation>
+    </message>
+    <message>
+        <source>Synchronised</source>
+        <translation>Synchronisé</translation>
+    </message>
+    <message>
+        <source>Synchronisation canceled.</source>
+        <translation>Synchronisation annulée.</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::core::sync::HubClient</name>
+    <message>
+        <source>The hub URL must not contain a user name or password; give the credentials separately.</source>
+        <translation>L'URL du hub ne doit contenir ni nom d'utilisateur ni mot de passe ; indiquez les identifiants à part.</translation>
+    </message>
+    <message>
+        <source>"%1" is not an http(s) URL of a hub.</source>
+        <translation>« %1 » n'est pas une URL http(s) de hub.</translation>
+    </message>
+    <message>
+        <source>Synchronisation canceled.</source>
+        <translation>Synchronisation annulée.</translation>
+    </message>
+    <message>
+        <source>The hub stopped answering: nothing received for %1 s from %2.</source>
+        <translation>Le hub ne répond plus : rien reçu depuis %1 s de %2.</translation>
+    </message>
+    <message>
+        <source>The hub refused access (HTTP %1) to %2: check the credentials.</source>
+        <translation>Le hub a refusé l'accès (HTTP %1) à %2 : vérifiez les identifiants.</translation>
+    </message>
+    <message>
+        <source>The hub answered HTTP %1 %2 for %3%4</source>
+        <translation>Le hub a répondu HTTP %1 %2 pour %3%4</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 from the hub: %2</source>
+        <translation>Impossible de lire %1 sur le hub : %2</translation>
+    </message>
+    <message>
+        <source>The hub gave no HTTP answer for %1.</source>
+        <translation>Le hub n'a donné aucune réponse HTTP pour %1.</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::core::sync::LayerSync</name>
+    <message>
+        <source>Unknown layer "%1": it is neither in the workspace nor a known layer type.</source>
+        <translation>Couche inconnue « %1 » : elle n'est ni dans l'espace de travail ni un type de couche connu.</translation>
+    </message>
+    <message>
+        <source>The hub %1 has no collection "%2" (layer "%3").</source>
+        <translation>Le hub %1 n'a pas de collection « %2 » (couche « %3 »).</translation>
+    </message>
+    <message>
+        <source>The hub sent invalid JSON for collection "%1" (%2): %3</source>
+        <translation>Le hub a envoyé un JSON invalide pour la collection « %1 » (%2) : %3</translation>
+    </message>
+    <message>
+        <source>The hub sent feature "%1" of collection "%2" twice in one pull (pages %3 and %4): its paging is inconsistent. Nothing of page %4 was applied.</source>
+        <translation>Le hub a envoyé deux fois l'objet « %1 » de la collection « %2 » dans une même synchronisation (pages %3 et %4) : sa pagination est incohérente. Rien de la page %4 n'a été appliqué.</translation>
+    </message>
+    <message>
+        <source>Layer "%1", feature "%2": %3</source>
+        <translation>Couche « %1 », objet « %2 » : %3</translation>
+    </message>
+    <message>
+        <source>%1 (hub id "%2")</source>
+        <translation>%1 (identifiant hub « %2 »)</translation>
+    </message>
+    <message>
+        <source>Layer "%1" was first pulled from this hub with another area or time window; sync again with the reset option to change them.</source>
+        <translation>La couche « %1 » a d'abord été récupérée de ce hub avec une autre zone ou une autre période ; synchronisez avec l'option de réinitialisation pour les changer.</translation>
+    </message>
+    <message>
+        <source>The hub refused to page past feature %1 of "%2": its feature count is out of date (QGIS Server keeps it until it is reloaded after new data is published). Reload the hub, then sync again: the pull resumes here. (%3)</source>
+        <translation>Le hub refuse de paginer au-delà de l'objet %1 de « %2 » : son nombre d'objets n'est pas à jour (QGIS Server le garde jusqu'à son rechargement après publication de nouvelles données). Rechargez le hub puis synchronisez à nouveau : la récupération reprendra ici. (%3)</translation>
+    </message>
+    <message>
+        <source>%1: %2 features</source>
+        <translation>%1 : %2 objets</translation>
+    </message>
+    <message>
+        <source>The hub did not sort collection "%1" by updated_at or ignored the datetime filter (feature "%2"); nothing of this page was applied.</source>
+        <translation>Le hub n'a pas trié la collection « %1 » par updated_at ou a ignoré le filtre datetime (objet « %2 ») ; rien de cette page n'a été appliqué.</translation>
+    </message>
+    <message>
+        <source>%1: %2 changes</source>
+        <translation>%1 : %2 modifications</translation>
+    </message>
+    <message>
+        <source>Synchronisation canceled.</source>
+        <translation>Synchronisation annulée.</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::gui::AnalysisDialog</name>
+    <message>
+        <source>A continuous surface of incident density: each incident spreads over a kernel of the chosen radius. Good to show where incidents concentrate; not a test of significance.</source>
+        <translation>Une surface continue de densité des incidents : chaque incident se répartit sur un noyau du rayon choisi. Montre où les incidents se concentrent ; ce n'est pas un test de signification.</translation>
+    </message>
+    <message>
+        <source>Incident density divided by the density of a denominator (residents, or another layer): shows where incidents are more frequent than the population alone explains. Red: higher risk; blue: lower.</source>
+        <translation>Densité des incidents divisée par celle d'un dénominateur (habitants, ou une autre couche) : montre où les incidents sont plus fréquents que la seule population ne l'explique. Rouge : risque plus élevé ; bleu : plus faible.</translation>
+    </message>
+    <message>
+        <source>Getis-Ord Gi*: cells or areas whose neighbourhood has significantly more (hot) or fewer (cold) incidents than the city as a whole, at 90, 95 and 99 % confidence.</source>
+        <translation>Gi* de Getis-Ord : cellules ou zones dont le voisinage compte significativement plus (chaud) ou moins (froid) d'incidents que l'ensemble de la ville, avec une confiance de 90, 95 et 99 %.</translation>
+    </message>
+    <message>
+        <source>Local Moran's I: clusters of high values (High-High), of low values (Low-Low), and outliers (a high value among low ones, or the reverse), tested by permutations.</source>
+        <translation>I de Moran local : agrégats de valeurs élevées (Élevé-Élevé), de valeurs faibles (Faible-Faible), et valeurs atypiques (une valeur élevée parmi des faibles, ou l'inverse), testés par permutations.</translation>
+    </message>
+    <message>
+        <source>DBSCAN groups incidents that have at least the minimum number of neighbours within the radius; isolated incidents are left as noise.</source>
+        <translation>DBSCAN regroupe les incidents ayant au moins le nombre minimal de voisins dans le rayon ; les incidents isolés restent hors agrégat (bruit).</translation>
+    </message>
+    <message>
+        <source>ST-DBSCAN groups incidents close in space AND in time: series of incidents (near repeats) rather than places.</source>
+        <translation>ST-DBSCAN regroupe les incidents proches dans l'espace ET dans le temps : des séries d'incidents (répétitions proches) plutôt que des lieux.</translation>
+    </message>
+    <message>
+        <source>Compares the mean distance from each incident to its nearest neighbour with what a random spread over the study area would give. Below 1: clustered.</source>
+        <translation>Compare la distance moyenne de chaque incident à son plus proche voisin avec celle d'une répartition au hasard sur la zone d'étude. Moins de 1 : agrégé.</translation>
+    </message>
+    <message>
+        <source>Builds a space-time cube (cells × time steps), finds the hot and cold spots of each step and their trend: new, intensifying, persistent, diminishing, sporadic, oscillating or historical hot spots.</source>
+        <translation>Construit un cube spatio-temporel (cellules × pas de temps), trouve les points chauds et froids de chaque pas et leur tendance : points chauds nouveaux, qui s'intensifient, persistants, qui diminuent, sporadiques, oscillants ou anciens.</translation>
+    </message>
+    <message>
+        <source>Measures spatial autocorrelation at increasing distances; the first peak is a good distance band for a hot spot analysis.</source>
+        <translation>Mesure l'autocorrélation spatiale à des distances croissantes ; le premier pic donne une bonne distance pour une analyse des points chauds.</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>Noyau</translation>
+    </message>
+    <message>
+        <source>Bandwidth rule</source>
+        <translation>Règle de largeur de bande</translation>
+    </message>
+    <message>
+        <source>Bandwidth (m)</source>
+        <translation>Largeur de bande (m)</translation>
+    </message>
+    <message>
+        <source>Denominator bandwidth (m)</source>
+        <translation>Largeur de bande du dénominateur (m)</translation>
+    </message>
+    <message>
+        <source>Cell size (m)</source>
+        <translation>Taille des cellules (m)</translation>
+    </message>
+    <message>
+        <source>Edge correction</source>
+        <translation>Correction de bord</translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation>Par mois</translation>
+    </message>
+    <message>
+        <source>Denominator</source>
+        <translation>Dénominateur</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unités</translation>
+    </message>
+    <message>
+        <source>Neighbours</source>
+        <translation>Voisins</translation>
+    </message>
+    <message>
+        <source>Distance band (m)</source>
+        <translation>Distance de voisinage (m)</translation>
+    </message>
+    <message>
+        <source>Nearest neighbours (k)</source>
+        <translation>Plus proches voisins (k)</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>FDR correction</source>
+        <translation>Correction FDR</translation>
+    </message>
+    <message>
+        <source>Permutations</source>
+        <translation>Permutations</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Graine</translation>
+    </message>
+    <message>
+        <source>Significance level</source>
+        <translation>Seuil de signification</translation>
+    </message>
+    <message>
+        <source>Time step (days)</source>
+        <translation>Pas de temps (jours)</translation>
+    </message>
+    <message>
+        <source>Neighbourhood (m)</source>
+        <translation>Voisinage (m)</translation>
+    </message>
+    <message>
+        <source>Time neighbourhood (steps)</source>
+        <translation>Voisinage temporel (pas)</translation>
+    </message>
+    <message>
+        <source>Radius (m)</source>
+        <translation>Rayon (m)</translation>
+    </message>
+    <message>
+        <source>Time window (days)</source>
+        <translation>Fenêtre temporelle (jours)</translation>
+    </message>
+    <message>
+        <source>Minimum incidents</source>
+        <translation>Incidents minimum</translation>
+    </message>
+    <message>
+        <source>Border points as noise</source>
+        <translation>Points de bordure en bruit</translation>
+    </message>
+    <message>
+        <source>First distance (m)</source>
+        <translation>Première distance (m)</translation>
+    </message>
+    <message>
+        <source>Increment (m)</source>
+        <translation>Incrément (m)</translation>
+    </message>
+    <message>
+        <source>Distances tested</source>
+        <translation>Distances testées</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatique</translation>
+    </message>
+    <message>
+        <source>quartic (biweight)</source>
+        <translation>quartique (biweight)</translation>
+    </message>
+    <message>
+        <source>Epanechnikov</source>
+        <translation>Epanechnikov</translation>
+    </message>
+    <message>
+        <source>triangular</source>
+        <translation>triangulaire</translation>
+    </message>
+    <message>
+        <source>uniform</source>
+        <translation>uniforme</translation>
+    </message>
+    <message>
+        <source>Gaussian</source>
+        <translation>gaussien</translation>
+    </message>
+    <message>
+        <source>fixed (value below)</source>
+        <translation>fixe (valeur ci-dessous)</translation>
+    </message>
+    <message>
+        <source>Silverman's rule</source>
+        <translation>règle de Silverman</translation>
+    </message>
+    <message>
+        <source>Scott's rule</source>
+        <translation>règle de Scott</translation>
+    </message>
+    <message>
+        <source>ArcGIS default rule</source>
+        <translation>règle par défaut d'ArcGIS</translation>
+    </message>
+    <message>
+        <source>cross-validation (Diggle)</source>
+        <translation>validation croisée (Diggle)</translation>
+    </message>
+    <message>
+        <source>cross-validation (likelihood)</source>
+        <translation>validation croisée (vraisemblance)</translation>
+    </message>
+    <message>
+        <source>square cells</source>
+        <translation>cellules carrées</translation>
+    </message>
+    <message>
+        <source>hexagons</source>
+        <translation>hexagones</translation>
+    </message>
+    <message>
+        <source>quartiers</source>
+        <translation>quartiers</translation>
+    </message>
+    <message>
+        <source>arrondissements</source>
+        <translation>arrondissements</translation>
+    </message>
+    <message>
+        <source>distance band</source>
+        <translation>distance</translation>
+    </message>
+    <message>
+        <source>k nearest</source>
+        <translation>k plus proches</translation>
+    </message>
+    <message>
+        <source>contiguity (queen)</source>
+        <translation>contiguïté (reine)</translation>
+    </message>
+    <message>
+        <source>contiguity (rook)</source>
+        <translation>contiguïté (tour)</translation>
+    </message>
+    <message>
+        <source>number of incidents</source>
+        <translation>nombre d'incidents</translation>
+    </message>
+    <message>
+        <source>rate per 1,000 inhabitants</source>
+        <translation>taux pour 1 000 habitants</translation>
+    </message>
+    <message>
+        <source>Run an analysis</source>
+        <translation>Lancer une analyse</translation>
+    </message>
+    <message>
+        <source>Analysis:</source>
+        <translation>Analyse :</translation>
+    </message>
+    <message>
+        <source>Incidents analysed</source>
+        <translation>Incidents analysés</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>Couche :</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Période :</translation>
+    </message>
+    <message>
+        <source>Categories analysed (all ticked: every category).</source>
+        <translation>Catégories analysées (toutes cochées : toutes les catégories).</translation>
+    </message>
+    <message>
+        <source>Categories:</source>
+        <translation>Catégories :</translation>
+    </message>
+    <message>
+        <source>Whole city</source>
+        <translation>Toute la ville</translation>
+    </message>
+    <message>
+        <source>names or codes, comma-separated (e.g. Belsunce, Noailles)</source>
+        <translation>noms ou codes, séparés par des virgules (par ex. Belsunce, Noailles)</translation>
+    </message>
+    <message>
+        <source>Area:</source>
+        <translation>Zone :</translation>
+    </message>
+    <message>
+        <source>Weight:</source>
+        <translation>Pondération :</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>optional: also write the raster as a GeoTIFF</source>
+        <translation>facultatif : écrire aussi le raster en GeoTIFF</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>GeoTIFF file</source>
+        <translation>Fichier GeoTIFF</translation>
+    </message>
+    <message>
+        <source>GeoTIFF (*.tif *.tiff)</source>
+        <translation>GeoTIFF (*.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lancer</translation>
+    </message>
+    <message>
+        <source>none (each incident counts 1)</source>
+        <translation>aucune (chaque incident compte 1)</translation>
+    </message>
+    <message>
+        <source>No parameter: the study area is the selected area or the whole city.</source>
+        <translation>Aucun paramètre : la zone d'étude est la zone choisie ou toute la ville.</translation>
     </message>
 </context>
 <context>
@@ -1361,6 +2595,188 @@ Utilisez Fichier &gt; Ouvrir un espace de travail… ou Fichier &gt; Nouvel espa
     <message>
         <source>Rendered in %1 ms</source>
         <translation>Rendu en %1 ms</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>A&amp;nalyse</translation>
+    </message>
+    <message>
+        <source>Analysis results</source>
+        <translation>Résultats d'analyse</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <source>Open a workspace first.</source>
+        <translation>Ouvrez d'abord un espace de travail.</translation>
+    </message>
+    <message>
+        <source>Analysis: %1…</source>
+        <translation>Analyse : %1…</translation>
+    </message>
+    <message>
+        <source>Analysis canceled: the workspace is unchanged.</source>
+        <translation>Analyse annulée : l'espace de travail est inchangé.</translation>
+    </message>
+    <message>
+        <source>Analysis failed</source>
+        <translation>Échec de l'analyse</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature(s) analysed</source>
+        <translation>
+            <numerusform>%n entité analysée</numerusform>
+            <numerusform>%n entités analysées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Analysis done: %1</source>
+        <translation>Analyse terminée : %1</translation>
+    </message>
+    <message>
+        <source>Sync with the hub</source>
+        <translation>Synchronisation avec le hub</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::gui::SyncPanel</name>
+    <message>
+        <source>Hub URL</source>
+        <translation>URL du hub</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Couches</translation>
+    </message>
+    <message>
+        <source>xmin,ymin,xmax,ymax (Lambert-93 metres)</source>
+        <translation>xmin,ymin,xmax,ymax (mètres Lambert-93)</translation>
+    </message>
+    <message>
+        <source>Area (first pull)</source>
+        <translation>Zone (première récupération)</translation>
+    </message>
+    <message>
+        <source>Since (first pull)</source>
+        <translation>Depuis (première récupération)</translation>
+    </message>
+    <message>
+        <source>No authentication</source>
+        <translation>Sans authentification</translation>
+    </message>
+    <message>
+        <source>User and password (HTTP basic)</source>
+        <translation>Utilisateur et mot de passe (HTTP basic)</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Jeton bearer</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Authentification</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Kept in memory for this session only; never saved.</source>
+        <translation>Gardé en mémoire pour cette session seulement ; jamais enregistré.</translation>
+    </message>
+    <message>
+        <source>Password or token</source>
+        <translation>Mot de passe ou jeton</translation>
+    </message>
+    <message>
+        <source>Pull everything again (forget the high-water marks)</source>
+        <translation>Tout récupérer à nouveau (oublier les marques de dernière modification)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Last sync per layer</source>
+        <translation>Dernière synchronisation par couche</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Couche</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Dernière synchronisation</translation>
+    </message>
+    <message>
+        <source>Changes up to</source>
+        <translation>Modifications jusqu'au</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Objets</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Ce qui a changé</translation>
+    </message>
+    <message>
+        <source>Enter the URL of the hub, e.g. http://127.0.0.1:8090/wfs3.</source>
+        <translation>Saisissez l'URL du hub, par ex. http://127.0.0.1:8090/wfs3.</translation>
+    </message>
+    <message>
+        <source>The URL must not contain credentials; use the fields below.</source>
+        <translation>L'URL ne doit pas contenir d'identifiants ; utilisez les champs ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Choose at least one layer.</source>
+        <translation>Choisissez au moins une couche.</translation>
+    </message>
+    <message>
+        <source>The area must be xmin,ymin,xmax,ymax in Lambert-93 metres.</source>
+        <translation>La zone doit être xmin,ymin,xmax,ymax en mètres Lambert-93.</translation>
+    </message>
+    <message>
+        <source>Synchronising with %1…</source>
+        <translation>Synchronisation avec %1…</translation>
+    </message>
+    <message>
+        <source>Canceling after the current page…</source>
+        <translation>Annulation après la page en cours…</translation>
+    </message>
+    <message>
+        <source>%1: %2 new, %3 changed, %4 deleted (%5 pull, %6 pages, %7 s)</source>
+        <translation>%1 : %2 nouveaux, %3 modifiés, %4 supprimés (récupération %5, %6 pages, %7 s)</translation>
+    </message>
+    <message>
+        <source>first</source>
+        <translation>initiale</translation>
+    </message>
+    <message>
+        <source>incremental</source>
+        <translation>incrémentale</translation>
+    </message>
+    <message>
+        <source>Synchronised with %1.</source>
+        <translation>Synchronisé avec %1.</translation>
+    </message>
+    <message>
+        <source>Canceled. The next sync resumes where this one stopped.</source>
+        <translation>Annulé. La prochaine synchronisation reprendra là où celle-ci s'est arrêtée.</translation>
+    </message>
+    <message>
+        <source>%1: %2 new, %3 changed, %4 deleted before it stopped</source>
+        <translation>%1 : %2 nouveaux, %3 modifiés, %4 supprimés avant l'arrêt</translation>
     </message>
 </context>
 <context>

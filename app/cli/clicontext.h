@@ -48,5 +48,7 @@ int runInfo(CliContext &ctx, const QStringList &args);
 int runLayers(CliContext &ctx, const QStringList &args);
 int runRender(CliContext &ctx, const QStringList &args);
 int runCheck(CliContext &ctx, const QStringList &args);
+int runAnalyze(CliContext &ctx, const QStringList &args);
+int runSync(CliContext &ctx, const QStringList &args); // synccommand.cpp
 
 } // namespace vigie::cli

@@ -31,6 +31,10 @@ const Command kCommands[] = {
      QT_TRANSLATE_NOOP("vigie::cli", "list the layer types known (built-in and plugins)")},
     {"render", vigie::cli::runRender, true,
      QT_TRANSLATE_NOOP("vigie::cli", "draw a map of a workspace to a PNG image")},
+    {"sync", vigie::cli::runSync, false,
+     QT_TRANSLATE_NOOP("vigie::cli", "pull layers from the municipal data hub, incrementally and resumably")},
+    {"analyze", vigie::cli::runAnalyze, false,
+     QT_TRANSLATE_NOOP("vigie::cli", "run an analysis (KDE, hot spots, clusters…) and keep its result")},
     {"check", vigie::cli::runCheck, false,
      QT_TRANSLATE_NOOP("vigie::cli", "check the integrity of a workspace")},
 };

@@ -42,6 +42,17 @@ QIcon layerSwatch(const core::LayerManifest &m)
     const QColor stroke = colorOr(m.symbology.stroke, QColor(0x33, 0x33, 0x33));
     QColor fill = colorOr(m.symbology.fill, Qt::transparent);
     switch (m.geometryType) {
+    case core::GeometryType::Raster: {
+        QLinearGradient g(0, 0, 18, 0);
+        const auto &ramp = m.symbology.ramp;
+        for (std::size_t i = 0; i < ramp.size(); ++i)
+            g.setColorAt(ramp.size() > 1 ? double(i) / double(ramp.size() - 1) : 0.0,
+                         colorOr(ramp[i].color, stroke));
+        p.setBrush(QBrush(g));
+        p.setPen(QPen(stroke, 1.0));
+        p.drawRect(QRectF(2.5, 3.5, 13, 11));
+        break;
+    }
     case core::GeometryType::Polygon:
         if (fill.alpha() == 0)
             fill = QColor(255, 255, 255, 0);
@@ -397,9 +408,11 @@ void LayerPanel::currentChanged()
     m_up->setEnabled(has && i > 0);
     m_down->setEnabled(has && i + 1 < static_cast<int>(m_layers.size()));
     m_zoom->setEnabled(has);
+    // May run inside rebuild() (clearing the tree changes the current item): keep its flag.
+    const bool wasUpdating = m_updating;
     m_updating = true;
     m_opacity->setValue(has ? qRound(m_layers[i].opacity * 100) : 100);
-    m_updating = false;
+    m_updating = wasUpdating;
 }
 
 void LayerPanel::contextMenu(const QPoint &pos)

@@ -3,9 +3,11 @@
 
 #include "icons.h"
 #include "identifypanel.h"
+#include "analysisdialog.h"
 #include "importdialog.h"
 #include "layerpanel.h"
 #include "mapcanvas.h"
+#include "syncpanel.h"
 #include "timefilter.h"
 
 #include "core/analytics/feedback.h"
@@ -27,8 +29,10 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QScreen>
+#include <QSet>
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
@@ -52,6 +56,8 @@ const QString kLastKey = QStringLiteral("workspace/last");
 int loadRank(const core::LayerManifest &m)
 {
     switch (m.geometryType) {
+    case core::GeometryType::Raster:
+        return 0;
     case core::GeometryType::Polygon:
         return 0;
     case core::GeometryType::Line:
@@ -228,6 +234,17 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_identifyAction);
     m_viewMenu->addSeparator();
 
+    m_analysisMenu = menuBar()->addMenu(QString());
+    m_analysisMenu->setObjectName(QStringLiteral("analysisMenu"));
+    for (core::AnalysisKind kind : core::allAnalysisKinds()) {
+        auto *action = m_analysisMenu->addAction(QString());
+        connect(action, &QAction::triggered, this, [this, kind] { analysisDialog(kind); });
+        m_analysisActions.emplace_back(kind, action);
+        if (kind == core::AnalysisKind::RelativeRisk || kind == core::AnalysisKind::EmergingHotSpots ||
+            kind == core::AnalysisKind::NearestNeighbour)
+            m_analysisMenu->addSeparator();
+    }
+
     m_settingsMenu = menuBar()->addMenu(QString());
     m_settingsMenu->setObjectName(QStringLiteral("settingsMenu"));
     m_languageMenu = m_settingsMenu->addMenu(QString());
@@ -289,7 +306,34 @@ void MainWindow::createDocks()
 
     m_viewMenu->addAction(m_layersDock->toggleViewAction());
     m_viewMenu->addAction(m_identifyDock->toggleViewAction());
+    m_results = new QPlainTextEdit(this);
+    m_results->setReadOnly(true);
+    m_results->setObjectName(QStringLiteral("analysisResults"));
+    m_resultsDock = new QDockWidget(this);
+    m_resultsDock->setObjectName(QStringLiteral("resultsDock"));
+    m_resultsDock->setWidget(m_results);
+    addDockWidget(Qt::RightDockWidgetArea, m_resultsDock);
+    m_resultsDock->hide();
+
+    // Sync with the municipal data hub: tabbed with the identify panel. The panel works on its
+    // own connection to the workspace; when it has pulled changes the workspace is reopened so
+    // the map shows them.
+    m_syncPanel = new SyncPanel(this);
+    m_syncDock = new QDockWidget(this);
+    m_syncDock->setObjectName(QStringLiteral("syncDock"));
+    m_syncDock->setWidget(m_syncPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_syncDock);
+    m_syncDock->hide(); // View → Sync with the hub
+    connect(m_syncPanel, &SyncPanel::syncFinished, this, [this](bool ok) {
+        if (ok && !m_path.isEmpty())
+            openWorkspace(m_path);
+    });
+
+    m_viewMenu->addAction(m_layersDock->toggleViewAction());
+    m_viewMenu->addAction(m_identifyDock->toggleViewAction());
     m_viewMenu->addAction(m_timeDock->toggleViewAction());
+    m_viewMenu->addAction(m_resultsDock->toggleViewAction());
+    m_viewMenu->addAction(m_syncDock->toggleViewAction());
 }
 
 void MainWindow::createStatusBar()
@@ -303,6 +347,7 @@ void MainWindow::createStatusBar()
     m_progress->setMaximumWidth(180);
     m_progress->setTextVisible(true);
     m_cancel = new QToolButton(this);
+    m_cancel->setObjectName(QStringLiteral("cancelTask"));
     m_cancel->setIcon(style()->standardIcon(QStyle::SP_DialogCancelButton));
     m_cancel->setAutoRaise(true);
     m_progress->hide();
@@ -326,6 +371,13 @@ void MainWindow::retranslateUi()
     m_settingsMenu->setTitle(tr("&Settings"));
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
+    m_analysisMenu->setTitle(tr("&Analysis"));
+    for (const auto &[kind, action] : m_analysisActions)
+        action->setText(core::analysisKindTitle(kind) + QStringLiteral("…"));
+    if (m_resultsDock)
+        m_resultsDock->setWindowTitle(tr("Analysis results"));
+    if (m_syncDock)
+        m_syncDock->setWindowTitle(tr("Sync with the hub"));
 
     m_newAction->setText(tr("&New workspace…"));
     m_newAction->setToolTip(tr("Create an empty workspace"));
@@ -451,6 +503,7 @@ void MainWindow::adoptStore(std::unique_ptr<core::Store> store, const QString &p
     handle->store = std::move(store);
     m_store = handle;
     m_path = path;
+    m_syncPanel->setStorePath(path);
     ++m_generation;
     m_firstPainted = false;
     m_fullPainted = false;
@@ -462,6 +515,13 @@ void MainWindow::adoptStore(std::unique_ptr<core::Store> store, const QString &p
 
     std::vector<core::LayerManifest> manifests = m_store->store->layers();
     m_layerCount = static_cast<int>(manifests.size());
+    // Results of earlier analyses are listed but start hidden: the map opens on the data.
+    QSet<QString> results;
+    try {
+        for (const core::StoredAnalysis &a : core::storedAnalyses(*m_store->store))
+            results.insert(a.resultLayer);
+    } catch (const core::Exception &) {
+    }
     std::vector<LayerState> states;
     states.reserve(manifests.size());
     QRectF full;
@@ -469,6 +529,7 @@ void MainWindow::adoptStore(std::unique_ptr<core::Store> store, const QString &p
     for (const auto &m : manifests) {
         LayerState s;
         s.manifest = m;
+        s.visible = !results.contains(m.id);
         states.push_back(std::move(s));
         const QRectF e = m_store->store->extent(m.id);
         if (e.isValid() || (e.width() >= 0 && e.height() >= 0 && !e.isNull())) {
@@ -982,6 +1043,113 @@ void MainWindow::importFile(const QString &path, const core::ImportOptions &opti
             if (!outcome->report.warnings.isEmpty())
                 message += QLatin1Char(' ') + outcome->report.warnings.join(QLatin1Char(' '));
             statusBar()->showMessage(message, 8000);
+            emit taskEnded(true);
+        });
+}
+
+void MainWindow::analysisDialog(core::AnalysisKind kind)
+{
+    if (!m_store) {
+        showError(tr("Analysis"), tr("Open a workspace first."));
+        return;
+    }
+    std::vector<core::LayerManifest> manifests;
+    for (const LayerState &l : m_layers->layers())
+        manifests.push_back(l.manifest);
+    AnalysisDialog dialog(kind, manifests, m_time->from(), m_time->to(), m_language, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    runAnalysis(dialog.request());
+}
+
+void MainWindow::runAnalysis(const core::AnalysisRequest &request)
+{
+    if (!m_store)
+        return;
+    auto handle = m_store;
+    const quint64 generation = m_generation;
+    struct Outcome
+    {
+        QString error;
+        bool canceled = false;
+        core::AnalysisOutcome result;
+        core::LayerSnapshotPtr snapshot;
+    };
+    auto outcome = std::make_shared<Outcome>();
+    const QString title = core::analysisKindTitle(request.kind);
+    runTask(
+        tr("Analysis: %1…").arg(title),
+        [handle, request, outcome](analytics::Feedback &feedback) {
+            try {
+                std::lock_guard<std::mutex> lock(handle->mutex);
+                auto r = core::AnalysisRunner::run(*handle->store, request, &feedback);
+                if (!r.ok()) {
+                    outcome->canceled = r.error().code == core::ErrorCode::Canceled;
+                    outcome->error = r.error().message;
+                    return;
+                }
+                outcome->result = r.value();
+                if (!outcome->result.resultLayer.isEmpty()) {
+                    auto s = handle->store->loadSnapshot(outcome->result.resultLayer);
+                    if (s.ok())
+                        outcome->snapshot = s.value();
+                    else
+                        outcome->error = s.error().message;
+                }
+            } catch (const std::exception &e) {
+                outcome->error = QString::fromUtf8(e.what());
+            }
+        },
+        [this, outcome, title, request](bool canceled) {
+            if (canceled || outcome->canceled) {
+                statusBar()->showMessage(tr("Analysis canceled: the workspace is unchanged."), 5000);
+                emit taskEnded(false);
+                return;
+            }
+            if (!outcome->error.isEmpty()) {
+                showError(tr("Analysis failed"), outcome->error);
+                emit taskEnded(false);
+                return;
+            }
+            const core::AnalysisOutcome &r = outcome->result;
+            m_lastAnalysisSummary = QStringLiteral("%1\n%2\n%3")
+                                        .arg(title, tr("%n feature(s) analysed", nullptr, int(r.inputCount)),
+                                             r.summaryText);
+            m_results->setPlainText(m_lastAnalysisSummary);
+            m_resultsDock->show();
+            if (!r.resultLayer.isEmpty()) {
+                refreshCatalogue();
+                // Show the new result alone: earlier results and, for surfaces and areas, the
+                // analysed points are hidden (one click in the layer panel brings them back).
+                const std::vector<core::AnalysisKind> kinds = core::allAnalysisKinds();
+                QStringList toHide; // collected first: hiding rebuilds the panel's list
+                for (const LayerState &l : m_layers->layers()) {
+                    if (l.manifest.id == r.resultLayer)
+                        continue;
+                    const bool earlierResult = std::any_of(
+                        kinds.begin(), kinds.end(),
+                        [&](core::AnalysisKind k) {
+                            return l.manifest.id.startsWith(core::analysisKindKey(k) + u'_');
+                        });
+                    const bool input = l.manifest.id == request.selection.layer &&
+                                       outcome->snapshot &&
+                                       outcome->snapshot->manifest.geometryType != core::GeometryType::Point;
+                    if ((earlierResult || input) && l.visible)
+                        toHide << l.manifest.id;
+                }
+                for (const QString &id : toHide)
+                    m_layers->setLayerVisible(id, false);
+                m_layers->setSnapshot(r.resultLayer, outcome->snapshot);
+                m_layers->setLayerVisible(r.resultLayer, true);
+                // Clusters: the unclustered incidents (noise) start hidden, the clusters show.
+                if (outcome->snapshot) {
+                    const int noise = outcome->snapshot->manifest.categoryIndex(QStringLiteral("bruit"));
+                    if (noise >= 0 && outcome->snapshot->isPoint())
+                        m_layers->setCategoryVisible(r.resultLayer, noise, false);
+                }
+                m_layers->setCurrentLayer(r.resultLayer);
+            }
+            statusBar()->showMessage(tr("Analysis done: %1").arg(title), 8000);
             emit taskEnded(true);
         });
 }

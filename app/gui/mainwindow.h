@@ -6,6 +6,8 @@
 #include "core/layermanifest.h"
 #include "core/layersnapshot.h"
 
+#include "core/analysis/analysis.h"
+
 #include <QFutureWatcher>
 #include <QMainWindow>
 #include <QPointer>
@@ -19,6 +21,7 @@
 class QAction;
 class QActionGroup;
 class QDockWidget;
+class QPlainTextEdit;
 class QLabel;
 class QMenu;
 class QProgressBar;
@@ -37,6 +40,7 @@ namespace vigie::gui {
 class IdentifyPanel;
 class LayerPanel;
 class MapCanvas;
+class SyncPanel;
 class TimeFilter;
 
 /// The open workspace, shared with background tasks; the mutex serialises its use.
@@ -83,6 +87,7 @@ public:
     MapCanvas *mapCanvas() const { return m_canvas; }
     TimeFilter *timeFilter() const { return m_time; }
     IdentifyPanel *identifyPanel() const { return m_identify; }
+    SyncPanel *syncPanel() const { return m_syncPanel; }
 
     void zoomFull();
     void zoomToLayer(const QString &layerId);
@@ -92,6 +97,12 @@ public:
     void importFile(const QString &path, const core::ImportOptions &options);
     /// Creates a demo workspace in the background, then opens it.
     void createDemoWorkspace(const QString &path);
+    /// Runs an analysis in the background; its result layer is added to the map with its
+    /// legend and its summary shown in the Analysis results panel. Emits taskEnded().
+    void runAnalysis(const core::AnalysisRequest &request);
+    /// Opens the analysis dialog on a kind (Analysis menu).
+    void analysisDialog(core::AnalysisKind kind);
+    QString lastAnalysisSummary() const { return m_lastAnalysisSummary; }
 
     static QString displayName(const QString &path);
 
@@ -192,6 +203,13 @@ private:
     QMenu *m_settingsMenu = nullptr;
     QMenu *m_languageMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
+    QMenu *m_analysisMenu = nullptr;
+    std::vector<std::pair<core::AnalysisKind, QAction *>> m_analysisActions;
+    QDockWidget *m_resultsDock = nullptr;
+    QDockWidget *m_syncDock = nullptr;
+    SyncPanel *m_syncPanel = nullptr;
+    QPlainTextEdit *m_results = nullptr;
+    QString m_lastAnalysisSummary;
 
     QAction *m_newAction = nullptr;
     QAction *m_newDemoAction = nullptr;

@@ -89,6 +89,15 @@ public:
     }
     void bind(int i, std::int64_t v) { sqlite3_bind_int64(m_stmt, i, v); }
     void bind(int i, double v) { sqlite3_bind_double(m_stmt, i, v); }
+    void bindBlob(int i, const QByteArray &b)
+    {
+        sqlite3_bind_blob(m_stmt, i, b.constData(), int(b.size()), SQLITE_TRANSIENT);
+    }
+    QByteArray blob(int i) const
+    {
+        const auto *d = static_cast<const char *>(sqlite3_column_blob(m_stmt, i));
+        return QByteArray(d, sqlite3_column_bytes(m_stmt, i));
+    }
     QString text(int i) const
     {
         const auto *t = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, i));
@@ -156,6 +165,8 @@ const char *spatialiteType(GeometryType t)
         return "MULTILINESTRING";
     case GeometryType::Polygon:
         return "MULTIPOLYGON";
+    case GeometryType::Raster:
+        break;
     }
     return "POINT";
 }
@@ -450,10 +461,18 @@ void Store::identify(bool checkDeep)
                                 .arg(kSchemaVersion));
         if (version < 1)
             throw damaged(StoreTr::tr("no schema version"));
-        Stmt layers(m_db, QStringLiteral("SELECT l.id, m.name FROM vigie_layers l LEFT JOIN "
-                                         "sqlite_master m ON m.type = 'table' AND m.name = l.id"));
+        // Raster layers keep their grid in vigie_rasters (schema 3) instead of a feature table.
+        Stmt layers(m_db, QStringLiteral("SELECT l.id, m.name, l.geometry_type FROM vigie_layers l "
+                                         "LEFT JOIN sqlite_master m ON m.type = 'table' AND "
+                                         "m.name = l.id"));
         QStringList ids;
         while (layers.step()) {
+            if (layers.text(2) == geometryTypeName(GeometryType::Raster)) {
+                if (version < 3)
+                    throw damaged(StoreTr::tr("the raster layer \"%1\" needs schema 3")
+                                      .arg(layers.text(0)));
+                continue;
+            }
             if (layers.isNull(1))
                 throw damaged(
                     StoreTr::tr("the table of layer \"%1\" is missing").arg(layers.text(0)));
@@ -579,7 +598,12 @@ void Store::migrateTo3()
     exec(QStringLiteral(
         "CREATE TABLE vigie_analyses (id TEXT PRIMARY KEY, kind TEXT NOT NULL, title TEXT, "
         "input_layer TEXT, parameters TEXT NOT NULL, summary TEXT, result_layer TEXT, "
-        "raster BLOB, created_at TEXT NOT NULL)"));
+        "created_at TEXT NOT NULL)"));
+    // Raster layers (KDE heatmaps): one grid per layer, float32 little-endian, zlib-compressed.
+    exec(QStringLiteral(
+        "CREATE TABLE vigie_rasters (layer TEXT PRIMARY KEY, x_min REAL NOT NULL, "
+        "y_min REAL NOT NULL, cell_size REAL NOT NULL, cols INTEGER NOT NULL, "
+        "rows INTEGER NOT NULL, data BLOB NOT NULL)"));
 }
 
 void Store::upgradeFeatureTableTo2(const LayerManifest &m)
@@ -760,8 +784,12 @@ Result<void> Store::addLayer(const LayerManifest &manifest, const QString &sourc
                                     .arg(manifest.id, m_path));
         }
         const int version = schemaVersion();
+        if (manifest.geometryType == GeometryType::Raster && version < 3)
+            throw Exception(ErrorCode::InvalidInput,
+                            StoreTr::tr("The workspace %1 is too old for raster layers.").arg(m_path));
         Savepoint sp(*this);
-        createFeatureTable(manifest, version);
+        if (manifest.geometryType != GeometryType::Raster)
+            createFeatureTable(manifest, version);
         Stmt ins(m_db, QStringLiteral(
                            "INSERT INTO vigie_layers (id, title_fr, title_en, geometry_type, "
                            "time_field, source, schema_version, manifest, created_at, updated_at) "
@@ -789,6 +817,19 @@ Result<void> Store::removeLayer(const QString &id)
             throw Exception(ErrorCode::UnknownLayer,
                             StoreTr::tr("The workspace %1 has no layer \"%2\".").arg(m_path, id));
         Savepoint sp(*this);
+        if (isRasterLayer(id)) {
+            for (const char *table : {"vigie_rasters", "vigie_layers"}) {
+                Stmt del(m_db, QStringLiteral("DELETE FROM %1 WHERE %2 = ?")
+                                   .arg(QLatin1String(table),
+                                        QLatin1String(std::strcmp(table, "vigie_rasters") == 0
+                                                          ? "layer"
+                                                          : "id")));
+                del.bind(1, id);
+                del.step();
+            }
+            sp.release();
+            return;
+        }
         {
             Stmt dis(m_db, QStringLiteral("SELECT DisableSpatialIndex(?, 'geom')"));
             dis.bind(1, id);
@@ -823,9 +864,67 @@ Result<void> Store::removeLayer(const QString &id)
     });
 }
 
+bool Store::isRasterLayer(const QString &id) const
+{
+    Stmt s(m_db, QStringLiteral("SELECT geometry_type FROM vigie_layers WHERE id = ?"));
+    s.bind(1, id);
+    return s.step() && s.text(0) == geometryTypeName(GeometryType::Raster);
+}
+
+void Store::writeRaster(const QString &layerId, const analytics::Raster &raster)
+{
+    if (!isRasterLayer(layerId))
+        throw Exception(ErrorCode::UnknownLayer,
+                        StoreTr::tr("The workspace %1 has no raster layer \"%2\".").arg(m_path, layerId));
+    const analytics::GridSpec &g = raster.grid;
+    if (g.cols <= 0 || g.rows <= 0 || !(g.cellSize > 0) || raster.values.size() != g.cellCount())
+        throw Exception(ErrorCode::InvalidInput,
+                        StoreTr::tr("The grid of raster layer \"%1\" is inconsistent.").arg(layerId));
+    QByteArray raw(qsizetype(g.cellCount() * sizeof(float)), Qt::Uninitialized);
+    auto *f = reinterpret_cast<float *>(raw.data());
+    for (std::size_t i = 0; i < g.cellCount(); ++i)
+        f[i] = float(raster.values[i]); // x86 and ARM are little-endian: stored as is
+    Stmt ins(m_db, QStringLiteral("INSERT OR REPLACE INTO vigie_rasters (layer, x_min, y_min, "
+                                  "cell_size, cols, rows, data) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    ins.bind(1, layerId);
+    ins.bind(2, g.xMin);
+    ins.bind(3, g.yMin);
+    ins.bind(4, g.cellSize);
+    ins.bind(5, std::int64_t(g.cols));
+    ins.bind(6, std::int64_t(g.rows));
+    ins.bindBlob(7, qCompress(raw, 3));
+    ins.step();
+}
+
+std::shared_ptr<const analytics::Raster> Store::readRaster(const QString &layerId) const
+{
+    Stmt s(m_db, QStringLiteral("SELECT x_min, y_min, cell_size, cols, rows, data FROM "
+                                "vigie_rasters WHERE layer = ?"));
+    s.bind(1, layerId);
+    if (!s.step())
+        return {};
+    auto r = std::make_shared<analytics::Raster>();
+    r->grid.xMin = s.real(0);
+    r->grid.yMin = s.real(1);
+    r->grid.cellSize = s.real(2);
+    r->grid.cols = int(s.int64(3));
+    r->grid.rows = int(s.int64(4));
+    const QByteArray raw = qUncompress(s.blob(5));
+    if (r->grid.cols <= 0 || r->grid.rows <= 0 ||
+        std::size_t(raw.size()) != r->grid.cellCount() * sizeof(float))
+        throw Exception(ErrorCode::Damaged,
+                        StoreTr::tr("The grid of raster layer \"%1\" in %2 is damaged.")
+                            .arg(layerId, m_path));
+    const auto *f = reinterpret_cast<const float *>(raw.constData());
+    r->values.assign(f, f + r->grid.cellCount());
+    return r;
+}
+
 std::int64_t Store::featureCount(const QString &layerId) const
 {
     if (!hasLayer(layerId))
+        return 0;
+    if (isRasterLayer(layerId))
         return 0;
     Stmt s(m_db, QStringLiteral("SELECT count(*) FROM %1").arg(q(layerId)));
     return s.step() ? s.int64(0) : 0;
@@ -835,6 +934,13 @@ QRectF Store::extent(const QString &layerId) const
 {
     if (!hasLayer(layerId))
         return {};
+    if (isRasterLayer(layerId)) {
+        Stmt s(m_db, QStringLiteral("SELECT x_min, y_min, x_min + cols * cell_size, "
+                                    "y_min + rows * cell_size FROM vigie_rasters WHERE layer = ?"));
+        s.bind(1, layerId);
+        return s.step() ? QRectF(QPointF(s.real(0), s.real(1)), QPointF(s.real(2), s.real(3)))
+                        : QRectF();
+    }
     // The R*Tree holds float bounds rounded outwards: a cheap, slightly generous extent.
     try {
         Stmt s(m_db, QStringLiteral("SELECT min(xmin), min(ymin), max(xmax), max(ymax) FROM %1")
@@ -1242,6 +1348,16 @@ Result<LayerSnapshotPtr> Store::loadSnapshot(const QString &layerId,
             auto snap = std::make_shared<LayerSnapshot>();
             snap->manifest = std::move(*manifest);
             const LayerManifest &m = snap->manifest;
+            if (m.geometryType == GeometryType::Raster) {
+                snap->raster = readRaster(m.id);
+                if (!snap->raster)
+                    throw Exception(ErrorCode::Damaged,
+                                    StoreTr::tr("The raster layer \"%1\" of %2 has no grid.")
+                                        .arg(m.id, m_path));
+                const analytics::GridSpec &g = snap->raster->grid;
+                snap->extent = QRectF(QPointF(g.xMin, g.yMin), QPointF(g.xMax(), g.yMax()));
+                return snap;
+            }
             const bool isPoint = m.geometryType == GeometryType::Point;
 
             std::int64_t total = 0;

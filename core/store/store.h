@@ -4,6 +4,7 @@
 #include "../layermanifest.h"
 #include "../layersnapshot.h"
 #include "../result.h"
+#include "../analytics/grid.h"
 
 #include <QByteArray>
 #include <QRectF>
@@ -82,7 +83,12 @@ public:
     Result<void> addLayer(const LayerManifest &manifest, const QString &source);
     Result<void> removeLayer(const QString &id);
 
-    std::int64_t featureCount(const QString &layerId) const;
+    std::int64_t featureCount(const QString &layerId) const; ///< 0 for raster layers
+    bool isRasterLayer(const QString &id) const;
+    /// Writes (replaces) the grid of a raster layer added with addLayer(); stored as float32.
+    void writeRaster(const QString &layerId, const analytics::Raster &raster); // throws Exception
+    /// The grid of a raster layer, or null when it has none.
+    std::shared_ptr<const analytics::Raster> readRaster(const QString &layerId) const; // throws
     QRectF extent(const QString &layerId) const;
 
     // --- writing -----------------------------------------------------------------------------

@@ -205,6 +205,8 @@ bool wkbFitsLayer(std::uint32_t typeCode, GeometryType layerType)
         return typeCode == 2 || typeCode == 5;
     case GeometryType::Polygon:
         return typeCode == 3 || typeCode == 6;
+    case GeometryType::Raster:
+        return false;
     }
     return false;
 }

@@ -177,14 +177,15 @@ void TestMainWindow::loadsDemoWorkspace()
 void TestMainWindow::menusAreTranslated()
 {
     const QList<QAction *> menus = m_window->menuBar()->actions();
-    QCOMPARE(menus.size(), 4);
+    QStringList titles;
+    for (QAction *m : menus)
+        titles << m->text();
+    QCOMPARE(titles, (QStringList{QStringLiteral("&Fichier"), QStringLiteral("&Affichage"),
+                                  QStringLiteral("A&nalyse"), QStringLiteral("&Paramètres"),
+                                  QStringLiteral("Aid&e")}));
     auto *file = m_window->findChild<QMenu *>(QStringLiteral("fileMenu"));
     QVERIFY(file);
     QVERIFY(file->actions().size() >= 6);
-    const QString translated = QCoreApplication::translate("vigie::gui::MainWindow", "&File");
-    if (translated == QLatin1String("&File"))
-        QSKIP("vigie_fr.qm has no GUI translations yet: structure checked only");
-    QCOMPARE(menus.at(0)->text(), QStringLiteral("&Fichier"));
 }
 
 void TestMainWindow::toggleLayerRedraws()

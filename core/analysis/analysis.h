@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "../layersnapshot.h"
+#include "../result.h"
+#include "analytics/grid.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+#include <QVariantMap>
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace vigie::analytics {
+class Feedback;
+}
+
+namespace vigie::core {
+
+class Store;
+
+/// The analyses Vigie runs on a point layer (incidents by default).
+enum class AnalysisKind {
+    Kde,                ///< kernel density heatmap (raster layer)
+    RelativeRisk,       ///< risk-adjusted (dual) KDE: incidents over a denominator (raster)
+    GiStar,             ///< Getis-Ord Gi* hot and cold spots (polygon layer of cells or areas)
+    LocalMoran,         ///< Local Moran's I clusters and outliers (polygon layer)
+    Dbscan,             ///< density-based clusters (point layer)
+    StDbscan,           ///< space-time density-based clusters (point layer)
+    NearestNeighbour,   ///< Clark–Evans nearest-neighbour index (figures only)
+    EmergingHotSpots,   ///< space-time cube, Gi* per step, Mann-Kendall trend (polygon layer)
+    AnalysisScale,      ///< incremental spatial autocorrelation: the distance to analyse at
+};
+
+QString analysisKindKey(AnalysisKind kind); ///< "kde", "gistar", ... (stable, used by the CLI)
+std::optional<AnalysisKind> analysisKindFromKey(const QString &key);
+QString analysisKindTitle(AnalysisKind kind); ///< translated
+std::vector<AnalysisKind> allAnalysisKinds();
+
+/// Which features of a point layer an analysis uses.
+struct AnalysisSelection
+{
+    QString layer = QStringLiteral("incidents");
+    std::int64_t from = LayerSnapshot::kNoTime; ///< seconds since 1970 UTC, inclusive
+    std::int64_t to = LayerSnapshot::kNoTime;   ///< inclusive
+    QStringList categories;                     ///< values of the category field; empty = all
+    QString areaLayer;                          ///< polygon layer restricting the area (optional)
+    QStringList areas;   ///< area names or codes (label, code_*, num_* fields) in areaLayer
+    QString weightField; ///< numeric field weighting points (KDE), empty = 1 each
+};
+
+/**
+ * One run: the kind, the selection and its parameters by name (see parameterHelp() and
+ * docs/analytics.md): e.g. kde: kernel, bandwidth, rule, cellSize, edgeCorrection, perMonth.
+ */
+struct AnalysisRequest
+{
+    AnalysisKind kind = AnalysisKind::Kde;
+    AnalysisSelection selection;
+    QVariantMap parameters;
+    QString title;        ///< optional; a title is made from the kind and the period
+    QString geoTiffPath;  ///< raster results are also written there (GDAL GeoTIFF) when set
+};
+
+/// What a run produced; the same is kept in the store's vigie_analyses table.
+struct AnalysisOutcome
+{
+    QString id;           ///< analysis id (also the result layer id when there is a layer)
+    QString resultLayer;  ///< empty when the analysis gives figures only
+    std::size_t inputCount = 0; ///< points analysed
+    QVariantMap parameters;     ///< as used (defaults and chosen bandwidth / distance filled in)
+    QVariantMap summary;        ///< key figures (counts per class, bandwidth, z-scores …)
+    QString summaryText;        ///< the summary as translated lines for the user
+};
+
+/// Parameter description for dialogs and `vigie-cli analyze --help`.
+struct ParameterInfo
+{
+    QString name;
+    QVariant defaultValue;
+    QStringList choices; ///< allowed values for a choice, empty otherwise
+    QString help;        ///< translated explanation
+    double minimum = 0.0, maximum = 0.0; ///< numeric range when maximum > minimum
+};
+std::vector<ParameterInfo> analysisParameters(AnalysisKind kind);
+
+/**
+ * Runs an analysis on a store and keeps its result in it, in one transaction: a result layer
+ * (raster, polygons or points, with a legend) and a row of vigie_analyses with the parameters.
+ * Cancellable through feedback; on error or cancel the store is unchanged.
+ */
+class AnalysisRunner
+{
+    Q_DECLARE_TR_FUNCTIONS(vigie::core::AnalysisRunner)
+
+public:
+    static Result<AnalysisOutcome> run(Store &store, const AnalysisRequest &request,
+                                       analytics::Feedback *feedback = nullptr);
+};
+
+/// An analysis kept in a store.
+struct StoredAnalysis
+{
+    QString id;
+    QString kind;
+    QString title;
+    QString inputLayer;
+    QString resultLayer;
+    QVariantMap parameters;
+    QVariantMap summary;
+    QString createdAt;
+};
+std::vector<StoredAnalysis> storedAnalyses(const Store &store); // throws Exception
+
+/// Writes a grid as a GeoTIFF in Lambert-93 (float32, NaN as no-data) with GDAL.
+Result<void> writeGeoTiff(const analytics::Raster &raster, const QString &path);
+
+/// Rasterises polygons onto a grid (1 where the cell centre is inside), even-odd per polygon.
+std::vector<std::uint8_t> rasterizeMask(const std::vector<const Geometry *> &geometries,
+                                        const analytics::GridSpec &grid);
+
+} // namespace vigie::core

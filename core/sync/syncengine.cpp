@@ -1,0 +1,1132 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Incremental, resumable pull of OGC API - Features collections into the store (docs/hub.md).
+#include "syncengine.h"
+
+#include "../crs/crs.h"
+#include "../layerregistry.h"
+#include "../store/store.h"
+#include "analytics/feedback.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimeZone>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace vigie::core::sync {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("vigie::sync", text);
+}
+
+/// Lambert-93 domain, with a wide margin: coordinates outside it are not EPSG:2154.
+constexpr double kMinX = -500000.0, kMaxX = 1700000.0, kMinY = 5500000.0, kMaxY = 7600000.0;
+
+// --- small sqlite helpers --------------------------------------------------------------------
+
+class Stmt
+{
+public:
+    Stmt(sqlite3 *db, const QString &sql) : m_db(db)
+    {
+        const QByteArray s = sql.toUtf8();
+        if (sqlite3_prepare_v2(db, s.constData(), int(s.size()), &m_stmt, nullptr) != SQLITE_OK)
+            throw Exception(ErrorCode::Internal,
+                            QStringLiteral("SQL: %1 (%2)")
+                                .arg(QString::fromUtf8(sqlite3_errmsg(db)), sql));
+    }
+    ~Stmt() { sqlite3_finalize(m_stmt); }
+    Stmt(const Stmt &) = delete;
+    Stmt &operator=(const Stmt &) = delete;
+    void reset()
+    {
+        sqlite3_reset(m_stmt);
+        sqlite3_clear_bindings(m_stmt);
+    }
+    void bind(int i, const QString &s)
+    {
+        if (s.isNull()) {
+            sqlite3_bind_null(m_stmt, i);
+            return;
+        }
+        const QByteArray b = s.toUtf8();
+        sqlite3_bind_text(m_stmt, i, b.constData(), int(b.size()), SQLITE_TRANSIENT);
+    }
+    void bind(int i, std::int64_t v) { sqlite3_bind_int64(m_stmt, i, v); }
+    void bindDouble(int i, double v) { sqlite3_bind_double(m_stmt, i, v); }
+    void bindNull(int i) { sqlite3_bind_null(m_stmt, i); }
+    void bindBlob(int i, const std::vector<unsigned char> &b)
+    {
+        sqlite3_bind_blob(m_stmt, i, b.data(), int(b.size()), SQLITE_STATIC);
+    }
+    bool step()
+    {
+        const int rc = sqlite3_step(m_stmt);
+        if (rc == SQLITE_ROW)
+            return true;
+        if (rc == SQLITE_DONE)
+            return false;
+        throw Exception(ErrorCode::Internal,
+                        QStringLiteral("SQL: %1").arg(QString::fromUtf8(sqlite3_errmsg(m_db))));
+    }
+    std::int64_t int64(int c) const { return sqlite3_column_int64(m_stmt, c); }
+    QString text(int c) const
+    {
+        const auto *t = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, c));
+        return t ? QString::fromUtf8(t) : QString();
+    }
+
+private:
+    sqlite3 *m_db;
+    sqlite3_stmt *m_stmt = nullptr;
+};
+
+QString quoted(const QString &identifier)
+{
+    QString s = identifier;
+    s.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + s + QLatin1Char('"');
+}
+
+/// The resume cursor of an unfinished first pull (created on demand; see docs/hub.md).
+void ensureCursorTable(sqlite3 *db)
+{
+    char *err = nullptr;
+    if (sqlite3_exec(db,
+                     "CREATE TABLE IF NOT EXISTS vigie_sync_cursor (hub TEXT NOT NULL, "
+                     "layer TEXT NOT NULL, next_offset INTEGER NOT NULL, max_seen TEXT, "
+                     "snapshot TEXT, PRIMARY KEY (hub, layer))",
+                     nullptr, nullptr, &err) != SQLITE_OK) {
+        const QString m = QString::fromUtf8(err ? err : "");
+        sqlite3_free(err);
+        throw Exception(ErrorCode::Io, tr("Cannot prepare the sync tables: %1").arg(m));
+    }
+}
+
+// --- hub times -------------------------------------------------------------------------------
+
+/// Normalises a hub datetime to "yyyy-MM-ddTHH:mm:ss.zzzZ" (UTC; a time without zone is UTC).
+/// Lexicographic order of the result is time order. Empty when not a datetime.
+QString normaliseHubTime(const QString &text)
+{
+    const qsizetype n = text.size();
+    auto looksIso = [&] {
+        return n >= 19 && text.at(4) == QLatin1Char('-') && text.at(10) == QLatin1Char('T') &&
+               text.at(13) == QLatin1Char(':');
+    };
+    if (looksIso()) {
+        if (n == 23 && text.at(19) == QLatin1Char('.'))
+            return text + QLatin1Char('Z');
+        if (n == 24 && text.at(19) == QLatin1Char('.') && text.endsWith(QLatin1Char('Z')))
+            return text;
+        if (n == 19)
+            return text + QLatin1String(".000Z");
+        if (n == 20 && text.endsWith(QLatin1Char('Z')))
+            return text.left(19) + QLatin1String(".000Z");
+    }
+    QString s = text.trimmed();
+    if (s.size() > 10 && s.at(10) == QLatin1Char(' '))
+        s[10] = QLatin1Char('T');
+    QDateTime dt = QDateTime::fromString(s, Qt::ISODateWithMs);
+    if (!dt.isValid())
+        return {};
+    if (dt.timeSpec() == Qt::LocalTime)
+        dt.setTimeZone(QTimeZone::utc());
+    return dt.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+}
+
+/// "yyyy-MM-ddTHH:mm:ssZ", the form the store keeps.
+QString toStoreTime(const QString &normalised)
+{
+    return normalised.isEmpty() ? QString() : normalised.left(19) + QLatin1Char('Z');
+}
+
+// --- GeoJSON geometry to WKB -----------------------------------------------------------------
+
+class WkbWriter
+{
+public:
+    explicit WkbWriter(const CoordinateTransform *transform) : m_transform(transform) {}
+    std::vector<unsigned char> wkb;
+    double minX = HUGE_VAL, minY = HUGE_VAL, maxX = -HUGE_VAL, maxY = -HUGE_VAL;
+
+    /// Returns an English reason on failure, empty on success.
+    QString write(const QJsonObject &geometry)
+    {
+        const QString type = geometry.value(QLatin1String("type")).toString();
+        const QJsonArray c = geometry.value(QLatin1String("coordinates")).toArray();
+        if (type == QLatin1String("Point"))
+            return point(c);
+        if (type == QLatin1String("LineString"))
+            return line(c);
+        if (type == QLatin1String("Polygon"))
+            return polygon(c);
+        if (type == QLatin1String("MultiPoint"))
+            return multi(c, 4, &WkbWriter::point);
+        if (type == QLatin1String("MultiLineString"))
+            return multi(c, 5, &WkbWriter::line);
+        if (type == QLatin1String("MultiPolygon"))
+            return multi(c, 6, &WkbWriter::polygon);
+        return QStringLiteral("unsupported geometry type \"%1\"").arg(type);
+    }
+
+private:
+    const CoordinateTransform *m_transform;
+    void u32(std::uint32_t v)
+    {
+        unsigned char b[4];
+        std::memcpy(b, &v, 4);
+        wkb.insert(wkb.end(), b, b + 4);
+    }
+    void f64(double v)
+    {
+        unsigned char b[8];
+        std::memcpy(b, &v, 8);
+        wkb.insert(wkb.end(), b, b + 8);
+    }
+    void header(std::uint32_t type)
+    {
+        wkb.push_back(1);
+        u32(type);
+    }
+    QString xy(const QJsonValue &v)
+    {
+        const QJsonArray a = v.toArray();
+        if (a.size() < 2 || !a.at(0).isDouble() || !a.at(1).isDouble())
+            return QStringLiteral("a position is not [x, y]");
+        double x = a.at(0).toDouble(), y = a.at(1).toDouble();
+        if (m_transform && !m_transform->transform(x, y))
+            return QStringLiteral("cannot transform (%1, %2) to EPSG:2154").arg(x).arg(y);
+        if (!std::isfinite(x) || !std::isfinite(y))
+            return QStringLiteral("non-finite coordinate");
+        minX = std::min(minX, x);
+        maxX = std::max(maxX, x);
+        minY = std::min(minY, y);
+        maxY = std::max(maxY, y);
+        f64(x);
+        f64(y);
+        return {};
+    }
+    QString point(const QJsonArray &c)
+    {
+        header(1);
+        return xy(c);
+    }
+    QString points(const QJsonArray &c, int minimum)
+    {
+        if (c.size() < minimum)
+            return QStringLiteral("too few positions");
+        u32(std::uint32_t(c.size()));
+        for (const QJsonValue &p : c)
+            if (QString e = xy(p); !e.isEmpty())
+                return e;
+        return {};
+    }
+    QString line(const QJsonArray &c)
+    {
+        header(2);
+        return points(c, 2);
+    }
+    QString polygon(const QJsonArray &c)
+    {
+        header(3);
+        if (c.isEmpty())
+            return QStringLiteral("empty polygon");
+        u32(std::uint32_t(c.size()));
+        for (const QJsonValue &ring : c)
+            if (QString e = points(ring.toArray(), 4); !e.isEmpty())
+                return e;
+        return {};
+    }
+    QString multi(const QJsonArray &c, std::uint32_t type, QString (WkbWriter::*part)(const QJsonArray &))
+    {
+        header(type);
+        if (c.isEmpty())
+            return QStringLiteral("empty geometry");
+        u32(std::uint32_t(c.size()));
+        for (const QJsonValue &p : c)
+            if (QString e = (this->*part)(p.toArray()); !e.isEmpty())
+                return e;
+        return {};
+    }
+};
+
+// --- one feature of a page -------------------------------------------------------------------
+
+struct HubFeature
+{
+    QString id;
+    QString updatedAt; ///< normalised
+    bool deleted = false;
+    QVariantList values;
+    std::vector<unsigned char> wkb;
+    QRectF envelope;
+    QString time; ///< the layer's time field, normalised (empty when none)
+};
+
+struct Page
+{
+    std::vector<HubFeature> features;
+    QString timeStamp; ///< the server's clock when it answered (normalised), may be empty
+    std::int64_t numberMatched = -1;
+};
+
+struct LayerContext
+{
+    LayerManifest manifest;
+    QString collection;
+    QString crsUri;                  ///< requested CRS, empty = CRS84 transformed here
+    std::optional<CoordinateTransform> fromCrs84;
+    int timeIndex = -1;              ///< index of the time field in manifest.fields
+};
+
+Page parsePage(const HubResponse &response, const LayerContext &layer)
+{
+    auto bad = [&](const QString &why) {
+        return Exception(ErrorCode::InvalidInput,
+                         tr("The hub sent an invalid page for collection \"%1\" (%2): %3")
+                             .arg(layer.collection, response.url, why));
+    };
+    if (!response.contentCrs.isEmpty() && !layer.crsUri.isEmpty() &&
+        !response.contentCrs.contains("2154"))
+        throw Exception(ErrorCode::Crs,
+                        tr("The hub answered in CRS %1 instead of EPSG:2154 for collection "
+                           "\"%2\"; nothing of this page was applied.")
+                            .arg(QString::fromUtf8(response.contentCrs), layer.collection));
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(response.body, &error);
+    if (error.error != QJsonParseError::NoError)
+        throw bad(tr("malformed or truncated GeoJSON (%1 at byte %2 of %3)")
+                      .arg(error.errorString())
+                      .arg(error.offset)
+                      .arg(response.body.size()));
+    const QJsonObject root = doc.object();
+    if (root.value(QLatin1String("type")).toString() != QLatin1String("FeatureCollection") ||
+        !root.value(QLatin1String("features")).isArray())
+        throw bad(tr("not a GeoJSON FeatureCollection"));
+    Page page;
+    page.timeStamp = normaliseHubTime(root.value(QLatin1String("timeStamp")).toString());
+    page.numberMatched =
+        root.value(QLatin1String("numberMatched")).toInteger(-1);
+    const QJsonArray features = root.value(QLatin1String("features")).toArray();
+    page.features.reserve(std::size_t(features.size()));
+
+    const auto &fields = layer.manifest.fields;
+    const QString kId = QStringLiteral("id"), kUpdated = QStringLiteral("updated_at"),
+                  kDeleted = QStringLiteral("deleted_at"), kFid = QStringLiteral("fid");
+    const qsizetype expected = qsizetype(fields.size()) + 3;
+    const bool point = layer.manifest.geometryType == GeometryType::Point;
+    for (const QJsonValue &value : features) {
+        const QJsonObject f = value.toObject();
+        const QJsonObject props = f.value(QLatin1String("properties")).toObject();
+        HubFeature out;
+        out.id = props.value(kId).toVariant().toString();
+        if (out.id.isEmpty())
+            throw bad(tr("a feature has no \"id\" property"));
+        // Schema: exactly id, updated_at, deleted_at and the manifest's fields (QGIS Server adds
+        // "fid", ignored).
+        const qsizetype present = props.size() - (props.contains(kFid) ? 1 : 0);
+        for (const QString &key : {kUpdated, kDeleted})
+            if (!props.contains(key))
+                throw Exception(ErrorCode::InvalidInput,
+                                tr("Schema change on the hub: collection \"%1\" no longer has the "
+                                   "field \"%2\" required by the hub contract.")
+                                    .arg(layer.collection, key));
+        for (const FieldDef &field : fields)
+            if (!props.contains(field.name))
+                throw Exception(ErrorCode::InvalidInput,
+                                tr("Schema change on the hub: collection \"%1\" no longer has the "
+                                   "field \"%2\" of layer \"%3\" (schema version %4). Update the "
+                                   "layer manifest before syncing again.")
+                                    .arg(layer.collection, field.name, layer.manifest.id)
+                                    .arg(layer.manifest.schemaVersion));
+        if (present != expected) {
+            QString extra;
+            for (auto it = props.begin(); it != props.end() && extra.isEmpty(); ++it)
+                if (it.key() != kId && it.key() != kUpdated && it.key() != kDeleted &&
+                    it.key() != kFid && !layer.manifest.field(it.key()))
+                    extra = it.key();
+            throw Exception(ErrorCode::InvalidInput,
+                            tr("Schema change on the hub: collection \"%1\" has a new field \"%2\" "
+                               "that layer \"%3\" (schema version %4) does not declare. Update the "
+                               "layer manifest before syncing again.")
+                                .arg(layer.collection, extra, layer.manifest.id)
+                                .arg(layer.manifest.schemaVersion));
+        }
+        out.updatedAt = normaliseHubTime(props.value(kUpdated).toString());
+        if (out.updatedAt.isEmpty())
+            throw bad(tr("feature \"%1\" has no valid updated_at").arg(out.id));
+        const QJsonValue deleted = props.value(kDeleted);
+        out.deleted = !deleted.isNull() && !deleted.isUndefined() &&
+                      !deleted.toString().isEmpty();
+        out.values.reserve(qsizetype(fields.size()));
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            const QJsonValue v = props.value(fields[i].name);
+            if (v.isNull() || v.isUndefined()) {
+                out.values.append(QVariant());
+                continue;
+            }
+            switch (fields[i].type) {
+            case FieldType::DateTime: {
+                const QString t = normaliseHubTime(v.toString());
+                if (t.isEmpty())
+                    throw bad(tr("feature \"%1\": \"%2\" is not a date and time")
+                                  .arg(out.id, v.toVariant().toString()));
+                out.values.append(toStoreTime(t));
+                if (int(i) == layer.timeIndex)
+                    out.time = t;
+                break;
+            }
+            case FieldType::Integer:
+                out.values.append(v.isDouble() ? QVariant(v.toInteger()) : v.toVariant());
+                break;
+            case FieldType::Real:
+            case FieldType::Boolean:
+            case FieldType::String:
+                out.values.append(v.toVariant());
+                break;
+            }
+        }
+        const QJsonValue geometry = f.value(QLatin1String("geometry"));
+        if (geometry.isObject()) {
+            WkbWriter writer(layer.fromCrs84 ? &*layer.fromCrs84 : nullptr);
+            if (QString why = writer.write(geometry.toObject()); !why.isEmpty())
+                throw bad(tr("feature \"%1\": %2").arg(out.id, why));
+            if (writer.minX < kMinX || writer.maxX > kMaxX || writer.minY < kMinY ||
+                writer.maxY > kMaxY)
+                throw Exception(ErrorCode::Crs,
+                                tr("Feature \"%1\" of collection \"%2\" has coordinates (%3, %4) "
+                                   "outside Lambert-93 (EPSG:2154): the hub answered in another "
+                                   "CRS. Nothing of this page was applied.")
+                                    .arg(out.id, layer.collection)
+                                    .arg(writer.minX, 0, 'f', 3)
+                                    .arg(writer.minY, 0, 'f', 3));
+            out.envelope = QRectF(QPointF(writer.minX, writer.minY),
+                                  QPointF(writer.maxX, writer.maxY));
+            out.wkb = std::move(writer.wkb);
+            if (point && out.wkb.size() != 21 && !out.deleted)
+                throw bad(tr("feature \"%1\" is not a point").arg(out.id));
+        } else if (!out.deleted) {
+            throw bad(tr("feature \"%1\" has no geometry").arg(out.id));
+        }
+        page.features.push_back(std::move(out));
+    }
+    return page;
+}
+
+// --- applying a page -------------------------------------------------------------------------
+
+struct Counts
+{
+    std::int64_t inserted = 0, updated = 0, deleted = 0, unchanged = 0;
+};
+
+/// Binds a value the way Store::Inserter stores it.
+void bindValue(Stmt &s, int index, const FieldDef &field, const QVariant &v)
+{
+    if (!v.isValid() || v.isNull()) {
+        s.bindNull(index);
+        return;
+    }
+    switch (field.type) {
+    case FieldType::String:
+        s.bind(index, v.toString());
+        break;
+    case FieldType::Integer: {
+        bool ok = false;
+        const qlonglong n = v.toLongLong(&ok);
+        if (ok) {
+            s.bind(index, std::int64_t(n));
+        } else {
+            const double d = v.toDouble(&ok);
+            if (!ok || d != std::floor(d))
+                throw Exception(ErrorCode::InvalidInput,
+                                tr("field \"%1\": \"%2\" is not an integer")
+                                    .arg(field.name, v.toString()));
+            s.bind(index, std::int64_t(d));
+        }
+        break;
+    }
+    case FieldType::Real:
+        s.bindDouble(index, v.toDouble());
+        break;
+    case FieldType::DateTime: {
+        const QString iso = toIsoUtc(v);
+        if (iso.isEmpty())
+            s.bindNull(index);
+        else
+            s.bind(index, iso);
+        break;
+    }
+    case FieldType::Boolean: {
+        const QString t = v.toString().toLower();
+        s.bind(index, std::int64_t(v.toBool() || t == QLatin1String("true") ||
+                                   t == QLatin1String("1")));
+        break;
+    }
+    }
+}
+
+struct Filter
+{
+    std::optional<QRectF> bbox;
+    QString since; ///< normalised, empty = none
+    bool accepts(const HubFeature &f) const
+    {
+        if (bbox && (f.envelope.right() < bbox->left() || f.envelope.left() > bbox->right() ||
+                     f.envelope.bottom() < bbox->top() || f.envelope.top() > bbox->bottom()))
+            return false;
+        if (!since.isEmpty() && !f.time.isEmpty() && f.time < since)
+            return false;
+        return true;
+    }
+};
+
+class LayerSync
+{
+public:
+    LayerSync(Store &store, HubClient &client, const SyncOptions &options, const QString &hub,
+              const QString &layerId, analytics::Feedback *feedback, double progressFrom,
+              double progressSpan)
+        : m_store(store), m_client(client), m_options(options), m_hub(hub), m_layerId(layerId),
+          m_feedback(feedback), m_progressFrom(progressFrom), m_progressSpan(progressSpan)
+    {
+    }
+
+    LayerSyncReport run();
+
+private:
+    Store &m_store;
+    HubClient &m_client;
+    const SyncOptions &m_options;
+    QString m_hub;
+    QString m_layerId;
+    analytics::Feedback *m_feedback;
+    double m_progressFrom, m_progressSpan;
+    LayerContext m_layer;
+    Filter m_filter;
+    LayerSyncReport m_report;
+    std::int64_t m_logId = 0;
+    QHash<QString, QString> m_seen; ///< id -> updated_at of every feature read in this run
+    QHash<QString, int> m_seenPage;
+
+    void prepareLayer();
+    Page fetch(std::int64_t offset, const QString &since);
+    void checkDuplicates(const Page &page, int pageNumber);
+    void apply(const Page &page, const std::function<void()> &bookkeeping);
+    void writeState(const QString &highWater, const QString &status, bool withCount);
+    void writeCursor(std::int64_t offset, const QString &maxSeen, const QString &snapshot);
+    void progress(double fraction, const QString &step)
+    {
+        if (m_feedback)
+            m_feedback->setProgress(m_progressFrom + m_progressSpan * std::clamp(fraction, 0.0, 1.0),
+                                    step.toStdString());
+    }
+};
+
+void LayerSync::prepareLayer()
+{
+    std::optional<LayerManifest> manifest = m_store.layer(m_layerId);
+    if (!manifest) {
+        const LayerManifest *builtin = LayerRegistry::instance().find(m_layerId);
+        if (!builtin)
+            throw Exception(ErrorCode::UnknownLayer,
+                            tr("Unknown layer \"%1\": it is neither in the workspace nor a known "
+                               "layer type.")
+                                .arg(m_layerId));
+        manifest = *builtin;
+    }
+    m_layer.manifest = *manifest;
+    m_layer.collection =
+        manifest->hubCollection.isEmpty() ? manifest->id : manifest->hubCollection;
+    for (std::size_t i = 0; i < manifest->fields.size(); ++i)
+        if (manifest->fields[i].name == manifest->timeField)
+            m_layer.timeIndex = int(i);
+
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("f"), QStringLiteral("json"));
+    HubResponse meta;
+    try {
+        meta = m_client.get(QStringLiteral("/collections/%1").arg(m_layer.collection), q,
+                            m_feedback, QByteArrayLiteral("application/json"));
+    } catch (const Exception &e) {
+        if (e.error().message.contains(QLatin1String("HTTP 404")))
+            throw Exception(ErrorCode::UnknownLayer,
+                            tr("The hub %1 has no collection \"%2\" (layer \"%3\").")
+                                .arg(m_hub, m_layer.collection, m_layerId));
+        throw;
+    }
+    QJsonParseError error{};
+    const QJsonObject collection = QJsonDocument::fromJson(meta.body, &error).object();
+    if (error.error != QJsonParseError::NoError)
+        throw Exception(ErrorCode::InvalidInput,
+                        tr("The hub sent invalid JSON for collection \"%1\" (%2): %3")
+                            .arg(m_layer.collection, meta.url, error.errorString()));
+    for (const QJsonValue &crs : collection.value(QLatin1String("crs")).toArray()) {
+        const QString uri = crs.toString();
+        if (uri.endsWith(QLatin1String("/2154")) || uri == QLatin1String("EPSG:2154"))
+            m_layer.crsUri = uri;
+    }
+    if (m_layer.crsUri.isEmpty()) {
+        auto t = CoordinateTransform::create(QStringLiteral("OGC:CRS84"),
+                                             QStringLiteral("EPSG:2154"));
+        if (!t)
+            throw Exception(ErrorCode::Crs, t.error().message);
+        m_layer.fromCrs84.emplace(std::move(*t));
+    }
+}
+
+Page LayerSync::fetch(std::int64_t offset, const QString &since)
+{
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("f"), QStringLiteral("json"));
+    q.addQueryItem(QStringLiteral("limit"), QString::number(m_options.pageSize));
+    q.addQueryItem(QStringLiteral("offset"), QString::number(offset));
+    if (!m_layer.crsUri.isEmpty())
+        q.addQueryItem(QStringLiteral("crs"), m_layer.crsUri);
+    if (since.isEmpty()) {
+        if (m_filter.bbox) {
+            const QRectF &b = *m_filter.bbox;
+            if (!m_layer.crsUri.isEmpty()) {
+                q.addQueryItem(QStringLiteral("bbox"), QStringLiteral("%1,%2,%3,%4")
+                                                           .arg(b.left(), 0, 'f', 3)
+                                                           .arg(b.top(), 0, 'f', 3)
+                                                           .arg(b.right(), 0, 'f', 3)
+                                                           .arg(b.bottom(), 0, 'f', 3));
+                q.addQueryItem(QStringLiteral("bbox-crs"), m_layer.crsUri);
+            }
+        }
+    } else {
+        // A literal "/" (QGIS Server 3.22 garbles "%2F" in its next links; we build our own).
+        q.addQueryItem(QStringLiteral("datetime"), since + QLatin1String("/.."));
+        q.addQueryItem(QStringLiteral("sortby"), QStringLiteral("updated_at"));
+    }
+    const HubResponse response =
+        m_client.get(QStringLiteral("/collections/%1/items").arg(m_layer.collection), q,
+                     m_feedback);
+    return parsePage(response, m_layer);
+}
+
+void LayerSync::checkDuplicates(const Page &page, int pageNumber)
+{
+    for (const HubFeature &f : page.features) {
+        auto it = m_seen.find(f.id);
+        if (it != m_seen.end() && f.updatedAt <= it.value())
+            throw Exception(ErrorCode::InvalidInput,
+                            tr("The hub sent feature \"%1\" of collection \"%2\" twice in one "
+                               "pull (pages %3 and %4): its paging is inconsistent. Nothing of "
+                               "page %4 was applied.")
+                                .arg(f.id, m_layer.collection)
+                                .arg(m_seenPage.value(f.id))
+                                .arg(pageNumber));
+    }
+    for (const HubFeature &f : page.features) {
+        m_seen.insert(f.id, f.updatedAt);
+        m_seenPage.insert(f.id, pageNumber);
+    }
+}
+
+void LayerSync::apply(const Page &page, const std::function<void()> &bookkeeping)
+{
+    sqlite3 *db = m_store.handle();
+    Store::Transaction tx(m_store);
+    if (!m_store.hasLayer(m_layerId)) {
+        auto added = m_store.addLayer(m_layer.manifest, QStringLiteral("hub:") + m_hub);
+        if (!added)
+            throw Exception(added.error().code, added.error().message);
+    }
+    const auto &fields = m_layer.manifest.fields;
+    const QString table = quoted(m_layerId);
+    const QString geomExpr = m_layer.manifest.geometryType == GeometryType::Point
+                                 ? QStringLiteral("GeomFromWKB(?%1, 2154)")
+                                 : QStringLiteral("CastToMulti(GeomFromWKB(?%1, 2154))");
+    Stmt find(db, QStringLiteral("SELECT fid, _hub_updated_at FROM %1 WHERE _hub_id = ?")
+                      .arg(table));
+    Stmt remove(db, QStringLiteral("DELETE FROM %1 WHERE fid = ?").arg(table));
+    Stmt removeSeries(db, QStringLiteral("DELETE FROM vigie_series WHERE layer = ? AND fid = ?"));
+    // Updates only when something differs: sqlite3_changes() then says "updated".
+    QStringList sets, same;
+    const int n = int(fields.size());
+    for (int i = 0; i < n; ++i) {
+        sets << QStringLiteral("%1 = ?%2").arg(quoted(fields[std::size_t(i)].name)).arg(i + 1);
+        same << QStringLiteral("%1 IS ?%2").arg(quoted(fields[std::size_t(i)].name)).arg(i + 1);
+    }
+    const int pUpdated = n + 1, pSource = n + 2, pSynced = n + 3, pWkb = n + 4, pFid = n + 5;
+    sets << QStringLiteral("_hub_updated_at = ?%1").arg(pUpdated)
+         << QStringLiteral("_source = ?%1").arg(pSource)
+         << QStringLiteral("_synced_at = ?%1").arg(pSynced)
+         << QStringLiteral("geom = %1").arg(geomExpr.arg(pWkb));
+    same << QStringLiteral("_hub_updated_at IS ?%1").arg(pUpdated)
+         << QStringLiteral("AsBinary(geom) IS AsBinary(%1)").arg(geomExpr.arg(pWkb));
+    Stmt update(db, QStringLiteral("UPDATE %1 SET %2 WHERE fid = ?%3 AND NOT (%4)")
+                        .arg(table, sets.join(QStringLiteral(", ")))
+                        .arg(pFid)
+                        .arg(same.join(QStringLiteral(" AND "))));
+    const QString source = QStringLiteral("hub:") + m_hub;
+    const QString syncedAt = m_store.now();
+
+    Counts counts;
+    std::vector<const HubFeature *> inserts;
+    for (const HubFeature &f : page.features) {
+        find.reset();
+        find.bind(1, f.id);
+        const bool exists = find.step();
+        const std::int64_t fid = exists ? find.int64(0) : 0;
+        const QString localUpdated = exists ? find.text(1) : QString();
+        const QString updatedAt = toStoreTime(f.updatedAt);
+        if (f.deleted || !m_filter.accepts(f)) {
+            if (exists && !(localUpdated > updatedAt)) {
+                remove.reset();
+                remove.bind(1, fid);
+                remove.step();
+                removeSeries.reset();
+                removeSeries.bind(1, m_layerId);
+                removeSeries.bind(2, fid);
+                removeSeries.step();
+                ++counts.deleted;
+            } else {
+                ++counts.unchanged;
+            }
+            continue;
+        }
+        if (!exists) {
+            inserts.push_back(&f);
+            continue;
+        }
+        if (localUpdated > updatedAt) { // the local copy is newer (replayed page)
+            ++counts.unchanged;
+            continue;
+        }
+        update.reset();
+        for (int i = 0; i < n; ++i)
+            bindValue(update, i + 1, fields[std::size_t(i)], f.values.at(i));
+        update.bind(pUpdated, updatedAt);
+        update.bind(pSource, source);
+        update.bind(pSynced, syncedAt);
+        update.bindBlob(pWkb, f.wkb);
+        update.bind(pFid, fid);
+        try {
+            update.step();
+        } catch (const Exception &e) {
+            throw Exception(ErrorCode::InvalidInput,
+                            tr("Layer \"%1\", feature \"%2\": %3")
+                                .arg(m_layerId, f.id, e.error().message));
+        }
+        if (sqlite3_changes(db) > 0)
+            ++counts.updated;
+        else
+            ++counts.unchanged;
+    }
+    if (!inserts.empty()) {
+        Store::Inserter inserter(m_store, m_layerId);
+        FeatureRecord record;
+        record.source = source;
+        for (const HubFeature *f : inserts) {
+            record.wkb = f->wkb;
+            record.values = f->values;
+            record.hubId = f->id;
+            record.hubUpdatedAt = toStoreTime(f->updatedAt);
+            try {
+                inserter.add(record);
+            } catch (const Exception &e) {
+                throw Exception(e.error().code, tr("%1 (hub id \"%2\")")
+                                                    .arg(e.error().message, f->id));
+            }
+            ++counts.inserted;
+        }
+    }
+    bookkeeping();
+    {
+        Stmt log(db, QStringLiteral("UPDATE vigie_sync_log SET inserted = inserted + ?, "
+                                    "updated = updated + ?, deleted = deleted + ?, "
+                                    "batches = batches + 1 WHERE id = ?"));
+        log.bind(1, counts.inserted);
+        log.bind(2, counts.updated);
+        log.bind(3, counts.deleted);
+        log.bind(4, m_logId);
+        log.step();
+    }
+    tx.commit();
+    m_report.inserted += counts.inserted;
+    m_report.updated += counts.updated;
+    m_report.deleted += counts.deleted;
+    m_report.unchanged += counts.unchanged;
+    m_report.received += std::int64_t(page.features.size());
+    ++m_report.batches;
+    if (m_options.afterBatch)
+        m_options.afterBatch(m_layerId, m_report.batches);
+}
+
+void LayerSync::writeState(const QString &highWater, const QString &status, bool withCount)
+{
+    std::int64_t count = -1;
+    if (withCount && m_store.hasLayer(m_layerId))
+        count = m_store.featureCount(m_layerId);
+    Stmt s(m_store.handle(),
+           QStringLiteral(
+               "INSERT INTO vigie_sync_state (hub, layer, high_water, last_sync_at, last_status, "
+               "features, extent, since) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+               "ON CONFLICT (hub, layer) DO UPDATE SET "
+               "high_water = coalesce(?3, high_water), last_sync_at = ?4, last_status = ?5, "
+               "features = coalesce(?6, features), extent = ?7, since = ?8"));
+    s.bind(1, m_hub);
+    s.bind(2, m_layerId);
+    s.bind(3, highWater.isEmpty() ? QString() : highWater);
+    s.bind(4, m_store.now());
+    s.bind(5, status);
+    if (count >= 0)
+        s.bind(6, count);
+    else
+        s.bindNull(6);
+    if (m_filter.bbox)
+        s.bind(7, QStringLiteral("%1,%2,%3,%4")
+                      .arg(m_filter.bbox->left(), 0, 'f', 3)
+                      .arg(m_filter.bbox->top(), 0, 'f', 3)
+                      .arg(m_filter.bbox->right(), 0, 'f', 3)
+                      .arg(m_filter.bbox->bottom(), 0, 'f', 3));
+    else
+        s.bindNull(7);
+    s.bind(8, m_filter.since.isEmpty() ? QString() : m_filter.since);
+    s.step();
+}
+
+void LayerSync::writeCursor(std::int64_t offset, const QString &maxSeen, const QString &snapshot)
+{
+    Stmt s(m_store.handle(),
+           QStringLiteral("INSERT OR REPLACE INTO vigie_sync_cursor (hub, layer, next_offset, "
+                          "max_seen, snapshot) VALUES (?, ?, ?, ?, ?)"));
+    s.bind(1, m_hub);
+    s.bind(2, m_layerId);
+    s.bind(3, offset);
+    s.bind(4, maxSeen.isEmpty() ? QString() : maxSeen);
+    s.bind(5, snapshot.isEmpty() ? QString() : snapshot);
+    s.step();
+}
+
+LayerSyncReport LayerSync::run()
+{
+    QElapsedTimer timer;
+    timer.start();
+    m_report.layer = m_layerId;
+    sqlite3 *db = m_store.handle();
+    ensureCursorTable(db);
+
+    // The sync log row exists even when the run fails early.
+    {
+        Stmt log(db, QStringLiteral("INSERT INTO vigie_sync_log (started_at, hub, layer, status) "
+                                    "VALUES (?, ?, ?, 'running')"));
+        log.bind(1, m_store.now());
+        log.bind(2, m_hub);
+        log.bind(3, m_layerId);
+        log.step();
+        m_logId = sqlite3_last_insert_rowid(db);
+    }
+    auto finishLog = [&](const QString &status, const QString &message) {
+        Stmt log(db, QStringLiteral("UPDATE vigie_sync_log SET status = ?, finished_at = ?, "
+                                    "message = ? WHERE id = ?"));
+        log.bind(1, status);
+        log.bind(2, m_store.now());
+        log.bind(3, message.isEmpty() ? QString() : message);
+        log.bind(4, m_logId);
+        log.step();
+    };
+
+    try {
+        if (m_options.reset) {
+            Stmt a(db, QStringLiteral("DELETE FROM vigie_sync_state WHERE hub = ? AND layer = ?"));
+            a.bind(1, m_hub);
+            a.bind(2, m_layerId);
+            a.step();
+            Stmt b(db, QStringLiteral("DELETE FROM vigie_sync_cursor WHERE hub = ? AND layer = ?"));
+            b.bind(1, m_hub);
+            b.bind(2, m_layerId);
+            b.step();
+        }
+        QString highWater, extent, since;
+        bool hasState = false;
+        {
+            Stmt s(db, QStringLiteral("SELECT high_water, extent, since FROM vigie_sync_state "
+                                      "WHERE hub = ? AND layer = ?"));
+            s.bind(1, m_hub);
+            s.bind(2, m_layerId);
+            if (s.step()) {
+                hasState = true;
+                highWater = s.text(0);
+                extent = s.text(1);
+                since = s.text(2);
+            }
+        }
+        std::int64_t cursorOffset = 0;
+        QString maxSeen, snapshot;
+        bool hasCursor = false;
+        {
+            Stmt s(db, QStringLiteral("SELECT next_offset, max_seen, snapshot FROM "
+                                      "vigie_sync_cursor WHERE hub = ? AND layer = ?"));
+            s.bind(1, m_hub);
+            s.bind(2, m_layerId);
+            if (s.step()) {
+                hasCursor = true;
+                cursorOffset = s.int64(0);
+                maxSeen = s.text(1);
+                snapshot = s.text(2);
+            }
+        }
+        // The area and time window are those of the first pull.
+        Filter requested;
+        requested.bbox = m_options.bbox;
+        if (m_options.since.isValid())
+            requested.since = m_options.since.toUTC().toString(
+                QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+        if (hasState) {
+            if (!extent.isEmpty()) {
+                const QStringList p = extent.split(QLatin1Char(','));
+                if (p.size() == 4)
+                    m_filter.bbox = QRectF(QPointF(p[0].toDouble(), p[1].toDouble()),
+                                           QPointF(p[2].toDouble(), p[3].toDouble()));
+            }
+            m_filter.since = since;
+            const bool bboxDiffers =
+                requested.bbox && (!m_filter.bbox ||
+                                   (requested.bbox->toAlignedRect() != m_filter.bbox->toAlignedRect()));
+            if (bboxDiffers || (!requested.since.isEmpty() && requested.since != m_filter.since))
+                throw Exception(ErrorCode::InvalidInput,
+                                tr("Layer \"%1\" was first pulled from this hub with another area "
+                                   "or time window; sync again with the reset option to change "
+                                   "them.")
+                                    .arg(m_layerId));
+        } else {
+            m_filter = requested;
+        }
+        prepareLayer();
+
+        const bool firstPull = highWater.isEmpty();
+        m_report.firstPull = firstPull;
+        if (!hasState) // record the filter before the first page (its own small transaction)
+            writeState(QString(), QStringLiteral("running"), false);
+        int pageNumber = 0;
+        if (firstPull) {
+            std::int64_t offset = hasCursor ? cursorOffset : 0;
+            std::int64_t total = -1;
+            for (;;) {
+                analytics::throwIfCanceled(m_feedback);
+                Page page;
+                try {
+                    page = fetch(offset, QString());
+                } catch (const Exception &e) {
+                    if (e.error().message.contains(QLatin1String("HTTP 400")) &&
+                        e.error().message.contains(QLatin1String("offset"), Qt::CaseInsensitive))
+                        throw Exception(ErrorCode::Io,
+                                        tr("The hub refused to page past feature %1 of \"%2\": "
+                                           "its feature count is out of date (QGIS Server "
+                                           "keeps it until it is reloaded after new data is "
+                                           "published). Reload the hub, then sync again: the "
+                                           "pull resumes here. (%3)")
+                                            .arg(offset)
+                                            .arg(m_layer.collection, e.error().message));
+                    throw;
+                }
+                ++pageNumber;
+                if (page.numberMatched >= 0)
+                    total = page.numberMatched;
+                if (snapshot.isEmpty())
+                    snapshot = page.timeStamp;
+                checkDuplicates(page, pageNumber);
+                for (const HubFeature &f : page.features)
+                    maxSeen = std::max(maxSeen, f.updatedAt);
+                const bool last = qsizetype(page.features.size()) < m_options.pageSize;
+                const std::int64_t nextOffset = offset + std::int64_t(page.features.size());
+                apply(page, [&] {
+                    if (last) {
+                        // Changes made on the hub while we read are after the snapshot time.
+                        QString hw = maxSeen;
+                        if (!snapshot.isEmpty() && (hw.isEmpty() || snapshot < hw))
+                            hw = snapshot;
+                        if (hw.isEmpty())
+                            hw = QStringLiteral("1970-01-01T00:00:00.000Z");
+                        writeState(hw, QStringLiteral("running"), false);
+                        Stmt d(db, QStringLiteral(
+                                       "DELETE FROM vigie_sync_cursor WHERE hub = ? AND layer = ?"));
+                        d.bind(1, m_hub);
+                        d.bind(2, m_layerId);
+                        d.step();
+                        m_report.highWater = hw;
+                    } else {
+                        writeCursor(nextOffset, maxSeen, snapshot);
+                    }
+                });
+                offset = nextOffset;
+                progress(total > 0 ? double(offset) / double(total) : 0.5,
+                         tr("%1: %2 features").arg(m_layerId).arg(offset));
+                if (last)
+                    break;
+            }
+        } else {
+            // Keyset paging on updated_at. QGIS Server compares datetime at whole seconds, so
+            // the window starts at the second of the high-water mark and the features of this
+            // run already read from that second on are skipped with offset.
+            QString hw = highWater;
+            std::vector<QString> readTimes; // updated_at of this run's features, ascending
+            for (;;) {
+                analytics::throwIfCanceled(m_feedback);
+                const QString windowStart = hw.left(19) + QLatin1String(".000Z");
+                const std::int64_t offset = std::int64_t(
+                    readTimes.end() -
+                    std::lower_bound(readTimes.begin(), readTimes.end(), windowStart));
+                Page page = fetch(offset, hw.left(19) + QLatin1Char('Z'));
+                ++pageNumber;
+                checkDuplicates(page, pageNumber);
+                QString previous = readTimes.empty() ? windowStart : readTimes.back();
+                for (const HubFeature &f : page.features) {
+                    if (f.updatedAt < previous)
+                        throw Exception(ErrorCode::InvalidInput,
+                                        tr("The hub did not sort collection \"%1\" by updated_at "
+                                           "or ignored the datetime filter (feature \"%2\"); "
+                                           "nothing of this page was applied.")
+                                            .arg(m_layer.collection, f.id));
+                    previous = f.updatedAt;
+                }
+                const QString newHw = page.features.empty() ? hw : page.features.back().updatedAt;
+                const bool last = qsizetype(page.features.size()) < m_options.pageSize;
+                apply(page, [&] { writeState(newHw, QStringLiteral("running"), false); });
+                for (const HubFeature &f : page.features)
+                    readTimes.push_back(f.updatedAt);
+                hw = std::max(hw, newHw);
+                m_report.highWater = hw;
+                progress(last ? 1.0 : 0.5,
+                         tr("%1: %2 changes").arg(m_layerId).arg(m_report.received));
+                if (last)
+                    break;
+            }
+        }
+        writeState(QString(), QStringLiteral("ok"), true);
+        if (m_report.highWater.isEmpty())
+            m_report.highWater = highWater;
+        m_report.status = QStringLiteral("ok");
+        m_report.seconds = timer.elapsed() / 1000.0;
+        finishLog(QStringLiteral("ok"), QString());
+    } catch (const analytics::Canceled &) {
+        m_report.status = QStringLiteral("canceled");
+        m_report.message = tr("Synchronisation canceled.");
+    } catch (const Exception &e) {
+        m_report.status = e.error().code == ErrorCode::Canceled ? QStringLiteral("canceled")
+                                                                 : QStringLiteral("failed");
+        m_report.message = e.error().message;
+    }
+    if (m_report.status != QLatin1String("ok")) {
+        m_report.seconds = timer.elapsed() / 1000.0;
+        try {
+            finishLog(m_report.status, m_report.message);
+            writeState(QString(), m_report.status, true);
+        } catch (const Exception &) {
+        }
+    }
+    return m_report;
+}
+
+} // namespace
+
+bool SyncReport::ok() const
+{
+    return std::all_of(layers.begin(), layers.end(),
+                       [](const LayerSyncReport &l) { return l.status == QLatin1String("ok"); });
+}
+
+Result<SyncReport> syncFromHub(Store &store, const SyncOptions &options,
+                               analytics::Feedback *feedback)
+{
+    SyncReport report;
+    try {
+        if (store.isReadOnly())
+            throw Exception(ErrorCode::Io, tr("The workspace %1 is read-only.").arg(store.path()));
+        if (options.pageSize < 1 || options.pageSize > 10000)
+            throw Exception(ErrorCode::InvalidInput,
+                            tr("The page size must be between 1 and 10000 features."));
+        HubClient client(options.hubUrl, options.credentials, options.stallTimeoutMs);
+        report.hub = HubClient::displayUrl(options.hubUrl);
+        QStringList layers = options.layers;
+        if (layers.isEmpty()) {
+            for (const LayerManifest &m : store.layers())
+                layers << m.id;
+            if (layers.isEmpty())
+                for (const LayerManifest &m : LayerRegistry::instance().manifests())
+                    layers << m.id;
+        }
+        const double span = 100.0 / std::max<qsizetype>(1, layers.size());
+        for (qsizetype i = 0; i < layers.size(); ++i) {
+            LayerSync sync(store, client, options, report.hub, layers.at(i), feedback, span * i,
+                           span);
+            report.layers.push_back(sync.run());
+            const LayerSyncReport &last = report.layers.back();
+            if (last.status == QLatin1String("canceled"))
+                return Error{ErrorCode::Canceled, last.message};
+            if (last.status != QLatin1String("ok"))
+                return Error{ErrorCode::Io, tr("Sync of layer \"%1\" from %2 failed: %3")
+                                                .arg(last.layer, report.hub, last.message)};
+        }
+        if (feedback)
+            feedback->setProgress(100.0, tr("Synchronised").toStdString());
+    } catch (const Exception &e) {
+        return e.error();
+    } catch (const analytics::Canceled &) {
+        return Error{ErrorCode::Canceled, tr("Synchronisation canceled.")};
+    }
+    return report;
+}
+
+std::vector<LayerSyncState> syncStates(const Store &store)
+{
+    std::vector<LayerSyncState> out;
+    try {
+        Stmt s(store.handle(),
+               QStringLiteral("SELECT hub, layer, high_water, last_sync_at, last_status, "
+                              "features, extent, since FROM vigie_sync_state "
+                              "ORDER BY last_sync_at DESC, layer"));
+        while (s.step())
+            out.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.int64(5),
+                           s.text(6), s.text(7)});
+    } catch (const Exception &) {
+    }
+    return out;
+}
+
+std::vector<SyncLogEntry> syncLog(const Store &store, int limit)
+{
+    std::vector<SyncLogEntry> out;
+    try {
+        Stmt s(store.handle(),
+               QStringLiteral("SELECT id, started_at, finished_at, hub, layer, status, message, "
+                              "inserted, updated, deleted, batches FROM vigie_sync_log "
+                              "ORDER BY id DESC LIMIT %1")
+                   .arg(limit));
+        while (s.step()) {
+            SyncLogEntry e;
+            e.id = s.int64(0);
+            e.startedAt = s.text(1);
+            e.finishedAt = s.text(2);
+            e.hub = s.text(3);
+            e.layer = s.text(4);
+            e.status = s.text(5);
+            e.message = s.text(6);
+            e.inserted = s.int64(7);
+            e.updated = s.int64(8);
+            e.deleted = s.int64(9);
+            e.batches = int(s.int64(10));
+            out.push_back(e);
+        }
+    } catch (const Exception &) {
+    }
+    return out;
+}
+
+} // namespace vigie::core::sync

@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Analysis menu of the main window, offscreen on a small demo workspace: each analysis is set
+// up through its dialog (defaults), runs in the background, and its result layer appears on the
+// map with its legend; a long analysis can be canceled. Screenshots go to VIGIE_TEST_OUTPUT.
+
+#include "analysisdialog.h"
+#include "layerpanel.h"
+#include "mainwindow.h"
+#include "mapcanvas.h"
+#include "timefilter.h"
+
+#include "core/demo/demogenerator.h"
+#include "core/i18n.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+using namespace vigie;
+
+namespace {
+
+const gui::LayerState *findLayer(const gui::MainWindow &w, const QString &id)
+{
+    for (const auto &l : w.layerPanel()->layers())
+        if (l.manifest.id == id)
+            return &l;
+    return nullptr;
+}
+
+bool waitForRender(gui::MapCanvas *canvas, int previousCount, int timeoutMs = 20000)
+{
+    return QTest::qWaitFor(
+        [&] { return canvas->renderCount() > previousCount && !canvas->isRendering(); }, timeoutMs);
+}
+
+} // namespace
+
+class TestAnalysisGui : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("Ville de Marseille"));
+        QCoreApplication::setApplicationName(QStringLiteral("Vigie-test"));
+        QCOMPARE(core::installTranslations(core::preferredLanguage()), QStringLiteral("fr"));
+        QVERIFY(m_dir.isValid());
+        m_store = m_dir.filePath(QStringLiteral("demo.vigie"));
+        core::DemoOptions options;
+        options.incidentScale = 0.1;
+        auto made = core::createDemoStore(m_store, options);
+        QVERIFY2(made.ok(), qPrintable(made.ok() ? QString() : made.error().message));
+        m_window = std::make_unique<gui::MainWindow>();
+        m_window->setInteractive(false);
+        m_window->resize(1400, 860);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QSignalSpy full(m_window.get(), &gui::MainWindow::fullMapPainted);
+        QVERIFY(m_window->openWorkspace(m_store));
+        QTRY_COMPARE_WITH_TIMEOUT(full.count(), 1, 30000);
+    }
+
+    void menuListsEveryAnalysisInFrench()
+    {
+        auto *menu = m_window->menuBar()->findChild<QMenu *>(QStringLiteral("analysisMenu"));
+        QVERIFY(menu);
+        QCOMPARE(menu->title(), QStringLiteral("A&nalyse"));
+        QStringList texts;
+        for (QAction *a : menu->actions())
+            if (!a->isSeparator())
+                texts << a->text();
+        QCOMPARE(texts.size(), int(core::allAnalysisKinds().size()));
+        QVERIFY2(texts.contains(QStringLiteral("Points chauds (Getis-Ord Gi*)…")), qPrintable(texts.join(u'|')));
+    }
+
+    void runsEachAnalysisFromItsDialog_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<bool>("hasLayer");
+        QTest::addColumn<QString>("screenshot");
+        QTest::newRow("kde") << int(core::AnalysisKind::Kde) << true << QStringLiteral("analysis_kde.png");
+        QTest::newRow("risk") << int(core::AnalysisKind::RelativeRisk) << true << QString();
+        QTest::newRow("gistar") << int(core::AnalysisKind::GiStar) << true << QStringLiteral("analysis_gistar.png");
+        QTest::newRow("moran") << int(core::AnalysisKind::LocalMoran) << true << QStringLiteral("analysis_moran.png");
+        QTest::newRow("emerging") << int(core::AnalysisKind::EmergingHotSpots) << true << QStringLiteral("analysis_emerging.png");
+        QTest::newRow("dbscan") << int(core::AnalysisKind::Dbscan) << true << QStringLiteral("analysis_dbscan.png");
+        QTest::newRow("stdbscan") << int(core::AnalysisKind::StDbscan) << true << QString();
+        QTest::newRow("nni") << int(core::AnalysisKind::NearestNeighbour) << false << QString();
+        QTest::newRow("scale") << int(core::AnalysisKind::AnalysisScale) << false << QString();
+    }
+
+    void runsEachAnalysisFromItsDialog()
+    {
+        QFETCH(int, kind);
+        QFETCH(bool, hasLayer);
+        QFETCH(QString, screenshot);
+        auto &w = *m_window;
+        // The whole period of the data (the dialog starts from the period filter).
+        w.timeFilter()->setWindow(w.timeFilter()->dataMin(), w.timeFilter()->dataMax());
+        std::vector<core::LayerManifest> manifests;
+        for (const auto &l : w.layerPanel()->layers())
+            manifests.push_back(l.manifest);
+        const auto k = core::AnalysisKind(kind);
+        gui::AnalysisDialog dialog(k, manifests, w.timeFilter()->from(), w.timeFilter()->to(),
+                                   QStringLiteral("fr"), &w);
+        QCOMPARE(dialog.kind(), k);
+        core::AnalysisRequest request = dialog.request();
+        QCOMPARE(request.selection.layer, QStringLiteral("incidents"));
+        QVERIFY(request.selection.categories.isEmpty()); // all ticked
+        if (k == core::AnalysisKind::LocalMoran)
+            request.parameters.insert(QStringLiteral("permutations"), 199);
+        const int layersBefore = w.layerCount();
+        QSignalSpy ended(&w, &gui::MainWindow::taskEnded);
+        const int rendersBefore = w.mapCanvas()->renderCount();
+        w.runAnalysis(request);
+        QVERIFY(ended.wait(120000));
+        QVERIFY2(ended.takeFirst().at(0).toBool(), qPrintable(w.lastError()));
+        QVERIFY(w.lastAnalysisSummary().contains(core::analysisKindTitle(k)));
+        auto *results = w.findChild<QPlainTextEdit *>(QStringLiteral("analysisResults"));
+        QVERIFY(results && results->isVisible());
+        QCOMPARE(results->toPlainText(), w.lastAnalysisSummary());
+        QCOMPARE(w.layerCount(), layersBefore + (hasLayer ? 1 : 0));
+        if (!hasLayer)
+            return;
+        const QString id = w.layerPanel()->currentLayerId();
+        QVERIFY(id.startsWith(core::analysisKindKey(k) + u'_'));
+        const gui::LayerState *l = findLayer(w, id);
+        QVERIFY(l && l->visible && l->data);
+        QVERIFY(l->manifest.title.fr.contains(QStringLiteral("incidents")));
+        if (screenshot.isEmpty())
+            return;
+        // The map is redrawn with the new layer (a fresh render after the task ended).
+        gui::MapCanvas *canvas = w.mapCanvas();
+        QVERIFY(waitForRender(canvas, rendersBefore));
+        QTest::qWait(150);
+        QVERIFY(!canvas->isRendering());
+        if (canvas->lastRender().featuresDrawn == 0)
+            w.grab().save(QDir::temp().filePath(QStringLiteral("failed_") + screenshot));
+        QVERIFY(canvas->lastRender().featuresDrawn > 0);
+        const QImage image = w.grab().toImage();
+        const QImage map = canvas->grab().toImage();
+        QSet<QRgb> colours;
+        for (int y = 0; y < map.height(); y += 5)
+            for (int x = 0; x < map.width(); x += 5)
+                colours.insert(map.pixel(x, y));
+        QVERIFY2(colours.size() > 20, qPrintable(QString::number(colours.size())));
+        const QString outDir = qEnvironmentVariable("VIGIE_TEST_OUTPUT", QDir::tempPath());
+        QDir().mkpath(outDir);
+        QVERIFY(image.save(QDir(outDir).filePath(screenshot)));
+    }
+
+    void longAnalysisCanBeCanceled()
+    {
+        auto &w = *m_window;
+        core::AnalysisRequest request;
+        request.kind = core::AnalysisKind::LocalMoran;
+        request.parameters = {{QStringLiteral("grid"), QStringLiteral("square")},
+                              {QStringLiteral("cellSize"), 60},
+                              {QStringLiteral("permutations"), 99999}};
+        const int layersBefore = w.layerCount();
+        QSignalSpy ended(&w, &gui::MainWindow::taskEnded);
+        w.runAnalysis(request);
+        auto *cancel = w.findChild<QToolButton *>(QStringLiteral("cancelTask"));
+        QVERIFY(cancel);
+        QTRY_VERIFY_WITH_TIMEOUT(cancel->isVisible(), 5000);
+        QTest::qWait(300);
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QVERIFY(ended.wait(60000));
+        QCOMPARE(ended.takeFirst().at(0).toBool(), false);
+        QCOMPARE(w.layerCount(), layersBefore);
+    }
+
+    void cleanupTestCase() { m_window.reset(); }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_store;
+    std::unique_ptr<gui::MainWindow> m_window;
+};
+
+QTEST_MAIN(TestAnalysisGui)
+#include "test_analysisgui.moc"
