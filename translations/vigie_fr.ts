@@ -1539,6 +1539,14 @@
         <source>Number of distances tested.</source>
         <translation>Nombre de distances testées.</translation>
     </message>
+    <message>
+        <source>square cells</source>
+        <translation>cellules carrées</translation>
+    </message>
+    <message>
+        <source>hexagons</source>
+        <translation>hexagones</translation>
+    </message>
 </context>
 <context>
     <name>vigie::core::DemoGenerator</name>
@@ -1617,6 +1625,68 @@
     <message>
         <source>Could not create the demo workspace %1: %2</source>
         <translation>Impossible de créer l’espace de travail de démonstration %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::core::ReportPeriod</name>
+    <message>
+        <source>the period "%1" is not of the form 2025-01..2025-03 or 2025-01-01..2025-03-31</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the period "%1" is empty: it ends before it starts</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>vigie::core::ReportTemplate</name>
+    <message>
+        <source>Report template %1, key "%2": %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Report template %1: invalid JSON at offset %2: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Report template %1: the document is not a JSON object</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>must be %1 (the report template format this version reads)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>must be made of a-z, 0-9 and _, starting with a letter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>is required</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>needs "layer", "key" and "areaField"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>must be between 1 and 1000</source>
+        <translation type="unfinished">doit être compris entre 2 et 1000 {1 ?}</translation>
+    </message>
+    <message>
+        <source>must be "a4" or "a3"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>must be "portrait" or "landscape"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no report template "%1": neither a file nor one of the built-in templates (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot read the report template %1: %2</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

@@ -1100,7 +1100,9 @@ void MainWindow::runAnalysis(const core::AnalysisRequest &request)
                 outcome->error = QString::fromUtf8(e.what());
             }
         },
-        [this, outcome, title, request](bool canceled) {
+        [this, outcome, title, request, generation](bool canceled) {
+            if (generation != m_generation)
+                return; // another workspace was opened meanwhile
             if (canceled || outcome->canceled) {
                 statusBar()->showMessage(tr("Analysis canceled: the workspace is unchanged."), 5000);
                 emit taskEnded(false);

@@ -596,6 +596,16 @@ Units buildUnits(Store &store, const Selection &sel, const QVariantMap &p, bool 
     return u;
 }
 
+/// "square cells", "hexagons" or the area layer's id, for summaries.
+QString unitKindLabel(const QString &kind)
+{
+    if (kind == QLatin1String("square"))
+        return vigie::core::AnalysisRunner::tr("square cells");
+    if (kind == QLatin1String("hex"))
+        return vigie::core::AnalysisRunner::tr("hexagons");
+    return kind;
+}
+
 analytics::SpatialWeights unitWeights(const Units &u, const QVariantMap &p, bool includeSelf,
                                       QVariantMap &used, analytics::Feedback *feedback)
 {
@@ -1001,7 +1011,7 @@ private:
         for (int c : r.confidenceClass)
             (c > 0 ? hot : (c < 0 ? cold : hot)) += c != 0;
         line(vigie::core::AnalysisRunner::tr("%1 units (%2); weights: %3%4; FDR correction: %5")
-                 .arg(u.value.size()).arg(u.kind).arg(used.value(QStringLiteral("weights")).toString())
+                 .arg(u.value.size()).arg(unitKindLabel(u.kind)).arg(used.value(QStringLiteral("weights")).toString())
                  .arg(used.contains(QStringLiteral("distance"))
                           ? vigie::core::AnalysisRunner::tr(", distance %1 m").arg(used.value(QStringLiteral("distance")).toDouble(), 0, 'f', 0)
                           : QString())
