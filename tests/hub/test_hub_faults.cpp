@@ -98,6 +98,10 @@ private:
                  {QStringLiteral("delete"), QStringLiteral("250")}})
             if (!m_hub->edit(kLayer, op, n).isEmpty())
                 return nullptr;
+        // QGIS Server caches a layer's feature count and serves inconsistent offset pages after
+        // rows are appended until it reloads (docs/hub.md): a real hub reloads after an update.
+        if (!m_hub->publish().isEmpty())
+            return nullptr;
         return store;
     }
 
