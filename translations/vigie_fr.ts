@@ -1042,12 +1042,163 @@
         <source>pull layers from the municipal data hub, incrementally and resumably</source>
         <translation>récupérer les couches du hub de données municipal, de façon incrémentale et reprenable</translation>
     </message>
+    <message>
+        <source>write a CLSPD report: a PDF map atlas with key figures per area</source>
+        <translation>écrire un rapport CLSPD : un atlas cartographique PDF avec les chiffres clés par zone</translation>
+    </message>
+    <message>
+        <source>Writes a report (PDF map atlas with key figures per area) from a report template.</source>
+        <translation>Écrit un rapport (atlas cartographique PDF avec chiffres clés par zone) à partir d'un modèle de rapport.</translation>
+    </message>
+    <message>
+        <source>Report template: a built-in id (%1) or a JSON file.</source>
+        <translation>Modèle de rapport : un identifiant fourni (%1) ou un fichier JSON.</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>Period in local days: 2025-01..2025-03 (months) or 2025-01-01..2025-01-31.</source>
+        <translation>Période en jours locaux : 2025-01..2025-03 (mois) ou 2025-01-01..2025-01-31.</translation>
+    </message>
+    <message>
+        <source>PERIOD</source>
+        <translation>PÉRIODE</translation>
+    </message>
+    <message>
+        <source>Areas by key, name or number, comma-separated, or "all" (default: the template's).</source>
+        <translation>Zones par code, nom ou numéro, séparées par des virgules, ou « all » (par défaut : celles du modèle).</translation>
+    </message>
+    <message>
+        <source>PDF file to write.</source>
+        <translation>Fichier PDF à écrire.</translation>
+    </message>
+    <message>
+        <source>Language of the report: fr or en.</source>
+        <translation>Langue du rapport : fr ou en.</translation>
+    </message>
+    <message>
+        <source>Paper size: a4 or a3 (default: the template's).</source>
+        <translation>Format du papier : a4 ou a3 (par défaut : celui du modèle).</translation>
+    </message>
+    <message>
+        <source>SIZE</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>portrait or landscape (default: the template's).</source>
+        <translation>portrait ou landscape (par défaut : celle du modèle).</translation>
+    </message>
+    <message>
+        <source>ORIENTATION</source>
+        <translation>ORIENTATION</translation>
+    </message>
+    <message>
+        <source>Counts below this are printed "&lt; N" (default: the template's, 5).</source>
+        <translation>Les effectifs inférieurs sont imprimés « &lt; N » (par défaut : celui du modèle, 5).</translation>
+    </message>
+    <message>
+        <source>Author printed on the cover.</source>
+        <translation>Auteur imprimé en page de garde.</translation>
+    </message>
+    <message>
+        <source>Analysis drawn on the maps: an analysis id or kind (default: the template's; "none" for none).</source>
+        <translation>Analyse dessinée sur les cartes : un identifiant ou un type d'analyse (par défaut : celle du modèle ; « none » pour aucune).</translation>
+    </message>
+    <message>
+        <source>--store, --template, --period and --out are required</source>
+        <translation>--store, --template, --period et --out sont obligatoires</translation>
+    </message>
+    <message>
+        <source>--lang must be fr or en</source>
+        <translation>--lang doit valoir fr ou en</translation>
+    </message>
+    <message>
+        <source>--paper must be a4 or a3</source>
+        <translation>--paper doit valoir a4 ou a3</translation>
+    </message>
+    <message>
+        <source>--orientation must be portrait or landscape</source>
+        <translation>--orientation doit valoir portrait ou landscape</translation>
+    </message>
+    <message>
+        <source>--min-count must be an integer from 1 to 1000</source>
+        <translation>--min-count doit être un entier de 1 à 1000</translation>
+    </message>
+    <message>
+        <source>Report written to %1 (%2 pages, %3 s)</source>
+        <translation>Rapport écrit dans %1 (%2 pages, %3 s)</translation>
+    </message>
 </context>
 <context>
     <name>vigie::cli::CliContext</name>
     <message>
         <source>error: %1</source>
         <translation>erreur : %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::core</name>
+    <message>
+        <source>Report template %1, key "%2": the workspace %3 has no layer "%4"</source>
+        <translation>Modèle de rapport %1, clé « %2 » : l'espace de travail %3 n'a pas de couche « %4 »</translation>
+    </message>
+    <message>
+        <source>Report template %1, key "%2": the layer "%3" has no field "%4"</source>
+        <translation>Modèle de rapport %1, clé « %2 » : la couche « %3 » n'a pas de champ « %4 »</translation>
+    </message>
+    <message>
+        <source>the small-count threshold must be at least 1</source>
+        <translation>le seuil des petits effectifs doit valoir au moins 1</translation>
+    </message>
+    <message>
+        <source>the report period is empty</source>
+        <translation>la période du rapport est vide</translation>
+    </message>
+    <message>
+        <source>Report template %1, key "areas.layer": "%2" is not a polygon layer</source>
+        <translation>Modèle de rapport %1, clé « areas.layer » : « %2 » n'est pas une couche de polygones</translation>
+    </message>
+    <message>
+        <source>Report template %1, key "points.layer": "%2" has no time field</source>
+        <translation>Modèle de rapport %1, clé « points.layer » : « %2 » n'a pas de champ de date</translation>
+    </message>
+    <message>
+        <source>the workspace %1 holds no "%2" analysis with a map layer; run one first (vigie-cli analyze %2)</source>
+        <translation>l'espace de travail %1 ne contient pas d'analyse « %2 » avec une couche cartographique ; lancez-en une d'abord (vigie-cli analyze %2)</translation>
+    </message>
+    <message>
+        <source>the workspace %1 has no analysis "%2" (see vigie-cli info)</source>
+        <translation>l'espace de travail %1 n'a pas d'analyse « %2 » (voir vigie-cli info)</translation>
+    </message>
+    <message>
+        <source>No "%1" analysis in the workspace: maps show the incidents only.</source>
+        <translation>Pas d'analyse « %1 » dans l'espace de travail : les cartes ne montrent que les faits.</translation>
+    </message>
+    <message>
+        <source>unknown area "%1" in the layer "%2"; give a key, a name or "all", e.g. %3</source>
+        <translation>zone inconnue « %1 » dans la couche « %2 » ; donnez un code, un nom ou « all », par exemple %3</translation>
+    </message>
+    <message>
+        <source>the report has no area: the layer "%1" is empty</source>
+        <translation>le rapport n'a aucune zone : la couche « %1 » est vide</translation>
+    </message>
+    <message>
+        <source>the period %1 is empty: the layer "%2" has no feature in it (it covers %3 to %4)</source>
+        <translation>la période %1 est vide : la couche « %2 » n'y a aucune entité (elle couvre du %3 au %4)</translation>
+    </message>
+    <message>
+        <source>Counting incidents</source>
+        <translation>Comptage des faits</translation>
+    </message>
+    <message>
+        <source>Weekly and hourly series</source>
+        <translation>Séries hebdomadaires et horaires</translation>
+    </message>
+    <message>
+        <source>the report was canceled</source>
+        <translation>le rapport a été annulé</translation>
     </message>
 </context>
 <context>
@@ -1628,65 +1779,83 @@
     </message>
 </context>
 <context>
+    <name>vigie::core::Query</name>
+    <message>
+        <source>report query failed: %1</source>
+        <translation>la requête du rapport a échoué : %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::core::ReportMessages</name>
+    <message>
+        <source>the report was canceled</source>
+        <translation>le rapport a été annulé</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>impossible d'écrire %1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>vigie::core::ReportPeriod</name>
     <message>
         <source>the period "%1" is not of the form 2025-01..2025-03 or 2025-01-01..2025-03-31</source>
-        <translation type="unfinished" />
+        <translation>la période « %1 » n'est pas de la forme 2025-01..2025-03 ou 2025-01-01..2025-03-31</translation>
     </message>
     <message>
         <source>the period "%1" is empty: it ends before it starts</source>
-        <translation type="unfinished" />
+        <translation>la période « %1 » est vide : elle finit avant de commencer</translation>
     </message>
 </context>
 <context>
     <name>vigie::core::ReportTemplate</name>
     <message>
         <source>Report template %1, key "%2": %3</source>
-        <translation type="unfinished" />
+        <translation>Modèle de rapport %1, clé « %2 » : %3</translation>
     </message>
     <message>
         <source>Report template %1: invalid JSON at offset %2: %3</source>
-        <translation type="unfinished" />
+        <translation>Modèle de rapport %1 : JSON invalide à la position %2 : %3</translation>
     </message>
     <message>
         <source>Report template %1: the document is not a JSON object</source>
-        <translation type="unfinished" />
+        <translation>Modèle de rapport %1 : le document n'est pas un objet JSON</translation>
     </message>
     <message>
         <source>must be %1 (the report template format this version reads)</source>
-        <translation type="unfinished" />
+        <translation>doit valoir %1 (le format de modèle de rapport que lit cette version)</translation>
     </message>
     <message>
         <source>must be made of a-z, 0-9 and _, starting with a letter</source>
-        <translation type="unfinished" />
+        <translation>doit être fait de a-z, 0-9 et _, en commençant par une lettre</translation>
     </message>
     <message>
         <source>is required</source>
-        <translation type="unfinished" />
+        <translation>est obligatoire</translation>
     </message>
     <message>
         <source>needs "layer", "key" and "areaField"</source>
-        <translation type="unfinished" />
+        <translation>demande « layer », « key » et « areaField »</translation>
     </message>
     <message>
         <source>must be between 1 and 1000</source>
-        <translation type="unfinished">doit être compris entre 2 et 1000 {1 ?}</translation>
+        <translation>doit être compris entre 1 et 1000</translation>
     </message>
     <message>
         <source>must be "a4" or "a3"</source>
-        <translation type="unfinished" />
+        <translation>doit valoir « a4 » ou « a3 »</translation>
     </message>
     <message>
         <source>must be "portrait" or "landscape"</source>
-        <translation type="unfinished" />
+        <translation>doit valoir « portrait » ou « landscape »</translation>
     </message>
     <message>
         <source>no report template "%1": neither a file nor one of the built-in templates (%2)</source>
-        <translation type="unfinished" />
+        <translation>pas de modèle de rapport « %1 » : ni un fichier ni l'un des modèles fournis (%2)</translation>
     </message>
     <message>
         <source>cannot read the report template %1: %2</source>
-        <translation type="unfinished" />
+        <translation>impossible de lire le modèle de rapport %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -2708,6 +2877,141 @@ Utilisez Fichier &gt; Ouvrir un espace de travail… ou Fichier &gt; Nouvel espa
     <message>
         <source>Sync with the hub</source>
         <translation>Synchronisation avec le hub</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Exporter un rapport</translation>
+    </message>
+    <message>
+        <source>Export &amp;report…</source>
+        <translation>Exporter un &amp;rapport…</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::gui::ReportDialog</name>
+    <message>
+        <source>Export report</source>
+        <translation>Exporter un rapport</translation>
+    </message>
+    <message>
+        <source>Other template (JSON file)…</source>
+        <translation>Autre modèle (fichier JSON)…</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>Period (months)</source>
+        <translation>Période (mois)</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Toutes</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation>Zones</translation>
+    </message>
+    <message>
+        <source>Language of the report</source>
+        <translation>Langue du rapport</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papier</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>Portrait</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>Paysage</translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation>Orientation</translation>
+    </message>
+    <message>
+        <source>Counts from 1 to this value minus one are printed "&lt; N" in every table and chart (statistical confidentiality).</source>
+        <translation>Les effectifs de 1 à cette valeur moins un sont imprimés « &lt; N » dans chaque tableau et graphique (secret statistique).</translation>
+    </message>
+    <message>
+        <source>Small counts hidden below</source>
+        <translation>Petits effectifs masqués sous</translation>
+    </message>
+    <message>
+        <source>e.g. CLSPD secretariat</source>
+        <translation>p. ex. secrétariat du CLSPD</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Preview unavailable: this build has no Qt PDF module.</source>
+        <translation>Aperçu indisponible : cette version est construite sans le module Qt PDF.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Exporter en PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Report template</source>
+        <translation>Modèle de rapport</translation>
+    </message>
+    <message>
+        <source>Report templates (*.json)</source>
+        <translation>Modèles de rapport (*.json)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose at least one area.</source>
+        <translation>Choisissez au moins une zone.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>La période finit avant de commencer.</translation>
+    </message>
+    <message>
+        <source>Building the preview…</source>
+        <translation>Construction de l'aperçu…</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Écriture de %1…</translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Preview: %n page(s).</source>
+        <translation><numerusform>Aperçu : %n page.</numerusform><numerusform>Aperçu : %n pages.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Report written (%n page(s)).</source>
+        <translation><numerusform>Rapport écrit (%n page).</numerusform><numerusform>Rapport écrit (%n pages).</numerusform></translation>
     </message>
 </context>
 <context>

@@ -50,5 +50,6 @@ int runRender(CliContext &ctx, const QStringList &args);
 int runCheck(CliContext &ctx, const QStringList &args);
 int runAnalyze(CliContext &ctx, const QStringList &args);
 int runSync(CliContext &ctx, const QStringList &args); // synccommand.cpp
+int runReport(CliContext &ctx, const QStringList &args); // reportcommand.cpp
 
 } // namespace vigie::cli

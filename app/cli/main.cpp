@@ -35,6 +35,7 @@ const Command kCommands[] = {
      QT_TRANSLATE_NOOP("vigie::cli", "pull layers from the municipal data hub, incrementally and resumably")},
     {"analyze", vigie::cli::runAnalyze, false,
      QT_TRANSLATE_NOOP("vigie::cli", "run an analysis (KDE, hot spots, clusters…) and keep its result")},
+    {"report", vigie::cli::runReport, true, QT_TRANSLATE_NOOP("vigie::cli", "write a CLSPD report: a PDF map atlas with key figures per area")},
     {"check", vigie::cli::runCheck, false,
      QT_TRANSLATE_NOOP("vigie::cli", "check the integrity of a workspace")},
 };

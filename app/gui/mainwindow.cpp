@@ -5,6 +5,7 @@
 #include "identifypanel.h"
 #include "analysisdialog.h"
 #include "importdialog.h"
+#include "reportdialog.h"
 #include "layerpanel.h"
 #include "mapcanvas.h"
 #include "syncpanel.h"
@@ -140,6 +141,17 @@ void MainWindow::createActions()
     m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     connect(m_importAction, &QAction::triggered, this, &MainWindow::importDialog);
 
+    m_exportReportAction = new QAction(this);
+    m_exportReportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    connect(m_exportReportAction, &QAction::triggered, this, [this] {
+        if (!m_store) {
+            showError(tr("Export report"), tr("Open a workspace first."));
+            return;
+        }
+        ReportDialog dialog(m_path, m_language, this);
+        dialog.exec();
+    });
+
     m_quitAction = new QAction(this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -219,6 +231,7 @@ void MainWindow::createMenus()
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_importAction);
+    m_fileMenu->addAction(m_exportReportAction);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
 
@@ -386,6 +399,7 @@ void MainWindow::retranslateUi()
     m_openAction->setText(tr("&Open workspace…"));
     m_openAction->setToolTip(tr("Open a workspace (.sqlite)"));
     m_importAction->setText(tr("&Import…"));
+    m_exportReportAction->setText(tr("Export &report…"));
     m_importAction->setToolTip(tr("Import a GeoPackage, GeoJSON, CSV or Shapefile into a layer"));
     m_quitAction->setText(tr("&Quit"));
     m_zoomFullAction->setText(tr("&Full extent"));

@@ -215,6 +215,7 @@ private:
     QAction *m_newDemoAction = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_importAction = nullptr;
+    QAction *m_exportReportAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_zoomFullAction = nullptr;
     QAction *m_zoomLayerAction = nullptr;
