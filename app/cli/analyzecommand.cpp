@@ -37,19 +37,6 @@ QString optionName(const QString &parameter)
     return out;
 }
 
-std::optional<std::int64_t> parseWhen(const QString &text, bool endOfDay)
-{
-    QDateTime dt = QDateTime::fromString(text, Qt::ISODate);
-    if (!dt.isValid()) {
-        const QDate d = QDate::fromString(text, Qt::ISODate);
-        if (!d.isValid())
-            return std::nullopt;
-        dt = endOfDay ? QDateTime(d, QTime(23, 59, 59), QTimeZone::utc())
-                      : QDateTime(d, QTime(0, 0), QTimeZone::utc());
-    }
-    dt.setTimeZone(QTimeZone::utc());
-    return dt.toSecsSinceEpoch();
-}
 
 void printKinds(CliContext &ctx)
 {

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clicontext.h"
 
+#include <QDateTime>
+#include <QTimeZone>
+
 #include <csignal>
 #include <cstdio>
 #include <unistd.h>
@@ -56,6 +59,19 @@ int CliContext::usageError(const QString &message)
     m_err << tr("error: %1").arg(message) << "\n";
     m_err.flush();
     return ExitUsage;
+}
+
+std::optional<std::int64_t> parseWhen(const QString &text, bool endOfDay)
+{
+    QDateTime dt = QDateTime::fromString(text, Qt::ISODate);
+    if (!dt.isValid()) {
+        const QDate d = QDate::fromString(text, Qt::ISODate);
+        if (!d.isValid())
+            return std::nullopt;
+        dt = QDateTime(d, endOfDay ? QTime(23, 59, 59) : QTime(0, 0), QTimeZone::utc());
+    }
+    dt.setTimeZone(QTimeZone::utc());
+    return dt.toSecsSinceEpoch();
 }
 
 } // namespace vigie::cli

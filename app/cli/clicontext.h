@@ -9,7 +9,9 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 
 namespace vigie::cli {
 
@@ -39,6 +41,10 @@ private:
     QTextStream m_err;
     std::unique_ptr<analytics::Feedback> m_feedback;
 };
+
+/// An ISO date-time, or an ISO date taken at 00:00:00 (or 23:59:59 when endOfDay), as UTC
+/// seconds since 1970; nothing when the text is neither.
+std::optional<std::int64_t> parseWhen(const QString &text, bool endOfDay);
 
 using CommandFunction = int (*)(CliContext &, const QStringList &args);
 

@@ -25,18 +25,6 @@ QString tr(const char *text)
 }
 
 /// "2025-01-01" or "2025-01-01T08:00:00" (UTC) -> seconds; end-of-day when endOfDay and date only.
-std::optional<std::int64_t> parseWhen(const QString &text, bool endOfDay)
-{
-    QDateTime dt = QDateTime::fromString(text, Qt::ISODate);
-    if (!dt.isValid()) {
-        const QDate d = QDate::fromString(text, Qt::ISODate);
-        if (!d.isValid())
-            return std::nullopt;
-        dt = endOfDay ? QDateTime(d, QTime(23, 59, 59), Qt::UTC) : QDateTime(d, QTime(0, 0), Qt::UTC);
-    }
-    dt.setTimeSpec(Qt::UTC);
-    return dt.toSecsSinceEpoch();
-}
 
 } // namespace
 
