@@ -376,6 +376,32 @@ int fastFftSize(int minimum)
 
 using Complex = std::complex<double>;
 
+/// The column pass of the 2D transforms: a complex FFT (or inverse) of each of the hx columns of
+/// length ny of `spec` (row-major, hx per row), in blocks of columns for cache and threads.
+void columnTransforms(std::vector<Complex> &spec, int hx, int ny, bool inverse,
+                      Feedback *feedback, double p0, double p1)
+{
+    const int colBlock = 8;
+    parallelTasks((hx + colBlock - 1) / colBlock, feedback, p0, p1, "FFT", [&](int b) {
+        Eigen::FFT<double> fft;
+        const int c0 = b * colBlock, c1 = std::min(hx, c0 + colBlock), nc = c1 - c0;
+        std::vector<Complex> col(std::size_t(ny) * nc), res(ny);
+        for (int r = 0; r < ny; ++r)
+            for (int c = 0; c < nc; ++c)
+                col[std::size_t(c) * ny + r] = spec[std::size_t(r) * hx + c0 + c];
+        for (int c = 0; c < nc; ++c) {
+            if (inverse)
+                fft.inv(res.data(), col.data() + std::size_t(c) * ny, ny);
+            else
+                fft.fwd(res.data(), col.data() + std::size_t(c) * ny, ny);
+            std::copy(res.begin(), res.end(), col.begin() + std::size_t(c) * ny);
+        }
+        for (int r = 0; r < ny; ++r)
+            for (int c = 0; c < nc; ++c)
+                spec[std::size_t(r) * hx + c0 + c] = col[std::size_t(c) * ny + r];
+    });
+}
+
 /// Forward 2D FFT of a real ny x nx array (row-major): half spectrum ny x (nx/2+1).
 void forward2d(const std::vector<double> &in, int nx, int ny, std::vector<Complex> &spec,
                Feedback *feedback, double p0, double p1)
@@ -390,22 +416,7 @@ void forward2d(const std::vector<double> &in, int nx, int ny, std::vector<Comple
             fft.fwd(spec.data() + std::size_t(r) * hx, in.data() + std::size_t(r) * nx, nx);
         }
     });
-    const int colBlock = 8;
-    parallelTasks((hx + colBlock - 1) / colBlock, feedback, (p0 + p1) / 2, p1, "FFT", [&](int b) {
-        Eigen::FFT<double> fft;
-        const int c0 = b * colBlock, c1 = std::min(hx, c0 + colBlock), nc = c1 - c0;
-        std::vector<Complex> col(std::size_t(ny) * nc), res(ny);
-        for (int r = 0; r < ny; ++r)
-            for (int c = 0; c < nc; ++c)
-                col[std::size_t(c) * ny + r] = spec[std::size_t(r) * hx + c0 + c];
-        for (int c = 0; c < nc; ++c) {
-            fft.fwd(res.data(), col.data() + std::size_t(c) * ny, ny);
-            std::copy(res.begin(), res.end(), col.begin() + std::size_t(c) * ny);
-        }
-        for (int r = 0; r < ny; ++r)
-            for (int c = 0; c < nc; ++c)
-                spec[std::size_t(r) * hx + c0 + c] = col[std::size_t(c) * ny + r];
-    });
+    columnTransforms(spec, hx, ny, false, feedback, (p0 + p1) / 2, p1);
 }
 
 /// Inverse of forward2d (scaled so that inverse(forward(x)) == x).
@@ -413,22 +424,7 @@ void inverse2d(std::vector<Complex> &spec, int nx, int ny, std::vector<double> &
                Feedback *feedback, double p0, double p1)
 {
     const int hx = nx / 2 + 1;
-    const int colBlock = 8;
-    parallelTasks((hx + colBlock - 1) / colBlock, feedback, p0, (p0 + p1) / 2, "FFT", [&](int b) {
-        Eigen::FFT<double> fft;
-        const int c0 = b * colBlock, c1 = std::min(hx, c0 + colBlock), nc = c1 - c0;
-        std::vector<Complex> col(std::size_t(ny) * nc), res(ny);
-        for (int r = 0; r < ny; ++r)
-            for (int c = 0; c < nc; ++c)
-                col[std::size_t(c) * ny + r] = spec[std::size_t(r) * hx + c0 + c];
-        for (int c = 0; c < nc; ++c) {
-            fft.inv(res.data(), col.data() + std::size_t(c) * ny, ny);
-            std::copy(res.begin(), res.end(), col.begin() + std::size_t(c) * ny);
-        }
-        for (int r = 0; r < ny; ++r)
-            for (int c = 0; c < nc; ++c)
-                spec[std::size_t(r) * hx + c0 + c] = col[std::size_t(c) * ny + r];
-    });
+    columnTransforms(spec, hx, ny, true, feedback, p0, (p0 + p1) / 2);
     out.assign(std::size_t(ny) * nx, 0.0);
     const int block = 32;
     parallelTasks((ny + block - 1) / block, feedback, (p0 + p1) / 2, p1, "FFT", [&](int b) {
