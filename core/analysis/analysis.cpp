@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "analysis.h"
+#include "analysisutil.h"
 
 #include "../i18n.h"
 #include "../io/gdalerrorscope.h"
@@ -13,6 +14,7 @@
 #include "analytics/weights.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
@@ -30,10 +32,10 @@
 
 namespace vigie::core {
 
-namespace {
-
 using analytics::GridSpec;
 using analytics::Raster;
+
+namespace detail {
 
 // --- small helpers ---------------------------------------------------------------------------
 
@@ -72,7 +74,7 @@ bool paramBool(const QVariantMap &p, const char *name, bool fallback)
                     vigie::core::AnalysisRunner::tr("Invalid parameter \"%1\": %2").arg(name, why));
 }
 
-double positive(const QVariantMap &p, const char *name, double fallback, double maximum = 1e9)
+double positive(const QVariantMap &p, const char *name, double fallback, double maximum)
 {
     const double v = param(p, name, fallback);
     if (!(v > 0) || v > maximum)
@@ -155,20 +157,6 @@ QString isoDay(std::int64_t secs, const QString &language)
 
 // --- the selection ---------------------------------------------------------------------------
 
-struct Selection
-{
-    LayerSnapshotPtr source;          ///< the point layer
-    LayerSnapshotPtr areaLayer;       ///< polygons of the study area (may be null)
-    std::vector<const Geometry *> window; ///< study-area polygons (empty: bounding box)
-    std::vector<std::size_t> rows;    ///< selected rows of source
-    std::vector<double> x, y, t, w;   ///< t in days since `t0`
-    std::int64_t t0 = 0;              ///< seconds UTC of t == 0
-    std::int64_t from = 0, to = 0;    ///< period actually covered (seconds UTC)
-    QRectF bounds;                    ///< of the window
-    double areaM2 = 0.0;              ///< of the window
-
-    analytics::PointSet points() const { return {x, y, w, t}; }
-};
 
 QStringList areaKeys(const LayerManifest &m)
 {
@@ -368,10 +356,6 @@ Selection select(Store &store, const AnalysisSelection &sel, analytics::Feedback
 
 // --- result layers ---------------------------------------------------------------------------
 
-struct Bilingual
-{
-    QString fr, en;
-};
 
 /// A fresh id "<kind>_<n>" not used by a layer or an analysis.
 QString freshId(const Store &store, const QString &key)
@@ -429,6 +413,78 @@ LayerManifest baseManifest(const QString &id, GeometryType type, const Bilingual
     m.symbology.zOrder = 15; // above the quartiers and traffic, under the arrondissement outlines
     return m;
 }
+
+std::vector<ColorStop> densityRamp(const Raster &r)
+{
+    std::vector<double> positive;
+    positive.reserve(r.values.size() / 4);
+    for (double v : r.values)
+        if (v > 0 && std::isfinite(v))
+            positive.push_back(v);
+    if (positive.empty())
+        return {{0.0, QStringLiteral("#fff7bc00")}, {1.0, QStringLiteral("#993404f0")}};
+    const std::size_t k = std::size_t(0.995 * double(positive.size() - 1));
+    std::nth_element(positive.begin(), positive.begin() + std::ptrdiff_t(k), positive.end());
+    double top = positive[k];
+    // Round the top stop to 2 significant digits so the legend reads well.
+    const double mag = std::pow(10.0, std::floor(std::log10(top)) - 1);
+    top = std::max(mag, std::round(top / mag) * mag);
+    return {{0.05 * top, QStringLiteral("#fff7bc00")},
+            {0.2 * top, QStringLiteral("#fec44fb4")},
+            {0.45 * top, QStringLiteral("#fe9929cc")},
+            {0.7 * top, QStringLiteral("#ec7014e0")},
+            {top, QStringLiteral("#993404f0")}};
+}
+
+analytics::Kernel kernelFrom(const QString &name)
+{
+    if (name == QLatin1String("quartic") || name == QLatin1String("biweight"))
+        return analytics::Kernel::Quartic;
+    if (name == QLatin1String("epanechnikov"))
+        return analytics::Kernel::Epanechnikov;
+    if (name == QLatin1String("triangular"))
+        return analytics::Kernel::Triangular;
+    if (name == QLatin1String("uniform"))
+        return analytics::Kernel::Uniform;
+    if (name == QLatin1String("gaussian"))
+        return analytics::Kernel::Gaussian;
+    invalidParameter(QStringLiteral("kernel"),
+                     vigie::core::AnalysisRunner::tr("\"%1\" is not quartic, epanechnikov, triangular, uniform or gaussian").arg(name));
+}
+
+void recordAnalysis(Store &store, const QString &id, const QString &kindKey, const QString &title,
+                    const QString &inputLayer, const QJsonObject &parameters, QJsonObject summary,
+                    const QString &summaryText, const QStringList &layers)
+{
+    summary.insert(QStringLiteral("text"), summaryText);
+    summary.insert(QStringLiteral("layers"), QJsonArray::fromStringList(layers));
+    sqlite3_stmt *st = nullptr;
+    const char *sql = "INSERT INTO vigie_analyses (id, kind, title, input_layer, parameters, "
+                      "summary, result_layer, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    if (sqlite3_prepare_v2(store.handle(), sql, -1, &st, nullptr) != SQLITE_OK)
+        throw Exception(ErrorCode::Internal, QString::fromUtf8(sqlite3_errmsg(store.handle())));
+    const QString main = layers.isEmpty() ? QString() : layers.front();
+    const QByteArray vals[] = {id.toUtf8(), kindKey.toUtf8(), title.toUtf8(), inputLayer.toUtf8(),
+                               QJsonDocument(parameters).toJson(QJsonDocument::Compact),
+                               QJsonDocument(summary).toJson(QJsonDocument::Compact), main.toUtf8(),
+                               store.now().toUtf8()};
+    for (int i = 0; i < 8; ++i) {
+        if (i == 6 && main.isEmpty())
+            sqlite3_bind_null(st, i + 1);
+        else
+            sqlite3_bind_text(st, i + 1, vals[i].constData(), int(vals[i].size()), SQLITE_TRANSIENT);
+    }
+    const int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        throw Exception(ErrorCode::Io, QString::fromUtf8(sqlite3_errmsg(store.handle())));
+}
+
+} // namespace detail
+
+namespace {
+
+using namespace detail;
 
 /// A polygon unit of a hotspot analysis: a grid cell, a hexagon or an area.
 struct Units
@@ -684,44 +740,6 @@ QVariantMap countClasses(const std::vector<QString> &classes)
     for (const QString &c : classes)
         counts[c] = counts.value(c).toInt() + 1;
     return counts;
-}
-
-std::vector<ColorStop> densityRamp(const Raster &r)
-{
-    std::vector<double> positive;
-    positive.reserve(r.values.size() / 4);
-    for (double v : r.values)
-        if (v > 0 && std::isfinite(v))
-            positive.push_back(v);
-    if (positive.empty())
-        return {{0.0, QStringLiteral("#fff7bc00")}, {1.0, QStringLiteral("#993404f0")}};
-    const std::size_t k = std::size_t(0.995 * double(positive.size() - 1));
-    std::nth_element(positive.begin(), positive.begin() + std::ptrdiff_t(k), positive.end());
-    double top = positive[k];
-    // Round the top stop to 2 significant digits so the legend reads well.
-    const double mag = std::pow(10.0, std::floor(std::log10(top)) - 1);
-    top = std::max(mag, std::round(top / mag) * mag);
-    return {{0.05 * top, QStringLiteral("#fff7bc00")},
-            {0.2 * top, QStringLiteral("#fec44fb4")},
-            {0.45 * top, QStringLiteral("#fe9929cc")},
-            {0.7 * top, QStringLiteral("#ec7014e0")},
-            {top, QStringLiteral("#993404f0")}};
-}
-
-analytics::Kernel kernelFrom(const QString &name)
-{
-    if (name == QLatin1String("quartic") || name == QLatin1String("biweight"))
-        return analytics::Kernel::Quartic;
-    if (name == QLatin1String("epanechnikov"))
-        return analytics::Kernel::Epanechnikov;
-    if (name == QLatin1String("triangular"))
-        return analytics::Kernel::Triangular;
-    if (name == QLatin1String("uniform"))
-        return analytics::Kernel::Uniform;
-    if (name == QLatin1String("gaussian"))
-        return analytics::Kernel::Gaussian;
-    invalidParameter(QStringLiteral("kernel"),
-                     vigie::core::AnalysisRunner::tr("\"%1\" is not quartic, epanechnikov, triangular, uniform or gaussian").arg(name));
 }
 
 analytics::BandwidthRule ruleFrom(const QString &name)
@@ -1355,29 +1373,12 @@ private:
         selection.insert(QStringLiteral("features"), qint64(m_sel.x.size()));
         params.insert(QStringLiteral("selection"), selection);
         m_out.summaryText = m_lines.join(u'\n');
-        QJsonObject summary = QJsonObject::fromVariantMap(m_out.summary);
-        summary.insert(QStringLiteral("text"), m_out.summaryText);
-        sqlite3_stmt *st = nullptr;
-        const char *sql = "INSERT INTO vigie_analyses (id, kind, title, input_layer, parameters, "
-                          "summary, result_layer, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-        if (sqlite3_prepare_v2(m_store.handle(), sql, -1, &st, nullptr) != SQLITE_OK)
-            throw Exception(ErrorCode::Internal, QString::fromUtf8(sqlite3_errmsg(m_store.handle())));
-        const QByteArray vals[] = {
-            m_out.id.toUtf8(), analysisKindKey(m_req.kind).toUtf8(),
-            (m_req.title.isEmpty() ? analysisKindTitle(m_req.kind) : m_req.title).toUtf8(),
-            s.layer.toUtf8(), QJsonDocument(params).toJson(QJsonDocument::Compact),
-            QJsonDocument(summary).toJson(QJsonDocument::Compact), m_out.resultLayer.toUtf8(),
-            m_store.now().toUtf8()};
-        for (int i = 0; i < 8; ++i) {
-            if (i == 6 && m_out.resultLayer.isEmpty())
-                sqlite3_bind_null(st, i + 1);
-            else
-                sqlite3_bind_text(st, i + 1, vals[i].constData(), int(vals[i].size()), SQLITE_TRANSIENT);
-        }
-        const int rc = sqlite3_step(st);
-        sqlite3_finalize(st);
-        if (rc != SQLITE_DONE)
-            throw Exception(ErrorCode::Io, QString::fromUtf8(sqlite3_errmsg(m_store.handle())));
+        if (!m_out.resultLayer.isEmpty())
+            m_out.layers = QStringList{m_out.resultLayer};
+        recordAnalysis(m_store, m_out.id, analysisKindKey(m_req.kind),
+                       m_req.title.isEmpty() ? analysisKindTitle(m_req.kind) : m_req.title, s.layer,
+                       params, QJsonObject::fromVariantMap(m_out.summary), m_out.summaryText,
+                       m_out.layers);
         m_out.parameters = params.toVariantMap();
     }
 
@@ -1553,6 +1554,9 @@ std::vector<StoredAnalysis> storedAnalyses(const Store &store)
         a.parameters = QJsonDocument::fromJson(text(5).toUtf8()).object().toVariantMap();
         a.summary = QJsonDocument::fromJson(text(6).toUtf8()).object().toVariantMap();
         a.createdAt = text(7);
+        a.layers = a.summary.value(QStringLiteral("layers")).toStringList();
+        if (a.layers.isEmpty() && !a.resultLayer.isEmpty()) // rows written before layer lists
+            a.layers << a.resultLayer;
         out.push_back(std::move(a));
     }
     sqlite3_finalize(st);

@@ -70,6 +70,7 @@ struct AnalysisOutcome
 {
     QString id;           ///< analysis id (also the result layer id when there is a layer)
     QString resultLayer;  ///< empty when the analysis gives figures only
+    QStringList layers;   ///< every result layer, resultLayer first (scenarios make several)
     std::size_t inputCount = 0; ///< points analysed
     QVariantMap parameters;     ///< as used (defaults and chosen bandwidth / distance filled in)
     QVariantMap summary;        ///< key figures (counts per class, bandwidth, z-scores …)
@@ -109,6 +110,7 @@ struct StoredAnalysis
     QString title;
     QString inputLayer;
     QString resultLayer;
+    QStringList layers; ///< every result layer, resultLayer first
     QVariantMap parameters;
     QVariantMap summary;
     QString createdAt;
