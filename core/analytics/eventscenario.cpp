@@ -28,7 +28,7 @@ double percentile(std::vector<double> v, double q)
 int staffing(double extra, double ratio)
 {
     const double u = std::max(0.0, extra) * ratio;
-    return int(std::ceil(u - 1e-9));
+    return int(std::floor(u + 0.5)); // to the nearest unit: 0.03 expected incidents need none
 }
 
 } // namespace

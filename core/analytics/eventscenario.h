@@ -46,7 +46,8 @@ struct EventScenarioParams
     int bootstrapReplicates = 999; ///< events resampled with replacement
     double confidence = 0.9;
     std::uint64_t seed = 1;
-    /// Staffing rule: units = ceil(expected extra incidents in the hour * unitsPerIncident).
+    /// Staffing rule: units = expected extra incidents in the hour * unitsPerIncident, rounded to
+    /// the nearest whole unit (halves up).
     double unitsPerIncident = 1.0;
     /// Optional areas (sectors, rings, cells) for a breakdown: one zone index per incident in
     /// [0, zoneCount) or -1 (none). Only incidents within radiusM of the venue are counted, so

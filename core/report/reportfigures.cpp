@@ -2,6 +2,7 @@
 #include "reportfigures.h"
 
 #include "../analytics/feedback.h"
+#include "../scenario/scenario.h"
 #include "../store/store.h"
 
 #include <QDateTime>
@@ -175,7 +176,9 @@ ReportData computeImpl(const Store &store, const ReportRequest &request,
     // The analysis drawn on maps.
     if (!r.analysis.isEmpty()) {
         const std::vector<StoredAnalysis> analyses = storedAnalyses(store);
-        const bool isKind = analysisKindFromKey(r.analysis).has_value();
+        // A kind of analysis or scenario ("kde", "forecast", ...) names the latest of its kind.
+        const bool isKind = analysisKindFromKey(r.analysis).has_value() ||
+                            scenarioKindFromKey(r.analysis).has_value();
         for (const StoredAnalysis &a : analyses) {
             if (a.resultLayer.isEmpty() || !store.hasLayer(a.resultLayer))
                 continue;

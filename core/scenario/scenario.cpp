@@ -35,10 +35,6 @@ using namespace detail;
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return ScenarioRunner::tr(text, disambiguation, n);
-}
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -68,7 +64,7 @@ std::optional<std::int64_t> dateParam(const QVariantMap &p, const char *name)
     }
     if (!dt.isValid())
         invalidParameter(QLatin1String(name),
-                         tr("\"%1\" is not an ISO date (2025-06-14) or date-time (2025-06-14T21:00)")
+                         vigie::core::ScenarioRunner::tr("\"%1\" is not an ISO date (2025-06-14) or date-time (2025-06-14T21:00)")
                              .arg(s));
     return dt.toSecsSinceEpoch();
 }
@@ -83,7 +79,7 @@ int intParam(const QVariantMap &p, const char *name, int fallback, int minimum, 
     const double v = param(p, name, fallback);
     if (!(v >= minimum && v <= maximum) || v != std::floor(v))
         invalidParameter(QLatin1String(name),
-                         tr("must be a whole number from %1 to %2").arg(minimum).arg(maximum));
+                         vigie::core::ScenarioRunner::tr("must be a whole number from %1 to %2").arg(minimum).arg(maximum));
     return int(v);
 }
 
@@ -93,7 +89,7 @@ double rangeParam(const QVariantMap &p, const char *name, double fallback, doubl
     const double v = param(p, name, fallback);
     if (!(v >= minimum && v <= maximum))
         invalidParameter(QLatin1String(name),
-                         tr("must be a number from %1 to %2").arg(minimum).arg(maximum));
+                         vigie::core::ScenarioRunner::tr("must be a number from %1 to %2").arg(minimum).arg(maximum));
     return v;
 }
 
@@ -103,7 +99,7 @@ QString choiceParam(const QVariantMap &p, const char *name, const QString &fallb
     const QString v = paramText(p, name, fallback);
     if (!choices.contains(v))
         invalidParameter(QLatin1String(name),
-                         tr("\"%1\" is not one of: %2").arg(v, choices.join(QStringLiteral(", "))));
+                         vigie::core::ScenarioRunner::tr("\"%1\" is not one of: %2").arg(v, choices.join(QStringLiteral(", "))));
     return v;
 }
 
@@ -161,7 +157,7 @@ CameraSet loadCameras(Store &store, std::int64_t at, analytics::Feedback *fb)
     const auto rng = s.numbers.constFind(sym.fovRangeField);
     if (dir == s.numbers.constEnd() || fov == s.numbers.constEnd() || rng == s.numbers.constEnd())
         throw Exception(ErrorCode::InvalidInput,
-                        tr("The cameras layer has no direction, field of view and range fields."));
+                        vigie::core::ScenarioRunner::tr("The cameras layer has no direction, field of view and range fields."));
     std::map<std::int64_t, QString> idByFid;
     sqlite3_stmt *st = nullptr;
     if (sqlite3_prepare_v2(store.handle(), "SELECT fid, camera_id FROM cameras", -1, &st, nullptr) ==
@@ -259,10 +255,10 @@ std::vector<std::pair<QString, const Geometry *>> namedAreas(Store &store, const
         }
         if (!found)
             invalidParameter(QLatin1String(parameterName),
-                             tr("no area \"%1\" in the layer \"%2\"").arg(wantedRaw.trimmed(), layerId));
+                             vigie::core::ScenarioRunner::tr("no area \"%1\" in the layer \"%2\"").arg(wantedRaw.trimmed(), layerId));
     }
     if (out.empty())
-        invalidParameter(QLatin1String(parameterName), tr("name at least one area"));
+        invalidParameter(QLatin1String(parameterName), vigie::core::ScenarioRunner::tr("name at least one area"));
     return out;
 }
 
@@ -298,7 +294,7 @@ public:
 
     AnalysisOutcome go()
     {
-        progress(1, tr("Reading the data"));
+        progress(1, vigie::core::ScenarioRunner::tr("Reading the data"));
         m_out.id = freshId(m_store, scenarioKindKey(m_req.kind));
         m_out.parameters = m_p;
         Store::Transaction tx(m_store);
@@ -322,7 +318,7 @@ public:
         analytics::throwIfCanceled(m_fb);
         record();
         tx.commit();
-        progress(100, tr("Done"));
+        progress(100, vigie::core::ScenarioRunner::tr("Done"));
         return m_out;
     }
 
@@ -378,7 +374,7 @@ private:
             throw Exception(snap.error().code, snap.error().message);
         if ((*snap)->minTime == LayerSnapshot::kNoTime)
             throw Exception(ErrorCode::InvalidInput,
-                            tr("The layer \"%1\" has no dates: scenarios need dated incidents.").arg(layer));
+                            vigie::core::ScenarioRunner::tr("The layer \"%1\" has no dates: scenarios need dated incidents.").arg(layer));
         return {(*snap)->minTime, (*snap)->maxTime};
     }
 
@@ -393,7 +389,7 @@ private:
         const GridSpec g = GridSpec::covering(s.bounds.left(), s.bounds.top(), s.bounds.right(),
                                               s.bounds.bottom(), cellSize);
         if (g.cellCount() > 20'000'000)
-            invalidParameter(QStringLiteral("cellSize"), tr("too small for this area (more than 20 million cells)"));
+            invalidParameter(QStringLiteral("cellSize"), vigie::core::ScenarioRunner::tr("too small for this area (more than 20 million cells)"));
         return g;
     }
 
@@ -421,7 +417,7 @@ private:
         const auto model = analytics::parseForecastModel(modelName.toStdString());
         if (!model)
             invalidParameter(QStringLiteral("model"),
-                             tr("\"%1\" is not sepp, prospective-kde or last-period").arg(modelName));
+                             vigie::core::ScenarioRunner::tr("\"%1\" is not sepp, prospective-kde or last-period").arg(modelName));
         f.model = *model;
         f.periodKey = choiceParam(m_p, "period", QStringLiteral("week"),
                                   {QStringLiteral("shift"), QStringLiteral("day"), QStringLiteral("week")});
@@ -439,9 +435,9 @@ private:
     static QString modelTitle(analytics::ForecastModel m)
     {
         switch (m) {
-        case analytics::ForecastModel::Sepp: return tr("self-exciting point process (SEPP)");
-        case analytics::ForecastModel::ProspectiveKde: return tr("prospective KDE");
-        case analytics::ForecastModel::LastPeriod: return tr("last period's counts");
+        case analytics::ForecastModel::Sepp: return vigie::core::ScenarioRunner::tr("self-exciting point process (SEPP)");
+        case analytics::ForecastModel::ProspectiveKde: return vigie::core::ScenarioRunner::tr("prospective KDE");
+        case analytics::ForecastModel::LastPeriod: return vigie::core::ScenarioRunner::tr("last period's counts");
         }
         return {};
     }
@@ -516,9 +512,9 @@ private:
         m_out.summary.insert(QStringLiteral("shareTop1"), total > 0 ? sum1 / total : 0.0);
         m_out.summary.insert(QStringLiteral("shareTop5"), total > 0 ? sum5 / total : 0.0);
         m_out.summary.insert(QStringLiteral("cells"), qlonglong(cells.size()));
-        line(tr("Expected incidents in the study area: %1 (%2 cells of %3 m)")
+        line(vigie::core::ScenarioRunner::tr("Expected incidents in the study area: %1 (%2 cells of %3 m)")
                  .arg(fmt(total)).arg(cells.size()).arg(r.grid.cellSize));
-        line(tr("The riskiest 1 % of the area holds %1 of the expected incidents, the riskiest 5 % %2")
+        line(vigie::core::ScenarioRunner::tr("The riskiest 1 % of the area holds %1 of the expected incidents, the riskiest 5 % %2")
                  .arg(pct(total > 0 ? sum1 / total : 0), pct(total > 0 ? sum5 / total : 0)));
     }
 
@@ -534,7 +530,7 @@ private:
         const std::vector<std::uint8_t> mask = windowMask(s, g);
         f.params.grid = g;
         f.params.originDay = double(origin - s.t0) / 86400.0;
-        progress(10, tr("Fitting the %1").arg(modelTitle(f.model)));
+        progress(10, vigie::core::ScenarioRunner::tr("Fitting the %1").arg(modelTitle(f.model)));
         analytics::Feedback *subPtr = nullptr;
         analytics::Feedback sub([this, &subPtr](double pct, const std::string &step) {
             if (!m_fb)
@@ -546,7 +542,7 @@ private:
         subPtr = &sub;
         analytics::throwIfCanceled(m_fb);
         analytics::ForecastResult r = analytics::forecast(s.points(), f.model, f.params, &sub);
-        progress(92, tr("Writing the risk map"));
+        progress(92, vigie::core::ScenarioRunner::tr("Writing the risk map"));
         const QString periodFr = f.periodKey == QLatin1String("shift") ? QStringLiteral("prochaine vacation (8 h)")
                                  : f.periodKey == QLatin1String("day") ? QStringLiteral("prochain jour")
                                                                       : QStringLiteral("prochaine semaine");
@@ -559,7 +555,7 @@ private:
                             {QStringLiteral("Prévision — %1, %2 dès le %3").arg(mt.fr, periodFr, start),
                              QStringLiteral("Forecast — %1, %2 from %3").arg(mt.en, periodEn, start)},
                             {QStringLiteral("Prévision (%1)").arg(mt.fr), QStringLiteral("Forecast (%1)").arg(mt.en)});
-        m_lines.prepend(tr("Model: %1; period: %2 from %3; trained on %n incident(s)", nullptr, int(r.trainingEvents))
+        m_lines.prepend(vigie::core::ScenarioRunner::tr("Model: %1; period: %2 from %3; trained on %n incident(s)", nullptr, int(r.trainingEvents))
                             .arg(modelTitle(f.model), f.periodKey, start));
         m_out.summary.insert(QStringLiteral("model"), QString::fromStdString(analytics::forecastModelName(f.model)));
         m_out.summary.insert(QStringLiteral("period"), f.periodKey);
@@ -571,11 +567,11 @@ private:
             m_out.summary.insert(QStringLiteral("omega"), sm.omega);
             m_out.summary.insert(QStringLiteral("sigma"), sm.sigma);
             m_out.summary.insert(QStringLiteral("mu"), sm.mu);
-            line(tr("SEPP: background %1 incidents/day; each incident triggers %2 more on average "
+            line(vigie::core::ScenarioRunner::tr("SEPP: background %1 incidents/day; each incident triggers %2 more on average "
                     "(branching ratio), after %3 days on average, within about %4 m")
                      .arg(fmt(sm.mu), fmt(sm.theta, 3), fmt(1.0 / sm.omega, 1), fmt(sm.sigma, 0)));
             if (!sm.converged)
-                line(tr("Note: the EM stopped after %1 iterations without converging.").arg(sm.iterations));
+                line(vigie::core::ScenarioRunner::tr("Note: the EM stopped after %1 iterations without converging.").arg(sm.iterations));
         }
         m_out.parameters.insert(QStringLiteral("origin"), QDateTime::fromSecsSinceEpoch(origin, QTimeZone::utc()).toString(Qt::ISODate));
         m_out.parameters.insert(QStringLiteral("cellSize"), cs);
@@ -594,7 +590,7 @@ private:
     std::vector<EventRow> loadEvents()
     {
         if (!m_store.hasLayer(QStringLiteral("events")))
-            throw Exception(ErrorCode::InvalidInput, tr("The workspace has no events layer: the event scenario learns from past events."));
+            throw Exception(ErrorCode::InvalidInput, vigie::core::ScenarioRunner::tr("The workspace has no events layer: the event scenario learns from past events."));
         auto snap = m_store.loadSnapshot(QStringLiteral("events"), m_fb);
         if (!snap)
             throw Exception(snap.error().code, snap.error().message);
@@ -654,19 +650,19 @@ private:
                         venues << e.venue;
                 venues.sort();
                 invalidParameter(QStringLiteral("venue"),
-                                 tr("no event at \"%1\" in the events layer (venues: %2)")
+                                 vigie::core::ScenarioRunner::tr("no event at \"%1\" in the events layer (venues: %2)")
                                      .arg(venueName, venues.mid(0, 12).join(QStringLiteral(", "))));
             }
             vx = sx / n;
             vy = sy / n;
         } else if (!std::isfinite(vx) || !std::isfinite(vy)) {
-            invalidParameter(QStringLiteral("venue"), tr("give a venue of the events layer, or x and y"));
+            invalidParameter(QStringLiteral("venue"), vigie::core::ScenarioRunner::tr("give a venue of the events layer, or x and y"));
         } else {
-            venueName = tr("%1, %2 (Lambert-93)").arg(QString::number(vx, 'f', 0), QString::number(vy, 'f', 0));
+            venueName = vigie::core::ScenarioRunner::tr("%1, %2 (Lambert-93)").arg(QString::number(vx, 'f', 0), QString::number(vy, 'f', 0));
         }
         const auto start = dateParam(m_p, "start");
         if (!start)
-            invalidParameter(QStringLiteral("start"), tr("give the date and time of the event (2026-03-14T21:00)"));
+            invalidParameter(QStringLiteral("start"), vigie::core::ScenarioRunner::tr("give the date and time of the event (2026-03-14T21:00)"));
         const double duration = rangeParam(m_p, "durationHours", 3, 0.5, 72);
         const int before = intParam(m_p, "hoursBefore", 2, 0, 12);
         const int after = intParam(m_p, "hoursAfter", 2, 0, 12);
@@ -749,12 +745,12 @@ private:
         ep.unitsPerIncident = rangeParam(m_p, "unitsPerIncident", 1, 0.01, 100);
         ep.incidentZone = zone;
         ep.zoneCount = int(zoneNames.size());
-        progress(20, tr("Comparing past events with ordinary days"));
+        progress(20, vigie::core::ScenarioRunner::tr("Comparing past events with ordinary days"));
         const analytics::PointSet pts{nx, ny, {}, nt};
         analytics::EventScenarioResult r = analytics::estimateEventScenario(pts, past, ep, m_fb);
 
         // Risk map: density during the past events minus that on their control days, per event.
-        progress(60, tr("Mapping the extra risk around the venue"));
+        progress(60, vigie::core::ScenarioRunner::tr("Mapping the extra risk around the venue"));
         const GridSpec g = GridSpec::covering(vx - riskRadius, vy - riskRadius, vx + riskRadius, vy + riskRadius, cs);
         std::vector<double> ex, ey, cx, cy;
         std::size_t controlWindows = 0;
@@ -817,7 +813,7 @@ private:
         addRaster(rm, risk);
 
         // What the cameras see of the venue's surroundings.
-        progress(75, tr("Checking the cameras around the venue"));
+        progress(75, vigie::core::ScenarioRunner::tr("Checking the cameras around the venue"));
         const CameraSet cams = loadCameras(m_store, *start, m_fb);
         const GridSpec vg = GridSpec::covering(vx - radius, vy - radius, vx + radius, vy + radius, std::min(cs, 25.0));
         const analytics::VenueView view = analytics::venueView(vg, cams.cameras, vx, vy, radius);
@@ -826,8 +822,9 @@ private:
                                            QStringLiteral("Event — CCTV view of the site")});
         cm.fields = {field("vue", FieldType::String, {QStringLiteral("Vue"), QStringLiteral("View")})};
         cm.categoryField = QStringLiteral("vue");
-        cm.categories = {category("vue", {QStringLiteral("Vu par une caméra"), QStringLiteral("Seen by a camera")}, "#1a985040"),
-                         category("angle_mort", {QStringLiteral("Angle mort"), QStringLiteral("Blind spot")}, "#d7301f70")};
+        // Blues and greys: they must read over the risk map's yellow-to-red ramp.
+        cm.categories = {category("vue", {QStringLiteral("Vu par une caméra"), QStringLiteral("Seen by a camera")}, "#1b9e7780"),
+                         category("angle_mort", {QStringLiteral("Angle mort"), QStringLiteral("Blind spot")}, "#3f3f9f50")};
         cm.symbology.stroke = QStringLiteral("#00000000");
         cm.symbology.zOrder = 28;
         addLayer(cm);
@@ -912,15 +909,15 @@ private:
 
         // The report: by hour, then by sector.
         const double perCent = 100.0 * ep.confidence;
-        line(tr("Venue: %1; %2; attendance %3; type: %4")
-                 .arg(venueName, when, attendance > 0 ? QLocale().toString(qlonglong(attendance)) : tr("as in past events"),
-                      type.isEmpty() ? tr("any") : type));
-        line(tr("Learnt from %n past event(s) at this venue", nullptr, int(r.eventsUsed.size())) +
-             tr(" (%1 matched ordinary days); incidents within %2 m").arg(std::accumulate(r.controlsPerEvent.begin(), r.controlsPerEvent.end(), 0)).arg(radius));
-        line(tr("Extra incidents expected: %1 (%2 % interval %3 to %4)")
+        line(vigie::core::ScenarioRunner::tr("Venue: %1; %2; attendance %3; type: %4")
+                 .arg(venueName, when, attendance > 0 ? QLocale().toString(qlonglong(attendance)) : vigie::core::ScenarioRunner::tr("as in past events"),
+                      type.isEmpty() ? vigie::core::ScenarioRunner::tr("any") : type));
+        line(vigie::core::ScenarioRunner::tr("Learnt from %n past event(s) at this venue", nullptr, int(r.eventsUsed.size())) +
+             vigie::core::ScenarioRunner::tr(" (%1 matched ordinary days); incidents within %2 m").arg(std::accumulate(r.controlsPerEvent.begin(), r.controlsPerEvent.end(), 0)).arg(radius));
+        line(vigie::core::ScenarioRunner::tr("Extra incidents expected: %1 (%2 % interval %3 to %4)")
                  .arg(fmt(r.totalExtra)).arg(perCent, 0, 'f', 0).arg(fmt(r.totalLow), fmt(r.totalHigh)));
         line(QString());
-        line(tr("Hour   Extra   Interval        Units (prudent)"));
+        line(vigie::core::ScenarioRunner::tr("Hour   Extra   Interval        Units (prudent)"));
         QVariantList hours;
         for (const auto &h : r.hours) {
             const QString clock = localTime(*start + std::int64_t(h.hour) * 3600, QStringLiteral("HH:mm"));
@@ -936,7 +933,7 @@ private:
         QVariantList sectors;
         if (!zoneNames.empty()) {
             line(QString());
-            line(tr("Staffing by sector (prudent units per hour, from %1):").arg(localTime(*start + std::int64_t(ep.hourFrom) * 3600, QStringLiteral("HH:mm"))));
+            line(vigie::core::ScenarioRunner::tr("Staffing by sector (prudent units per hour, from %1):").arg(localTime(*start + std::int64_t(ep.hourFrom) * 3600, QStringLiteral("HH:mm"))));
             for (std::size_t z = 0; z < zoneNames.size(); ++z) {
                 QStringList units;
                 double total = 0;
@@ -945,13 +942,13 @@ private:
                     total += h.extra;
                 }
                 line(QStringLiteral("  %1: %2  (%3)").arg(zoneNames[z].leftJustified(24), units.join(u' '),
-                                                          tr("%1 extra").arg(fmt(total, 2))));
+                                                          vigie::core::ScenarioRunner::tr("%1 extra").arg(fmt(total, 2))));
                 sectors << QVariantMap{{QStringLiteral("sector"), zoneNames[z]}, {QStringLiteral("extra"), total},
                                        {QStringLiteral("units"), units.join(u',')}};
             }
         }
         line(QString());
-        line(tr("Cameras seeing the site (%1 m around the venue): %2; covered share %3; blind spots: %4 cells of %5 m")
+        line(vigie::core::ScenarioRunner::tr("Cameras seeing the site (%1 m around the venue): %2; covered share %3; blind spots: %4 cells of %5 m")
                  .arg(radius).arg(view.cameras.size()).arg(pct(view.coveredShare))
                  .arg(view.discCells - view.coveredCells).arg(vg.cellSize));
         m_out.summary.insert(QStringLiteral("venueX"), vx);
@@ -980,7 +977,7 @@ private:
             const double x = xy.value(0).trimmed().toDouble(&okX);
             const double y = xy.value(1).trimmed().toDouble(&okY);
             if (xy.size() != 2 || !okX || !okY)
-                invalidParameter(QLatin1String(name), tr("\"%1\" is not \"x,y\" in metres (Lambert-93)").arg(pair.trimmed()));
+                invalidParameter(QLatin1String(name), vigie::core::ScenarioRunner::tr("\"%1\" is not \"x,y\" in metres (Lambert-93)").arg(pair.trimmed()));
             out.emplace_back(x, y);
         }
         return out;
@@ -995,7 +992,7 @@ private:
         if (strategy == QLatin1String("positions")) {
             out = parsePositions(m_p.value(QLatin1String(positionsName)).toString(), positionsName);
             if (out.empty())
-                invalidParameter(QLatin1String(positionsName), tr("give the units' positions as \"x,y;x,y\""));
+                invalidParameter(QLatin1String(positionsName), vigie::core::ScenarioRunner::tr("give the units' positions as \"x,y;x,y\""));
             return out;
         }
         if (strategy == QLatin1String("optimise")) {
@@ -1044,12 +1041,12 @@ private:
     static QString strategyTitle(const QString &s)
     {
         if (s == QLatin1String("optimise"))
-            return tr("optimised coverage");
+            return vigie::core::ScenarioRunner::tr("optimised coverage");
         if (s == QLatin1String("hotspots"))
-            return tr("riskiest cells");
+            return vigie::core::ScenarioRunner::tr("riskiest cells");
         if (s == QLatin1String("sectors"))
-            return tr("shared by sector");
-        return tr("given positions");
+            return vigie::core::ScenarioRunner::tr("shared by sector");
+        return vigie::core::ScenarioRunner::tr("given positions");
     }
 
     void patrolScenario()
@@ -1083,13 +1080,13 @@ private:
             }
         }
         if (sx.size() < 2)
-            throw Exception(ErrorCode::InvalidInput, tr("Too few incidents in this shift's hours to forecast its risk."));
+            throw Exception(ErrorCode::InvalidInput, vigie::core::ScenarioRunner::tr("Too few incidents in this shift's hours to forecast its risk."));
         const GridSpec g = gridOver(all, cs);
         const std::vector<std::uint8_t> mask = windowMask(all, g);
         f.params.grid = g;
         f.params.originDay = double(shiftStart - all.t0) / 86400.0;
         f.params.horizonDays = 1.0; // one day's worth of this shift's incidents = the shift
-        progress(10, tr("Forecasting the shift's risk"));
+        progress(10, vigie::core::ScenarioRunner::tr("Forecasting the shift's risk"));
         analytics::ForecastResult fr = analytics::forecast({sx, sy, {}, st}, f.model, f.params, m_fb);
         Raster risk = fr.expected;
         for (std::size_t i = 0; i < risk.values.size(); ++i)
@@ -1106,7 +1103,7 @@ private:
             for (const Geometry &geom : (*q)->geometries)
                 sectorMasks.push_back(rasterizeMask({&geom}, g));
         }
-        progress(40, tr("Allocating the units"));
+        progress(40, vigie::core::ScenarioRunner::tr("Allocating the units"));
         const auto A = allocate(sa, "positionsA", risk, units, radius, sectorMasks);
         const auto B = allocate(sb, "positionsB", risk, units, radius, sectorMasks);
 
@@ -1143,7 +1140,7 @@ private:
             for (double &v : graph->speedMps)
                 if (v <= 0)
                     v = std::max(rp.speed, 50.0 / 3.6);
-        progress(55, tr("Simulating response times"));
+        progress(55, vigie::core::ScenarioRunner::tr("Simulating response times"));
         std::vector<double> ax, ay, bx, by;
         for (const auto &[x, y] : A) {
             ax.push_back(x);
@@ -1156,7 +1153,7 @@ private:
         const analytics::AllocationComparison c =
             analytics::compareAllocations(risk, ax, ay, bx, by, rp, radius, m_fb);
 
-        progress(90, tr("Writing the allocation"));
+        progress(90, vigie::core::ScenarioRunner::tr("Writing the allocation"));
         const QString when = QLocale().toString(date, QLocale::ShortFormat);
         const Bilingual shiftName = shift == QLatin1String("morning") ? Bilingual{QStringLiteral("matin (6 h–14 h)"), QStringLiteral("morning (6–14)")}
                                   : shift == QLatin1String("afternoon") ? Bilingual{QStringLiteral("après-midi (14 h–22 h)"), QStringLiteral("afternoon (14–22)")}
@@ -1194,39 +1191,39 @@ private:
             add(A, QStringLiteral("A"), c.coverageA);
             add(B, QStringLiteral("B"), c.coverageB);
         }
+        // Shown per km² (a shift's expected count per cell is a small number that reads badly).
         Raster shown = risk;
         for (std::size_t i = 0; i < shown.values.size(); ++i)
-            if (!mask[i])
-                shown.values[i] = Raster::noData();
+            shown.values[i] = mask[i] ? shown.values[i] * 1e6 / g.cellArea() : Raster::noData();
         LayerManifest rm = resultManifest(layerId("risque"), GeometryType::Raster,
                                           {QStringLiteral("Patrouilles — risque prévu, %1, %2").arg(date.toString(QStringLiteral("dd/MM/yyyy")), shiftName.fr),
                                            QStringLiteral("Patrols — forecast risk, %1, %2").arg(date.toString(Qt::ISODate), shiftName.en)});
-        rm.description = {QStringLiteral("Incidents attendus par maille pendant la vacation"), QStringLiteral("Expected incidents per cell during the shift")};
+        rm.description = {QStringLiteral("Incidents attendus par km² pendant la vacation"), QStringLiteral("Expected incidents per km² during the shift")};
         rm.symbology.ramp = riskRamp(shown);
         rm.symbology.zOrder = 25;
         addRaster(rm, shown);
 
         const QString target = fmt(rp.targetTime / 60.0, 0);
-        line(tr("Shift: %1 %2; %3 units; forecast: %4 trained on %5 incidents of these hours")
+        line(vigie::core::ScenarioRunner::tr("Shift: %1 %2; %3 units; forecast: %4 trained on %5 incidents of these hours")
                  .arg(when, shift).arg(units).arg(modelTitle(f.model)).arg(sx.size()));
-        line(tr("Travel: %1; %2 simulated incidents; seed %3")
-                 .arg(graph ? tr("on the road network (%1 nodes) and local streets").arg(graph->nodeX.size())
-                            : tr("straight line at %1 km/h").arg(fmt(rp.speed * 3.6, 0)))
+        line(vigie::core::ScenarioRunner::tr("Travel: %1; %2 simulated incidents; seed %3")
+                 .arg(graph ? vigie::core::ScenarioRunner::tr("on the road network (%1 nodes) and local streets").arg(graph->nodeX.size())
+                            : vigie::core::ScenarioRunner::tr("straight line at %1 km/h").arg(fmt(rp.speed * 3.6, 0)))
                  .arg(rp.incidents).arg(rp.seed));
         line(QString());
-        line(tr("A: %1; B: %2").arg(strategyTitle(sa), strategyTitle(sb)));
+        line(vigie::core::ScenarioRunner::tr("A: %1; B: %2").arg(strategyTitle(sa), strategyTitle(sb)));
         auto row = [&](const QString &label, const QString &a, const QString &b, const QString &d) {
             line(QStringLiteral("%1 %2 | %3 | %4").arg(label.leftJustified(28), a.rightJustified(9), b.rightJustified(9), d.rightJustified(10)));
         };
         row(QString(), QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("B − A"));
-        row(tr("Risk covered (%1 m)").arg(radius), pct(c.coverageA.coveredShare), pct(c.coverageB.coveredShare),
-            tr("%1 pts").arg(fmt(100 * c.coveredShareDifference)));
-        row(tr("Mean response (min)"), fmt(c.a.mean / 60.0), fmt(c.b.mean / 60.0), fmt(c.meanDifference / 60.0));
-        row(tr("Median response (min)"), fmt(c.a.median / 60.0), fmt(c.b.median / 60.0), fmt(c.medianDifference / 60.0));
-        row(tr("90th percentile (min)"), fmt(c.a.p90 / 60.0), fmt(c.b.p90 / 60.0), fmt(c.p90Difference / 60.0));
-        row(tr("Within %1 min").arg(target), pct(c.a.shareWithinTarget), pct(c.b.shareWithinTarget),
-            tr("%1 pts").arg(fmt(100 * c.shareWithinTargetDifference)));
-        line(tr("B responds sooner than A for %1 of the simulated incidents.").arg(pct(c.shareBFaster)));
+        row(vigie::core::ScenarioRunner::tr("Risk covered (%1 m)").arg(radius), pct(c.coverageA.coveredShare), pct(c.coverageB.coveredShare),
+            vigie::core::ScenarioRunner::tr("%1 pts").arg(fmt(100 * c.coveredShareDifference)));
+        row(vigie::core::ScenarioRunner::tr("Mean response (min)"), fmt(c.a.mean / 60.0), fmt(c.b.mean / 60.0), fmt(c.meanDifference / 60.0));
+        row(vigie::core::ScenarioRunner::tr("Median response (min)"), fmt(c.a.median / 60.0), fmt(c.b.median / 60.0), fmt(c.medianDifference / 60.0));
+        row(vigie::core::ScenarioRunner::tr("90th percentile (min)"), fmt(c.a.p90 / 60.0), fmt(c.b.p90 / 60.0), fmt(c.p90Difference / 60.0));
+        row(vigie::core::ScenarioRunner::tr("Within %1 min").arg(target), pct(c.a.shareWithinTarget), pct(c.b.shareWithinTarget),
+            vigie::core::ScenarioRunner::tr("%1 pts").arg(fmt(100 * c.shareWithinTargetDifference)));
+        line(vigie::core::ScenarioRunner::tr("B responds sooner than A for %1 of the simulated incidents.").arg(pct(c.shareBFaster)));
         auto stats = [](const analytics::ResponseStats &s, const analytics::Allocation &cov) {
             return QVariantMap{{QStringLiteral("mean"), s.mean}, {QStringLiteral("median"), s.median},
                                {QStringLiteral("p90"), s.p90}, {QStringLiteral("shareWithinTarget"), s.shareWithinTarget},
@@ -1272,7 +1269,7 @@ private:
             d[std::size_t(i)] = v[i].trimmed().toDouble(&ok);
         if (!ok || d[3] <= 0 || d[3] > 360 || d[4] <= 0 || d[4] > 1000)
             invalidParameter(QStringLiteral("edits"),
-                             tr("\"%1\": a camera is x,y,direction,fov,range (metres, degrees; fov in (0, 360], range in (0, 1000])").arg(edit));
+                             vigie::core::ScenarioRunner::tr("\"%1\": a camera is x,y,direction,fov,range (metres, degrees; fov in (0, 360], range in (0, 1000])").arg(edit));
         return {d[0], d[1], d[2], d[3], d[4]};
     }
 
@@ -1284,7 +1281,7 @@ private:
         Selection s = selectIncidents(m_req.selection, std::max(dataMin, dataMax - std::int64_t(365) * 86400), dataMax);
         const GridSpec g = gridOver(s, cs);
         const std::vector<std::uint8_t> mask = windowMask(s, g);
-        progress(10, tr("Estimating the incident risk surface"));
+        progress(10, vigie::core::ScenarioRunner::tr("Estimating the incident risk surface"));
         analytics::KdeParams kp;
         kp.kernel = analytics::Kernel::Quartic;
         kp.bandwidth = positive(m_p, "bandwidth", 150, 5000);
@@ -1310,7 +1307,7 @@ private:
             auto indexOf = [&](const QString &id) {
                 const int k = cams.ids.indexOf(id.trimmed());
                 if (k < 0)
-                    invalidParameter(QStringLiteral("edits"), tr("no active camera \"%1\"").arg(id.trimmed()));
+                    invalidParameter(QStringLiteral("edits"), vigie::core::ScenarioRunner::tr("no active camera \"%1\"").arg(id.trimmed()));
                 return std::size_t(k);
             };
             analytics::CameraEdit ce;
@@ -1329,18 +1326,18 @@ private:
                 ce.index = indexOf(rest);
                 state[ce.index] = QStringLiteral("retiree");
             } else {
-                invalidParameter(QStringLiteral("edits"), tr("\"%1\": an edit is add:…, move:ID:… or remove:ID").arg(e));
+                invalidParameter(QStringLiteral("edits"), vigie::core::ScenarioRunner::tr("\"%1\": an edit is add:…, move:ID:… or remove:ID").arg(e));
             }
             edits.push_back(ce);
         }
         const int suggest = intParam(m_p, "suggest", 0, 0, 100);
         if (edits.empty() && suggest == 0)
-            invalidParameter(QStringLiteral("edits"), tr("add, move or remove a camera, or ask for suggested cameras"));
+            invalidParameter(QStringLiteral("edits"), vigie::core::ScenarioRunner::tr("add, move or remove a camera, or ask for suggested cameras"));
         std::vector<analytics::Camera> after = analytics::applyCameraEdits(cams.cameras, edits);
         std::vector<analytics::Camera> suggested;
         analytics::PlacementResult placement;
         if (suggest > 0) {
-            progress(40, tr("Looking for the best new camera sites"));
+            progress(40, vigie::core::ScenarioRunner::tr("Looking for the best new camera sites"));
             analytics::PlacementParams pp;
             pp.count = suggest;
             pp.rangeM = rangeParam(m_p, "suggestRange", 80, 10, 1000);
@@ -1350,7 +1347,7 @@ private:
             suggested = placement.cameras;
             after.insert(after.end(), suggested.begin(), suggested.end());
         }
-        progress(70, tr("Comparing the coverage"));
+        progress(70, vigie::core::ScenarioRunner::tr("Comparing the coverage"));
         const analytics::CoverageComparison cmp = analytics::compareCoverage(risk, cams.cameras, after, quantile);
 
         // Layers: the cameras of the what-if, and the cells gained or lost.
@@ -1400,22 +1397,22 @@ private:
         rm.symbology.zOrder = 24;
         addRaster(rm, shownRisk);
 
-        line(tr("Risk: incidents of %1 to %2 (%3), cells of %4 m; hot spots: the top %5 of cells")
+        line(vigie::core::ScenarioRunner::tr("Risk: incidents of %1 to %2 (%3), cells of %4 m; hot spots: the top %5 of cells")
                  .arg(isoDay(s.from, QStringLiteral("en")), isoDay(s.to, QStringLiteral("en")))
                  .arg(s.x.size()).arg(cs).arg(pct(1.0 - quantile, 0)));
-        line(tr("Cameras: %1 active before, %2 after (%3 edit(s), %4 suggested)")
+        line(vigie::core::ScenarioRunner::tr("Cameras: %1 active before, %2 after (%3 edit(s), %4 suggested)")
                  .arg(cams.cameras.size()).arg(after.size()).arg(edits.size()).arg(suggested.size()));
         line(QString());
-        line(tr("                          Before     After    Change"));
+        line(vigie::core::ScenarioRunner::tr("                          Before     After    Change"));
         auto row = [&](const QString &label, double b, double a) {
             line(QStringLiteral("%1 %2 %3 %4").arg(label.leftJustified(24), pct(b).rightJustified(9), pct(a).rightJustified(9),
-                                                    (fmt(100 * (a - b), 2) + tr(" pts")).rightJustified(10)));
+                                                    (fmt(100 * (a - b), 2) + vigie::core::ScenarioRunner::tr(" pts")).rightJustified(10)));
         };
-        row(tr("Risk covered"), cmp.before.riskShare, cmp.after.riskShare);
-        row(tr("Hot-spot risk covered"), cmp.before.hotspotShare, cmp.after.hotspotShare);
-        line(tr("Cells gained: %1; cells lost: %2 (cells of %3 m)").arg(cmp.cellsGained).arg(cmp.cellsLost).arg(cs));
+        row(vigie::core::ScenarioRunner::tr("Risk covered"), cmp.before.riskShare, cmp.after.riskShare);
+        row(vigie::core::ScenarioRunner::tr("Hot-spot risk covered"), cmp.before.hotspotShare, cmp.after.hotspotShare);
+        line(vigie::core::ScenarioRunner::tr("Cells gained: %1; cells lost: %2 (cells of %3 m)").arg(cmp.cellsGained).arg(cmp.cellsLost).arg(cs));
         for (std::size_t k = 0; k < suggested.size(); ++k)
-            line(tr("Suggested PROP-%1 at %2, %3 facing %4°: covers %5 more incidents")
+            line(vigie::core::ScenarioRunner::tr("Suggested PROP-%1 at %2, %3 facing %4°: covers %5 more incidents")
                      .arg(k + 1).arg(QString::number(suggested[k].x, 'f', 0), QString::number(suggested[k].y, 'f', 0), fmt(suggested[k].directionDeg, 0),
                                          fmt(placement.marginalRisk[k], 1)));
         m_out.summary.insert(QStringLiteral("riskShareBefore"), cmp.before.riskShare);
@@ -1434,7 +1431,7 @@ private:
     {
         const auto action = dateParam(m_p, "actionDate");
         if (!action)
-            invalidParameter(QStringLiteral("actionDate"), tr("give the date the action started (2024-06-01)"));
+            invalidParameter(QStringLiteral("actionDate"), vigie::core::ScenarioRunner::tr("give the date the action started (2024-06-01)"));
         const QStringList names = splitList(m_p.value(QStringLiteral("actionAreas")).toString());
         const QString areaLayer = m_p.value(QStringLiteral("actionAreaLayer")).toString().isEmpty()
                                       ? QStringLiteral("quartiers")
@@ -1451,7 +1448,7 @@ private:
         const double availPre = double(*action - dataMin) / 86400.0;
         if (availPost < periodDays || availPre < periodDays)
             invalidParameter(QStringLiteral("actionDate"),
-                             tr("needs at least one period (%1 days) of data before and after it").arg(periodDays));
+                             vigie::core::ScenarioRunner::tr("needs at least one period (%1 days) of data before and after it").arg(periodDays));
         const double wantedPre = preDays, wantedPost = postDays;
         postDays = std::min(postDays, std::floor(availPost / periodDays) * periodDays);
         preDays = std::min(preDays, std::floor(availPre / periodDays) * periodDays);
@@ -1464,7 +1461,7 @@ private:
         Selection s = selectIncidents(sel, *action - std::int64_t(preDays * 86400.0),
                                       *action + std::int64_t(postDays * 86400.0) - 1);
         if (!m_store.hasLayer(areaLayer))
-            invalidParameter(QStringLiteral("actionAreaLayer"), tr("no layer \"%1\"").arg(areaLayer));
+            invalidParameter(QStringLiteral("actionAreaLayer"), vigie::core::ScenarioRunner::tr("no layer \"%1\"").arg(areaLayer));
         auto areaSnap = m_store.loadSnapshot(areaLayer, m_fb);
         if (!areaSnap)
             throw Exception(areaSnap.error().code, areaSnap.error().message);
@@ -1484,7 +1481,7 @@ private:
             treatedCells += treated[i];
         }
         if (treatedCells == 0)
-            invalidParameter(QStringLiteral("cellSize"), tr("no cell centre falls in the action area: take smaller cells"));
+            invalidParameter(QStringLiteral("cellSize"), vigie::core::ScenarioRunner::tr("no cell centre falls in the action area: take smaller cells"));
         const double bufferM = rangeParam(m_p, "buffer", 500, 0, 10000);
         std::vector<std::uint8_t> buffer = bufferM > 0 ? analytics::bufferRingMask(g, treated, bufferM)
                                                        : std::vector<std::uint8_t>(g.cellCount(), 0);
@@ -1514,10 +1511,10 @@ private:
         ia.control = control;
         // Matched controls are picked among the city's cells outside the area and its buffer:
         // cells at sea hold no incidents and would never match, so no extra mask is needed.
-        progress(20, tr("Estimating the effect (difference in differences)"));
+        progress(20, vigie::core::ScenarioRunner::tr("Estimating the effect (difference in differences)"));
         const analytics::ImpactResult r = analytics::estimateImpact(s.points(), ia, ip, m_fb);
 
-        progress(85, tr("Writing the areas compared"));
+        progress(85, vigie::core::ScenarioRunner::tr("Writing the areas compared"));
         const QString when = localTime(*action, QStringLiteral("dd/MM/yyyy"));
         const QString areaText = areaLabels.join(QStringLiteral(", "));
         LayerManifest m = resultManifest(layerId(nullptr), GeometryType::Polygon,
@@ -1571,32 +1568,34 @@ private:
 
         const analytics::DidEstimate &d = r.did;
         const int conf = int(std::lround(100 * ip.confidence));
-        line(tr("Action (%1) in %2 on %3; %4 days before and %5 after, in periods of %6 days")
+        line(vigie::core::ScenarioRunner::tr("Action (%1) in %2 on %3; %4 days before and %5 after, in periods of %6 days")
                  .arg(actionKind, areaText, when).arg(preDays).arg(postDays).arg(periodDays));
         if (preDays < wantedPre || postDays < wantedPost)
-            line(tr("Note: the windows were shortened to the data available (asked %1 and %2 days).").arg(wantedPre).arg(wantedPost));
-        line(tr("Controls: %1").arg(controls == QLatin1String("all") ? tr("every other cell of the city (outside the buffer)")
-                                                                     : tr("the %n cell(s) whose trend before best matches the area", nullptr, int(r.controlCells.size()))));
+            line(vigie::core::ScenarioRunner::tr("Note: the windows were shortened to the data available (asked %1 and %2 days).").arg(wantedPre).arg(wantedPost));
+        line(vigie::core::ScenarioRunner::tr("Controls: %1").arg(controls == QLatin1String("all") ? vigie::core::ScenarioRunner::tr("every other cell of the city (outside the buffer)")
+                                                                     : vigie::core::ScenarioRunner::tr("the %n cell(s) whose trend before best matches the area", nullptr, int(r.controlCells.size()))));
         line(QString());
-        line(tr("                  Before     After"));
-        line(QStringLiteral("%1 %2 %3").arg(tr("Action area").leftJustified(16), fmt(r.treatedBefore, 0).rightJustified(9), fmt(r.treatedAfter, 0).rightJustified(9)));
-        line(QStringLiteral("%1 %2 %3").arg(tr("Buffer").leftJustified(16), fmt(r.bufferBefore, 0).rightJustified(9), fmt(r.bufferAfter, 0).rightJustified(9)));
-        line(QStringLiteral("%1 %2 %3").arg(tr("Controls").leftJustified(16), fmt(r.controlBefore, 0).rightJustified(9), fmt(r.controlAfter, 0).rightJustified(9)));
+        line(vigie::core::ScenarioRunner::tr("                  Before     After"));
+        line(QStringLiteral("%1 %2 %3").arg(vigie::core::ScenarioRunner::tr("Action area").leftJustified(16), fmt(r.treatedBefore, 0).rightJustified(9), fmt(r.treatedAfter, 0).rightJustified(9)));
+        line(QStringLiteral("%1 %2 %3").arg(vigie::core::ScenarioRunner::tr("Buffer").leftJustified(16), fmt(r.bufferBefore, 0).rightJustified(9), fmt(r.bufferAfter, 0).rightJustified(9)));
+        line(QStringLiteral("%1 %2 %3").arg(vigie::core::ScenarioRunner::tr("Controls").leftJustified(16), fmt(r.controlBefore, 0).rightJustified(9), fmt(r.controlAfter, 0).rightJustified(9)));
         line(QString());
-        line(tr("Effect (difference in differences): %1 (%2 % interval %3 to %4), p = %5")
+        line(vigie::core::ScenarioRunner::tr("Effect (difference in differences): %1 (%2 % interval %3 to %4), p = %5")
                  .arg(pct(d.effect)).arg(conf).arg(pct(d.effectLow), pct(d.effectHigh)).arg(d.pValue, 0, 'g', 2));
         if (std::isfinite(d.bootLow))
-            line(tr("Period bootstrap interval: %1 to %2").arg(pct(std::expm1(d.bootLow)), pct(std::expm1(d.bootHigh))));
-        line(d.pValue < 1 - ip.confidence ? (d.effect < 0 ? tr("Incidents fell in the area more than in the controls: the action is associated with a significant reduction.")
-                                                           : tr("Incidents rose in the area more than in the controls."))
-                                          : tr("No significant difference from the controls at this confidence level."));
-        line(r.preTrend.parallel ? tr("Pre-trends: parallel (p = %1), the comparison is credible.").arg(r.preTrend.pValue, 0, 'g', 2)
-                                 : tr("Warning: the trends before the action differ (p = %1): read the effect with caution.").arg(r.preTrend.pValue, 0, 'g', 2));
+            line(vigie::core::ScenarioRunner::tr("Period bootstrap interval: %1 to %2").arg(pct(std::expm1(d.bootLow)), pct(std::expm1(d.bootHigh))));
+        line(d.pValue < 1 - ip.confidence ? (d.effect < 0 ? vigie::core::ScenarioRunner::tr("Incidents fell in the area more than in the controls: the action is associated with a significant reduction.")
+                                                           : vigie::core::ScenarioRunner::tr("Incidents rose in the area more than in the controls."))
+                                          : vigie::core::ScenarioRunner::tr("No significant difference from the controls at this confidence level."));
+        line(r.preTrend.parallel ? vigie::core::ScenarioRunner::tr("Pre-trends: parallel (p = %1), the comparison is credible.").arg(r.preTrend.pValue, 0, 'g', 2)
+                                 : vigie::core::ScenarioRunner::tr("Warning: the trends before the action differ (p = %1): read the effect with caution.").arg(r.preTrend.pValue, 0, 'g', 2));
         const analytics::Wdq &w = r.wdq;
-        if (std::isfinite(w.wdq)) {
-            line(tr("Weighted displacement quotient: %1 — %2").arg(fmt(w.wdq, 2))
-                     .arg(w.wdq > 0 ? tr("diffusion of benefits to the buffer") : tr("displacement to the buffer")));
-            line(tr("Incidents avoided: %1 in the area, %2 in the buffer, %3 in total")
+        if (std::isfinite(w.wdq) && w.successMeasure >= 0) {
+            line(vigie::core::ScenarioRunner::tr("Displacement not assessed: the area did not improve relative to the controls (the weighted displacement quotient needs a success)."));
+        } else if (std::isfinite(w.wdq)) {
+            line(vigie::core::ScenarioRunner::tr("Weighted displacement quotient: %1 — %2").arg(fmt(w.wdq, 2))
+                     .arg(w.wdq > 0 ? vigie::core::ScenarioRunner::tr("diffusion of benefits to the buffer") : vigie::core::ScenarioRunner::tr("displacement to the buffer")));
+            line(vigie::core::ScenarioRunner::tr("Incidents avoided: %1 in the area, %2 in the buffer, %3 in total")
                      .arg(fmt(w.treatedReduction), fmt(w.bufferReduction), fmt(w.netEffect)));
         }
         QVariantList series;
@@ -1680,11 +1679,11 @@ std::optional<ScenarioKind> scenarioKindFromKey(const QString &key)
 QString scenarioKindTitle(ScenarioKind kind)
 {
     switch (kind) {
-    case ScenarioKind::Forecast: return ScenarioRunner::tr("Forecast");
-    case ScenarioKind::Event: return ScenarioRunner::tr("Event security planning");
-    case ScenarioKind::Patrol: return ScenarioRunner::tr("Patrol allocation");
-    case ScenarioKind::Cameras: return ScenarioRunner::tr("Camera what-if");
-    case ScenarioKind::Impact: return ScenarioRunner::tr("Impact of an action");
+    case ScenarioKind::Forecast: return vigie::core::ScenarioRunner::tr("Forecast");
+    case ScenarioKind::Event: return vigie::core::ScenarioRunner::tr("Event security planning");
+    case ScenarioKind::Patrol: return vigie::core::ScenarioRunner::tr("Patrol allocation");
+    case ScenarioKind::Cameras: return vigie::core::ScenarioRunner::tr("Camera what-if");
+    case ScenarioKind::Impact: return vigie::core::ScenarioRunner::tr("Impact of an action");
     }
     return {};
 }
@@ -1693,79 +1692,79 @@ std::vector<ParameterInfo> scenarioParameters(ScenarioKind kind)
 {
     const ParameterInfo model{QStringLiteral("model"), QStringLiteral("sepp"),
                               {QStringLiteral("sepp"), QStringLiteral("prospective-kde"), QStringLiteral("last-period")},
-                              ScenarioRunner::tr("Forecasting model: self-exciting point process (background plus near repeats, fitted by EM), prospective KDE (recent incidents weigh more) or last period's counts.")};
-    const ParameterInfo cell{QStringLiteral("cellSize"), 250.0, {}, ScenarioRunner::tr("Cell size of the risk grid in metres."), 50, 2000};
-    const ParameterInfo training{QStringLiteral("trainingDays"), 365.0, {}, ScenarioRunner::tr("Days of history the model learns from."), 7, 3650};
-    const ParameterInfo bandwidth{QStringLiteral("bandwidth"), 200.0, {}, ScenarioRunner::tr("Prospective KDE: standard deviation of the Gaussian kernel in metres."), 20, 5000};
-    const ParameterInfo halfLife{QStringLiteral("halfLifeDays"), 14.0, {}, ScenarioRunner::tr("Prospective KDE: age in days at which an incident counts half."), 1, 3650};
-    const ParameterInfo seed{QStringLiteral("seed"), 1, {}, ScenarioRunner::tr("Seed of the simulation: the same seed gives the same result."), 0, 2e9};
+                              vigie::core::ScenarioRunner::tr("Forecasting model: self-exciting point process (background plus near repeats, fitted by EM), prospective KDE (recent incidents weigh more) or last period's counts.")};
+    const ParameterInfo cell{QStringLiteral("cellSize"), 250.0, {}, vigie::core::ScenarioRunner::tr("Cell size of the risk grid in metres."), 50, 2000};
+    const ParameterInfo training{QStringLiteral("trainingDays"), 365.0, {}, vigie::core::ScenarioRunner::tr("Days of history the model learns from."), 7, 3650};
+    const ParameterInfo bandwidth{QStringLiteral("bandwidth"), 200.0, {}, vigie::core::ScenarioRunner::tr("Prospective KDE: standard deviation of the Gaussian kernel in metres."), 20, 5000};
+    const ParameterInfo halfLife{QStringLiteral("halfLifeDays"), 14.0, {}, vigie::core::ScenarioRunner::tr("Prospective KDE: age in days at which an incident counts half."), 1, 3650};
+    const ParameterInfo seed{QStringLiteral("seed"), 1, {}, vigie::core::ScenarioRunner::tr("Seed of the simulation: the same seed gives the same result."), 0, 2e9};
     switch (kind) {
     case ScenarioKind::Forecast:
         return {model,
                 {QStringLiteral("period"), QStringLiteral("week"), {QStringLiteral("shift"), QStringLiteral("day"), QStringLiteral("week")},
-                 ScenarioRunner::tr("Period forecast: the next shift (8 hours), day or week.")},
-                {QStringLiteral("origin"), QString(), {}, ScenarioRunner::tr("Start of the period (ISO date-time, local time); empty: midnight after the last incident.")},
+                 vigie::core::ScenarioRunner::tr("Period forecast: the next shift (8 hours), day or week.")},
+                {QStringLiteral("origin"), QString(), {}, vigie::core::ScenarioRunner::tr("Start of the period (ISO date-time, local time); empty: midnight after the last incident.")},
                 cell, training, bandwidth, halfLife};
     case ScenarioKind::Event:
-        return {{QStringLiteral("venue"), QString(), {}, ScenarioRunner::tr("Venue, as named in the events layer (e.g. Orange Vélodrome).")},
-                {QStringLiteral("start"), QString(), {}, ScenarioRunner::tr("Start of the event (ISO date-time, local time).")},
-                {QStringLiteral("durationHours"), 3.0, {}, ScenarioRunner::tr("Duration of the event in hours."), 0.5, 72},
-                {QStringLiteral("attendance"), 0.0, {}, ScenarioRunner::tr("Expected attendance; 0: as in the past events (no scaling)."), 0, 1e7},
+        return {{QStringLiteral("venue"), QString(), {}, vigie::core::ScenarioRunner::tr("Venue, as named in the events layer (e.g. Orange Vélodrome).")},
+                {QStringLiteral("start"), QString(), {}, vigie::core::ScenarioRunner::tr("Start of the event (ISO date-time, local time).")},
+                {QStringLiteral("durationHours"), 3.0, {}, vigie::core::ScenarioRunner::tr("Duration of the event in hours."), 0.5, 72},
+                {QStringLiteral("attendance"), 0.0, {}, vigie::core::ScenarioRunner::tr("Expected attendance; 0: as in the past events (no scaling)."), 0, 1e7},
                 {QStringLiteral("type"), QString(), {QString(), QStringLiteral("football"), QStringLiteral("concert"), QStringLiteral("marche"), QStringLiteral("manifestation"), QStringLiteral("festival"), QStringLiteral("sport")},
-                 ScenarioRunner::tr("Type of event: past events of this type only (empty: every type).")},
-                {QStringLiteral("radius"), 500.0, {}, ScenarioRunner::tr("Incidents counted within this distance of the venue (metres)."), 50, 5000},
-                {QStringLiteral("riskRadius"), 1500.0, {}, ScenarioRunner::tr("Radius of the risk map around the venue (metres)."), 100, 10000},
-                {QStringLiteral("cellSize"), 50.0, {}, ScenarioRunner::tr("Cell size of the risk map in metres."), 10, 500},
-                {QStringLiteral("hoursBefore"), 2, {}, ScenarioRunner::tr("Hours before the start included."), 0, 12},
-                {QStringLiteral("hoursAfter"), 2, {}, ScenarioRunner::tr("Hours after the end included."), 0, 12},
-                {QStringLiteral("unitsPerIncident"), 1.0, {}, ScenarioRunner::tr("Units per extra incident expected in an hour (staffing rule)."), 0.01, 100},
-                {QStringLiteral("replicates"), 999, {}, ScenarioRunner::tr("Bootstrap replicates of the interval."), 0, 99999},
-                {QStringLiteral("confidence"), 0.9, {}, ScenarioRunner::tr("Confidence level of the interval."), 0.5, 0.999},
+                 vigie::core::ScenarioRunner::tr("Type of event: past events of this type only (empty: every type).")},
+                {QStringLiteral("radius"), 500.0, {}, vigie::core::ScenarioRunner::tr("Incidents counted within this distance of the venue (metres)."), 50, 5000},
+                {QStringLiteral("riskRadius"), 1500.0, {}, vigie::core::ScenarioRunner::tr("Radius of the risk map around the venue (metres)."), 100, 10000},
+                {QStringLiteral("cellSize"), 50.0, {}, vigie::core::ScenarioRunner::tr("Cell size of the risk map in metres."), 10, 500},
+                {QStringLiteral("hoursBefore"), 2, {}, vigie::core::ScenarioRunner::tr("Hours before the start included."), 0, 12},
+                {QStringLiteral("hoursAfter"), 2, {}, vigie::core::ScenarioRunner::tr("Hours after the end included."), 0, 12},
+                {QStringLiteral("unitsPerIncident"), 1.0, {}, vigie::core::ScenarioRunner::tr("Units per extra incident expected in an hour (staffing rule)."), 0.01, 100},
+                {QStringLiteral("replicates"), 999, {}, vigie::core::ScenarioRunner::tr("Bootstrap replicates of the interval."), 0, 99999},
+                {QStringLiteral("confidence"), 0.9, {}, vigie::core::ScenarioRunner::tr("Confidence level of the interval."), 0.5, 0.999},
                 seed};
     case ScenarioKind::Patrol:
-        return {{QStringLiteral("units"), 6, {}, ScenarioRunner::tr("Number of units on patrol."), 1, 500},
-                {QStringLiteral("date"), QString(), {}, ScenarioRunner::tr("Day of the shift (ISO date); empty: the day after the last incident.")},
+        return {{QStringLiteral("units"), 6, {}, vigie::core::ScenarioRunner::tr("Number of units on patrol."), 1, 500},
+                {QStringLiteral("date"), QString(), {}, vigie::core::ScenarioRunner::tr("Day of the shift (ISO date); empty: the day after the last incident.")},
                 {QStringLiteral("shift"), QStringLiteral("night"), {QStringLiteral("morning"), QStringLiteral("afternoon"), QStringLiteral("night")},
-                 ScenarioRunner::tr("Shift: morning (6–14 h), afternoon (14–22 h) or night (22–6 h).")},
+                 vigie::core::ScenarioRunner::tr("Shift: morning (6–14 h), afternoon (14–22 h) or night (22–6 h).")},
                 {QStringLiteral("model"), QStringLiteral("prospective-kde"), model.choices, model.help},
                 cell,
-                {QStringLiteral("radius"), 500.0, {}, ScenarioRunner::tr("A unit covers the risk within this distance (metres)."), 50, 10000},
+                {QStringLiteral("radius"), 500.0, {}, vigie::core::ScenarioRunner::tr("A unit covers the risk within this distance (metres)."), 50, 10000},
                 {QStringLiteral("strategyA"), QStringLiteral("optimise"), {QStringLiteral("optimise"), QStringLiteral("sectors"), QStringLiteral("hotspots"), QStringLiteral("positions")},
-                 ScenarioRunner::tr("Allocation A: optimised coverage of the forecast risk, units shared by sector, the riskiest cells, or given positions.")},
+                 vigie::core::ScenarioRunner::tr("Allocation A: optimised coverage of the forecast risk, units shared by sector, the riskiest cells, or given positions.")},
                 {QStringLiteral("strategyB"), QStringLiteral("hotspots"), {QStringLiteral("optimise"), QStringLiteral("sectors"), QStringLiteral("hotspots"), QStringLiteral("positions")},
-                 ScenarioRunner::tr("Allocation B, compared with A on the same simulated incidents.")},
-                {QStringLiteral("positionsA"), QString(), {}, ScenarioRunner::tr("Positions of allocation A when it is \"positions\": x,y;x,y (Lambert-93).")},
-                {QStringLiteral("positionsB"), QString(), {}, ScenarioRunner::tr("Positions of allocation B when it is \"positions\".")},
-                {QStringLiteral("incidents"), 10000, {}, ScenarioRunner::tr("Incidents simulated from the forecast (Monte Carlo)."), 100, 1e6},
-                {QStringLiteral("speedKmh"), 30.0, {}, ScenarioRunner::tr("Travel speed in km/h (straight line; the road network is driven at 50 km/h at least)."), 1, 200},
-                {QStringLiteral("dispatchSeconds"), 60.0, {}, ScenarioRunner::tr("Seconds from the call to departure."), 0, 3600},
-                {QStringLiteral("targetMinutes"), 10.0, {}, ScenarioRunner::tr("Target response time in minutes."), 1, 240},
-                {QStringLiteral("roads"), true, {}, ScenarioRunner::tr("Travel on the road network of the traffic layer where present.")},
+                 vigie::core::ScenarioRunner::tr("Allocation B, compared with A on the same simulated incidents.")},
+                {QStringLiteral("positionsA"), QString(), {}, vigie::core::ScenarioRunner::tr("Positions of allocation A when it is \"positions\": x,y;x,y (Lambert-93).")},
+                {QStringLiteral("positionsB"), QString(), {}, vigie::core::ScenarioRunner::tr("Positions of allocation B when it is \"positions\".")},
+                {QStringLiteral("incidents"), 10000, {}, vigie::core::ScenarioRunner::tr("Incidents simulated from the forecast (Monte Carlo)."), 100, 1e6},
+                {QStringLiteral("speedKmh"), 30.0, {}, vigie::core::ScenarioRunner::tr("Travel speed in km/h (straight line; the road network is driven at 50 km/h at least)."), 1, 200},
+                {QStringLiteral("dispatchSeconds"), 60.0, {}, vigie::core::ScenarioRunner::tr("Seconds from the call to departure."), 0, 3600},
+                {QStringLiteral("targetMinutes"), 10.0, {}, vigie::core::ScenarioRunner::tr("Target response time in minutes."), 1, 240},
+                {QStringLiteral("roads"), true, {}, vigie::core::ScenarioRunner::tr("Travel on the road network of the traffic layer where present.")},
                 seed};
     case ScenarioKind::Cameras:
-        return {{QStringLiteral("edits"), QString(), {}, ScenarioRunner::tr("Changes: add:x,y,direction,fov,range; move:ID:x,y,direction,fov,range; remove:ID (separated by ;).")},
-                {QStringLiteral("suggest"), 0, {}, ScenarioRunner::tr("Number of new cameras to place at the best sites (greedy maximum coverage)."), 0, 100},
-                {QStringLiteral("suggestRange"), 80.0, {}, ScenarioRunner::tr("Range of the suggested cameras in metres."), 10, 1000},
-                {QStringLiteral("suggestFov"), 90.0, {}, ScenarioRunner::tr("Field of view of the suggested cameras in degrees."), 10, 360},
-                {QStringLiteral("cellSize"), 50.0, {}, ScenarioRunner::tr("Cell size of the risk surface in metres."), 5, 500},
-                {QStringLiteral("bandwidth"), 150.0, {}, ScenarioRunner::tr("Bandwidth of the risk surface (quartic KDE) in metres."), 20, 5000},
-                {QStringLiteral("hotspotQuantile"), 0.9, {}, ScenarioRunner::tr("Hot spots are the cells above this quantile of risk (0.9: the top 10 %)."), 0.5, 0.999}};
+        return {{QStringLiteral("edits"), QString(), {}, vigie::core::ScenarioRunner::tr("Changes: add:x,y,direction,fov,range; move:ID:x,y,direction,fov,range; remove:ID (separated by ;).")},
+                {QStringLiteral("suggest"), 0, {}, vigie::core::ScenarioRunner::tr("Number of new cameras to place at the best sites (greedy maximum coverage)."), 0, 100},
+                {QStringLiteral("suggestRange"), 80.0, {}, vigie::core::ScenarioRunner::tr("Range of the suggested cameras in metres."), 10, 1000},
+                {QStringLiteral("suggestFov"), 90.0, {}, vigie::core::ScenarioRunner::tr("Field of view of the suggested cameras in degrees."), 10, 360},
+                {QStringLiteral("cellSize"), 50.0, {}, vigie::core::ScenarioRunner::tr("Cell size of the risk surface in metres."), 5, 500},
+                {QStringLiteral("bandwidth"), 150.0, {}, vigie::core::ScenarioRunner::tr("Bandwidth of the risk surface (quartic KDE) in metres."), 20, 5000},
+                {QStringLiteral("hotspotQuantile"), 0.9, {}, vigie::core::ScenarioRunner::tr("Hot spots are the cells above this quantile of risk (0.9: the top 10 %)."), 0.5, 0.999}};
     case ScenarioKind::Impact:
-        return {{QStringLiteral("actionDate"), QString(), {}, ScenarioRunner::tr("Date the action started (ISO date).")},
-                {QStringLiteral("actionAreas"), QString(), {}, ScenarioRunner::tr("Areas of the action: names or codes, separated by commas.")},
-                {QStringLiteral("actionAreaLayer"), QStringLiteral("quartiers"), {}, ScenarioRunner::tr("Polygon layer the areas are taken from.")},
+        return {{QStringLiteral("actionDate"), QString(), {}, vigie::core::ScenarioRunner::tr("Date the action started (ISO date).")},
+                {QStringLiteral("actionAreas"), QString(), {}, vigie::core::ScenarioRunner::tr("Areas of the action: names or codes, separated by commas.")},
+                {QStringLiteral("actionAreaLayer"), QStringLiteral("quartiers"), {}, vigie::core::ScenarioRunner::tr("Polygon layer the areas are taken from.")},
                 {QStringLiteral("action"), QStringLiteral("other"), {QStringLiteral("cameras"), QStringLiteral("patrol"), QStringLiteral("other")},
-                 ScenarioRunner::tr("Kind of action (for the record).")},
-                {QStringLiteral("preDays"), 364.0, {}, ScenarioRunner::tr("Days before the action compared."), 28, 3650},
-                {QStringLiteral("postDays"), 364.0, {}, ScenarioRunner::tr("Days after the action compared."), 28, 3650},
-                {QStringLiteral("periodDays"), 28.0, {}, ScenarioRunner::tr("Length of the periods of the count series in days."), 1, 365},
+                 vigie::core::ScenarioRunner::tr("Kind of action (for the record).")},
+                {QStringLiteral("preDays"), 364.0, {}, vigie::core::ScenarioRunner::tr("Days before the action compared."), 28, 3650},
+                {QStringLiteral("postDays"), 364.0, {}, vigie::core::ScenarioRunner::tr("Days after the action compared."), 28, 3650},
+                {QStringLiteral("periodDays"), 28.0, {}, vigie::core::ScenarioRunner::tr("Length of the periods of the count series in days."), 1, 365},
                 cell,
                 {QStringLiteral("controls"), QStringLiteral("matched"), {QStringLiteral("matched"), QStringLiteral("all")},
-                 ScenarioRunner::tr("Comparison areas: the cells whose trend before best matches, or every other cell.")},
-                {QStringLiteral("matchedControls"), 20, {}, ScenarioRunner::tr("Number of matched control cells."), 2, 10000},
-                {QStringLiteral("buffer"), 500.0, {}, ScenarioRunner::tr("Width of the buffer around the area where displacement is measured (metres; 0: none)."), 0, 10000},
-                {QStringLiteral("confidence"), 0.95, {}, ScenarioRunner::tr("Confidence level of the interval."), 0.5, 0.999},
-                {QStringLiteral("replicates"), 999, {}, ScenarioRunner::tr("Bootstrap replicates over periods (0: none)."), 0, 99999},
+                 vigie::core::ScenarioRunner::tr("Comparison areas: the cells whose trend before best matches, or every other cell.")},
+                {QStringLiteral("matchedControls"), 20, {}, vigie::core::ScenarioRunner::tr("Number of matched control cells."), 2, 10000},
+                {QStringLiteral("buffer"), 500.0, {}, vigie::core::ScenarioRunner::tr("Width of the buffer around the area where displacement is measured (metres; 0: none)."), 0, 10000},
+                {QStringLiteral("confidence"), 0.95, {}, vigie::core::ScenarioRunner::tr("Confidence level of the interval."), 0.5, 0.999},
+                {QStringLiteral("replicates"), 999, {}, vigie::core::ScenarioRunner::tr("Bootstrap replicates over periods (0: none)."), 0, 99999},
                 seed};
     }
     return {};
@@ -1777,11 +1776,11 @@ Result<AnalysisOutcome> ScenarioRunner::run(Store &store, const ScenarioRequest 
     try {
         return captureErrors([&] { return Run(store, request, feedback).go(); });
     } catch (const analytics::Canceled &) {
-        return Error{ErrorCode::Canceled, tr("The scenario was canceled; the workspace is unchanged.")};
+        return Error{ErrorCode::Canceled, vigie::core::ScenarioRunner::tr("The scenario was canceled; the workspace is unchanged.")};
     } catch (const std::invalid_argument &e) {
-        return Error{ErrorCode::InvalidInput, tr("Invalid scenario parameters: %1").arg(QString::fromUtf8(e.what()))};
+        return Error{ErrorCode::InvalidInput, vigie::core::ScenarioRunner::tr("Invalid scenario parameters: %1").arg(QString::fromUtf8(e.what()))};
     } catch (const std::bad_alloc &) {
-        return Error{ErrorCode::Internal, tr("Not enough memory for this scenario: try larger cells or a smaller area.")};
+        return Error{ErrorCode::Internal, vigie::core::ScenarioRunner::tr("Not enough memory for this scenario: try larger cells or a smaller area.")};
     }
 }
 
@@ -1803,7 +1802,7 @@ Result<ForecastEvaluation> evaluateForecastModels(Store &store, const AnalysisSe
         if (!snap)
             throw Exception(snap.error().code, snap.error().message);
         if ((*snap)->maxTime == LayerSnapshot::kNoTime)
-            throw Exception(ErrorCode::InvalidInput, ScenarioRunner::tr("The layer \"%1\" has no dates.").arg(selection.layer));
+            throw Exception(ErrorCode::InvalidInput, vigie::core::ScenarioRunner::tr("The layer \"%1\" has no dates.").arg(selection.layer));
         const std::int64_t end = dateParam(p, "end").value_or(
             QDateTime(QDateTime::fromSecsSinceEpoch((*snap)->maxTime, cityZone()).date().addDays(1), QTime(0, 0), cityZone()).toSecsSinceEpoch());
         const std::int64_t firstOrigin = end - std::int64_t(std::llround(periods * horizon * 86400.0));
@@ -1813,7 +1812,7 @@ Result<ForecastEvaluation> evaluateForecastModels(Store &store, const AnalysisSe
         if (sel.to == LayerSnapshot::kNoTime)
             sel.to = end - 1;
         if (firstOrigin <= sel.from)
-            invalidParameter(QStringLiteral("periods"), ScenarioRunner::tr("the held-out periods leave no history to learn from"));
+            invalidParameter(QStringLiteral("periods"), vigie::core::ScenarioRunner::tr("the held-out periods leave no history to learn from"));
         const Selection s = select(store, sel, feedback);
         analytics::EvaluationParams ep;
         ep.forecast.grid = GridSpec::covering(s.bounds.left(), s.bounds.top(), s.bounds.right(), s.bounds.bottom(), cs);
@@ -1830,7 +1829,7 @@ Result<ForecastEvaluation> evaluateForecastModels(Store &store, const AnalysisSe
             for (const QString &m : models) {
                 const auto fm = analytics::parseForecastModel(m.toLower().toStdString());
                 if (!fm)
-                    invalidParameter(QStringLiteral("models"), ScenarioRunner::tr("\"%1\" is not sepp, prospective-kde or last-period").arg(m));
+                    invalidParameter(QStringLiteral("models"), vigie::core::ScenarioRunner::tr("\"%1\" is not sepp, prospective-kde or last-period").arg(m));
                 ep.models.push_back(*fm);
             }
         }
@@ -1838,25 +1837,26 @@ Result<ForecastEvaluation> evaluateForecastModels(Store &store, const AnalysisSe
         out.table = analytics::evaluateForecasts(s.points(), ep, feedback);
         // The table, translated.
         QStringList lines;
-        lines << ScenarioRunner::tr("Rolling evaluation: %1 held-out period(s) of %2 day(s) from %3, cells of %4 m (%5 in the study area), trained on the previous %6 days")
+        lines << vigie::core::ScenarioRunner::tr("Rolling evaluation: %1 held-out period(s) of %2 day(s) from %3, cells of %4 m (%5 in the study area), trained on the previous %6 days")
                      .arg(periods).arg(horizon, 0, 'g', 3).arg(localTime(firstOrigin, QStringLiteral("yyyy-MM-dd")))
                      .arg(cs).arg(out.table.windowCells).arg(trainingDays);
         double events = 0;
         for (double e : out.table.testEvents)
             events += e;
-        lines << ScenarioRunner::tr("Incidents in the held-out periods: %1").arg(events, 0, 'f', 0);
+        lines << vigie::core::ScenarioRunner::tr("Incidents in the held-out periods: %1").arg(events, 0, 'f', 0);
         lines << QString();
-        QString head = ScenarioRunner::tr("Model").leftJustified(18);
-        for (const char *m : {"Hit rate", "PAI", "PEI"})
+        QString head = vigie::core::ScenarioRunner::tr("Model").leftJustified(18);
+        const QStringList measures{vigie::core::ScenarioRunner::tr("Hit rate"), QStringLiteral("PAI"), QStringLiteral("PEI")};
+        for (const QString &m : measures)
             for (double f : out.table.areaFractions)
-                head += QStringLiteral("%1").arg(QStringLiteral("%1 %2%").arg(ScenarioRunner::tr(m)).arg(100 * f, 0, 'g', 3), 14);
+                head += QStringLiteral("%1").arg(QStringLiteral("%1 %2%").arg(m).arg(100 * f, 0, 'g', 3), 14);
         lines << head;
         for (const analytics::ModelSummary &m : out.table.summary) {
             QString row = QString::fromStdString(analytics::forecastModelName(m.model)).leftJustified(18);
             for (const std::vector<double> *v : {&m.meanHitRate, &m.meanPai, &m.meanPei})
                 for (std::size_t k = 0; k < v->size(); ++k)
                     row += QStringLiteral("%1").arg(QString::number((*v)[k], 'f', v == &m.meanPai ? 2 : 3), 14);
-            lines << row + QStringLiteral("   (%1)").arg(ScenarioRunner::tr("%n period(s)", nullptr, m.periodsScored));
+            lines << row + QStringLiteral("   (%1)").arg(vigie::core::ScenarioRunner::tr("%n period(s)", nullptr, m.periodsScored));
         }
         out.text = lines.join(u'\n');
         return out;
@@ -1864,9 +1864,9 @@ Result<ForecastEvaluation> evaluateForecastModels(Store &store, const AnalysisSe
     try {
         return captureErrors(work);
     } catch (const analytics::Canceled &) {
-        return Error{ErrorCode::Canceled, ScenarioRunner::tr("The evaluation was canceled.")};
+        return Error{ErrorCode::Canceled, vigie::core::ScenarioRunner::tr("The evaluation was canceled.")};
     } catch (const std::invalid_argument &e) {
-        return Error{ErrorCode::InvalidInput, ScenarioRunner::tr("Invalid evaluation parameters: %1").arg(QString::fromUtf8(e.what()))};
+        return Error{ErrorCode::InvalidInput, vigie::core::ScenarioRunner::tr("Invalid evaluation parameters: %1").arg(QString::fromUtf8(e.what()))};
     }
 }
 

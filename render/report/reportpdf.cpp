@@ -4,6 +4,7 @@
 #include "geopdf.h"
 
 #include "core/analytics/feedback.h"
+#include "core/scenario/scenario.h"
 #include "core/store/store.h"
 #include "render/decorations.h"
 #include "render/maprenderer.h"
@@ -161,6 +162,8 @@ private:
                 ? core::LocalizedText{QStringLiteral("Densité des faits (KDE)"), QStringLiteral("Incident density (KDE)")}
                 : kind == QLatin1String("gistar")
                 ? core::LocalizedText{QStringLiteral("Points chauds et froids (Gi*)"), QStringLiteral("Hot and cold spots (Gi*)")}
+                : core::scenarioKindFromKey(kind).has_value()
+                ? shortened->manifest.title // scenarios title their layers in both languages
                 : core::LocalizedText{m_data.analysis->title, m_data.analysis->title};
             layer.data = shortened;
             m_analysisTitle = shortened->manifest.title.text(m_lang);

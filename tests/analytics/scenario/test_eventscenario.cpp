@@ -127,7 +127,7 @@ private slots:
                 QVERIFY2(std::fabs(o.extra - kProfile[h]) < 1.0,
                          qPrintable(QString("hour %1").arg(o.hour)));
                 covered += (o.low <= kProfile[h] && kProfile[h] <= o.high);
-                QCOMPARE(o.units, int(std::ceil(std::max(0.0, o.extra) - 1e-9)));
+                QCOMPARE(o.units, int(std::floor(std::max(0.0, o.extra) + 0.5)));
                 QVERIFY(o.unitsHigh >= o.units);
                 line += QString(" %1:%2[%3,%4]")
                             .arg(o.hour)
@@ -228,7 +228,7 @@ private slots:
         p.unitsPerIncident = 0.5; // one unit per two expected incidents
         const auto c = estimateEventScenario(w.points(), w.events, p);
         for (const auto &o : c.hours)
-            QCOMPARE(o.units, int(std::ceil(std::max(0.0, o.extra) * 0.5 - 1e-9)));
+            QCOMPARE(o.units, int(std::floor(std::max(0.0, o.extra) * 0.5 + 0.5)));
         auto bad = p;
         bad.type = "parade";
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
