@@ -8,6 +8,7 @@
 #include "reportdialog.h"
 #include "layerpanel.h"
 #include "mapcanvas.h"
+#include "scenariopanel.h"
 #include "syncpanel.h"
 #include "timefilter.h"
 
@@ -108,6 +109,31 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_layers, &LayerPanel::changed, this, &MainWindow::layersChanged);
     connect(m_layers, &LayerPanel::zoomToLayerRequested, this, &MainWindow::zoomToLayer);
     connect(m_time, &TimeFilter::rangeChanged, this, &MainWindow::timeRangeChanged);
+    connect(m_canvas, &MapCanvas::pointPicked, m_scenarioPanel, &ScenarioPanel::pointPicked);
+    connect(m_scenarioPanel, &ScenarioPanel::pickModeChanged, m_canvas, &MapCanvas::setPickMode);
+    connect(m_scenarioPanel, &ScenarioPanel::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_scenarioPanel, &ScenarioPanel::runRequested, this,
+            [this] { runScenario(m_scenarioPanel->request()); });
+    connect(m_scenarioPanel, &ScenarioPanel::evaluateRequested, this, [this] {
+        evaluateForecast(m_scenarioPanel->request(core::ScenarioKind::Forecast).selection,
+                         m_scenarioPanel->evaluationParameters());
+    });
+    connect(m_scenarioPanel, &ScenarioPanel::cancelRequested, this, [this] {
+        if (m_scenarioTask != 0)
+            cancelTask(false);
+    });
+    m_scenarioPanel->setAttributeLookup([this](const QString &layer, std::int64_t fid) {
+        QVariantMap values;
+        if (!m_store)
+            return values;
+        std::unique_lock<std::mutex> lock(m_store->mutex, std::try_to_lock);
+        if (!lock.owns_lock())
+            return values;
+        if (auto a = m_store->store->attributes(layer, fid); a.ok())
+            values = a.value();
+        return values;
+    });
 
     retranslateUi();
     resize(1280, 800);
@@ -258,6 +284,15 @@ void MainWindow::createMenus()
             m_analysisMenu->addSeparator();
     }
 
+    m_scenarioMenu = menuBar()->addMenu(QString());
+    m_scenarioMenu->setObjectName(QStringLiteral("scenarioMenu"));
+    for (core::ScenarioKind kind : core::allScenarioKinds()) {
+        auto *action = m_scenarioMenu->addAction(QString());
+        action->setObjectName(QStringLiteral("scenario_") + core::scenarioKindKey(kind));
+        connect(action, &QAction::triggered, this, [this, kind] { showScenarios(kind); });
+        m_scenarioActions.emplace_back(kind, action);
+    }
+
     m_settingsMenu = menuBar()->addMenu(QString());
     m_settingsMenu->setObjectName(QStringLiteral("settingsMenu"));
     m_languageMenu = m_settingsMenu->addMenu(QString());
@@ -317,8 +352,6 @@ void MainWindow::createDocks()
 
     resizeDocks({m_layersDock, m_identifyDock}, {270, 300}, Qt::Horizontal);
 
-    m_viewMenu->addAction(m_layersDock->toggleViewAction());
-    m_viewMenu->addAction(m_identifyDock->toggleViewAction());
     m_results = new QPlainTextEdit(this);
     m_results->setReadOnly(true);
     m_results->setObjectName(QStringLiteral("analysisResults"));
@@ -347,6 +380,23 @@ void MainWindow::createDocks()
     m_viewMenu->addAction(m_timeDock->toggleViewAction());
     m_viewMenu->addAction(m_resultsDock->toggleViewAction());
     m_viewMenu->addAction(m_syncDock->toggleViewAction());
+
+    // Scenarios (issue 6): tabbed with the identify panel, opened from the Scenarios menu.
+    m_scenarioPanel = new ScenarioPanel(this);
+    m_scenarioDock = new QDockWidget(this);
+    m_scenarioDock->setObjectName(QStringLiteral("scenarioDock"));
+    m_scenarioDock->setWidget(m_scenarioPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_scenarioDock);
+    tabifyDockWidget(m_identifyDock, m_scenarioDock);
+    m_scenarioDock->hide();
+    m_viewMenu->addAction(m_scenarioDock->toggleViewAction());
+    // A pick (camera, event place) ends when the panel is closed or another map tool is chosen.
+    connect(m_scenarioDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (!visible && !m_scenarioDock->isVisible())
+            m_scenarioPanel->startPick(ScenarioPanel::Pick::None);
+    });
+    connect(m_toolGroup, &QActionGroup::triggered, this,
+            [this] { m_scenarioPanel->startPick(ScenarioPanel::Pick::None); });
 }
 
 void MainWindow::createStatusBar()
@@ -391,6 +441,11 @@ void MainWindow::retranslateUi()
         m_resultsDock->setWindowTitle(tr("Analysis results"));
     if (m_syncDock)
         m_syncDock->setWindowTitle(tr("Sync with the hub"));
+    m_scenarioMenu->setTitle(tr("&Scenarios"));
+    for (const auto &[kind, action] : m_scenarioActions)
+        action->setText(core::scenarioKindTitle(kind) + QStringLiteral("…"));
+    if (m_scenarioDock)
+        m_scenarioDock->setWindowTitle(tr("Scenarios"));
 
     m_newAction->setText(tr("&New workspace…"));
     m_newAction->setToolTip(tr("Create an empty workspace"));
@@ -477,6 +532,7 @@ void MainWindow::setLanguageSetting(const QString &setting)
         // Translators changed: Qt sends LanguageChange to every widget (retranslateUi).
         m_layers->setLanguage(m_language);
         m_canvas->setLanguage(m_language);
+        updateScenarioWorkspace();
         QAction *check = setting == QLatin1String("fr")   ? m_langFrAction
                          : setting == QLatin1String("en") ? m_langEnAction
                                                           : m_langAutoAction;
@@ -524,6 +580,8 @@ void MainWindow::adoptStore(std::unique_ptr<core::Store> store, const QString &p
     m_loadedLayers = 0;
     m_identify->showNothing();
     m_canvas->clearHighlight();
+    m_scenarioPanel->startPick(ScenarioPanel::Pick::None);
+    m_scenarioPanel->setResultText(QString());
     addRecent(path);
     updateTitle();
 
@@ -532,8 +590,11 @@ void MainWindow::adoptStore(std::unique_ptr<core::Store> store, const QString &p
     // Results of earlier analyses are listed but start hidden: the map opens on the data.
     QSet<QString> results;
     try {
-        for (const core::StoredAnalysis &a : core::storedAnalyses(*m_store->store))
+        for (const core::StoredAnalysis &a : core::storedAnalyses(*m_store->store)) {
             results.insert(a.resultLayer);
+            for (const QString &layer : a.layers)
+                results.insert(layer);
+        }
     } catch (const core::Exception &) {
     }
     std::vector<LayerState> states;
@@ -636,6 +697,7 @@ void MainWindow::loadingFinished(quint64 generation, bool canceled)
         return;
     m_loading = false;
     updateDataTimeRange();
+    updateScenarioWorkspace();
     if (!canceled) {
         statusBar()->showMessage(
             tr("%n layer(s) loaded from %1", nullptr, m_loadedLayers).arg(displayName(m_path)),
@@ -712,6 +774,7 @@ void MainWindow::timeRangeChanged(std::int64_t from, std::int64_t to)
     if (to >= m_time->dataMax())
         to = core::LayerSnapshot::kNoTime;
     m_canvas->setTimeRange(from, to);
+    m_scenarioPanel->setHistory(from, to);
 }
 
 void MainWindow::zoomFull()
@@ -800,6 +863,7 @@ bool MainWindow::isBusy() const
 void MainWindow::runTask(const QString &label, Work work, std::function<void(bool)> done)
 {
     cancelTask(true);
+    endScenarioTask();
     const quint64 task = ++m_taskSerial;
     m_runningTask = task;
     m_taskLabel = label;
@@ -856,6 +920,7 @@ void MainWindow::cancelTask(bool wait)
     if (wait && m_taskWatcher) {
         m_taskWatcher->waitForFinished();
         m_runningTask = 0; // its completion handler must not run any more
+        endScenarioTask();
         m_progress->hide();
         m_cancel->hide();
         m_loading = false;
@@ -867,6 +932,8 @@ void MainWindow::setProgress(quint64 task, double percent)
     if (task != m_runningTask)
         return;
     m_progress->setValue(static_cast<int>(std::clamp(percent, 0.0, 100.0)));
+    if (task == m_scenarioTask)
+        m_scenarioPanel->setProgress(percent);
 }
 
 // --- file actions ---------------------------------------------------------------------------
@@ -1142,10 +1209,14 @@ void MainWindow::runAnalysis(const core::AnalysisRequest &request)
                 for (const LayerState &l : m_layers->layers()) {
                     if (l.manifest.id == r.resultLayer)
                         continue;
-                    const bool earlierResult = std::any_of(
-                        kinds.begin(), kinds.end(),
-                        [&](core::AnalysisKind k) {
-                            return l.manifest.id.startsWith(core::analysisKindKey(k) + u'_');
+                    const std::vector<core::ScenarioKind> scenarios = core::allScenarioKinds();
+                    const bool earlierResult =
+                        std::any_of(kinds.begin(), kinds.end(),
+                                    [&](core::AnalysisKind k) {
+                                        return l.manifest.id.startsWith(core::analysisKindKey(k) + u'_');
+                                    }) ||
+                        std::any_of(scenarios.begin(), scenarios.end(), [&](core::ScenarioKind k) {
+                            return l.manifest.id.startsWith(core::scenarioKindKey(k) + u'_');
                         });
                     const bool input = l.manifest.id == request.selection.layer &&
                                        outcome->snapshot &&
@@ -1168,6 +1239,300 @@ void MainWindow::runAnalysis(const core::AnalysisRequest &request)
             statusBar()->showMessage(tr("Analysis done: %1").arg(title), 8000);
             emit taskEnded(true);
         });
+}
+
+// --- scenarios ------------------------------------------------------------------------------
+
+void MainWindow::showScenarios(core::ScenarioKind kind)
+{
+    m_scenarioPanel->setCurrentKind(kind);
+    const bool opening = !m_scenarioDock->isVisible();
+    m_scenarioDock->show();
+    m_scenarioDock->raise();
+    if (opening) // the forms and the report's tables need some width
+        resizeDocks({m_scenarioDock}, {std::max(m_scenarioDock->width(), 480)}, Qt::Horizontal);
+    if (!m_store)
+        statusBar()->showMessage(tr("Open a workspace first."), 5000);
+}
+
+void MainWindow::updateScenarioWorkspace()
+{
+    ScenarioWorkspace w;
+    core::LayerSnapshotPtr events;
+    for (const LayerState &l : m_layers->layers()) {
+        w.layers.push_back(l.manifest);
+        const QString &id = l.manifest.id;
+        if (id == QLatin1String("cameras"))
+            w.cameras = l.data;
+        else if (id == QLatin1String("events"))
+            events = l.data;
+        else if (id == QLatin1String("quartiers") || id == QLatin1String("arrondissements"))
+            w.areaLayers[id] = l.data;
+        else if (id == QLatin1String("incidents") && l.data) {
+            w.dataMin = l.data->minTime;
+            w.dataMax = l.data->maxTime;
+        }
+    }
+    // Venues: the distinct `venue` values of the events (a few hundred features at most).
+    if (m_store && events) {
+        std::unique_lock<std::mutex> lock(m_store->mutex, std::try_to_lock);
+        if (lock.owns_lock()) {
+            QStringList venues;
+            for (std::int64_t fid : events->fids) {
+                auto a = m_store->store->attributes(events->manifest.id, fid);
+                if (!a.ok())
+                    break;
+                const QString venue = a.value().value(QStringLiteral("venue")).toString().trimmed();
+                if (!venue.isEmpty() && !venues.contains(venue))
+                    venues << venue;
+            }
+            venues.sort(Qt::CaseInsensitive);
+            w.venues = venues;
+        }
+    }
+    m_scenarioPanel->setWorkspace(w, m_language);
+    std::int64_t from = m_time->from();
+    std::int64_t to = m_time->to();
+    if (from <= m_time->dataMin())
+        from = core::LayerSnapshot::kNoTime;
+    if (to >= m_time->dataMax())
+        to = core::LayerSnapshot::kNoTime;
+    m_scenarioPanel->setHistory(from, to);
+}
+
+void MainWindow::endScenarioTask()
+{
+    if (m_scenarioTask == 0)
+        return;
+    m_scenarioTask = 0;
+    m_scenarioPanel->setRunning(false);
+}
+
+void MainWindow::runScenario(const core::ScenarioRequest &request)
+{
+    if (!m_store) {
+        showError(tr("Scenarios"), tr("Open a workspace first."));
+        return;
+    }
+    auto handle = m_store;
+    const quint64 generation = m_generation;
+    struct Outcome
+    {
+        QString error;
+        bool canceled = false;
+        core::AnalysisOutcome result;
+        std::vector<std::pair<QString, core::LayerSnapshotPtr>> snapshots; ///< main layer first
+    };
+    auto outcome = std::make_shared<Outcome>();
+    const QString title = core::scenarioKindTitle(request.kind);
+    m_scenarioPanel->setResultText(tr("%1: running…").arg(title));
+    runTask(
+        tr("Scenario: %1…").arg(title),
+        [handle, request, outcome](analytics::Feedback &feedback) {
+            try {
+                std::lock_guard<std::mutex> lock(handle->mutex);
+                auto r = core::ScenarioRunner::run(*handle->store, request, &feedback);
+                if (!r.ok()) {
+                    outcome->canceled = r.error().code == core::ErrorCode::Canceled;
+                    outcome->error = r.error().message;
+                    return;
+                }
+                outcome->result = r.value();
+                QStringList layers = outcome->result.layers;
+                if (layers.isEmpty() && !outcome->result.resultLayer.isEmpty())
+                    layers << outcome->result.resultLayer;
+                for (const QString &id : layers) {
+                    auto s = handle->store->loadSnapshot(id, &feedback);
+                    if (!s.ok()) {
+                        outcome->canceled = s.error().code == core::ErrorCode::Canceled;
+                        outcome->error = s.error().message;
+                        return;
+                    }
+                    outcome->snapshots.emplace_back(id, s.value());
+                }
+            } catch (const analytics::Canceled &) {
+                outcome->canceled = true;
+            } catch (const std::exception &e) {
+                outcome->error = QString::fromUtf8(e.what());
+            }
+        },
+        [this, outcome, title, request, generation](bool canceled) {
+            endScenarioTask();
+            if (generation != m_generation)
+                return; // another workspace was opened meanwhile
+            if (canceled || outcome->canceled) {
+                // The run was canceled before its transaction committed: nothing was written.
+                m_scenarioPanel->setResultText(tr("%1: canceled; the workspace is unchanged.").arg(title));
+                statusBar()->showMessage(tr("Scenario canceled: the workspace is unchanged."), 5000);
+                emit taskEnded(false);
+                return;
+            }
+            if (!outcome->error.isEmpty()) {
+                m_scenarioPanel->setResultText(tr("%1 failed: %2").arg(title, outcome->error));
+                showError(tr("Scenario failed"), outcome->error);
+                emit taskEnded(false);
+                return;
+            }
+            const core::AnalysisOutcome &r = outcome->result;
+            m_lastScenarioSummary = QStringLiteral("%1\n\n%2").arg(title, r.summaryText);
+            m_scenarioPanel->setResultText(m_lastScenarioSummary);
+            refreshCatalogue();
+            QSet<QString> made;
+            for (const auto &[id, snapshot] : outcome->snapshots)
+                made.insert(id);
+            const QString main = outcome->snapshots.empty() ? QString() : outcome->snapshots.front().first;
+            const core::LayerSnapshotPtr mainSnapshot =
+                outcome->snapshots.empty() ? nullptr : outcome->snapshots.front().second;
+            // Show the new results alone: earlier analysis and scenario results are hidden, and
+            // the incidents too when the main result is a surface or areas (one click in the
+            // layer panel brings them back).
+            QStringList resultPrefixes;
+            for (core::AnalysisKind k : core::allAnalysisKinds())
+                resultPrefixes << core::analysisKindKey(k) + u'_';
+            for (core::ScenarioKind k : core::allScenarioKinds())
+                resultPrefixes << core::scenarioKindKey(k) + u'_';
+            QStringList toHide; // collected first: hiding rebuilds the panel's list
+            for (const LayerState &l : m_layers->layers()) {
+                const QString &id = l.manifest.id;
+                if (made.contains(id) || !l.visible)
+                    continue;
+                const bool earlierResult =
+                    std::any_of(resultPrefixes.begin(), resultPrefixes.end(),
+                                [&](const QString &prefix) { return id.startsWith(prefix); });
+                const bool input = id == request.selection.layer && mainSnapshot &&
+                                   mainSnapshot->manifest.geometryType != core::GeometryType::Point;
+                // Layers the result repeats or that hide it: the what-if draws every camera
+                // with its state; units and risk cells read better without cameras and events.
+                const bool clutter =
+                    (request.kind == core::ScenarioKind::Cameras && id == QLatin1String("cameras")) ||
+                    ((request.kind == core::ScenarioKind::Patrol ||
+                      request.kind == core::ScenarioKind::Forecast) &&
+                     (id == QLatin1String("cameras") || id == QLatin1String("events")));
+                if (earlierResult || input || clutter)
+                    toHide << id;
+            }
+            for (const QString &id : toHide)
+                m_layers->setLayerVisible(id, false);
+            for (const auto &[id, snapshot] : outcome->snapshots) {
+                m_layers->setSnapshot(id, snapshot);
+                m_layers->setLayerVisible(id, true);
+            }
+            if (!main.isEmpty())
+                m_layers->setCurrentLayer(main);
+            // The view fits the results: up close for a local one (an event's surroundings, an
+            // action area), the whole result when the view shows only part of it.
+            QRectF e;
+            for (const auto &[id, snapshot] : outcome->snapshots)
+                if (snapshot && snapshot->extent.isValid())
+                    e = e.isNull() ? snapshot->extent : e.united(snapshot->extent);
+            if (request.kind == core::ScenarioKind::Impact && mainSnapshot) {
+                // The action area and its buffer, not the control cells spread over the city.
+                const int action = mainSnapshot->manifest.categoryIndex(QStringLiteral("action"));
+                const int buffer = mainSnapshot->manifest.categoryIndex(QStringLiteral("tampon"));
+                QRectF area;
+                for (std::size_t i = 0; i < mainSnapshot->geometries.size() &&
+                                        i < mainSnapshot->category.size();
+                     ++i) {
+                    const int c = mainSnapshot->category[i];
+                    if (c >= 0 && (c == action || c == buffer))
+                        area = area.isNull() ? mainSnapshot->geometries[i].bounds
+                                             : area.united(mainSnapshot->geometries[i].bounds);
+                }
+                if (area.isValid())
+                    e = area;
+            }
+            if (request.kind == core::ScenarioKind::Cameras && mainSnapshot) {
+                // The cameras changed (added, moved, removed, suggested), not the whole city.
+                const int unchanged = mainSnapshot->manifest.categoryIndex(QStringLiteral("existante"));
+                QRectF changed;
+                for (std::size_t i = 0; i < mainSnapshot->size() && i < mainSnapshot->category.size(); ++i)
+                    if (mainSnapshot->category[i] != unchanged) {
+                        const QRectF p(mainSnapshot->x[i] - 1, mainSnapshot->y[i] - 1, 2, 2);
+                        changed = changed.isNull() ? p : changed.united(p);
+                    }
+                if (!changed.isNull()) {
+                    const double grow = std::max(0.0, 800.0 - std::min(changed.width(), changed.height())) / 2;
+                    e = changed.adjusted(-grow, -grow, grow, grow);
+                }
+            }
+            if (e.isValid()) {
+                const QRectF view = m_canvas->visibleExtent();
+                const QRectF seen = view.intersected(e);
+                const double area = e.width() * e.height();
+                const bool local = area < 0.05 * view.width() * view.height();
+                const double margin = local ? 0.4 : 0.05;
+                if (local || seen.width() * seen.height() < 0.7 * area)
+                    m_canvas->zoomToRect(e.adjusted(-e.width() * margin, -e.height() * margin,
+                                                    e.width() * margin, e.height() * margin));
+            }
+            statusBar()->showMessage(
+                tr("Scenario done: %1 (%n layer(s) added)", nullptr, int(outcome->snapshots.size()))
+                    .arg(title),
+                8000);
+            emit taskEnded(true);
+        });
+    m_scenarioTask = m_runningTask;
+    m_scenarioPanel->setRunning(true);
+}
+
+void MainWindow::evaluateForecast(const core::AnalysisSelection &selection,
+                                  const QVariantMap &parameters)
+{
+    if (!m_store) {
+        showError(tr("Scenarios"), tr("Open a workspace first."));
+        return;
+    }
+    auto handle = m_store;
+    const quint64 generation = m_generation;
+    struct Outcome
+    {
+        QString error;
+        bool canceled = false;
+        QString text;
+    };
+    auto outcome = std::make_shared<Outcome>();
+    m_scenarioPanel->setResultText(tr("Evaluating the forecast models…"));
+    runTask(
+        tr("Evaluating the forecast models…"),
+        [handle, selection, parameters, outcome](analytics::Feedback &feedback) {
+            try {
+                std::lock_guard<std::mutex> lock(handle->mutex);
+                auto r = core::evaluateForecastModels(*handle->store, selection, parameters, &feedback);
+                if (!r.ok()) {
+                    outcome->canceled = r.error().code == core::ErrorCode::Canceled;
+                    outcome->error = r.error().message;
+                    return;
+                }
+                outcome->text = r.value().text;
+            } catch (const analytics::Canceled &) {
+                outcome->canceled = true;
+            } catch (const std::exception &e) {
+                outcome->error = QString::fromUtf8(e.what());
+            }
+        },
+        [this, outcome, generation](bool canceled) {
+            endScenarioTask();
+            if (generation != m_generation)
+                return;
+            if (canceled || outcome->canceled) {
+                m_scenarioPanel->setResultText(tr("Evaluation canceled."));
+                emit taskEnded(false);
+                return;
+            }
+            if (!outcome->error.isEmpty()) {
+                m_scenarioPanel->setResultText(tr("Evaluation failed: %1").arg(outcome->error));
+                showError(tr("Evaluation failed"), outcome->error);
+                emit taskEnded(false);
+                return;
+            }
+            m_lastScenarioSummary = tr("Evaluation of the forecast models") +
+                                    QStringLiteral("\n\n") + outcome->text;
+            m_scenarioPanel->setResultText(m_lastScenarioSummary);
+            statusBar()->showMessage(tr("Evaluation of the forecast models done."), 8000);
+            emit taskEnded(true);
+        });
+    m_scenarioTask = m_runningTask;
+    m_scenarioPanel->setRunning(true);
 }
 
 void MainWindow::about()

@@ -7,6 +7,7 @@
 #include "core/layersnapshot.h"
 
 #include "core/analysis/analysis.h"
+#include "core/scenario/scenario.h"
 
 #include <QFutureWatcher>
 #include <QMainWindow>
@@ -40,6 +41,7 @@ namespace vigie::gui {
 class IdentifyPanel;
 class LayerPanel;
 class MapCanvas;
+class ScenarioPanel;
 class SyncPanel;
 class TimeFilter;
 
@@ -104,6 +106,18 @@ public:
     void analysisDialog(core::AnalysisKind kind);
     QString lastAnalysisSummary() const { return m_lastAnalysisSummary; }
 
+    /// Shows the Scenarios panel on a scenario's page (Scenarios menu).
+    void showScenarios(core::ScenarioKind kind);
+    ScenarioPanel *scenarioPanel() const { return m_scenarioPanel; }
+    /// Runs a scenario in the background (the panel shows its progress and report); all its
+    /// layers are added to the map, shown, the main one current; earlier analysis and scenario
+    /// results are hidden. Emits taskEnded().
+    void runScenario(const core::ScenarioRequest &request);
+    /// Evaluates the forecast models on past periods in the background; the table goes to the
+    /// Scenarios panel's report. Writes nothing to the workspace. Emits taskEnded().
+    void evaluateForecast(const core::AnalysisSelection &selection, const QVariantMap &parameters);
+    QString lastScenarioSummary() const { return m_lastScenarioSummary; }
+
     static QString displayName(const QString &path);
 
 signals:
@@ -139,6 +153,10 @@ private:
                         const QString &error);
     void loadingFinished(quint64 generation, bool canceled);
     void refreshCatalogue();
+    /// Gives the Scenarios panel what it offers to pick (venues, cameras, areas, history).
+    void updateScenarioWorkspace();
+    /// The scenario task ended or was superseded: the panel leaves its running state.
+    void endScenarioTask();
     void layersChanged();
     void timeRangeChanged(std::int64_t from, std::int64_t to);
     void updateDataTimeRange();
@@ -210,6 +228,12 @@ private:
     SyncPanel *m_syncPanel = nullptr;
     QPlainTextEdit *m_results = nullptr;
     QString m_lastAnalysisSummary;
+    QMenu *m_scenarioMenu = nullptr;
+    std::vector<std::pair<core::ScenarioKind, QAction *>> m_scenarioActions;
+    QDockWidget *m_scenarioDock = nullptr;
+    ScenarioPanel *m_scenarioPanel = nullptr;
+    quint64 m_scenarioTask = 0; ///< serial of the running scenario task, 0 if none
+    QString m_lastScenarioSummary;
 
     QAction *m_newAction = nullptr;
     QAction *m_newDemoAction = nullptr;

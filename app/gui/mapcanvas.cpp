@@ -160,8 +160,21 @@ void MapCanvas::setTool(Tool tool)
     update();
 }
 
+void MapCanvas::setPickMode(bool on)
+{
+    if (m_pickMode == on)
+        return;
+    m_pickMode = on;
+    m_rubber = false;
+    updateCursor();
+}
+
 void MapCanvas::updateCursor()
 {
+    if (m_pickMode) {
+        setCursor(m_panning ? Qt::ClosedHandCursor : Qt::CrossCursor);
+        return;
+    }
     switch (m_tool) {
     case Tool::Pan:
         setCursor(m_panning ? Qt::ClosedHandCursor : Qt::OpenHandCursor);
@@ -397,7 +410,7 @@ void MapCanvas::mousePressEvent(QMouseEvent *event)
     m_lastPos = event->position();
     m_moved = false;
     if (event->button() == Qt::MiddleButton ||
-        (event->button() == Qt::LeftButton && m_tool == Tool::Pan)) {
+        (event->button() == Qt::LeftButton && (m_tool == Tool::Pan || m_pickMode))) {
         m_panning = true;
         updateCursor();
     } else if (event->button() == Qt::LeftButton && m_tool == Tool::ZoomBox) {
@@ -433,6 +446,8 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent *event)
         if (m_moved) {
             viewChanged();
             scheduleRender(0);
+        } else if (m_pickMode && event->button() == Qt::LeftButton) {
+            emit pointPicked(toMap(pos), 6.0 * m_mupp);
         }
         return;
     }
@@ -455,7 +470,7 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent *event)
 
 void MapCanvas::mouseDoubleClickEvent(QMouseEvent *event)
 {
-    if (event->button() == Qt::LeftButton && m_tool == Tool::Pan)
+    if (event->button() == Qt::LeftButton && m_tool == Tool::Pan && !m_pickMode)
         zoomBy(0.5, event->position());
 }
 

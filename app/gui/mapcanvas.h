@@ -68,6 +68,12 @@ public:
     void setTool(Tool tool);
     Tool tool() const { return m_tool; }
 
+    /// Pick mode (a scenario picking a place): while on, a left click that does not drag emits
+    /// pointPicked() instead of the current tool's action (dragging still pans); the cursor is
+    /// a cross. The mode stays on until setPickMode(false).
+    void setPickMode(bool on);
+    bool isPickMode() const { return m_pickMode; }
+
     /// View: centre (map units) and resolution (map units per pixel).
     void setView(const QPointF &center, double mapUnitsPerPixel);
     void zoomToRect(const QRectF &mapRect);
@@ -98,6 +104,9 @@ signals:
     void scaleChanged(double denominator);
     void cursorMoved(const QPointF &mapPoint);
     void identifyRequested(const QPointF &mapPoint, double toleranceMapUnits);
+    /// A click in pick mode: the point in Lambert-93 metres and a click tolerance (6 pixels in
+    /// map units).
+    void pointPicked(const QPointF &mapPoint, double toleranceMapUnits);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -124,6 +133,7 @@ private:
     QPointF m_center{893000.0, 6250000.0};
     double m_mupp = 20.0;
     Tool m_tool = Tool::Pan;
+    bool m_pickMode = false;
 
     QTimer m_debounce;
     QFutureWatcher<CanvasRenderResult> m_watcher;

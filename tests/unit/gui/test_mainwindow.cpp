@@ -181,7 +181,7 @@ void TestMainWindow::menusAreTranslated()
     for (QAction *m : menus)
         titles << m->text();
     QCOMPARE(titles, (QStringList{QStringLiteral("&Fichier"), QStringLiteral("&Affichage"),
-                                  QStringLiteral("A&nalyse"), QStringLiteral("&Paramètres"),
+                                  QStringLiteral("A&nalyse"), QStringLiteral("&Scénarios"), QStringLiteral("&Paramètres"),
                                   QStringLiteral("Aid&e")}));
     auto *file = m_window->findChild<QMenu *>(QStringLiteral("fileMenu"));
     QVERIFY(file);
