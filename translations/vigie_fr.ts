@@ -1130,6 +1130,194 @@
         <source>Report written to %1 (%2 pages, %3 s)</source>
         <translation>Rapport écrit dans %1 (%2 pages, %3 s)</translation>
     </message>
+    <message>
+        <source>forecast the risk per cell for the next shift, day or week, or score the forecast models (--evaluate)</source>
+        <translation>prévoir le risque par cellule pour la prochaine vacation, journée ou semaine, ou évaluer les modèles de prévision (--evaluate)</translation>
+    </message>
+    <message>
+        <source>run a planning scenario: event, patrol, cameras what-if, impact of an action</source>
+        <translation>exécuter un scénario de planification : événement, patrouilles, simulation de caméras, impact d'une action</translation>
+    </message>
+    <message>
+        <source>invalid value for %1: %2 (one of: %3)</source>
+        <translation>valeur invalide pour %1 : %2 (valeurs possibles : %3)</translation>
+    </message>
+    <message>
+        <source>invalid value for %1: %2 is not an ISO date</source>
+        <translation>valeur invalide pour %1 : %2 n'est pas une date ISO</translation>
+    </message>
+    <message>
+        <source>invalid value for %1: %2 is not a number</source>
+        <translation>valeur invalide pour %1 : %2 n'est pas un nombre</translation>
+    </message>
+    <message>
+        <source>invalid value for %1: %2 is outside [%3, %4]</source>
+        <translation>valeur invalide pour %1 : %2 est hors de [%3, %4]</translation>
+    </message>
+    <message>
+        <source>Range: %1 to %2.</source>
+        <translation>De %1 à %2.</translation>
+    </message>
+    <message>
+        <source>Point layer of the incidents.</source>
+        <translation>Couche de points des faits.</translation>
+    </message>
+    <message>
+        <source>Start of the history used (ISO date or date-time, UTC).</source>
+        <translation>Début de l'historique utilisé (date ou date-heure ISO, UTC).</translation>
+    </message>
+    <message>
+        <source>End of the history used (ISO date or date-time, UTC).</source>
+        <translation>Fin de l'historique utilisé (date ou date-heure ISO, UTC).</translation>
+    </message>
+    <message>
+        <source>Polygon layer of --areas (default: quartiers).</source>
+        <translation>Couche de polygones de --areas (par défaut : quartiers).</translation>
+    </message>
+    <message>
+        <source>Areas the scenario is restricted to, by name or code, comma-separated.</source>
+        <translation>Zones auxquelles le scénario est limité, par nom ou code, séparées par des virgules.</translation>
+    </message>
+    <message>
+        <source>A parameter of the scenario by its name (repeatable), e.g. --param cellSize=150.</source>
+        <translation>Un paramètre du scénario par son nom (répétable), par exemple --param cellSize=150.</translation>
+    </message>
+    <message>
+        <source>NAME=VALUE</source>
+        <translation>NOM=VALEUR</translation>
+    </message>
+    <message>
+        <source>Title of the scenario run.</source>
+        <translation>Titre de l'exécution du scénario.</translation>
+    </message>
+    <message>
+        <source>--param expects NAME=VALUE: %1</source>
+        <translation>--param attend NOM=VALEUR : %1</translation>
+    </message>
+    <message>
+        <source>unknown parameter: %1 (known: %2)</source>
+        <translation>paramètre inconnu : %1 (connus : %2)</translation>
+    </message>
+    <message>
+        <source>invalid value for models: unknown model %1</source>
+        <translation>valeur invalide pour models : modèle inconnu %1</translation>
+    </message>
+    <message>
+        <source>--add expects x,y,direction,fov,range (five numbers): %1</source>
+        <translation>--add attend x,y,direction,angle,portée (cinq nombres) : %1</translation>
+    </message>
+    <message>
+        <source>--move expects ID:x,y,direction,fov,range: %1</source>
+        <translation>--move attend ID:x,y,direction,angle,portée : %1</translation>
+    </message>
+    <message>
+        <source>--remove expects a camera id</source>
+        <translation>--remove attend un identifiant de caméra</translation>
+    </message>
+    <message>
+        <source>Usage: vigie-cli scenario KIND --store FILE [OPTIONS]   (KIND --help for its parameters)</source>
+        <translation>Usage : vigie-cli scenario TYPE --store FICHIER [OPTIONS]   (TYPE --help pour ses paramètres)</translation>
+    </message>
+    <message>
+        <source>       vigie-cli scenario list --store FILE</source>
+        <translation>        vigie-cli scenario list --store FICHIER</translation>
+    </message>
+    <message>
+        <source>Lists the scenario runs kept in a workspace.</source>
+        <translation>Liste les scénarios exécutés conservés dans un espace de travail.</translation>
+    </message>
+    <message>
+        <source>Print the list as JSON.</source>
+        <translation>Afficher la liste en JSON.</translation>
+    </message>
+    <message>
+        <source>%1 incidents used, in %2 s</source>
+        <translation>%1 faits utilisés, en %2 s</translation>
+    </message>
+    <message>
+        <source>Kept in the workspace as scenario run %1</source>
+        <translation>Conservé dans l'espace de travail comme scénario %1</translation>
+    </message>
+    <message>
+        <source>Layers kept in the workspace:</source>
+        <translation>Couches conservées dans l'espace de travail :</translation>
+    </message>
+    <message>
+        <source>Position of the venue instead of its name: x in Lambert-93 metres (with y).</source>
+        <translation>Position du lieu au lieu de son nom : x en mètres Lambert-93 (avec y).</translation>
+    </message>
+    <message>
+        <source>Position of the venue instead of its name: y in Lambert-93 metres (with x).</source>
+        <translation>Position du lieu au lieu de son nom : y en mètres Lambert-93 (avec x).</translation>
+    </message>
+    <message>
+        <source>Forecasts the risk per cell for the next shift, day or week and keeps it as a raster layer; with --evaluate, scores the forecast models on held-out periods (hit rate, PAI and PEI at 1, 2 and 5 % of the area) without writing anything.</source>
+        <translation>Prévoit le risque par cellule pour la prochaine vacation, le prochain jour ou la prochaine semaine et le conserve comme couche raster ; avec --evaluate, évalue les modèles de prévision sur des périodes mises de côté (taux de réussite, PAI et PEI à 1, 2 et 5 % de la surface) sans rien écrire.</translation>
+    </message>
+    <message>
+        <source>Cell size in metres (same as --cell-size).</source>
+        <translation>Taille des cellules en mètres (comme --cell-size).</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>Score the models on held-out periods instead of forecasting.</source>
+        <translation>Évaluer les modèles sur des périodes mises de côté au lieu de prévoir.</translation>
+    </message>
+    <message>
+        <source>With --evaluate: number of held-out periods (default 12).</source>
+        <translation>Avec --evaluate : nombre de périodes mises de côté (12 par défaut).</translation>
+    </message>
+    <message>
+        <source>With --evaluate: end of the last held-out period (ISO date; default: the day after the last incident).</source>
+        <translation>Avec --evaluate : fin de la dernière période mise de côté (date ISO ; par défaut : le lendemain du dernier fait).</translation>
+    </message>
+    <message>
+        <source>With --evaluate: models compared, comma-separated (default: sepp, prospective-kde, last-period).</source>
+        <translation>Avec --evaluate : modèles comparés, séparés par des virgules (par défaut : sepp, prospective-kde, last-period).</translation>
+    </message>
+    <message>
+        <source>Add a camera at x,y (Lambert-93 m) facing dir (degrees clockwise from north) with a field of view fov (degrees) and a range (m): x,y,dir,fov,range. Repeatable.</source>
+        <translation>Ajouter une caméra en x,y (Lambert-93, m) orientée vers dir (degrés dans le sens horaire depuis le nord), d'angle de vue fov (degrés) et de portée range (m) : x,y,dir,fov,range. Répétable.</translation>
+    </message>
+    <message>
+        <source>GEOMETRY</source>
+        <translation>GÉOMÉTRIE</translation>
+    </message>
+    <message>
+        <source>Move or re-aim a camera of the cameras layer: ID:x,y,dir,fov,range. Repeatable.</source>
+        <translation>Déplacer ou réorienter une caméra de la couche des caméras : ID:x,y,dir,fov,range. Répétable.</translation>
+    </message>
+    <message>
+        <source>ID:GEOMETRY</source>
+        <translation>ID:GÉOMÉTRIE</translation>
+    </message>
+    <message>
+        <source>Remove a camera of the cameras layer by its id. Repeatable.</source>
+        <translation>Retirer une caméra de la couche des caméras par son identifiant. Répétable.</translation>
+    </message>
+    <message>
+        <source>Parameters (--param NAME=VALUE or the option above), defaults and allowed values:</source>
+        <translation>Paramètres (--param NOM=VALEUR ou l'option ci-dessus), valeurs par défaut et valeurs admises :</translation>
+    </message>
+    <message>
+        <source>--%1 needs --evaluate</source>
+        <translation>--%1 demande --evaluate</translation>
+    </message>
+    <message>
+        <source>--origin does not apply to --evaluate (use --end)</source>
+        <translation>--origin ne s'applique pas à --evaluate (utilisez --end)</translation>
+    </message>
+    <message>
+        <source>Forecast models on held-out periods (in %1 s)</source>
+        <translation>Modèles de prévision sur des périodes mises de côté (en %1 s)</translation>
+    </message>
+    <message>
+        <source>unknown scenario kind: %1</source>
+        <translation>type de scénario inconnu : %1</translation>
+    </message>
 </context>
 <context>
     <name>vigie::cli::CliContext</name>
@@ -1856,6 +2044,713 @@
     <message>
         <source>cannot read the report template %1: %2</source>
         <translation>impossible de lire le modèle de rapport %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::core::ScenarioRunner</name>
+    <message>
+        <source>"%1" is not an ISO date (2025-06-14) or date-time (2025-06-14T21:00)</source>
+        <translation>"%1" n'est pas une date ISO (2025-06-14) ni une date et heure (2025-06-14T21:00)</translation>
+    </message>
+    <message>
+        <source>must be a whole number from %1 to %2</source>
+        <translation>doit être un nombre entier de %1 à %2</translation>
+    </message>
+    <message>
+        <source>must be a number from %1 to %2</source>
+        <translation>doit être un nombre de %1 à %2</translation>
+    </message>
+    <message>
+        <source>"%1" is not one of: %2</source>
+        <translation>"%1" ne fait pas partie de : %2</translation>
+    </message>
+    <message>
+        <source>The cameras layer has no direction, field of view and range fields.</source>
+        <translation>La couche des caméras n'a pas de champs d'orientation, d'angle de vision et de portée.</translation>
+    </message>
+    <message>
+        <source>no area "%1" in the layer "%2"</source>
+        <translation>aucune zone "%1" dans la couche "%2"</translation>
+    </message>
+    <message>
+        <source>name at least one area</source>
+        <translation>nommez au moins une zone</translation>
+    </message>
+    <message>
+        <source>Reading the data</source>
+        <translation>Lecture des données</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>The layer "%1" has no dates: scenarios need dated incidents.</source>
+        <translation>La couche "%1" n'a pas de dates : les scénarios demandent des incidents datés.</translation>
+    </message>
+    <message>
+        <source>too small for this area (more than 20 million cells)</source>
+        <translation>trop petite pour cette zone (plus de 20 millions de mailles)</translation>
+    </message>
+    <message>
+        <source>"%1" is not sepp, prospective-kde or last-period</source>
+        <translation>"%1" n'est ni sepp, ni prospective-kde, ni last-period</translation>
+    </message>
+    <message>
+        <source>self-exciting point process (SEPP)</source>
+        <translation>processus ponctuel auto-excitant (SEPP)</translation>
+    </message>
+    <message>
+        <source>prospective KDE</source>
+        <translation>KDE prospective</translation>
+    </message>
+    <message>
+        <source>last period's counts</source>
+        <translation>comptages de la période précédente</translation>
+    </message>
+    <message>
+        <source>Expected incidents in the study area: %1 (%2 cells of %3 m)</source>
+        <translation>Incidents attendus dans la zone d'étude : %1 (%2 mailles de %3 m)</translation>
+    </message>
+    <message>
+        <source>The riskiest 1 % of the area holds %1 of the expected incidents, the riskiest 5 % %2</source>
+        <translation>Le 1 % de la zone le plus à risque concentre %1 des incidents attendus, les 5 % les plus à risque %2</translation>
+    </message>
+    <message>
+        <source>Fitting the %1</source>
+        <translation>Ajustement : %1</translation>
+    </message>
+    <message>
+        <source>Writing the risk map</source>
+        <translation>Écriture de la carte de risque</translation>
+    </message>
+    <message numerus="yes">
+        <source>Model: %1; period: %2 from %3; trained on %n incident(s)</source>
+        <translation><numerusform>Modèle : %1 ; période : %2 à partir du %3 ; appris sur %n incident</numerusform><numerusform>Modèle : %1 ; période : %2 à partir du %3 ; appris sur %n incidents</numerusform></translation>
+    </message>
+    <message>
+        <source>SEPP: background %1 incidents/day; each incident triggers %2 more on average (branching ratio), after %3 days on average, within about %4 m</source>
+        <translation>SEPP : fond de %1 incidents/jour ; chaque incident en entraîne %2 autres en moyenne (taux de branchement), après %3 jours en moyenne, à environ %4 m</translation>
+    </message>
+    <message>
+        <source>Note: the EM stopped after %1 iterations without converging.</source>
+        <translation>Remarque : l'EM s'est arrêté après %1 itérations sans converger.</translation>
+    </message>
+    <message>
+        <source>The workspace has no events layer: the event scenario learns from past events.</source>
+        <translation>L'espace de travail n'a pas de couche d'événements : le scénario d'événement apprend des événements passés.</translation>
+    </message>
+    <message>
+        <source>no event at "%1" in the events layer (venues: %2)</source>
+        <translation>aucun événement à "%1" dans la couche des événements (lieux : %2)</translation>
+    </message>
+    <message>
+        <source>give a venue of the events layer, or x and y</source>
+        <translation>indiquez un lieu de la couche des événements, ou x et y</translation>
+    </message>
+    <message>
+        <source>%1, %2 (Lambert-93)</source>
+        <translation>%1, %2 (Lambert-93)</translation>
+    </message>
+    <message>
+        <source>give the date and time of the event (2026-03-14T21:00)</source>
+        <translation>indiquez la date et l'heure de l'événement (2026-03-14T21:00)</translation>
+    </message>
+    <message>
+        <source>Comparing past events with ordinary days</source>
+        <translation>Comparaison des événements passés avec des jours ordinaires</translation>
+    </message>
+    <message>
+        <source>Mapping the extra risk around the venue</source>
+        <translation>Cartographie du risque supplémentaire autour du site</translation>
+    </message>
+    <message>
+        <source>Checking the cameras around the venue</source>
+        <translation>Vérification des caméras autour du site</translation>
+    </message>
+    <message>
+        <source>Venue: %1; %2; attendance %3; type: %4</source>
+        <translation>Site : %1 ; %2 ; affluence %3 ; type : %4</translation>
+    </message>
+    <message>
+        <source>as in past events</source>
+        <translation>comme lors des événements passés</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>tous</translation>
+    </message>
+    <message numerus="yes">
+        <source>Learnt from %n past event(s) at this venue</source>
+        <translation><numerusform>Appris de %n événement passé sur ce site</numerusform><numerusform>Appris de %n événements passés sur ce site</numerusform></translation>
+    </message>
+    <message>
+        <source> (%1 matched ordinary days); incidents within %2 m</source>
+        <translation> (%1 jours ordinaires appariés) ; incidents à moins de %2 m</translation>
+    </message>
+    <message>
+        <source>Extra incidents expected: %1 (%2 % interval %3 to %4)</source>
+        <translation>Incidents supplémentaires attendus : %1 (intervalle à %2 % : %3 à %4)</translation>
+    </message>
+    <message>
+        <source>Hour   Extra   Interval        Units (prudent)</source>
+        <translation>Heure  Suppl.  Intervalle      Unités (prudent)</translation>
+    </message>
+    <message>
+        <source>Staffing by sector (prudent units per hour, from %1):</source>
+        <translation>Effectifs par secteur (unités prudentes par heure, à partir de %1) :</translation>
+    </message>
+    <message>
+        <source>%1 extra</source>
+        <translation>%1 en plus</translation>
+    </message>
+    <message>
+        <source>Cameras seeing the site (%1 m around the venue): %2; covered share %3; blind spots: %4 cells of %5 m</source>
+        <translation>Caméras qui voient le site (%1 m autour) : %2 ; part couverte %3 ; angles morts : %4 mailles de %5 m</translation>
+    </message>
+    <message>
+        <source>"%1" is not "x,y" in metres (Lambert-93)</source>
+        <translation>"%1" n'est pas "x,y" en mètres (Lambert-93)</translation>
+    </message>
+    <message>
+        <source>give the units' positions as "x,y;x,y"</source>
+        <translation>indiquez les positions des unités sous la forme "x,y;x,y"</translation>
+    </message>
+    <message>
+        <source>optimised coverage</source>
+        <translation>couverture optimisée</translation>
+    </message>
+    <message>
+        <source>riskiest cells</source>
+        <translation>mailles les plus à risque</translation>
+    </message>
+    <message>
+        <source>shared by sector</source>
+        <translation>répartition par secteur</translation>
+    </message>
+    <message>
+        <source>given positions</source>
+        <translation>positions données</translation>
+    </message>
+    <message>
+        <source>Too few incidents in this shift's hours to forecast its risk.</source>
+        <translation>Trop peu d'incidents aux heures de cette vacation pour en prévoir le risque.</translation>
+    </message>
+    <message>
+        <source>Forecasting the shift's risk</source>
+        <translation>Prévision du risque de la vacation</translation>
+    </message>
+    <message>
+        <source>Allocating the units</source>
+        <translation>Affectation des unités</translation>
+    </message>
+    <message>
+        <source>Simulating response times</source>
+        <translation>Simulation des délais d'intervention</translation>
+    </message>
+    <message>
+        <source>Writing the allocation</source>
+        <translation>Écriture de l'affectation</translation>
+    </message>
+    <message>
+        <source>Shift: %1 %2; %3 units; forecast: %4 trained on %5 incidents of these hours</source>
+        <translation>Vacation : %1 %2 ; %3 unités ; prévision : %4 appris sur %5 incidents de ces heures</translation>
+    </message>
+    <message>
+        <source>Travel: %1; %2 simulated incidents; seed %3</source>
+        <translation>Trajets : %1 ; %2 incidents simulés ; graine %3</translation>
+    </message>
+    <message>
+        <source>on the road network (%1 nodes) and local streets</source>
+        <translation>sur le réseau routier (%1 nœuds) et les rues de desserte</translation>
+    </message>
+    <message>
+        <source>straight line at %1 km/h</source>
+        <translation>en ligne droite à %1 km/h</translation>
+    </message>
+    <message>
+        <source>A: %1; B: %2</source>
+        <translation>A : %1 ; B : %2</translation>
+    </message>
+    <message>
+        <source>Risk covered (%1 m)</source>
+        <translation>Risque couvert (%1 m)</translation>
+    </message>
+    <message>
+        <source>%1 pts</source>
+        <translation>%1 pts</translation>
+    </message>
+    <message>
+        <source>Mean response (min)</source>
+        <translation>Délai moyen (min)</translation>
+    </message>
+    <message>
+        <source>Median response (min)</source>
+        <translation>Délai médian (min)</translation>
+    </message>
+    <message>
+        <source>90th percentile (min)</source>
+        <translation>90e centile (min)</translation>
+    </message>
+    <message>
+        <source>Within %1 min</source>
+        <translation>En moins de %1 min</translation>
+    </message>
+    <message>
+        <source>B responds sooner than A for %1 of the simulated incidents.</source>
+        <translation>B intervient plus tôt que A pour %1 des incidents simulés.</translation>
+    </message>
+    <message>
+        <source>"%1": a camera is x,y,direction,fov,range (metres, degrees; fov in (0, 360], range in (0, 1000])</source>
+        <translation>"%1" : une caméra s'écrit x,y,orientation,angle,portée (mètres, degrés ; angle dans ]0, 360], portée dans ]0, 1000])</translation>
+    </message>
+    <message>
+        <source>Estimating the incident risk surface</source>
+        <translation>Estimation de la surface de risque</translation>
+    </message>
+    <message>
+        <source>no active camera "%1"</source>
+        <translation>aucune caméra active "%1"</translation>
+    </message>
+    <message>
+        <source>"%1": an edit is add:…, move:ID:… or remove:ID</source>
+        <translation>"%1" : une modification s'écrit add:…, move:ID:… ou remove:ID</translation>
+    </message>
+    <message>
+        <source>add, move or remove a camera, or ask for suggested cameras</source>
+        <translation>ajoutez, déplacez ou retirez une caméra, ou demandez des caméras proposées</translation>
+    </message>
+    <message>
+        <source>Looking for the best new camera sites</source>
+        <translation>Recherche des meilleurs sites pour de nouvelles caméras</translation>
+    </message>
+    <message>
+        <source>Comparing the coverage</source>
+        <translation>Comparaison de la couverture</translation>
+    </message>
+    <message>
+        <source>Risk: incidents of %1 to %2 (%3), cells of %4 m; hot spots: the top %5 of cells</source>
+        <translation>Risque : incidents du %1 au %2 (%3), mailles de %4 m ; points chauds : les %5 de mailles les plus à risque</translation>
+    </message>
+    <message>
+        <source>Cameras: %1 active before, %2 after (%3 edit(s), %4 suggested)</source>
+        <translation>Caméras : %1 actives avant, %2 après (%3 modification(s), %4 proposée(s))</translation>
+    </message>
+    <message>
+        <source>                          Before     After    Change</source>
+        <translation>                           Avant     Après Variation</translation>
+    </message>
+    <message>
+        <source> pts</source>
+        <translation> pts</translation>
+    </message>
+    <message>
+        <source>Risk covered</source>
+        <translation>Risque couvert</translation>
+    </message>
+    <message>
+        <source>Hot-spot risk covered</source>
+        <translation>Risque des points chauds couvert</translation>
+    </message>
+    <message>
+        <source>Cells gained: %1; cells lost: %2 (cells of %3 m)</source>
+        <translation>Mailles gagnées : %1 ; mailles perdues : %2 (mailles de %3 m)</translation>
+    </message>
+    <message>
+        <source>Suggested PROP-%1 at %2, %3 facing %4°: covers %5 more incidents</source>
+        <translation>Proposée PROP-%1 en %2, %3 orientée à %4° : couvre %5 incidents de plus</translation>
+    </message>
+    <message>
+        <source>give the date the action started (2024-06-01)</source>
+        <translation>indiquez la date de début de l'action (2024-06-01)</translation>
+    </message>
+    <message>
+        <source>needs at least one period (%1 days) of data before and after it</source>
+        <translation>demande au moins une période (%1 jours) de données avant et après</translation>
+    </message>
+    <message>
+        <source>no layer "%1"</source>
+        <translation>aucune couche "%1"</translation>
+    </message>
+    <message>
+        <source>no cell centre falls in the action area: take smaller cells</source>
+        <translation>aucun centre de maille dans la zone de l'action : prenez des mailles plus petites</translation>
+    </message>
+    <message>
+        <source>Estimating the effect (difference in differences)</source>
+        <translation>Estimation de l'effet (différence de différences)</translation>
+    </message>
+    <message>
+        <source>Writing the areas compared</source>
+        <translation>Écriture des zones comparées</translation>
+    </message>
+    <message>
+        <source>Action (%1) in %2 on %3; %4 days before and %5 after, in periods of %6 days</source>
+        <translation>Action (%1) à %2 le %3 ; %4 jours avant et %5 après, par périodes de %6 jours</translation>
+    </message>
+    <message>
+        <source>Note: the windows were shortened to the data available (asked %1 and %2 days).</source>
+        <translation>Remarque : les fenêtres ont été raccourcies aux données disponibles (demandé : %1 et %2 jours).</translation>
+    </message>
+    <message>
+        <source>Controls: %1</source>
+        <translation>Témoins : %1</translation>
+    </message>
+    <message>
+        <source>every other cell of the city (outside the buffer)</source>
+        <translation>toutes les autres mailles de la ville (hors zone tampon)</translation>
+    </message>
+    <message numerus="yes">
+        <source>the %n cell(s) whose trend before best matches the area</source>
+        <translation><numerusform>la maille dont la tendance avant ressemble le plus à celle de la zone</numerusform><numerusform>les %n mailles dont la tendance avant ressemble le plus à celle de la zone</numerusform></translation>
+    </message>
+    <message>
+        <source>                  Before     After</source>
+        <translation>                   Avant     Après</translation>
+    </message>
+    <message>
+        <source>Action area</source>
+        <translation>Secteur de l'action</translation>
+    </message>
+    <message>
+        <source>Buffer</source>
+        <translation>Zone tampon</translation>
+    </message>
+    <message>
+        <source>Controls</source>
+        <translation>Témoins</translation>
+    </message>
+    <message>
+        <source>Effect (difference in differences): %1 (%2 % interval %3 to %4), p = %5</source>
+        <translation>Effet (différence de différences) : %1 (intervalle à %2 % : %3 à %4), p = %5</translation>
+    </message>
+    <message>
+        <source>Period bootstrap interval: %1 to %2</source>
+        <translation>Intervalle bootstrap par périodes : %1 à %2</translation>
+    </message>
+    <message>
+        <source>Incidents fell in the area more than in the controls: the action is associated with a significant reduction.</source>
+        <translation>Les incidents ont plus baissé dans la zone que chez les témoins : l'action est associée à une baisse significative.</translation>
+    </message>
+    <message>
+        <source>Incidents rose in the area more than in the controls.</source>
+        <translation>Les incidents ont plus augmenté dans la zone que chez les témoins.</translation>
+    </message>
+    <message>
+        <source>No significant difference from the controls at this confidence level.</source>
+        <translation>Pas de différence significative avec les témoins à ce niveau de confiance.</translation>
+    </message>
+    <message>
+        <source>Pre-trends: parallel (p = %1), the comparison is credible.</source>
+        <translation>Tendances avant l'action : parallèles (p = %1), la comparaison est crédible.</translation>
+    </message>
+    <message>
+        <source>Warning: the trends before the action differ (p = %1): read the effect with caution.</source>
+        <translation>Attention : les tendances avant l'action diffèrent (p = %1) : interprétez l'effet avec prudence.</translation>
+    </message>
+    <message>
+        <source>Displacement not assessed: the area did not improve relative to the controls (the weighted displacement quotient needs a success).</source>
+        <translation>Déplacement non évalué : la zone ne s'est pas améliorée par rapport aux témoins (le quotient de déplacement pondéré suppose un succès).</translation>
+    </message>
+    <message>
+        <source>Weighted displacement quotient: %1 — %2</source>
+        <translation>Quotient de déplacement pondéré (WDQ) : %1 — %2</translation>
+    </message>
+    <message>
+        <source>diffusion of benefits to the buffer</source>
+        <translation>diffusion des bénéfices vers la zone tampon</translation>
+    </message>
+    <message>
+        <source>displacement to the buffer</source>
+        <translation>déplacement vers la zone tampon</translation>
+    </message>
+    <message>
+        <source>Incidents avoided: %1 in the area, %2 in the buffer, %3 in total</source>
+        <translation>Incidents évités : %1 dans la zone, %2 dans la zone tampon, %3 au total</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>Prévision</translation>
+    </message>
+    <message>
+        <source>Event security planning</source>
+        <translation>Sécurisation d'un événement</translation>
+    </message>
+    <message>
+        <source>Patrol allocation</source>
+        <translation>Affectation des patrouilles</translation>
+    </message>
+    <message>
+        <source>Camera what-if</source>
+        <translation>Simulation de caméras</translation>
+    </message>
+    <message>
+        <source>Impact of an action</source>
+        <translation>Impact d'une action</translation>
+    </message>
+    <message>
+        <source>Forecasting model: self-exciting point process (background plus near repeats, fitted by EM), prospective KDE (recent incidents weigh more) or last period's counts.</source>
+        <translation>Modèle de prévision : processus ponctuel auto-excitant (fond et répétitions proches, ajusté par EM), KDE prospective (les incidents récents pèsent plus) ou comptages de la période précédente.</translation>
+    </message>
+    <message>
+        <source>Cell size of the risk grid in metres.</source>
+        <translation>Taille des mailles de la grille de risque en mètres.</translation>
+    </message>
+    <message>
+        <source>Days of history the model learns from.</source>
+        <translation>Jours d'historique dont le modèle apprend.</translation>
+    </message>
+    <message>
+        <source>Prospective KDE: standard deviation of the Gaussian kernel in metres.</source>
+        <translation>KDE prospective : écart type du noyau gaussien en mètres.</translation>
+    </message>
+    <message>
+        <source>Prospective KDE: age in days at which an incident counts half.</source>
+        <translation>KDE prospective : âge en jours auquel un incident compte pour moitié.</translation>
+    </message>
+    <message>
+        <source>SEPP: farthest distance at which an incident may trigger another (metres).</source>
+        <translation>SEPP : distance maximale à laquelle un incident peut en entraîner un autre (mètres).</translation>
+    </message>
+    <message>
+        <source>SEPP: longest delay after which an incident may trigger another (days).</source>
+        <translation>SEPP : délai maximal après lequel un incident peut en entraîner un autre (jours).</translation>
+    </message>
+    <message>
+        <source>Seed of the simulation: the same seed gives the same result.</source>
+        <translation>Graine de la simulation : la même graine donne le même résultat.</translation>
+    </message>
+    <message>
+        <source>Period forecast: the next shift (8 hours), day or week.</source>
+        <translation>Période prévue : la prochaine vacation (8 heures), le prochain jour ou la prochaine semaine.</translation>
+    </message>
+    <message>
+        <source>Start of the period (ISO date-time, local time); empty: midnight after the last incident.</source>
+        <translation>Début de la période (date et heure ISO, heure locale) ; vide : minuit après le dernier incident.</translation>
+    </message>
+    <message>
+        <source>Venue, as named in the events layer (e.g. Orange Vélodrome).</source>
+        <translation>Site, tel que nommé dans la couche des événements (par ex. Orange Vélodrome).</translation>
+    </message>
+    <message>
+        <source>Start of the event (ISO date-time, local time).</source>
+        <translation>Début de l'événement (date et heure ISO, heure locale).</translation>
+    </message>
+    <message>
+        <source>Duration of the event in hours.</source>
+        <translation>Durée de l'événement en heures.</translation>
+    </message>
+    <message>
+        <source>Expected attendance; 0: as in the past events (no scaling).</source>
+        <translation>Affluence attendue ; 0 : comme lors des événements passés (sans mise à l'échelle).</translation>
+    </message>
+    <message>
+        <source>Type of event: past events of this type only (empty: every type).</source>
+        <translation>Type d'événement : seulement les événements passés de ce type (vide : tous les types).</translation>
+    </message>
+    <message>
+        <source>Incidents counted within this distance of the venue (metres).</source>
+        <translation>Incidents comptés à moins de cette distance du site (mètres).</translation>
+    </message>
+    <message>
+        <source>Radius of the risk map around the venue (metres).</source>
+        <translation>Rayon de la carte de risque autour du site (mètres).</translation>
+    </message>
+    <message>
+        <source>Cell size of the risk map in metres.</source>
+        <translation>Taille des mailles de la carte de risque en mètres.</translation>
+    </message>
+    <message>
+        <source>Hours before the start included.</source>
+        <translation>Heures avant le début incluses.</translation>
+    </message>
+    <message>
+        <source>Hours after the end included.</source>
+        <translation>Heures après la fin incluses.</translation>
+    </message>
+    <message>
+        <source>Units per extra incident expected in an hour (staffing rule).</source>
+        <translation>Unités par incident supplémentaire attendu dans l'heure (règle d'effectif).</translation>
+    </message>
+    <message>
+        <source>Bootstrap replicates of the interval.</source>
+        <translation>Réplications bootstrap de l'intervalle.</translation>
+    </message>
+    <message>
+        <source>Confidence level of the interval.</source>
+        <translation>Niveau de confiance de l'intervalle.</translation>
+    </message>
+    <message>
+        <source>Number of units on patrol.</source>
+        <translation>Nombre d'unités en patrouille.</translation>
+    </message>
+    <message>
+        <source>Day of the shift (ISO date); empty: the day after the last incident.</source>
+        <translation>Jour de la vacation (date ISO) ; vide : le lendemain du dernier incident.</translation>
+    </message>
+    <message>
+        <source>Shift: morning (6–14 h), afternoon (14–22 h) or night (22–6 h).</source>
+        <translation>Vacation : matin (6 h–14 h), après-midi (14 h–22 h) ou nuit (22 h–6 h).</translation>
+    </message>
+    <message>
+        <source>A unit covers the risk within this distance (metres).</source>
+        <translation>Une unité couvre le risque à moins de cette distance (mètres).</translation>
+    </message>
+    <message>
+        <source>Allocation A: optimised coverage of the forecast risk, units shared by sector, the riskiest cells, or given positions.</source>
+        <translation>Affectation A : couverture optimisée du risque prévu, répartition par secteur, mailles les plus à risque ou positions données.</translation>
+    </message>
+    <message>
+        <source>Allocation B, compared with A on the same simulated incidents.</source>
+        <translation>Affectation B, comparée à A sur les mêmes incidents simulés.</translation>
+    </message>
+    <message>
+        <source>Positions of allocation A when it is "positions": x,y;x,y (Lambert-93).</source>
+        <translation>Positions de l'affectation A quand elle vaut "positions" : x,y;x,y (Lambert-93).</translation>
+    </message>
+    <message>
+        <source>Positions of allocation B when it is "positions".</source>
+        <translation>Positions de l'affectation B quand elle vaut "positions".</translation>
+    </message>
+    <message>
+        <source>Incidents simulated from the forecast (Monte Carlo).</source>
+        <translation>Incidents simulés à partir de la prévision (Monte-Carlo).</translation>
+    </message>
+    <message>
+        <source>Travel speed in km/h (straight line; the road network is driven at 50 km/h at least).</source>
+        <translation>Vitesse de déplacement en km/h (en ligne droite ; au moins 50 km/h sur le réseau routier).</translation>
+    </message>
+    <message>
+        <source>Seconds from the call to departure.</source>
+        <translation>Secondes entre l'appel et le départ.</translation>
+    </message>
+    <message>
+        <source>Target response time in minutes.</source>
+        <translation>Délai d'intervention visé en minutes.</translation>
+    </message>
+    <message>
+        <source>Travel on the road network of the traffic layer where present.</source>
+        <translation>Trajets sur le réseau routier de la couche de trafic si elle existe.</translation>
+    </message>
+    <message>
+        <source>Changes: add:x,y,direction,fov,range; move:ID:x,y,direction,fov,range; remove:ID (separated by ;).</source>
+        <translation>Modifications : add:x,y,orientation,angle,portée ; move:ID:x,y,orientation,angle,portée ; remove:ID (séparées par ;).</translation>
+    </message>
+    <message>
+        <source>Number of new cameras to place at the best sites (greedy maximum coverage).</source>
+        <translation>Nombre de nouvelles caméras à placer aux meilleurs sites (couverture maximale gloutonne).</translation>
+    </message>
+    <message>
+        <source>Range of the suggested cameras in metres.</source>
+        <translation>Portée des caméras proposées en mètres.</translation>
+    </message>
+    <message>
+        <source>Field of view of the suggested cameras in degrees.</source>
+        <translation>Angle de vision des caméras proposées en degrés.</translation>
+    </message>
+    <message>
+        <source>Cell size of the risk surface in metres.</source>
+        <translation>Taille des mailles de la surface de risque en mètres.</translation>
+    </message>
+    <message>
+        <source>Bandwidth of the risk surface (quartic KDE) in metres.</source>
+        <translation>Largeur de bande de la surface de risque (KDE quartique) en mètres.</translation>
+    </message>
+    <message>
+        <source>Hot spots are the cells above this quantile of risk (0.9: the top 10 %).</source>
+        <translation>Les points chauds sont les mailles au-dessus de ce quantile de risque (0,9 : les 10 % les plus élevés).</translation>
+    </message>
+    <message>
+        <source>Date the action started (ISO date).</source>
+        <translation>Date de début de l'action (date ISO).</translation>
+    </message>
+    <message>
+        <source>Areas of the action: names or codes, separated by commas.</source>
+        <translation>Zones de l'action : noms ou codes, séparés par des virgules.</translation>
+    </message>
+    <message>
+        <source>Polygon layer the areas are taken from.</source>
+        <translation>Couche de polygones où prendre les zones.</translation>
+    </message>
+    <message>
+        <source>Kind of action (for the record).</source>
+        <translation>Nature de l'action (pour mémoire).</translation>
+    </message>
+    <message>
+        <source>Days before the action compared.</source>
+        <translation>Jours comparés avant l'action.</translation>
+    </message>
+    <message>
+        <source>Days after the action compared.</source>
+        <translation>Jours comparés après l'action.</translation>
+    </message>
+    <message>
+        <source>Length of the periods of the count series in days.</source>
+        <translation>Durée des périodes de la série de comptages en jours.</translation>
+    </message>
+    <message>
+        <source>Comparison areas: the cells whose trend before best matches, or every other cell.</source>
+        <translation>Zones de comparaison : les mailles dont la tendance avant ressemble le plus, ou toutes les autres mailles.</translation>
+    </message>
+    <message>
+        <source>Number of matched control cells.</source>
+        <translation>Nombre de mailles témoins appariées.</translation>
+    </message>
+    <message>
+        <source>Width of the buffer around the area where displacement is measured (metres; 0: none).</source>
+        <translation>Largeur de la zone tampon autour de la zone où le déplacement est mesuré (mètres ; 0 : aucune).</translation>
+    </message>
+    <message>
+        <source>Bootstrap replicates over periods (0: none).</source>
+        <translation>Réplications bootstrap sur les périodes (0 : aucune).</translation>
+    </message>
+    <message>
+        <source>The scenario was canceled; the workspace is unchanged.</source>
+        <translation>Le scénario a été annulé ; l'espace de travail est inchangé.</translation>
+    </message>
+    <message>
+        <source>Invalid scenario parameters: %1</source>
+        <translation>Paramètres de scénario invalides : %1</translation>
+    </message>
+    <message>
+        <source>Not enough memory for this scenario: try larger cells or a smaller area.</source>
+        <translation>Mémoire insuffisante pour ce scénario : essayez des mailles plus grandes ou une zone plus petite.</translation>
+    </message>
+    <message>
+        <source>The layer "%1" has no dates.</source>
+        <translation>La couche "%1" n'a pas de dates.</translation>
+    </message>
+    <message>
+        <source>the held-out periods leave no history to learn from</source>
+        <translation>les périodes réservées ne laissent pas d'historique pour apprendre</translation>
+    </message>
+    <message>
+        <source>Rolling evaluation: %1 held-out period(s) of %2 day(s) from %3, cells of %4 m (%5 in the study area), trained on the previous %6 days</source>
+        <translation>Évaluation glissante : %1 période(s) réservée(s) de %2 jour(s) à partir du %3, mailles de %4 m (%5 dans la zone d'étude), apprentissage sur les %6 jours précédents</translation>
+    </message>
+    <message>
+        <source>Incidents in the held-out periods: %1</source>
+        <translation>Incidents dans les périodes réservées : %1</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Hit rate</source>
+        <translation>Taux de capture</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n period(s)</source>
+        <translation><numerusform>%n période</numerusform><numerusform>%n périodes</numerusform></translation>
+    </message>
+    <message>
+        <source>The evaluation was canceled.</source>
+        <translation>L'évaluation a été annulée.</translation>
+    </message>
+    <message>
+        <source>Invalid evaluation parameters: %1</source>
+        <translation>Paramètres d'évaluation invalides : %1</translation>
     </message>
 </context>
 <context>
@@ -2886,6 +3781,66 @@ Utilisez Fichier &gt; Ouvrir un espace de travail… ou Fichier &gt; Nouvel espa
         <source>Export &amp;report…</source>
         <translation>Exporter un &amp;rapport…</translation>
     </message>
+    <message>
+        <source>&amp;Scenarios</source>
+        <translation>&amp;Scénarios</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>Scénarios</translation>
+    </message>
+    <message>
+        <source>%1: running…</source>
+        <translation>%1 : en cours…</translation>
+    </message>
+    <message>
+        <source>Scenario: %1…</source>
+        <translation>Scénario : %1…</translation>
+    </message>
+    <message>
+        <source>%1: canceled; the workspace is unchanged.</source>
+        <translation>%1 : annulé ; l'espace de travail est inchangé.</translation>
+    </message>
+    <message>
+        <source>Scenario canceled: the workspace is unchanged.</source>
+        <translation>Scénario annulé : l'espace de travail est inchangé.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 a échoué : %2</translation>
+    </message>
+    <message>
+        <source>Scenario failed</source>
+        <translation>Échec du scénario</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scenario done: %1 (%n layer(s) added)</source>
+        <translation><numerusform>Scénario terminé : %1 (%n couche ajoutée)</numerusform><numerusform>Scénario terminé : %1 (%n couches ajoutées)</numerusform></translation>
+    </message>
+    <message>
+        <source>Evaluating the forecast models…</source>
+        <translation>Évaluation des modèles de prévision…</translation>
+    </message>
+    <message>
+        <source>Evaluation canceled.</source>
+        <translation>Évaluation annulée.</translation>
+    </message>
+    <message>
+        <source>Evaluation failed: %1</source>
+        <translation>L'évaluation a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Evaluation failed</source>
+        <translation>Échec de l'évaluation</translation>
+    </message>
+    <message>
+        <source>Evaluation of the forecast models</source>
+        <translation>Évaluation des modèles de prévision</translation>
+    </message>
+    <message>
+        <source>Evaluation of the forecast models done.</source>
+        <translation>Évaluation des modèles de prévision terminée.</translation>
+    </message>
 </context>
 <context>
     <name>vigie::gui::ReportDialog</name>
@@ -3007,11 +3962,516 @@ Utilisez Fichier &gt; Ouvrir un espace de travail… ou Fichier &gt; Nouvel espa
     </message>
     <message numerus="yes">
         <source>Preview: %n page(s).</source>
-        <translation><numerusform>Aperçu : %n page.</numerusform><numerusform>Aperçu : %n pages.</numerusform></translation>
+        <translation>
+            <numerusform>Aperçu : %n page.</numerusform>
+            <numerusform>Aperçu : %n pages.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Report written (%n page(s)).</source>
-        <translation><numerusform>Rapport écrit (%n page).</numerusform><numerusform>Rapport écrit (%n pages).</numerusform></translation>
+        <translation>
+            <numerusform>Rapport écrit (%n page).</numerusform>
+            <numerusform>Rapport écrit (%n pages).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vigie::gui::ScenarioPanel</name>
+    <message>
+        <source>Risk of incidents per cell for the next shift, day or week, from the history: self-exciting point process (SEPP), prospective hot spots or the last period. "Evaluate the models" compares them on past periods.</source>
+        <translation>Risque d'incidents par maille pour la prochaine vacation, le prochain jour ou la prochaine semaine, d'après l'historique : processus ponctuel auto-excitant (SEPP), points chauds prospectifs ou période précédente. « Évaluer les modèles » les compare sur des périodes passées.</translation>
+    </message>
+    <message>
+        <source>A planned event: the extra incidents expected around the venue, hour by hour, the risk map, the cameras that see the area and their blind spots, and the staffing needed.</source>
+        <translation>Un événement prévu : les incidents supplémentaires attendus autour du site, heure par heure, la carte du risque, les caméras qui voient le secteur et leurs angles morts, et les effectifs nécessaires.</translation>
+    </message>
+    <message>
+        <source>Where to place N patrol units for a shift: the risk of the shift, simulated incidents and response times, two strategies side by side.</source>
+        <translation>Où placer N patrouilles pendant une vacation : le risque de la vacation, des incidents simulés et les délais d'intervention, deux stratégies côte à côte.</translation>
+    </message>
+    <message>
+        <source>Add, move or remove cameras (click the map) or let Vigie suggest sites: the share of the risk the cameras see, before and after.</source>
+        <translation>Ajouter, déplacer ou retirer des caméras (clic sur la carte) ou laisser Vigie proposer des sites : la part du risque que voient les caméras, avant et après.</translation>
+    </message>
+    <message>
+        <source>Did an action (new cameras, patrols…) change the incidents in an area? Difference in differences against comparable areas, and whether incidents moved next door (displacement) or dropped there too (diffusion of benefits).</source>
+        <translation>Une action (nouvelles caméras, patrouilles…) a-t-elle changé les incidents d'un secteur ? Différence de différences par rapport à des secteurs comparables, et déplacement des incidents vers le voisinage ou baisse aussi alentour (diffusion des bénéfices).</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Forecast period</source>
+        <translation>Période prévue</translation>
+    </message>
+    <message>
+        <source>Forecast from</source>
+        <translation>Prévision à partir du</translation>
+    </message>
+    <message>
+        <source>Cell size (m)</source>
+        <translation>Taille des mailles (m)</translation>
+    </message>
+    <message>
+        <source>History used (days)</source>
+        <translation>Historique utilisé (jours)</translation>
+    </message>
+    <message>
+        <source>Bandwidth (m)</source>
+        <translation>Rayon de lissage (m)</translation>
+    </message>
+    <message>
+        <source>Half-life (days)</source>
+        <translation>Demi-vie (jours)</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>X (Lambert-93, m)</source>
+        <translation>X (Lambert-93, m)</translation>
+    </message>
+    <message>
+        <source>Y (Lambert-93, m)</source>
+        <translation>Y (Lambert-93, m)</translation>
+    </message>
+    <message>
+        <source>Start (local time)</source>
+        <translation>Début (heure locale)</translation>
+    </message>
+    <message>
+        <source>Duration (hours)</source>
+        <translation>Durée (heures)</translation>
+    </message>
+    <message>
+        <source>Expected attendance</source>
+        <translation>Affluence attendue</translation>
+    </message>
+    <message>
+        <source>Event type</source>
+        <translation>Type d'événement</translation>
+    </message>
+    <message>
+        <source>Radius (m)</source>
+        <translation>Rayon (m)</translation>
+    </message>
+    <message>
+        <source>Risk map radius (m)</source>
+        <translation>Rayon de la carte du risque (m)</translation>
+    </message>
+    <message>
+        <source>Hours before</source>
+        <translation>Heures avant</translation>
+    </message>
+    <message>
+        <source>Hours after</source>
+        <translation>Heures après</translation>
+    </message>
+    <message>
+        <source>Units per incident</source>
+        <translation>Unités par incident</translation>
+    </message>
+    <message>
+        <source>Replicates</source>
+        <translation>Répétitions</translation>
+    </message>
+    <message>
+        <source>Confidence level</source>
+        <translation>Niveau de confiance</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Graine</translation>
+    </message>
+    <message>
+        <source>Patrol units</source>
+        <translation>Patrouilles</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Vacation</translation>
+    </message>
+    <message>
+        <source>Strategy A</source>
+        <translation>Stratégie A</translation>
+    </message>
+    <message>
+        <source>Strategy B</source>
+        <translation>Stratégie B</translation>
+    </message>
+    <message>
+        <source>Positions A</source>
+        <translation>Positions A</translation>
+    </message>
+    <message>
+        <source>Positions B</source>
+        <translation>Positions B</translation>
+    </message>
+    <message>
+        <source>Simulated incidents</source>
+        <translation>Incidents simulés</translation>
+    </message>
+    <message>
+        <source>Speed (km/h)</source>
+        <translation>Vitesse (km/h)</translation>
+    </message>
+    <message>
+        <source>Dispatch delay (s)</source>
+        <translation>Délai de départ (s)</translation>
+    </message>
+    <message>
+        <source>Target response (min)</source>
+        <translation>Délai d'intervention visé (min)</translation>
+    </message>
+    <message>
+        <source>Drive on the roads</source>
+        <translation>Circuler sur le réseau routier</translation>
+    </message>
+    <message>
+        <source>Camera changes</source>
+        <translation>Modifications des caméras</translation>
+    </message>
+    <message>
+        <source>Suggest new cameras</source>
+        <translation>Caméras à proposer</translation>
+    </message>
+    <message>
+        <source>Range of new cameras (m)</source>
+        <translation>Portée des nouvelles caméras (m)</translation>
+    </message>
+    <message>
+        <source>Field of view of new cameras (°)</source>
+        <translation>Angle de vision des nouvelles caméras (°)</translation>
+    </message>
+    <message>
+        <source>Hot spot quantile</source>
+        <translation>Quantile des points chauds</translation>
+    </message>
+    <message>
+        <source>Action date</source>
+        <translation>Date de l'action</translation>
+    </message>
+    <message>
+        <source>Action area</source>
+        <translation>Secteur de l'action</translation>
+    </message>
+    <message>
+        <source>Areas from</source>
+        <translation>Secteurs</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Days before</source>
+        <translation>Jours avant</translation>
+    </message>
+    <message>
+        <source>Days after</source>
+        <translation>Jours après</translation>
+    </message>
+    <message>
+        <source>Period length (days)</source>
+        <translation>Durée des périodes (jours)</translation>
+    </message>
+    <message>
+        <source>Comparison areas</source>
+        <translation>Secteurs de comparaison</translation>
+    </message>
+    <message>
+        <source>Matched areas</source>
+        <translation>Secteurs appariés</translation>
+    </message>
+    <message>
+        <source>Displacement buffer (m)</source>
+        <translation>Zone tampon du déplacement (m)</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatique</translation>
+    </message>
+    <message>
+        <source>self-exciting point process (SEPP)</source>
+        <translation>processus ponctuel auto-excitant (SEPP)</translation>
+    </message>
+    <message>
+        <source>prospective hot spots (KDE)</source>
+        <translation>points chauds prospectifs (KDE)</translation>
+    </message>
+    <message>
+        <source>same as the last period</source>
+        <translation>comme la période précédente</translation>
+    </message>
+    <message>
+        <source>next shift (8 h)</source>
+        <translation>prochaine vacation (8 h)</translation>
+    </message>
+    <message>
+        <source>next day</source>
+        <translation>prochain jour</translation>
+    </message>
+    <message>
+        <source>next week</source>
+        <translation>prochaine semaine</translation>
+    </message>
+    <message>
+        <source>morning (6–14 h)</source>
+        <translation>matin (6 h–14 h)</translation>
+    </message>
+    <message>
+        <source>afternoon (14–22 h)</source>
+        <translation>après-midi (14 h–22 h)</translation>
+    </message>
+    <message>
+        <source>night (22–6 h)</source>
+        <translation>nuit (22 h–6 h)</translation>
+    </message>
+    <message>
+        <source>optimised for response time</source>
+        <translation>optimisée pour le délai d'intervention</translation>
+    </message>
+    <message>
+        <source>one unit per sector</source>
+        <translation>une unité par secteur</translation>
+    </message>
+    <message>
+        <source>at the hot spots</source>
+        <translation>aux points chauds</translation>
+    </message>
+    <message>
+        <source>given positions</source>
+        <translation>positions données</translation>
+    </message>
+    <message>
+        <source>new cameras</source>
+        <translation>nouvelles caméras</translation>
+    </message>
+    <message>
+        <source>more patrols</source>
+        <translation>patrouilles renforcées</translation>
+    </message>
+    <message>
+        <source>other action</source>
+        <translation>autre action</translation>
+    </message>
+    <message>
+        <source>the most similar areas</source>
+        <translation>les secteurs les plus semblables</translation>
+    </message>
+    <message>
+        <source>all other areas</source>
+        <translation>tous les autres secteurs</translation>
+    </message>
+    <message>
+        <source>quartiers</source>
+        <translation>quartiers</translation>
+    </message>
+    <message>
+        <source>arrondissements</source>
+        <translation>arrondissements</translation>
+    </message>
+    <message>
+        <source>add</source>
+        <translation>ajout</translation>
+    </message>
+    <message>
+        <source>move</source>
+        <translation>déplacement</translation>
+    </message>
+    <message>
+        <source>remove</source>
+        <translation>retrait</translation>
+    </message>
+    <message>
+        <source>More parameters</source>
+        <translation>Plus de paramètres</translation>
+    </message>
+    <message>
+        <source>Place of the event in Lambert-93 metres, when it is not at a venue of the events layer: pick it on the map.</source>
+        <translation>Lieu de l'événement en mètres Lambert-93, quand il n'est pas sur un site de la couche des événements : choisissez-le sur la carte.</translation>
+    </message>
+    <message>
+        <source>as at past events</source>
+        <translation>comme aux événements passés</translation>
+    </message>
+    <message>
+        <source>Evaluate the models</source>
+        <translation>Évaluer les modèles</translation>
+    </message>
+    <message>
+        <source>Compares the three models on past periods (hit rate, PAI and PEI at 1, 2 and 5 % of the area); writes nothing to the workspace.</source>
+        <translation>Compare les trois modèles sur des périodes passées (taux de réussite, PAI et PEI à 1, 2 et 5 % de la surface) ; n'écrit rien dans l'espace de travail.</translation>
+    </message>
+    <message>
+        <source> periods</source>
+        <translation> périodes</translation>
+    </message>
+    <message>
+        <source>Number of past periods the models are evaluated on.</source>
+        <translation>Nombre de périodes passées sur lesquelles les modèles sont évalués.</translation>
+    </message>
+    <message>
+        <source>automatic (after the last incident)</source>
+        <translation>automatique (après le dernier incident)</translation>
+    </message>
+    <message>
+        <source>x,y;x,y;… (with the strategy "given positions")</source>
+        <translation>x,y;x,y;… (avec la stratégie « positions données »)</translation>
+    </message>
+    <message>
+        <source>Pick the place on the map</source>
+        <translation>Choisir le lieu sur la carte</translation>
+    </message>
+    <message>
+        <source>Click the map where the event takes place (instead of a venue).</source>
+        <translation>Cliquez sur la carte à l'endroit de l'événement (au lieu d'un site).</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Caméra</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>Y</source>
+        <translation>Y</translation>
+    </message>
+    <message>
+        <source>Dir. (°)</source>
+        <translation>Orient. (°)</translation>
+    </message>
+    <message>
+        <source>FOV (°)</source>
+        <translation>Angle (°)</translation>
+    </message>
+    <message>
+        <source>Range (m)</source>
+        <translation>Portée (m)</translation>
+    </message>
+    <message>
+        <source>Direction: bearing clockwise from north (90 = east). Double-click a value to change it.</source>
+        <translation>Orientation : azimut dans le sens horaire depuis le nord (90 = est). Double-cliquez sur une valeur pour la modifier.</translation>
+    </message>
+    <message>
+        <source>Add a camera at a map click</source>
+        <translation>Ajouter une caméra (clic sur la carte)</translation>
+    </message>
+    <message>
+        <source>Move a camera (click it)</source>
+        <translation>Déplacer une caméra (cliquez-la)</translation>
+    </message>
+    <message>
+        <source>Remove a camera (click it)</source>
+        <translation>Retirer une caméra (cliquez-la)</translation>
+    </message>
+    <message>
+        <source>Delete the row</source>
+        <translation>Supprimer la ligne</translation>
+    </message>
+    <message>
+        <source>Search a name…</source>
+        <translation>Chercher un nom…</translation>
+    </message>
+    <message>
+        <source>Tick the area(s) where the action took place.</source>
+        <translation>Cochez le ou les secteurs de l'action.</translation>
+    </message>
+    <message>
+        <source>every type</source>
+        <translation>tous les types</translation>
+    </message>
+    <message>
+        <source>(a point on the map)</source>
+        <translation>(un point sur la carte)</translation>
+    </message>
+    <message>
+        <source>all the data (%1 – %2)</source>
+        <translation>toutes les données (%1 – %2)</translation>
+    </message>
+    <message>
+        <source>all the data</source>
+        <translation>toutes les données</translation>
+    </message>
+    <message>
+        <source>%1 – %2 (the Period filter)</source>
+        <translation>%1 – %2 (le filtre Période)</translation>
+    </message>
+    <message>
+        <source>Click the map where the new camera goes.</source>
+        <translation>Cliquez sur la carte à l'endroit de la nouvelle caméra.</translation>
+    </message>
+    <message>
+        <source>Click the camera to move.</source>
+        <translation>Cliquez sur la caméra à déplacer.</translation>
+    </message>
+    <message>
+        <source>Click the camera to remove.</source>
+        <translation>Cliquez sur la caméra à retirer.</translation>
+    </message>
+    <message>
+        <source>Click the map where the event takes place.</source>
+        <translation>Cliquez sur la carte à l'endroit de l'événement.</translation>
+    </message>
+    <message>
+        <source>Camera added at %1, %2; set its direction in the table.</source>
+        <translation>Caméra ajoutée en %1, %2 ; réglez son orientation dans le tableau.</translation>
+    </message>
+    <message>
+        <source>No camera here: click on a camera of the map.</source>
+        <translation>Pas de caméra ici : cliquez sur une caméra de la carte.</translation>
+    </message>
+    <message>
+        <source>Camera %1 picked: change its position or direction in the table.</source>
+        <translation>Caméra %1 choisie : modifiez sa position ou son orientation dans le tableau.</translation>
+    </message>
+    <message>
+        <source>Camera %1 will be removed.</source>
+        <translation>La caméra %1 sera retirée.</translation>
+    </message>
+    <message>
+        <source>Incidents used</source>
+        <translation>Incidents utilisés</translation>
+    </message>
+    <message>
+        <source>Categories:</source>
+        <translation>Catégories :</translation>
+    </message>
+    <message>
+        <source>Incident categories used (all ticked: every category).</source>
+        <translation>Catégories d'incidents utilisées (toutes cochées : toutes les catégories).</translation>
+    </message>
+    <message>
+        <source>History:</source>
+        <translation>Historique :</translation>
+    </message>
+    <message>
+        <source>The history the scenario learns from is the Period filter at the bottom of the window.</source>
+        <translation>L'historique dont le scénario apprend est celui du filtre Période, en bas de la fenêtre.</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lancer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>The report of the scenario appears here.</source>
+        <translation>Le rapport du scénario s'affiche ici.</translation>
     </message>
 </context>
 <context>

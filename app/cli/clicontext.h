@@ -57,5 +57,7 @@ int runCheck(CliContext &ctx, const QStringList &args);
 int runAnalyze(CliContext &ctx, const QStringList &args);
 int runSync(CliContext &ctx, const QStringList &args); // synccommand.cpp
 int runReport(CliContext &ctx, const QStringList &args); // reportcommand.cpp
+int runForecast(CliContext &ctx, const QStringList &args); // scenariocommand.cpp
+int runScenario(CliContext &ctx, const QStringList &args); // scenariocommand.cpp
 
 } // namespace vigie::cli

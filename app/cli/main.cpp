@@ -36,6 +36,8 @@ const Command kCommands[] = {
     {"analyze", vigie::cli::runAnalyze, false,
      QT_TRANSLATE_NOOP("vigie::cli", "run an analysis (KDE, hot spots, clusters…) and keep its result")},
     {"report", vigie::cli::runReport, true, QT_TRANSLATE_NOOP("vigie::cli", "write a CLSPD report: a PDF map atlas with key figures per area")},
+    {"forecast", vigie::cli::runForecast, false, QT_TRANSLATE_NOOP("vigie::cli", "forecast the risk per cell for the next shift, day or week, or score the forecast models (--evaluate)")},
+    {"scenario", vigie::cli::runScenario, false, QT_TRANSLATE_NOOP("vigie::cli", "run a planning scenario: event, patrol, cameras what-if, impact of an action")},
     {"check", vigie::cli::runCheck, false,
      QT_TRANSLATE_NOOP("vigie::cli", "check the integrity of a workspace")},
 };

@@ -74,6 +74,16 @@ QString localTime(std::int64_t secs, const QString &format)
     return QDateTime::fromSecsSinceEpoch(secs, cityZone()).toString(format);
 }
 
+/// A local date (and time) for the reports: dd/MM/yyyy in French, ISO otherwise.
+QString dayText(std::int64_t secs, bool withTime = false)
+{
+    const bool fr = QLocale().language() == QLocale::French;
+    QString f = fr ? QStringLiteral("dd/MM/yyyy") : QStringLiteral("yyyy-MM-dd");
+    if (withTime)
+        f += QStringLiteral(" HH:mm");
+    return localTime(secs, f);
+}
+
 int intParam(const QVariantMap &p, const char *name, int fallback, int minimum, int maximum)
 {
     const double v = param(p, name, fallback);
@@ -297,6 +307,9 @@ public:
         progress(1, vigie::core::ScenarioRunner::tr("Reading the data"));
         m_out.id = freshId(m_store, scenarioKindKey(m_req.kind));
         m_out.parameters = m_p;
+        for (const ParameterInfo &info : scenarioParameters(m_req.kind)) // as used: defaults too
+            if (!m_out.parameters.contains(info.name) && !info.defaultValue.toString().isEmpty())
+                m_out.parameters.insert(info.name, info.defaultValue);
         Store::Transaction tx(m_store);
         switch (m_req.kind) {
         case ScenarioKind::Forecast:
@@ -429,6 +442,10 @@ private:
         f.params.kde.bandwidth = positive(m_p, "bandwidth", 200, 5000);
         f.params.kde.halfLifeDays = positive(m_p, "halfLifeDays", 14, 3650);
         f.params.kde.kernel = analytics::Kernel::Gaussian;
+        // Near repeats in the city reach a few hundred metres and a few weeks (fitted sigma is
+        // about 100 m, 1/omega about 5 days): pairs beyond 600 m or 30 days only cost time.
+        f.params.sepp.maxTriggerDistance = rangeParam(m_p, "triggerDistance", 600, 100, 5000);
+        f.params.sepp.maxTriggerDays = rangeParam(m_p, "triggerDays", 30, 2, 365);
         return f;
     }
 
@@ -551,12 +568,13 @@ private:
                                                                       : QStringLiteral("next week");
         const Bilingual mt = modelTitles(f.model);
         const QString start = localTime(origin, QStringLiteral("dd/MM/yyyy HH:mm"));
+        const QString startText = dayText(origin, true);
         writeForecastLayers(r.expected, mask,
                             {QStringLiteral("Prévision — %1, %2 dès le %3").arg(mt.fr, periodFr, start),
                              QStringLiteral("Forecast — %1, %2 from %3").arg(mt.en, periodEn, start)},
                             {QStringLiteral("Prévision (%1)").arg(mt.fr), QStringLiteral("Forecast (%1)").arg(mt.en)});
         m_lines.prepend(vigie::core::ScenarioRunner::tr("Model: %1; period: %2 from %3; trained on %n incident(s)", nullptr, int(r.trainingEvents))
-                            .arg(modelTitle(f.model), f.periodKey, start));
+                            .arg(modelTitle(f.model), f.periodKey, startText));
         m_out.summary.insert(QStringLiteral("model"), QString::fromStdString(analytics::forecastModelName(f.model)));
         m_out.summary.insert(QStringLiteral("period"), f.periodKey);
         m_out.summary.insert(QStringLiteral("origin"), QDateTime::fromSecsSinceEpoch(origin, QTimeZone::utc()).toString(Qt::ISODate));
@@ -803,6 +821,7 @@ private:
         for (std::size_t i = 0; i < risk.values.size(); ++i)
             risk.values[i] = disc[i] && risk.values[i] * scale > 0 ? risk.values[i] * scale : Raster::noData();
         const QString when = localTime(*start, QStringLiteral("dd/MM/yyyy HH:mm"));
+        const QString whenText = dayText(*start, true);
         LayerManifest rm = resultManifest(layerId(nullptr), GeometryType::Raster,
                                           {QStringLiteral("Événement — risque supplémentaire, %1, %2").arg(venueName, when),
                                            QStringLiteral("Event — extra risk, %1, %2").arg(venueName, when)});
@@ -910,7 +929,7 @@ private:
         // The report: by hour, then by sector.
         const double perCent = 100.0 * ep.confidence;
         line(vigie::core::ScenarioRunner::tr("Venue: %1; %2; attendance %3; type: %4")
-                 .arg(venueName, when, attendance > 0 ? QLocale().toString(qlonglong(attendance)) : vigie::core::ScenarioRunner::tr("as in past events"),
+                 .arg(venueName, whenText, attendance > 0 ? QLocale().toString(qlonglong(attendance)) : vigie::core::ScenarioRunner::tr("as in past events"),
                       type.isEmpty() ? vigie::core::ScenarioRunner::tr("any") : type));
         line(vigie::core::ScenarioRunner::tr("Learnt from %n past event(s) at this venue", nullptr, int(r.eventsUsed.size())) +
              vigie::core::ScenarioRunner::tr(" (%1 matched ordinary days); incidents within %2 m").arg(std::accumulate(r.controlsPerEvent.begin(), r.controlsPerEvent.end(), 0)).arg(radius));
@@ -936,15 +955,17 @@ private:
             line(vigie::core::ScenarioRunner::tr("Staffing by sector (prudent units per hour, from %1):").arg(localTime(*start + std::int64_t(ep.hourFrom) * 3600, QStringLiteral("HH:mm"))));
             for (std::size_t z = 0; z < zoneNames.size(); ++z) {
                 QStringList units;
+                QVariantList unitList;
                 double total = 0;
                 for (const auto &h : r.zoneHours[z]) {
                     units << QString::number(h.unitsHigh);
+                    unitList << h.unitsHigh;
                     total += h.extra;
                 }
                 line(QStringLiteral("  %1: %2  (%3)").arg(zoneNames[z].leftJustified(24), units.join(u' '),
                                                           vigie::core::ScenarioRunner::tr("%1 extra").arg(fmt(total, 2))));
                 sectors << QVariantMap{{QStringLiteral("sector"), zoneNames[z]}, {QStringLiteral("extra"), total},
-                                       {QStringLiteral("units"), units.join(u',')}};
+                                       {QStringLiteral("units"), unitList}};
             }
         }
         line(QString());
@@ -1154,7 +1175,7 @@ private:
             analytics::compareAllocations(risk, ax, ay, bx, by, rp, radius, m_fb);
 
         progress(90, vigie::core::ScenarioRunner::tr("Writing the allocation"));
-        const QString when = QLocale().toString(date, QLocale::ShortFormat);
+        const QString when = dayText(QDateTime(date, QTime(12, 0), cityZone()).toSecsSinceEpoch());
         const Bilingual shiftName = shift == QLatin1String("morning") ? Bilingual{QStringLiteral("matin (6 h–14 h)"), QStringLiteral("morning (6–14)")}
                                   : shift == QLatin1String("afternoon") ? Bilingual{QStringLiteral("après-midi (14 h–22 h)"), QStringLiteral("afternoon (14–22)")}
                                                                         : Bilingual{QStringLiteral("nuit (22 h–6 h)"), QStringLiteral("night (22–6)")};
@@ -1398,7 +1419,7 @@ private:
         addRaster(rm, shownRisk);
 
         line(vigie::core::ScenarioRunner::tr("Risk: incidents of %1 to %2 (%3), cells of %4 m; hot spots: the top %5 of cells")
-                 .arg(isoDay(s.from, QStringLiteral("en")), isoDay(s.to, QStringLiteral("en")))
+                 .arg(dayText(s.from), dayText(s.to))
                  .arg(s.x.size()).arg(cs).arg(pct(1.0 - quantile, 0)));
         line(vigie::core::ScenarioRunner::tr("Cameras: %1 active before, %2 after (%3 edit(s), %4 suggested)")
                  .arg(cams.cameras.size()).arg(after.size()).arg(edits.size()).arg(suggested.size()));
@@ -1516,6 +1537,7 @@ private:
 
         progress(85, vigie::core::ScenarioRunner::tr("Writing the areas compared"));
         const QString when = localTime(*action, QStringLiteral("dd/MM/yyyy"));
+        const QString whenText = dayText(*action);
         const QString areaText = areaLabels.join(QStringLiteral(", "));
         LayerManifest m = resultManifest(layerId(nullptr), GeometryType::Polygon,
                                          {QStringLiteral("Impact — %1, action du %2").arg(areaText, when),
@@ -1569,7 +1591,7 @@ private:
         const analytics::DidEstimate &d = r.did;
         const int conf = int(std::lround(100 * ip.confidence));
         line(vigie::core::ScenarioRunner::tr("Action (%1) in %2 on %3; %4 days before and %5 after, in periods of %6 days")
-                 .arg(actionKind, areaText, when).arg(preDays).arg(postDays).arg(periodDays));
+                 .arg(actionKind, areaText, whenText).arg(preDays).arg(postDays).arg(periodDays));
         if (preDays < wantedPre || postDays < wantedPost)
             line(vigie::core::ScenarioRunner::tr("Note: the windows were shortened to the data available (asked %1 and %2 days).").arg(wantedPre).arg(wantedPost));
         line(vigie::core::ScenarioRunner::tr("Controls: %1").arg(controls == QLatin1String("all") ? vigie::core::ScenarioRunner::tr("every other cell of the city (outside the buffer)")
@@ -1697,6 +1719,8 @@ std::vector<ParameterInfo> scenarioParameters(ScenarioKind kind)
     const ParameterInfo training{QStringLiteral("trainingDays"), 365.0, {}, vigie::core::ScenarioRunner::tr("Days of history the model learns from."), 7, 3650};
     const ParameterInfo bandwidth{QStringLiteral("bandwidth"), 200.0, {}, vigie::core::ScenarioRunner::tr("Prospective KDE: standard deviation of the Gaussian kernel in metres."), 20, 5000};
     const ParameterInfo halfLife{QStringLiteral("halfLifeDays"), 14.0, {}, vigie::core::ScenarioRunner::tr("Prospective KDE: age in days at which an incident counts half."), 1, 3650};
+    const ParameterInfo triggerDistance{QStringLiteral("triggerDistance"), 600.0, {}, ScenarioRunner::tr("SEPP: farthest distance at which an incident may trigger another (metres)."), 100, 5000};
+    const ParameterInfo triggerDays{QStringLiteral("triggerDays"), 30.0, {}, ScenarioRunner::tr("SEPP: longest delay after which an incident may trigger another (days)."), 2, 365};
     const ParameterInfo seed{QStringLiteral("seed"), 1, {}, vigie::core::ScenarioRunner::tr("Seed of the simulation: the same seed gives the same result."), 0, 2e9};
     switch (kind) {
     case ScenarioKind::Forecast:
@@ -1704,7 +1728,7 @@ std::vector<ParameterInfo> scenarioParameters(ScenarioKind kind)
                 {QStringLiteral("period"), QStringLiteral("week"), {QStringLiteral("shift"), QStringLiteral("day"), QStringLiteral("week")},
                  vigie::core::ScenarioRunner::tr("Period forecast: the next shift (8 hours), day or week.")},
                 {QStringLiteral("origin"), QString(), {}, vigie::core::ScenarioRunner::tr("Start of the period (ISO date-time, local time); empty: midnight after the last incident.")},
-                cell, training, bandwidth, halfLife};
+                cell, training, bandwidth, halfLife, triggerDistance, triggerDays};
     case ScenarioKind::Event:
         return {{QStringLiteral("venue"), QString(), {}, vigie::core::ScenarioRunner::tr("Venue, as named in the events layer (e.g. Orange Vélodrome).")},
                 {QStringLiteral("start"), QString(), {}, vigie::core::ScenarioRunner::tr("Start of the event (ISO date-time, local time).")},
@@ -1821,6 +1845,8 @@ Result<ForecastEvaluation> evaluateForecastModels(Store &store, const AnalysisSe
         ep.forecast.trainingDays = trainingDays;
         ep.forecast.kde.bandwidth = positive(p, "bandwidth", 200, 5000);
         ep.forecast.kde.halfLifeDays = positive(p, "halfLifeDays", 14, 3650);
+        ep.forecast.sepp.maxTriggerDistance = rangeParam(p, "triggerDistance", 600, 100, 5000);
+        ep.forecast.sepp.maxTriggerDays = rangeParam(p, "triggerDays", 30, 2, 365);
         ep.firstOriginDay = double(firstOrigin - s.t0) / 86400.0;
         ep.periods = periods;
         const QStringList models = splitList(p.value(QStringLiteral("models")).toString());
