@@ -22,21 +22,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("vigie::cli", text);
 }
 
-/// "cellSize" -> "cell-size"
-QString optionName(const QString &parameter)
-{
-    QString out;
-    for (QChar c : parameter) {
-        if (c.isUpper()) {
-            out += u'-';
-            out += c.toLower();
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
-
 
 void printKinds(CliContext &ctx)
 {

@@ -61,6 +61,20 @@ int CliContext::usageError(const QString &message)
     return ExitUsage;
 }
 
+QString optionName(const QString &parameter)
+{
+    QString out;
+    for (QChar c : parameter) {
+        if (c.isUpper()) {
+            out += u'-';
+            out += c.toLower();
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
 std::optional<std::int64_t> parseWhen(const QString &text, bool endOfDay)
 {
     QDateTime dt = QDateTime::fromString(text, Qt::ISODate);

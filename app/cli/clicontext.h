@@ -46,6 +46,9 @@ private:
 /// seconds since 1970; nothing when the text is neither.
 std::optional<std::int64_t> parseWhen(const QString &text, bool endOfDay);
 
+/// The option of a named parameter: "cellSize" -> "cell-size" (analyze, forecast, scenario).
+QString optionName(const QString &parameter);
+
 using CommandFunction = int (*)(CliContext &, const QStringList &args);
 
 int runDemo(CliContext &ctx, const QStringList &args);

@@ -27,21 +27,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("vigie::cli", text);
 }
 
-/// "cellSize" -> "cell-size" (the option of a parameter).
-QString optionName(const QString &parameter)
-{
-    QString out;
-    for (QChar c : parameter) {
-        if (c.isUpper()) {
-            out += u'-';
-            out += c.toLower();
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
-
 /// Parameters whose value is an ISO date or date-time (checked before the store is opened).
 bool isDateParameter(const QString &name)
 {

@@ -1202,43 +1202,54 @@ void MainWindow::runAnalysis(const core::AnalysisRequest &request)
             m_resultsDock->show();
             if (!r.resultLayer.isEmpty()) {
                 refreshCatalogue();
-                // Show the new result alone: earlier results and, for surfaces and areas, the
-                // analysed points are hidden (one click in the layer panel brings them back).
-                const std::vector<core::AnalysisKind> kinds = core::allAnalysisKinds();
-                QStringList toHide; // collected first: hiding rebuilds the panel's list
-                for (const LayerState &l : m_layers->layers()) {
-                    if (l.manifest.id == r.resultLayer)
-                        continue;
-                    const std::vector<core::ScenarioKind> scenarios = core::allScenarioKinds();
-                    const bool earlierResult =
-                        std::any_of(kinds.begin(), kinds.end(),
-                                    [&](core::AnalysisKind k) {
-                                        return l.manifest.id.startsWith(core::analysisKindKey(k) + u'_');
-                                    }) ||
-                        std::any_of(scenarios.begin(), scenarios.end(), [&](core::ScenarioKind k) {
-                            return l.manifest.id.startsWith(core::scenarioKindKey(k) + u'_');
-                        });
-                    const bool input = l.manifest.id == request.selection.layer &&
-                                       outcome->snapshot &&
-                                       outcome->snapshot->manifest.geometryType != core::GeometryType::Point;
-                    if ((earlierResult || input) && l.visible)
-                        toHide << l.manifest.id;
-                }
-                for (const QString &id : toHide)
-                    m_layers->setLayerVisible(id, false);
-                m_layers->setSnapshot(r.resultLayer, outcome->snapshot);
-                m_layers->setLayerVisible(r.resultLayer, true);
-                // Clusters: the unclustered incidents (noise) start hidden, the clusters show.
-                if (outcome->snapshot) {
-                    const int noise = outcome->snapshot->manifest.categoryIndex(QStringLiteral("bruit"));
-                    if (noise >= 0 && outcome->snapshot->isPoint())
-                        m_layers->setCategoryVisible(r.resultLayer, noise, false);
-                }
-                m_layers->setCurrentLayer(r.resultLayer);
+                showResults({{r.resultLayer, outcome->snapshot}}, request.selection.layer, {});
             }
             statusBar()->showMessage(tr("Analysis done: %1").arg(title), 8000);
             emit taskEnded(true);
         });
+}
+
+void MainWindow::showResults(const std::vector<std::pair<QString, core::LayerSnapshotPtr>> &made,
+                             const QString &inputLayer, const QStringList &alsoHide)
+{
+    if (made.empty())
+        return;
+    const core::LayerSnapshotPtr &main = made.front().second;
+    // Show the new results alone: earlier analysis and scenario results are hidden, and the
+    // analysed points too when the main result is a surface or areas (one click in the layer
+    // panel brings them back).
+    QStringList resultPrefixes;
+    for (core::AnalysisKind k : core::allAnalysisKinds())
+        resultPrefixes << core::analysisKindKey(k) + u'_';
+    for (core::ScenarioKind k : core::allScenarioKinds())
+        resultPrefixes << core::scenarioKindKey(k) + u'_';
+    QSet<QString> ids;
+    for (const auto &[id, snapshot] : made)
+        ids.insert(id);
+    QStringList toHide; // collected first: hiding rebuilds the panel's list
+    for (const LayerState &l : m_layers->layers()) {
+        const QString &id = l.manifest.id;
+        if (ids.contains(id) || !l.visible)
+            continue;
+        const bool earlierResult =
+            std::any_of(resultPrefixes.begin(), resultPrefixes.end(),
+                        [&](const QString &prefix) { return id.startsWith(prefix); });
+        const bool input = id == inputLayer && main &&
+                           main->manifest.geometryType != core::GeometryType::Point;
+        if (earlierResult || input || alsoHide.contains(id))
+            toHide << id;
+    }
+    for (const QString &id : toHide)
+        m_layers->setLayerVisible(id, false);
+    for (const auto &[id, snapshot] : made) {
+        m_layers->setSnapshot(id, snapshot);
+        m_layers->setLayerVisible(id, true);
+        // Clusters: the unclustered incidents (noise) start hidden, the clusters show.
+        const int noise = snapshot ? snapshot->manifest.categoryIndex(QStringLiteral("bruit")) : -1;
+        if (noise >= 0 && snapshot->isPoint())
+            m_layers->setCategoryVisible(id, noise, false);
+    }
+    m_layers->setCurrentLayer(made.front().first);
 }
 
 // --- scenarios ------------------------------------------------------------------------------
@@ -1377,48 +1388,16 @@ void MainWindow::runScenario(const core::ScenarioRequest &request)
             m_lastScenarioSummary = QStringLiteral("%1\n\n%2").arg(title, r.summaryText);
             m_scenarioPanel->setResultText(m_lastScenarioSummary);
             refreshCatalogue();
-            QSet<QString> made;
-            for (const auto &[id, snapshot] : outcome->snapshots)
-                made.insert(id);
-            const QString main = outcome->snapshots.empty() ? QString() : outcome->snapshots.front().first;
             const core::LayerSnapshotPtr mainSnapshot =
                 outcome->snapshots.empty() ? nullptr : outcome->snapshots.front().second;
-            // Show the new results alone: earlier analysis and scenario results are hidden, and
-            // the incidents too when the main result is a surface or areas (one click in the
-            // layer panel brings them back).
-            QStringList resultPrefixes;
-            for (core::AnalysisKind k : core::allAnalysisKinds())
-                resultPrefixes << core::analysisKindKey(k) + u'_';
-            for (core::ScenarioKind k : core::allScenarioKinds())
-                resultPrefixes << core::scenarioKindKey(k) + u'_';
-            QStringList toHide; // collected first: hiding rebuilds the panel's list
-            for (const LayerState &l : m_layers->layers()) {
-                const QString &id = l.manifest.id;
-                if (made.contains(id) || !l.visible)
-                    continue;
-                const bool earlierResult =
-                    std::any_of(resultPrefixes.begin(), resultPrefixes.end(),
-                                [&](const QString &prefix) { return id.startsWith(prefix); });
-                const bool input = id == request.selection.layer && mainSnapshot &&
-                                   mainSnapshot->manifest.geometryType != core::GeometryType::Point;
-                // Layers the result repeats or that hide it: the what-if draws every camera
-                // with its state; units and risk cells read better without cameras and events.
-                const bool clutter =
-                    (request.kind == core::ScenarioKind::Cameras && id == QLatin1String("cameras")) ||
-                    ((request.kind == core::ScenarioKind::Patrol ||
-                      request.kind == core::ScenarioKind::Forecast) &&
-                     (id == QLatin1String("cameras") || id == QLatin1String("events")));
-                if (earlierResult || input || clutter)
-                    toHide << id;
-            }
-            for (const QString &id : toHide)
-                m_layers->setLayerVisible(id, false);
-            for (const auto &[id, snapshot] : outcome->snapshots) {
-                m_layers->setSnapshot(id, snapshot);
-                m_layers->setLayerVisible(id, true);
-            }
-            if (!main.isEmpty())
-                m_layers->setCurrentLayer(main);
+            // Layers the result repeats or that hide it: the what-if draws every camera with its
+            // state; units and risk cells read better without cameras and events.
+            QStringList clutter;
+            if (request.kind == core::ScenarioKind::Cameras)
+                clutter << QStringLiteral("cameras");
+            if (request.kind == core::ScenarioKind::Patrol || request.kind == core::ScenarioKind::Forecast)
+                clutter << QStringLiteral("cameras") << QStringLiteral("events");
+            showResults(outcome->snapshots, request.selection.layer, clutter);
             // The view fits the results: up close for a local one (an event's surroundings, an
             // action area), the whole result when the view shows only part of it.
             QRectF e;

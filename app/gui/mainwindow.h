@@ -113,6 +113,10 @@ public:
     /// layers are added to the map, shown, the main one current; earlier analysis and scenario
     /// results are hidden. Emits taskEnded().
     void runScenario(const core::ScenarioRequest &request);
+    /// Adds result layers (main first) to the map and shows them alone: earlier results, the
+    /// analysed layer when the main result is not points, and `alsoHide` are hidden.
+    void showResults(const std::vector<std::pair<QString, core::LayerSnapshotPtr>> &made,
+                     const QString &inputLayer, const QStringList &alsoHide);
     /// Evaluates the forecast models on past periods in the background; the table goes to the
     /// Scenarios panel's report. Writes nothing to the workspace. Emits taskEnded().
     void evaluateForecast(const core::AnalysisSelection &selection, const QVariantMap &parameters);
