@@ -2126,7 +2126,10 @@
     </message>
     <message numerus="yes">
         <source>Model: %1; period: %2 from %3; trained on %n incident(s)</source>
-        <translation><numerusform>Modèle : %1 ; période : %2 à partir du %3 ; appris sur %n incident</numerusform><numerusform>Modèle : %1 ; période : %2 à partir du %3 ; appris sur %n incidents</numerusform></translation>
+        <translation>
+            <numerusform>Modèle : %1 ; période : %2 à partir du %3 ; appris sur %n incident</numerusform>
+            <numerusform>Modèle : %1 ; période : %2 à partir du %3 ; appris sur %n incidents</numerusform>
+        </translation>
     </message>
     <message>
         <source>SEPP: background %1 incidents/day; each incident triggers %2 more on average (branching ratio), after %3 days on average, within about %4 m</source>
@@ -2182,7 +2185,10 @@
     </message>
     <message numerus="yes">
         <source>Learnt from %n past event(s) at this venue</source>
-        <translation><numerusform>Appris de %n événement passé sur ce site</numerusform><numerusform>Appris de %n événements passés sur ce site</numerusform></translation>
+        <translation>
+            <numerusform>Appris de %n événement passé sur ce site</numerusform>
+            <numerusform>Appris de %n événements passés sur ce site</numerusform>
+        </translation>
     </message>
     <message>
         <source> (%1 matched ordinary days); incidents within %2 m</source>
@@ -2402,7 +2408,10 @@
     </message>
     <message numerus="yes">
         <source>the %n cell(s) whose trend before best matches the area</source>
-        <translation><numerusform>la maille dont la tendance avant ressemble le plus à celle de la zone</numerusform><numerusform>les %n mailles dont la tendance avant ressemble le plus à celle de la zone</numerusform></translation>
+        <translation>
+            <numerusform>la maille dont la tendance avant ressemble le plus à celle de la zone</numerusform>
+            <numerusform>les %n mailles dont la tendance avant ressemble le plus à celle de la zone</numerusform>
+        </translation>
     </message>
     <message>
         <source>                  Before     After</source>
@@ -2742,7 +2751,10 @@
     </message>
     <message numerus="yes">
         <source>%n period(s)</source>
-        <translation><numerusform>%n période</numerusform><numerusform>%n périodes</numerusform></translation>
+        <translation>
+            <numerusform>%n période</numerusform>
+            <numerusform>%n périodes</numerusform>
+        </translation>
     </message>
     <message>
         <source>The evaluation was canceled.</source>
@@ -2751,6 +2763,18 @@
     <message>
         <source>Invalid evaluation parameters: %1</source>
         <translation>Paramètres d'évaluation invalides : %1</translation>
+    </message>
+    <message>
+        <source>the next shift (8 h)</source>
+        <translation>la prochaine vacation (8 h)</translation>
+    </message>
+    <message>
+        <source>the next day</source>
+        <translation>le prochain jour</translation>
+    </message>
+    <message>
+        <source>the next week</source>
+        <translation>la prochaine semaine</translation>
     </message>
 </context>
 <context>
@@ -3815,7 +3839,10 @@ Utilisez Fichier &gt; Ouvrir un espace de travail… ou Fichier &gt; Nouvel espa
     </message>
     <message numerus="yes">
         <source>Scenario done: %1 (%n layer(s) added)</source>
-        <translation><numerusform>Scénario terminé : %1 (%n couche ajoutée)</numerusform><numerusform>Scénario terminé : %1 (%n couches ajoutées)</numerusform></translation>
+        <translation>
+            <numerusform>Scénario terminé : %1 (%n couche ajoutée)</numerusform>
+            <numerusform>Scénario terminé : %1 (%n couches ajoutées)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Evaluating the forecast models…</source>

@@ -574,7 +574,11 @@ private:
                              QStringLiteral("Forecast — %1, %2 from %3").arg(mt.en, periodEn, start)},
                             {QStringLiteral("Prévision (%1)").arg(mt.fr), QStringLiteral("Forecast (%1)").arg(mt.en)});
         m_lines.prepend(vigie::core::ScenarioRunner::tr("Model: %1; period: %2 from %3; trained on %n incident(s)", nullptr, int(r.trainingEvents))
-                            .arg(modelTitle(f.model), f.periodKey, startText));
+                            .arg(modelTitle(f.model),
+                                 f.periodKey == QLatin1String("shift") ? vigie::core::ScenarioRunner::tr("the next shift (8 h)")
+                                 : f.periodKey == QLatin1String("day") ? vigie::core::ScenarioRunner::tr("the next day")
+                                                                       : vigie::core::ScenarioRunner::tr("the next week"),
+                                 startText));
         m_out.summary.insert(QStringLiteral("model"), QString::fromStdString(analytics::forecastModelName(f.model)));
         m_out.summary.insert(QStringLiteral("period"), f.periodKey);
         m_out.summary.insert(QStringLiteral("origin"), QDateTime::fromSecsSinceEpoch(origin, QTimeZone::utc()).toString(Qt::ISODate));
