@@ -267,14 +267,37 @@ QRectF drawLegend(QPainter &painter, const MapSettings &settings, QPointF topLef
                     painter.drawRect(QRectF(x, y, rampW, rampH));
                     painter.setFont(smallFont);
                     painter.setPen(textColor);
+                    // Every stop gets a tick; labels that would touch a neighbour's are left
+                    // out (the ends first, then the inner stops in order).
+                    std::vector<QString> texts(n);
+                    std::vector<double> ticks(n), left(n), right(n);
                     for (std::size_t i = 0; i < n; ++i) {
-                        const QString t = formatNumber(sym.ramp[i].value);
-                        const double cx = x + (n > 1 ? rampW * double(i) / double(n - 1) : 0.0);
-                        double tx = cx - sfm.horizontalAdvance(t) / 2.0;
-                        tx = std::max(tx, x);
-                        painter.drawLine(QPointF(cx, y + rampH), QPointF(cx, y + rampH + 2.0));
-                        painter.drawText(QPointF(tx, y + rampH + 2.0 + sfm.ascent()), t);
+                        texts[i] = formatNumber(sym.ramp[i].value);
+                        ticks[i] = x + (n > 1 ? rampW * double(i) / double(n - 1) : 0.0);
+                        left[i] = std::max(ticks[i] - sfm.horizontalAdvance(texts[i]) / 2.0, x);
+                        right[i] = left[i] + sfm.horizontalAdvance(texts[i]);
                     }
+                    const double gap = sfm.horizontalAdvance(QLatin1Char(' '));
+                    std::vector<std::size_t> shown;
+                    auto fits = [&](std::size_t i) {
+                        return std::none_of(shown.begin(), shown.end(), [&](std::size_t j) {
+                            return left[i] < right[j] + gap && left[j] < right[i] + gap;
+                        });
+                    };
+                    std::vector<std::size_t> order;
+                    if (n > 0)
+                        order.push_back(0);
+                    if (n > 1)
+                        order.push_back(n - 1);
+                    for (std::size_t i = 1; i + 1 < n; ++i)
+                        order.push_back(i);
+                    for (std::size_t i : order)
+                        if (fits(i))
+                            shown.push_back(i);
+                    for (std::size_t i = 0; i < n; ++i)
+                        painter.drawLine(QPointF(ticks[i], y + rampH), QPointF(ticks[i], y + rampH + 2.0));
+                    for (std::size_t i : shown)
+                        painter.drawText(QPointF(left[i], y + rampH + 2.0 + sfm.ascent()), texts[i]);
                 }
                 y += rampH + 2.0 + sfm.height() + mmToPixels(0.3, dpi);
             } else if (m.geometryType == core::GeometryType::Line) {

@@ -471,15 +471,15 @@ private:
 
     /// Writes a forecast raster (NaN outside the study area) and the priority cells layer.
     void writeForecastLayers(const Raster &expected, const std::vector<std::uint8_t> &mask,
-                             const Bilingual &title, const Bilingual &what)
+                             const Bilingual &title)
     {
         Raster r = expected;
         for (std::size_t i = 0; i < r.values.size(); ++i)
             if (!mask[i])
                 r.values[i] = Raster::noData();
         LayerManifest m = resultManifest(layerId(nullptr), GeometryType::Raster, title);
-        m.description = {QStringLiteral("%1 : incidents attendus par maille de %2 m").arg(what.fr).arg(r.grid.cellSize),
-                         QStringLiteral("%1: expected incidents per %2 m cell").arg(what.en).arg(r.grid.cellSize)};
+        m.description = {QStringLiteral("Incidents attendus par maille de %1 m").arg(r.grid.cellSize),
+                         QStringLiteral("Expected incidents per %1 m cell").arg(r.grid.cellSize)};
         m.symbology.ramp = riskRamp(r);
         m.symbology.zOrder = 25;
         addRaster(m, r);
@@ -571,8 +571,7 @@ private:
         const QString startText = dayText(origin, true);
         writeForecastLayers(r.expected, mask,
                             {QStringLiteral("Prévision — %1, %2 dès le %3").arg(mt.fr, periodFr, start),
-                             QStringLiteral("Forecast — %1, %2 from %3").arg(mt.en, periodEn, start)},
-                            {QStringLiteral("Prévision (%1)").arg(mt.fr), QStringLiteral("Forecast (%1)").arg(mt.en)});
+                             QStringLiteral("Forecast — %1, %2 from %3").arg(mt.en, periodEn, start)});
         m_lines.prepend(vigie::core::ScenarioRunner::tr("Model: %1; period: %2 from %3; trained on %n incident(s)", nullptr, int(r.trainingEvents))
                             .arg(modelTitle(f.model),
                                  f.periodKey == QLatin1String("shift") ? vigie::core::ScenarioRunner::tr("the next shift (8 h)")

@@ -163,7 +163,10 @@ private:
                 : kind == QLatin1String("gistar")
                 ? core::LocalizedText{QStringLiteral("Points chauds et froids (Gi*)"), QStringLiteral("Hot and cold spots (Gi*)")}
                 : core::scenarioKindFromKey(kind).has_value()
-                ? shortened->manifest.title // scenarios title their layers in both languages
+                // Scenarios title their layers in both languages, "what — detail, date…":
+                // the legend keeps "what — detail".
+                ? core::LocalizedText{shortened->manifest.title.fr.section(QStringLiteral(", "), 0, 0),
+                                      shortened->manifest.title.en.section(QStringLiteral(", "), 0, 0)}
                 : core::LocalizedText{m_data.analysis->title, m_data.analysis->title};
             layer.data = shortened;
             m_analysisTitle = shortened->manifest.title.text(m_lang);
