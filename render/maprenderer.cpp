@@ -929,6 +929,10 @@ private:
         };
         // The halo: the text drawn around itself on a ring of offsets (text stays text in PDF and
         // uses the glyph cache; stroking text outlines would cost ~50 times more).
+        const QPaintEngine *engine = m_painter.paintEngine();
+        const bool vectorOutput = engine && (engine->type() == QPaintEngine::Pdf ||
+                                             engine->type() == QPaintEngine::SVG ||
+                                             engine->type() == QPaintEngine::Picture);
         constexpr int kHaloSteps = 12;
         QPointF haloOffsets[kHaloSteps];
         for (int i = 0; i < kHaloSteps; ++i) {
@@ -952,9 +956,17 @@ private:
                 continue;
             placed.push_back(box);
             m_painter.setFont(font);
-            m_painter.setPen(haloColor);
-            for (const QPointF &o : haloOffsets)
-                m_painter.drawText(baseline + o, l.text);
+            if (vectorOutput) {
+                // PDF: the halo is the glyphs' outline stroked, so that the text is written once
+                // (copying or searching a label in the PDF finds it once).
+                QPainterPath outline;
+                outline.addText(baseline, font, l.text);
+                m_painter.strokePath(outline, QPen(haloColor, 2.0 * halo, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            } else {
+                m_painter.setPen(haloColor);
+                for (const QPointF &o : haloOffsets)
+                    m_painter.drawText(baseline + o, l.text);
+            }
             m_painter.setPen(l.color.isValid() ? l.color : QColor(0x22, 0x22, 0x22));
             m_painter.drawText(baseline, l.text);
             ++m_stats.labelsDrawn;
