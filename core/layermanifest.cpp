@@ -212,8 +212,12 @@ LayerManifest parse(const QByteArray &json, const QString &origin)
             r.string(fo, QStringLiteral("personal"), path + QStringLiteral(".personal"), false);
         if (personal.isEmpty())
             f.personal = PersonalData::None;
-        else if (personal == QLatin1String("pseudonymise"))
+        else if (personal == QLatin1String("pseudonymise")) {
             f.personal = PersonalData::Pseudonymise;
+            if (f.type != FieldType::String) // a pseudonym is text
+                fail(origin, path + QStringLiteral(".personal"),
+                     ManifestTr::tr("only a string field can be pseudonymised"));
+        }
         else if (personal == QLatin1String("drop"))
             f.personal = PersonalData::Drop;
         else

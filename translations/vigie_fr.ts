@@ -273,6 +273,10 @@
         <source>"%1" is not one of Point, Line, Polygon, Raster</source>
         <translation>"%1" n'est pas l'un de Point, Line, Polygon, Raster</translation>
     </message>
+    <message>
+        <source>only a string field can be pseudonymised</source>
+        <translation>seul un champ texte peut être pseudonymisé</translation>
+    </message>
 </context>
 <context>
     <name>vigie::LayerRegistry</name>
@@ -1967,6 +1971,29 @@
     </message>
 </context>
 <context>
+    <name>vigie::core::Pseudonymiser</name>
+    <message>
+        <source>Cannot read the pseudonymisation key %1: %2</source>
+        <translation>Impossible de lire la clé de pseudonymisation %1 : %2</translation>
+    </message>
+    <message>
+        <source>The pseudonymisation key %1 is too short (%2 bytes, at least 16).</source>
+        <translation>La clé de pseudonymisation %1 est trop courte (%2 octets, au moins 16).</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder of the pseudonymisation key %1.</source>
+        <translation>Impossible de créer le dossier de la clé de pseudonymisation %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create the pseudonymisation key %1: %2</source>
+        <translation>Impossible de créer la clé de pseudonymisation %1 : %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the pseudonymisation key %1: %2</source>
+        <translation>Impossible d'écrire la clé de pseudonymisation %1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>vigie::core::Query</name>
     <message>
         <source>report query failed: %1</source>
@@ -2948,6 +2975,10 @@
     <message>
         <source>Synchronisation canceled.</source>
         <translation>Synchronisation annulée.</translation>
+    </message>
+    <message>
+        <source>More than %1 features of collection "%2" share the updated_at %3: sync again with a larger page size.</source>
+        <translation>Plus de %1 entités de la collection "%2" partagent la date de mise à jour %3 : relancez la synchronisation avec des pages plus grandes.</translation>
     </message>
 </context>
 <context>

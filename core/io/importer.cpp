@@ -5,6 +5,7 @@
 #include "crs/crs.h"
 #include "gdalerrorscope.h"
 #include "layerregistry.h"
+#include "privacy/pseudonymiser.h"
 #include "store/store.h"
 
 #include <QCoreApplication>
@@ -22,6 +23,7 @@
 #include <cmath>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <mutex>
 
 namespace vigie::core {
@@ -90,6 +92,7 @@ struct FieldBinding
     FieldType type = FieldType::String;
     OGRFieldType sourceType = OFTString;
     bool drop = false; ///< personal data marked "drop": never stored
+    const FieldDef *pseudonymise = nullptr; ///< personal data stored as a keyed pseudonym
 };
 
 QVariant readValue(OGRFeature &f, const FieldBinding &b)
@@ -174,6 +177,8 @@ private:
     GeometryType m_geomType = GeometryType::Point;
     std::vector<FieldBinding> m_bindings;
     QStringList m_unknownFields;
+    LayerManifest m_boundManifest; ///< the manifest m_bindings point into
+    std::optional<Pseudonymiser> m_pseudonymiser; ///< loaded when a field is pseudonymised
 };
 
 void ImportJob::openDataset()
@@ -331,11 +336,21 @@ void ImportJob::bindFields(const LayerManifest &m, bool fromFile)
     }
     QSet<int> used;
     m_bindings.clear();
-    for (std::size_t k = 0; k < m.fields.size(); ++k) {
-        const FieldDef &f = m.fields[k];
+    m_boundManifest = m;
+    for (std::size_t k = 0; k < m_boundManifest.fields.size(); ++k) {
+        const FieldDef &f = m_boundManifest.fields[k];
         FieldBinding b;
         b.type = f.type;
         b.drop = f.personal == PersonalData::Drop;
+        if (f.personal == PersonalData::Pseudonymise) {
+            b.pseudonymise = &f;
+            if (!m_pseudonymiser) { // the key is read (or made) before any row is written
+                auto loaded = Pseudonymiser::load();
+                if (!loaded)
+                    fail(loaded.error().code, loaded.error().message);
+                m_pseudonymiser = std::move(loaded.value());
+            }
+        }
         if (fromFile) {
             b.source = int(k); // derived one to one from the file, in order
         } else {
@@ -525,8 +540,12 @@ ImportReport ImportJob::run()
                 skippedDetails << message;
             continue;
         }
-        for (std::size_t k = 0; k < m_bindings.size(); ++k)
-            record.values[qsizetype(k)] = readValue(*feature, m_bindings[k]);
+        for (std::size_t k = 0; k < m_bindings.size(); ++k) {
+            const FieldBinding &b = m_bindings[k];
+            record.values[qsizetype(k)] = b.pseudonymise
+                                              ? m_pseudonymiser->protect(*b.pseudonymise, readValue(*feature, b))
+                                              : readValue(*feature, b);
+        }
         try {
             inserter.add(record);
         } catch (const Exception &e) {

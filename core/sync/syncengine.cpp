@@ -3,6 +3,7 @@
 #include "syncengine.h"
 
 #include "../crs/crs.h"
+#include "../privacy/pseudonymiser.h"
 #include "../layerregistry.h"
 #include "../store/store.h"
 #include "analytics/feedback.h"
@@ -289,6 +290,8 @@ struct LayerContext
     QString crsUri;                  ///< requested CRS, empty = CRS84 transformed here
     std::optional<CoordinateTransform> fromCrs84;
     int timeIndex = -1;              ///< index of the time field in manifest.fields
+    /// Personal fields ("drop", "pseudonymise") are protected before they reach the store.
+    std::optional<Pseudonymiser> pseudonymiser;
 };
 
 Page parsePage(const HubResponse &response, const LayerContext &layer)
@@ -373,6 +376,13 @@ Page parsePage(const HubResponse &response, const LayerContext &layer)
         out.values.reserve(qsizetype(fields.size()));
         for (std::size_t i = 0; i < fields.size(); ++i) {
             const QJsonValue v = props.value(fields[i].name);
+            if (fields[i].personal != PersonalData::None) {
+                // Personal data: dropped, or its pseudonym (the clear value is never kept).
+                out.values.append(fields[i].personal == PersonalData::Drop || !layer.pseudonymiser
+                                      ? QVariant()
+                                      : layer.pseudonymiser->protect(fields[i], v.toVariant()));
+                continue;
+            }
             if (v.isNull() || v.isUndefined()) {
                 out.values.append(QVariant());
                 continue;
@@ -550,9 +560,16 @@ void LayerSync::prepareLayer()
     m_layer.manifest = *manifest;
     m_layer.collection =
         manifest->hubCollection.isEmpty() ? manifest->id : manifest->hubCollection;
-    for (std::size_t i = 0; i < manifest->fields.size(); ++i)
+    for (std::size_t i = 0; i < manifest->fields.size(); ++i) {
         if (manifest->fields[i].name == manifest->timeField)
             m_layer.timeIndex = int(i);
+        if (manifest->fields[i].personal == PersonalData::Pseudonymise && !m_layer.pseudonymiser) {
+            auto loaded = Pseudonymiser::load(); // before anything is pulled
+            if (!loaded)
+                throw Exception(loaded.error().code, loaded.error().message);
+            m_layer.pseudonymiser = std::move(loaded.value());
+        }
+    }
 
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("f"), QStringLiteral("json"));
@@ -996,8 +1013,29 @@ LayerSyncReport LayerSync::run()
                                             .arg(m_layer.collection, f.id));
                     previous = f.updatedAt;
                 }
-                const QString newHw = page.features.empty() ? hw : page.features.back().updatedAt;
                 const bool last = qsizetype(page.features.size()) < m_options.pageSize;
+                if (!last) {
+                    // Features sharing an updated_at (a bulk update) come in any order among
+                    // themselves, and in another order on the next request (QGIS Server). The
+                    // trailing group that shares the page's last updated_at may go on in the
+                    // next page: it is left for that page, which then holds it whole.
+                    const QString tie = page.features.back().updatedAt;
+                    auto groupStart = page.features.end();
+                    while (groupStart != page.features.begin() && std::prev(groupStart)->updatedAt == tie)
+                        --groupStart;
+                    if (groupStart == page.features.begin())
+                        throw Exception(ErrorCode::InvalidInput,
+                                        tr("More than %1 features of collection \"%2\" share the "
+                                           "updated_at %3: sync again with a larger page size.")
+                                            .arg(m_options.pageSize)
+                                            .arg(m_layer.collection, tie));
+                    for (auto it = groupStart; it != page.features.end(); ++it) {
+                        m_seen.remove(it->id);
+                        m_seenPage.remove(it->id);
+                    }
+                    page.features.erase(groupStart, page.features.end());
+                }
+                const QString newHw = page.features.empty() ? hw : page.features.back().updatedAt;
                 apply(page, [&] { writeState(newHw, QStringLiteral("running"), false); });
                 for (const HubFeature &f : page.features)
                     readTimes.push_back(f.updatedAt);

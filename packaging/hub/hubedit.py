@@ -4,6 +4,8 @@
 
   hubedit.py HUB.gpkg LAYER add N          copies N live features under new ids, moved 10 m
   hubedit.py HUB.gpkg LAYER change N       changes a field and moves the geometry 1 m (N features)
+  hubedit.py HUB.gpkg LAYER bulk-change N  the same, all N stamped with one updated_at (a bulk
+                                           update in one statement)
   hubedit.py HUB.gpkg LAYER delete N       tombstones N live features (deleted_at set, row and
                                            last geometry kept)
   hubedit.py HUB.gpkg LAYER add-field NAME / drop-field NAME   schema changes
@@ -50,7 +52,7 @@ def main():
         now = max(now, latest + datetime.timedelta(milliseconds=1))
     i_updated = defn.GetFieldIndex("updated_at")
     i_deleted = defn.GetFieldIndex("deleted_at")
-    if op in ("add", "change", "delete"):
+    if op in ("add", "change", "bulk-change", "delete"):
         count = int(arg)
         fids = live_fids(layer)
         source.StartTransaction()
@@ -64,7 +66,7 @@ def main():
                 f.SetGeometry(moved)
                 stamp(f, i_updated, now + datetime.timedelta(milliseconds=k))
                 layer.CreateFeature(f)
-        elif op == "change":
+        elif op in ("change", "bulk-change"):
             picked = fids[:count]
             for k, fid in enumerate(picked):
                 f = layer.GetFeature(fid)
@@ -82,7 +84,7 @@ def main():
                         changed = True
                         break
                 f.SetGeometry(shifted(f.GetGeometryRef(), 1.0))
-                stamp(f, i_updated, now + datetime.timedelta(milliseconds=k))
+                stamp(f, i_updated, now if op == "bulk-change" else now + datetime.timedelta(milliseconds=k))
                 layer.SetFeature(f)
         else:
             picked = fids[len(fids) // 3:len(fids) // 3 + count]

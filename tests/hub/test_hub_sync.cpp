@@ -54,6 +54,44 @@ private slots:
         qInfo().noquote() << "hub:" << m_hub->url();
     }
 
+    void bulkUpdateAcrossAPageBoundary()
+    {
+        // A bulk update stamps 300 features with one updated_at; 450 inserts come first, so the
+        // page of 700 ends inside the group, which the hub orders differently on each request.
+        auto store = core::Store::create(m_tmp.filePath(QStringLiteral("bulk.vigie")));
+        QVERIFY(store);
+        core::sync::SyncOptions o = options(m_hub->url());
+        o.layers = {QStringLiteral("incidents")};
+        auto first = core::sync::syncFromHub(**store, o);
+        QVERIFY2(first, first ? "" : qPrintable(first.error().message));
+        QVERIFY(m_hub->edit(QStringLiteral("incidents"), QStringLiteral("add"), QStringLiteral("450")).isEmpty());
+        QVERIFY(m_hub->edit(QStringLiteral("incidents"), QStringLiteral("bulk-change"), QStringLiteral("300")).isEmpty());
+        QVERIFY(m_hub->publish().isEmpty());
+        auto second = core::sync::syncFromHub(**store, o);
+        QVERIFY2(second, second ? "" : qPrintable(second.error().message));
+        const auto &l = second->layers[0];
+        qInfo().noquote() << "bulk update:" << l.inserted << "inserted," << l.updated << "updated in"
+                          << l.batches << "batches";
+        QCOMPARE(l.inserted, 450);
+        QCOMPARE(l.updated, 300);
+        QVERIFY(l.batches >= 2);
+        const QString diff = compareWithHub(**store, m_hub->gpkg(), QStringLiteral("incidents"));
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        // A group larger than a page cannot be paged through: a clear error, nothing lost.
+        QVERIFY(m_hub->edit(QStringLiteral("incidents"), QStringLiteral("bulk-change"), QStringLiteral("300")).isEmpty());
+        QVERIFY(m_hub->publish().isEmpty());
+        o.pageSize = 250;
+        auto third = core::sync::syncFromHub(**store, o);
+        QVERIFY(!third);
+        QVERIFY2(third.error().message.contains(QStringLiteral("larger page size")), qPrintable(third.error().message));
+        o.pageSize = 700;
+        auto fourth = core::sync::syncFromHub(**store, o);
+        QVERIFY2(fourth, fourth ? "" : qPrintable(fourth.error().message));
+        QCOMPARE(fourth->layers[0].updated, 300);
+        const QString after = compareWithHub(**store, m_hub->gpkg(), QStringLiteral("incidents"));
+        QVERIFY2(after.isEmpty(), qPrintable(after));
+    }
+
     void cleanupTestCase() { m_hub.reset(); }
 
     void endToEnd()
