@@ -452,19 +452,36 @@ analytics::Kernel kernelFrom(const QString &name)
                      vigie::core::AnalysisRunner::tr("\"%1\" is not quartic, epanechnikov, triangular, uniform or gaussian").arg(name));
 }
 
-void recordAnalysis(Store &store, const QString &id, const QString &kindKey, const QString &title,
-                    const QString &inputLayer, const QJsonObject &parameters, QJsonObject summary,
-                    const QString &summaryText, const QStringList &layers)
+QVariantMap recordAnalysis(Store &store, const AnalysisOutcome &outcome, const QString &kindKey,
+                           const QString &title, const AnalysisSelection &selection,
+                           std::int64_t from, std::int64_t to)
 {
-    summary.insert(QStringLiteral("text"), summaryText);
-    summary.insert(QStringLiteral("layers"), QJsonArray::fromStringList(layers));
+    auto iso = [](std::int64_t secs) {
+        return QDateTime::fromSecsSinceEpoch(secs, QTimeZone::utc()).toString(Qt::ISODate);
+    };
+    QJsonObject parameters = QJsonObject::fromVariantMap(outcome.parameters);
+    QJsonObject used;
+    used.insert(QStringLiteral("layer"), selection.layer);
+    if (from != LayerSnapshot::kNoTime)
+        used.insert(QStringLiteral("from"), iso(from));
+    if (to != LayerSnapshot::kNoTime)
+        used.insert(QStringLiteral("to"), iso(to));
+    used.insert(QStringLiteral("categories"), QJsonArray::fromStringList(selection.categories));
+    used.insert(QStringLiteral("areaLayer"), selection.areaLayer);
+    used.insert(QStringLiteral("areas"), QJsonArray::fromStringList(selection.areas));
+    used.insert(QStringLiteral("weightField"), selection.weightField);
+    used.insert(QStringLiteral("features"), qint64(outcome.inputCount));
+    parameters.insert(QStringLiteral("selection"), used);
+    QJsonObject summary = QJsonObject::fromVariantMap(outcome.summary);
+    summary.insert(QStringLiteral("text"), outcome.summaryText);
+    summary.insert(QStringLiteral("layers"), QJsonArray::fromStringList(outcome.layers));
     sqlite3_stmt *st = nullptr;
     const char *sql = "INSERT INTO vigie_analyses (id, kind, title, input_layer, parameters, "
                       "summary, result_layer, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     if (sqlite3_prepare_v2(store.handle(), sql, -1, &st, nullptr) != SQLITE_OK)
         throw Exception(ErrorCode::Internal, QString::fromUtf8(sqlite3_errmsg(store.handle())));
-    const QString main = layers.isEmpty() ? QString() : layers.front();
-    const QByteArray vals[] = {id.toUtf8(), kindKey.toUtf8(), title.toUtf8(), inputLayer.toUtf8(),
+    const QString main = outcome.layers.isEmpty() ? QString() : outcome.layers.front();
+    const QByteArray vals[] = {outcome.id.toUtf8(), kindKey.toUtf8(), title.toUtf8(), selection.layer.toUtf8(),
                                QJsonDocument(parameters).toJson(QJsonDocument::Compact),
                                QJsonDocument(summary).toJson(QJsonDocument::Compact), main.toUtf8(),
                                store.now().toUtf8()};
@@ -478,6 +495,7 @@ void recordAnalysis(Store &store, const QString &id, const QString &kindKey, con
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE)
         throw Exception(ErrorCode::Io, QString::fromUtf8(sqlite3_errmsg(store.handle())));
+    return parameters.toVariantMap();
 }
 
 } // namespace detail
@@ -1360,26 +1378,12 @@ private:
 
     void record()
     {
-        QJsonObject params = QJsonObject::fromVariantMap(m_out.parameters);
-        QJsonObject selection;
-        const AnalysisSelection &s = m_req.selection;
-        selection.insert(QStringLiteral("layer"), s.layer);
-        selection.insert(QStringLiteral("from"), QDateTime::fromSecsSinceEpoch(m_sel.from, QTimeZone::utc()).toString(Qt::ISODate));
-        selection.insert(QStringLiteral("to"), QDateTime::fromSecsSinceEpoch(m_sel.to, QTimeZone::utc()).toString(Qt::ISODate));
-        selection.insert(QStringLiteral("categories"), QJsonArray::fromStringList(s.categories));
-        selection.insert(QStringLiteral("areaLayer"), s.areaLayer);
-        selection.insert(QStringLiteral("areas"), QJsonArray::fromStringList(s.areas));
-        selection.insert(QStringLiteral("weightField"), s.weightField);
-        selection.insert(QStringLiteral("features"), qint64(m_sel.x.size()));
-        params.insert(QStringLiteral("selection"), selection);
         m_out.summaryText = m_lines.join(u'\n');
         if (!m_out.resultLayer.isEmpty())
             m_out.layers = QStringList{m_out.resultLayer};
-        recordAnalysis(m_store, m_out.id, analysisKindKey(m_req.kind),
-                       m_req.title.isEmpty() ? analysisKindTitle(m_req.kind) : m_req.title, s.layer,
-                       params, QJsonObject::fromVariantMap(m_out.summary), m_out.summaryText,
-                       m_out.layers);
-        m_out.parameters = params.toVariantMap();
+        m_out.parameters = recordAnalysis(m_store, m_out, analysisKindKey(m_req.kind),
+                                          m_req.title.isEmpty() ? analysisKindTitle(m_req.kind) : m_req.title,
+                                          m_req.selection, m_sel.from, m_sel.to);
     }
 
     Store &m_store;

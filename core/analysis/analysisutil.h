@@ -79,11 +79,14 @@ LayerManifest baseManifest(const QString &id, GeometryType type, const Bilingual
 std::vector<ColorStop> densityRamp(const analytics::Raster &r);
 analytics::Kernel kernelFrom(const QString &name);
 
-/// Inserts the catalogue row of a run in vigie_analyses (inside the caller's transaction). The
-/// summary gets "text" (the lines) and "layers" (every result layer, the main one first).
-void recordAnalysis(Store &store, const QString &id, const QString &kindKey, const QString &title,
-                    const QString &inputLayer, const QJsonObject &parameters, QJsonObject summary,
-                    const QString &summaryText, const QStringList &layers);
+/// Inserts the catalogue row of a run in vigie_analyses (inside the caller's transaction): the
+/// outcome's parameters with the selection used ("selection": layer, period actually covered
+/// when known, categories, areas, weight field, features analysed), its summary with "text"
+/// (summaryText) and "layers" (every result layer, the main one first). Returns the parameters
+/// as stored.
+QVariantMap recordAnalysis(Store &store, const AnalysisOutcome &outcome, const QString &kindKey,
+                           const QString &title, const AnalysisSelection &selection,
+                           std::int64_t from, std::int64_t to);
 
 } // namespace detail
 } // namespace vigie::core

@@ -133,6 +133,68 @@ PolygonRings cellPolygon(const GridSpec &g, std::size_t cell)
     return {Path{QPointF(x0, y0), QPointF(x1, y0), QPointF(x1, y1), QPointF(x0, y1), QPointF(x0, y0)}};
 }
 
+/// The forecast periods: the parameter's value, the model's period, and its names in layer
+/// titles (French, English) and in the report (translated).
+struct PeriodName
+{
+    const char *key;
+    analytics::ForecastPeriod period;
+    const char *fr, *en, *report;
+};
+constexpr PeriodName kPeriods[] = {
+    {"shift", analytics::ForecastPeriod::Shift, "prochaine vacation (8 h)", "next shift (8 h)",
+     QT_TRANSLATE_NOOP("vigie::core::ScenarioRunner", "the next shift (8 h)")},
+    {"day", analytics::ForecastPeriod::Day, "prochain jour", "next day",
+     QT_TRANSLATE_NOOP("vigie::core::ScenarioRunner", "the next day")},
+    {"week", analytics::ForecastPeriod::Week, "prochaine semaine", "next week",
+     QT_TRANSLATE_NOOP("vigie::core::ScenarioRunner", "the next week")}};
+
+/// The "period" parameter (shift, day or week; default week), checked.
+const PeriodName &periodParam(const QVariantMap &p)
+{
+    QStringList keys;
+    for (const PeriodName &n : kPeriods)
+        keys << QLatin1String(n.key);
+    const QString key = choiceParam(p, "period", QStringLiteral("week"), keys);
+    return kPeriods[keys.indexOf(key)];
+}
+
+/// The patrol allocation strategies: the parameter's value and its names (French for layer
+/// titles; English, the translation source, for the English titles and the report).
+struct StrategyName
+{
+    const char *key;
+    const char *fr, *en;
+};
+constexpr StrategyName kStrategies[] = {
+    {"optimise", "couverture optimisée", QT_TRANSLATE_NOOP("vigie::core::ScenarioRunner", "optimised coverage")},
+    {"sectors", "répartition par secteur", QT_TRANSLATE_NOOP("vigie::core::ScenarioRunner", "shared by sector")},
+    {"hotspots", "mailles les plus à risque", QT_TRANSLATE_NOOP("vigie::core::ScenarioRunner", "riskiest cells")},
+    {"positions", "positions données", QT_TRANSLATE_NOOP("vigie::core::ScenarioRunner", "given positions")}};
+
+QStringList strategyKeys()
+{
+    QStringList keys;
+    for (const StrategyName &n : kStrategies)
+        keys << QLatin1String(n.key);
+    return keys;
+}
+
+/// A strategy checked by choiceParam().
+const StrategyName &strategyNamed(const QString &key)
+{
+    return kStrategies[strategyKeys().indexOf(key)];
+}
+
+/// Copy of `r` with no data outside the study area.
+Raster outsideAsNoData(Raster r, const std::vector<std::uint8_t> &mask)
+{
+    for (std::size_t i = 0; i < r.values.size(); ++i)
+        if (!mask[i])
+            r.values[i] = Raster::noData();
+    return r;
+}
+
 /// Manifest of a scenario result layer.
 LayerManifest resultManifest(const QString &id, GeometryType type, const Bilingual &title)
 {
@@ -419,8 +481,7 @@ private:
     {
         analytics::ForecastModel model = analytics::ForecastModel::Sepp;
         analytics::ForecastParams params;
-        double periodDays = 7;
-        QString periodKey;
+        const PeriodName *period = nullptr;
     };
 
     ForecastSetup forecastSetup(const QString &defaultModel)
@@ -432,12 +493,8 @@ private:
             invalidParameter(QStringLiteral("model"),
                              vigie::core::ScenarioRunner::tr("\"%1\" is not sepp, prospective-kde or last-period").arg(modelName));
         f.model = *model;
-        f.periodKey = choiceParam(m_p, "period", QStringLiteral("week"),
-                                  {QStringLiteral("shift"), QStringLiteral("day"), QStringLiteral("week")});
-        f.periodDays = analytics::periodDays(f.periodKey == QLatin1String("shift") ? analytics::ForecastPeriod::Shift
-                                             : f.periodKey == QLatin1String("day") ? analytics::ForecastPeriod::Day
-                                                                                   : analytics::ForecastPeriod::Week);
-        f.params.horizonDays = f.periodDays;
+        f.period = &periodParam(m_p);
+        f.params.horizonDays = analytics::periodDays(f.period->period);
         f.params.trainingDays = rangeParam(m_p, "trainingDays", 365, 7, 3650);
         f.params.kde.bandwidth = positive(m_p, "bandwidth", 200, 5000);
         f.params.kde.halfLifeDays = positive(m_p, "halfLifeDays", 14, 3650);
@@ -473,10 +530,7 @@ private:
     void writeForecastLayers(const Raster &expected, const std::vector<std::uint8_t> &mask,
                              const Bilingual &title)
     {
-        Raster r = expected;
-        for (std::size_t i = 0; i < r.values.size(); ++i)
-            if (!mask[i])
-                r.values[i] = Raster::noData();
+        const Raster r = outsideAsNoData(expected, mask);
         LayerManifest m = resultManifest(layerId(nullptr), GeometryType::Raster, title);
         m.description = {QStringLiteral("Incidents attendus par maille de %1 m").arg(r.grid.cellSize),
                          QStringLiteral("Expected incidents per %1 m cell").arg(r.grid.cellSize)};
@@ -560,26 +614,18 @@ private:
         analytics::throwIfCanceled(m_fb);
         analytics::ForecastResult r = analytics::forecast(s.points(), f.model, f.params, &sub);
         progress(92, vigie::core::ScenarioRunner::tr("Writing the risk map"));
-        const QString periodFr = f.periodKey == QLatin1String("shift") ? QStringLiteral("prochaine vacation (8 h)")
-                                 : f.periodKey == QLatin1String("day") ? QStringLiteral("prochain jour")
-                                                                      : QStringLiteral("prochaine semaine");
-        const QString periodEn = f.periodKey == QLatin1String("shift") ? QStringLiteral("next shift (8 h)")
-                                 : f.periodKey == QLatin1String("day") ? QStringLiteral("next day")
-                                                                      : QStringLiteral("next week");
         const Bilingual mt = modelTitles(f.model);
         const QString start = localTime(origin, QStringLiteral("dd/MM/yyyy HH:mm"));
         const QString startText = dayText(origin, true);
         writeForecastLayers(r.expected, mask,
-                            {QStringLiteral("Prévision — %1, %2 dès le %3").arg(mt.fr, periodFr, start),
-                             QStringLiteral("Forecast — %1, %2 from %3").arg(mt.en, periodEn, start)});
+                            {QStringLiteral("Prévision — %1, %2 dès le %3").arg(mt.fr, QString::fromUtf8(f.period->fr), start),
+                             QStringLiteral("Forecast — %1, %2 from %3").arg(mt.en, QLatin1String(f.period->en), start)});
         m_lines.prepend(vigie::core::ScenarioRunner::tr("Model: %1; period: %2 from %3; trained on %n incident(s)", nullptr, int(r.trainingEvents))
                             .arg(modelTitle(f.model),
-                                 f.periodKey == QLatin1String("shift") ? vigie::core::ScenarioRunner::tr("the next shift (8 h)")
-                                 : f.periodKey == QLatin1String("day") ? vigie::core::ScenarioRunner::tr("the next day")
-                                                                       : vigie::core::ScenarioRunner::tr("the next week"),
+                                 vigie::core::ScenarioRunner::tr(f.period->report),
                                  startText));
         m_out.summary.insert(QStringLiteral("model"), QString::fromStdString(analytics::forecastModelName(f.model)));
-        m_out.summary.insert(QStringLiteral("period"), f.periodKey);
+        m_out.summary.insert(QStringLiteral("period"), QLatin1String(f.period->key));
         m_out.summary.insert(QStringLiteral("origin"), QDateTime::fromSecsSinceEpoch(origin, QTimeZone::utc()).toString(Qt::ISODate));
         m_out.summary.insert(QStringLiteral("trainingEvents"), qlonglong(r.trainingEvents));
         if (r.sepp) {
@@ -1062,17 +1108,6 @@ private:
         return out;
     }
 
-    static QString strategyTitle(const QString &s)
-    {
-        if (s == QLatin1String("optimise"))
-            return vigie::core::ScenarioRunner::tr("optimised coverage");
-        if (s == QLatin1String("hotspots"))
-            return vigie::core::ScenarioRunner::tr("riskiest cells");
-        if (s == QLatin1String("sectors"))
-            return vigie::core::ScenarioRunner::tr("shared by sector");
-        return vigie::core::ScenarioRunner::tr("given positions");
-    }
-
     void patrolScenario()
     {
         const int units = intParam(m_p, "units", 6, 1, 500);
@@ -1081,9 +1116,9 @@ private:
         const int startHour = shift == QLatin1String("morning") ? 6 : shift == QLatin1String("afternoon") ? 14 : 22;
         const double cs = positive(m_p, "cellSize", 250, 2000);
         const double radius = rangeParam(m_p, "radius", 500, 50, 10000);
-        const QStringList strategies{QStringLiteral("optimise"), QStringLiteral("sectors"), QStringLiteral("hotspots"), QStringLiteral("positions")};
-        const QString sa = choiceParam(m_p, "strategyA", QStringLiteral("optimise"), strategies);
-        const QString sb = choiceParam(m_p, "strategyB", QStringLiteral("hotspots"), strategies);
+        const QString sa = choiceParam(m_p, "strategyA", QStringLiteral("optimise"), strategyKeys());
+        const QString sb = choiceParam(m_p, "strategyB", QStringLiteral("hotspots"), strategyKeys());
+        const StrategyName &nameA = strategyNamed(sa), &nameB = strategyNamed(sb);
         const auto [dataMin, dataMax] = dataRange(m_req.selection.layer);
         const std::int64_t day = dateParam(m_p, "date").value_or(nextMidnight(dataMax));
         const QDate date = QDateTime::fromSecsSinceEpoch(day, cityZone()).date();
@@ -1190,8 +1225,8 @@ private:
                      field("risque_couvert", FieldType::Real, {QStringLiteral("Risque couvert (incidents attendus)"), QStringLiteral("Risk covered (expected incidents)")})};
         um.categoryField = QStringLiteral("allocation");
         um.labelField = QStringLiteral("unite");
-        um.categories = {category("A", {QStringLiteral("Allocation A : %1").arg(strategyTitleFr(sa)), QStringLiteral("Allocation A: %1").arg(strategyTitleEn(sa))}, "#1f4e9c"),
-                         category("B", {QStringLiteral("Allocation B : %1").arg(strategyTitleFr(sb)), QStringLiteral("Allocation B: %1").arg(strategyTitleEn(sb))}, "#e8590c")};
+        um.categories = {category("A", {QStringLiteral("Allocation A : %1").arg(QString::fromUtf8(nameA.fr)), QStringLiteral("Allocation A: %1").arg(QLatin1String(nameA.en))}, "#1f4e9c"),
+                         category("B", {QStringLiteral("Allocation B : %1").arg(QString::fromUtf8(nameB.fr)), QStringLiteral("Allocation B: %1").arg(QLatin1String(nameB.en))}, "#e8590c")};
         um.symbology.marker = QStringLiteral("diamond");
         um.symbology.size = 3.6;
         um.symbology.stroke = QStringLiteral("#ffffff");
@@ -1235,7 +1270,7 @@ private:
                             : vigie::core::ScenarioRunner::tr("straight line at %1 km/h").arg(fmt(rp.speed * 3.6, 0)))
                  .arg(rp.incidents).arg(rp.seed));
         line(QString());
-        line(vigie::core::ScenarioRunner::tr("A: %1; B: %2").arg(strategyTitle(sa), strategyTitle(sb)));
+        line(vigie::core::ScenarioRunner::tr("A: %1; B: %2").arg(vigie::core::ScenarioRunner::tr(nameA.en), vigie::core::ScenarioRunner::tr(nameB.en)));
         auto row = [&](const QString &label, const QString &a, const QString &b, const QString &d) {
             line(QStringLiteral("%1 %2 | %3 | %4").arg(label.leftJustified(28), a.rightJustified(9), b.rightJustified(9), d.rightJustified(10)));
         };
@@ -1259,27 +1294,6 @@ private:
         m_out.summary.insert(QStringLiteral("units"), units);
         m_out.summary.insert(QStringLiteral("roadNetwork"), bool(graph));
         m_out.parameters.insert(QStringLiteral("date"), date.toString(Qt::ISODate));
-    }
-
-    static QString strategyTitleFr(const QString &s)
-    {
-        if (s == QLatin1String("optimise"))
-            return QStringLiteral("couverture optimisée");
-        if (s == QLatin1String("hotspots"))
-            return QStringLiteral("mailles les plus à risque");
-        if (s == QLatin1String("sectors"))
-            return QStringLiteral("répartition par secteur");
-        return QStringLiteral("positions données");
-    }
-    static QString strategyTitleEn(const QString &s)
-    {
-        if (s == QLatin1String("optimise"))
-            return QStringLiteral("optimised coverage");
-        if (s == QLatin1String("hotspots"))
-            return QStringLiteral("riskiest cells");
-        if (s == QLatin1String("sectors"))
-            return QStringLiteral("shared by sector");
-        return QStringLiteral("given positions");
     }
 
     // --- cameras -------------------------------------------------------------------------------
@@ -1410,10 +1424,7 @@ private:
                               {0.01, QStringLiteral("#1a9850d0")}, {1.5, QStringLiteral("#1a9850d0")}};
         chm.symbology.zOrder = 26;
         addRaster(chm, change);
-        Raster shownRisk = risk;
-        for (std::size_t i = 0; i < shownRisk.values.size(); ++i)
-            if (!mask[i])
-                shownRisk.values[i] = Raster::noData();
+        const Raster shownRisk = outsideAsNoData(risk, mask);
         LayerManifest rm = resultManifest(layerId("risque"), GeometryType::Raster,
                                           {QStringLiteral("Caméras — risque (incidents sur 12 mois)"), QStringLiteral("Cameras — risk (incidents over 12 months)")});
         rm.description = {QStringLiteral("Incidents par maille de %1 m (KDE)").arg(cs), QStringLiteral("Incidents per %1 m cell (KDE)").arg(cs)};
@@ -1644,22 +1655,10 @@ private:
 
     void record()
     {
-        QJsonObject params = QJsonObject::fromVariantMap(m_out.parameters);
-        QJsonObject selection;
-        selection.insert(QStringLiteral("layer"), m_selection.layer);
-        if (m_selection.from != LayerSnapshot::kNoTime)
-            selection.insert(QStringLiteral("from"), QDateTime::fromSecsSinceEpoch(m_selection.from, QTimeZone::utc()).toString(Qt::ISODate));
-        if (m_selection.to != LayerSnapshot::kNoTime)
-            selection.insert(QStringLiteral("to"), QDateTime::fromSecsSinceEpoch(m_selection.to, QTimeZone::utc()).toString(Qt::ISODate));
-        selection.insert(QStringLiteral("categories"), QJsonArray::fromStringList(m_selection.categories));
-        selection.insert(QStringLiteral("areas"), QJsonArray::fromStringList(m_selection.areas));
-        selection.insert(QStringLiteral("features"), qint64(m_out.inputCount));
-        params.insert(QStringLiteral("selection"), selection);
         m_out.summaryText = m_lines.join(u'\n');
-        recordAnalysis(m_store, m_out.id, scenarioKindKey(m_req.kind),
+        recordAnalysis(m_store, m_out, scenarioKindKey(m_req.kind),
                        m_req.title.isEmpty() ? scenarioKindTitle(m_req.kind) : m_req.title,
-                       m_selection.layer, params, QJsonObject::fromVariantMap(m_out.summary),
-                       m_out.summaryText, m_out.layers);
+                       m_selection, m_selection.from, m_selection.to);
     }
 
     Store &m_store;
@@ -1817,11 +1816,7 @@ Result<ForecastEvaluation> evaluateForecastModels(Store &store, const AnalysisSe
 {
     auto work = [&]() -> ForecastEvaluation {
         const QVariantMap &p = parameters;
-        const QString period = choiceParam(p, "period", QStringLiteral("week"),
-                                           {QStringLiteral("shift"), QStringLiteral("day"), QStringLiteral("week")});
-        const double horizon = analytics::periodDays(period == QLatin1String("shift") ? analytics::ForecastPeriod::Shift
-                                                     : period == QLatin1String("day") ? analytics::ForecastPeriod::Day
-                                                                                      : analytics::ForecastPeriod::Week);
+        const double horizon = analytics::periodDays(periodParam(p).period);
         const int periods = intParam(p, "periods", 12, 1, 520);
         const double cs = positive(p, "cellSize", 250, 2000);
         const double trainingDays = rangeParam(p, "trainingDays", 365, 7, 3650);
