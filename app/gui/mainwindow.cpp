@@ -78,6 +78,35 @@ QString resolveLanguage(const QString &setting)
                                                            : QStringLiteral("en");
 }
 
+/// What a background analysis or scenario run hands back to the GUI thread.
+struct RunOutcome
+{
+    QString error;
+    bool canceled = false;
+    core::AnalysisOutcome result;
+    std::vector<std::pair<QString, core::LayerSnapshotPtr>> snapshots; ///< main layer first
+};
+
+/// In the worker, after a run: its error, or its result with every layer it made loaded. The
+/// run has committed by then, so loading is not cancellable.
+void takeRunResult(core::Store &store, core::Result<core::AnalysisOutcome> &&run, RunOutcome &out)
+{
+    if (!run.ok()) {
+        out.canceled = run.error().code == core::ErrorCode::Canceled;
+        out.error = run.error().message;
+        return;
+    }
+    out.result = std::move(run.value());
+    for (const QString &id : out.result.layers) {
+        auto s = store.loadSnapshot(id);
+        if (!s.ok()) {
+            out.error = s.error().message;
+            return;
+        }
+        out.snapshots.emplace_back(id, s.value());
+    }
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
@@ -1149,34 +1178,15 @@ void MainWindow::runAnalysis(const core::AnalysisRequest &request)
         return;
     auto handle = m_store;
     const quint64 generation = m_generation;
-    struct Outcome
-    {
-        QString error;
-        bool canceled = false;
-        core::AnalysisOutcome result;
-        core::LayerSnapshotPtr snapshot;
-    };
-    auto outcome = std::make_shared<Outcome>();
+    auto outcome = std::make_shared<RunOutcome>();
     const QString title = core::analysisKindTitle(request.kind);
     runTask(
         tr("Analysis: %1…").arg(title),
         [handle, request, outcome](analytics::Feedback &feedback) {
             try {
                 std::lock_guard<std::mutex> lock(handle->mutex);
-                auto r = core::AnalysisRunner::run(*handle->store, request, &feedback);
-                if (!r.ok()) {
-                    outcome->canceled = r.error().code == core::ErrorCode::Canceled;
-                    outcome->error = r.error().message;
-                    return;
-                }
-                outcome->result = r.value();
-                if (!outcome->result.resultLayer.isEmpty()) {
-                    auto s = handle->store->loadSnapshot(outcome->result.resultLayer);
-                    if (s.ok())
-                        outcome->snapshot = s.value();
-                    else
-                        outcome->error = s.error().message;
-                }
+                takeRunResult(*handle->store,
+                              core::AnalysisRunner::run(*handle->store, request, &feedback), *outcome);
             } catch (const std::exception &e) {
                 outcome->error = QString::fromUtf8(e.what());
             }
@@ -1200,9 +1210,9 @@ void MainWindow::runAnalysis(const core::AnalysisRequest &request)
                                              r.summaryText);
             m_results->setPlainText(m_lastAnalysisSummary);
             m_resultsDock->show();
-            if (!r.resultLayer.isEmpty()) {
+            if (!outcome->snapshots.empty()) {
                 refreshCatalogue();
-                showResults({{r.resultLayer, outcome->snapshot}}, request.selection.layer, {});
+                showResults(outcome->snapshots, request.selection.layer, {});
             }
             statusBar()->showMessage(tr("Analysis done: %1").arg(title), 8000);
             emit taskEnded(true);
@@ -1327,14 +1337,7 @@ void MainWindow::runScenario(const core::ScenarioRequest &request)
     }
     auto handle = m_store;
     const quint64 generation = m_generation;
-    struct Outcome
-    {
-        QString error;
-        bool canceled = false;
-        core::AnalysisOutcome result;
-        std::vector<std::pair<QString, core::LayerSnapshotPtr>> snapshots; ///< main layer first
-    };
-    auto outcome = std::make_shared<Outcome>();
+    auto outcome = std::make_shared<RunOutcome>();
     const QString title = core::scenarioKindTitle(request.kind);
     m_scenarioPanel->setResultText(tr("%1: running…").arg(title));
     runTask(
@@ -1342,27 +1345,8 @@ void MainWindow::runScenario(const core::ScenarioRequest &request)
         [handle, request, outcome](analytics::Feedback &feedback) {
             try {
                 std::lock_guard<std::mutex> lock(handle->mutex);
-                auto r = core::ScenarioRunner::run(*handle->store, request, &feedback);
-                if (!r.ok()) {
-                    outcome->canceled = r.error().code == core::ErrorCode::Canceled;
-                    outcome->error = r.error().message;
-                    return;
-                }
-                outcome->result = r.value();
-                QStringList layers = outcome->result.layers;
-                if (layers.isEmpty() && !outcome->result.resultLayer.isEmpty())
-                    layers << outcome->result.resultLayer;
-                for (const QString &id : layers) {
-                    auto s = handle->store->loadSnapshot(id, &feedback);
-                    if (!s.ok()) {
-                        outcome->canceled = s.error().code == core::ErrorCode::Canceled;
-                        outcome->error = s.error().message;
-                        return;
-                    }
-                    outcome->snapshots.emplace_back(id, s.value());
-                }
-            } catch (const analytics::Canceled &) {
-                outcome->canceled = true;
+                takeRunResult(*handle->store,
+                              core::ScenarioRunner::run(*handle->store, request, &feedback), *outcome);
             } catch (const std::exception &e) {
                 outcome->error = QString::fromUtf8(e.what());
             }
