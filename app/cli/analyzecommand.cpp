@@ -101,12 +101,8 @@ int runAnalyze(CliContext &ctx, const QStringList &args)
             help += QLatin1Char(' ') + tr("Default: %1.").arg(p.defaultValue.toString());
         parser.addOption({optionName(p.name), help, tr("VALUE")});
     }
-    if (!parser.parse(rest))
-        return ctx.usageError(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        ctx.out() << parser.helpText();
-        return ExitOk;
-    }
+    if (int code = ExitOk; !parseArguments(parser, rest, ctx, code))
+        return code;
     if (!parser.positionalArguments().isEmpty())
         return ctx.usageError(tr("unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
     if (!parser.isSet(QStringLiteral("store")))

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clicontext.h"
 
+#include <QCommandLineParser>
 #include <QDateTime>
 #include <QTimeZone>
 
@@ -59,6 +60,21 @@ int CliContext::usageError(const QString &message)
     m_err << tr("error: %1").arg(message) << "\n";
     m_err.flush();
     return ExitUsage;
+}
+
+bool parseArguments(QCommandLineParser &parser, const QStringList &args, CliContext &ctx,
+                    int &exitCode)
+{
+    if (!parser.parse(args)) {
+        exitCode = ctx.usageError(parser.errorText());
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        ctx.out() << parser.helpText();
+        exitCode = ExitOk;
+        return false;
+    }
+    return true;
 }
 
 QString optionName(const QString &parameter)

@@ -13,6 +13,8 @@
 #include <memory>
 #include <optional>
 
+class QCommandLineParser;
+
 namespace vigie::cli {
 
 /// Exit codes of vigie-cli (documented in docs/cli.md).
@@ -45,6 +47,11 @@ private:
 /// An ISO date-time, or an ISO date taken at 00:00:00 (or 23:59:59 when endOfDay), as UTC
 /// seconds since 1970; nothing when the text is neither.
 std::optional<std::int64_t> parseWhen(const QString &text, bool endOfDay);
+
+/// Parses a command's arguments (the caller has added --help). False when the command must
+/// stop: after printing the help (exitCode ExitOk) or a usage error (exitCode from usageError).
+bool parseArguments(QCommandLineParser &parser, const QStringList &args, CliContext &ctx,
+                    int &exitCode);
 
 /// The option of a named parameter: "cellSize" -> "cell-size" (analyze, forecast, scenario).
 QString optionName(const QString &parameter);

@@ -24,20 +24,11 @@ QString tr(const char *text)
     return QCoreApplication::translate("vigie::cli", text);
 }
 
-/// Parses args; returns false (after printing help or the error) when the command must stop.
+/// Adds --help and parses args; false when the command must stop (see parseArguments()).
 bool parse(QCommandLineParser &parser, const QStringList &args, CliContext &ctx, int &exitCode)
 {
     parser.addHelpOption();
-    if (!parser.parse(args)) {
-        exitCode = ctx.usageError(parser.errorText());
-        return false;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        ctx.out() << parser.helpText();
-        exitCode = ExitOk;
-        return false;
-    }
-    return true;
+    return parseArguments(parser, args, ctx, exitCode);
 }
 
 QString formatTime(std::int64_t t)

@@ -54,12 +54,8 @@ int runRender(CliContext &ctx, const QStringList &args)
     parser.addOption({QStringLiteral("no-decorations"),
                       tr("Do not draw the legend, scale bar and north arrow.")});
     parser.addHelpOption();
-    if (!parser.parse(args))
-        return ctx.usageError(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        ctx.out() << parser.helpText();
-        return ExitOk;
-    }
+    if (int code = ExitOk; !parseArguments(parser, args, ctx, code))
+        return code;
     if (!parser.isSet(QStringLiteral("store")) || !parser.isSet(QStringLiteral("out")))
         return ctx.usageError(tr("--store FILE and --out FILE are required"));
 

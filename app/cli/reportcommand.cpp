@@ -53,12 +53,8 @@ int runReport(CliContext &ctx, const QStringList &args)
                          "template's; \"none\" for none)."),
                       tr("ID")});
     parser.addHelpOption();
-    if (!parser.parse(args))
-        return ctx.usageError(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        ctx.out() << parser.helpText();
-        return ExitOk;
-    }
+    if (int code = ExitOk; !parseArguments(parser, args, ctx, code))
+        return code;
     for (const char *required : {"store", "template", "period", "out"})
         if (!parser.isSet(QString::fromLatin1(required)))
             return ctx.usageError(tr("--store, --template, --period and --out are required"));

@@ -369,12 +369,8 @@ int listScenarios(CliContext &ctx, const QStringList &args)
     parser.addHelpOption();
     parser.addOption({QStringLiteral("store"), tr("Workspace file."), tr("FILE")});
     parser.addOption({QStringLiteral("json"), tr("Print the list as JSON.")});
-    if (!parser.parse(args))
-        return ctx.usageError(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        ctx.out() << parser.helpText();
-        return ExitOk;
-    }
+    if (int code = ExitOk; !parseArguments(parser, args, ctx, code))
+        return code;
     if (!parser.isSet(QStringLiteral("store")))
         return ctx.usageError(tr("--store FILE is required"));
     auto store = core::Store::open(parser.value(QStringLiteral("store")), true);

@@ -80,12 +80,8 @@ int runSync(CliContext &ctx, const QStringList &args)
     parser.addOption({QStringLiteral("status"),
                       tr("Only print the last sync per layer and the sync log.")});
     parser.addHelpOption();
-    if (!parser.parse(args))
-        return ctx.usageError(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        ctx.out() << parser.helpText();
-        return ExitOk;
-    }
+    if (int code = ExitOk; !parseArguments(parser, args, ctx, code))
+        return code;
     if (!parser.isSet(QStringLiteral("store")))
         return ctx.usageError(tr("--store FILE is required"));
     const QString storePath = parser.value(QStringLiteral("store"));
