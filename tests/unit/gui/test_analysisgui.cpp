@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "mapcanvas.h"
 #include "timefilter.h"
+#include "guitestsupport.h"
 
 #include "core/demo/demogenerator.h"
 #include "core/i18n.h"
@@ -50,23 +51,15 @@ class TestAnalysisGui : public QObject
 private slots:
     void initTestCase()
     {
-        QCoreApplication::setOrganizationName(QStringLiteral("Ville de Marseille"));
-        QCoreApplication::setApplicationName(QStringLiteral("Vigie-test"));
-        QCOMPARE(core::installTranslations(core::preferredLanguage()), QStringLiteral("fr"));
         QVERIFY(m_dir.isValid());
         m_store = m_dir.filePath(QStringLiteral("demo.vigie"));
-        core::DemoOptions options;
-        options.incidentScale = 0.1;
-        auto made = core::createDemoStore(m_store, options);
-        QVERIFY2(made.ok(), qPrintable(made.ok() ? QString() : made.error().message));
-        m_window = std::make_unique<gui::MainWindow>();
-        m_window->setInteractive(false);
-        m_window->resize(1400, 860);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        QSignalSpy full(m_window.get(), &gui::MainWindow::fullMapPainted);
-        QVERIFY(m_window->openWorkspace(m_store));
-        QTRY_COMPARE_WITH_TIMEOUT(full.count(), 1, 30000);
+        guitest::makeFrenchDemo(m_store, 0.1);
+        if (QTest::currentTestFailed())
+            return;
+        guitest::showWindow(m_window, QSize(1400, 860));
+        if (QTest::currentTestFailed())
+            return;
+        guitest::openAndWaitForMap(*m_window, m_store);
     }
 
     void menuListsEveryAnalysisInFrench()

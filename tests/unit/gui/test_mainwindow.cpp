@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "mapcanvas.h"
 #include "timefilter.h"
+#include "guitestsupport.h"
 
 #include "core/demo/demogenerator.h"
 #include "core/geometry.h"
@@ -116,21 +117,12 @@ private:
 
 void TestMainWindow::initTestCase()
 {
-    QCoreApplication::setOrganizationName(QStringLiteral("Ville de Marseille"));
-    QCoreApplication::setApplicationName(QStringLiteral("Vigie-test"));
-    QCOMPARE(core::installTranslations(core::preferredLanguage()), QStringLiteral("fr"));
     QVERIFY(m_dir.isValid());
     m_store = m_dir.filePath(QStringLiteral("demo.sqlite"));
-    core::DemoOptions options;
-    options.incidentScale = 0.02;
-    auto summary = core::createDemoStore(m_store, options);
-    QVERIFY2(summary.ok(), qPrintable(summary.ok() ? QString() : summary.error().message));
-
-    m_window = std::make_unique<gui::MainWindow>();
-    m_window->setInteractive(false);
-    m_window->resize(1280, 800);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    guitest::makeFrenchDemo(m_store, 0.02);
+    if (QTest::currentTestFailed())
+        return;
+    guitest::showWindow(m_window, QSize(1280, 800));
 }
 
 void TestMainWindow::loadsDemoWorkspace()
