@@ -7,6 +7,7 @@
 #   mapserver-hub.sh stop --dir WORKDIR
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/hub-common.sh"
 cmd=${1:-}; shift || true
 gpkg=""; dir=""; port=0; users=""
 while [ $# -gt 0 ]; do
@@ -28,7 +29,7 @@ start)
         [ -x "$f" ] || { echo "mapserver-hub.sh: $f missing: install lighttpd and cgi-mapserver" >&2; exit 3; }
     done
     if [ "$port" = 0 ]; then
-        port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+        port=$(free_port)
     fi
     url="http://127.0.0.1:$port/cgi-bin/mapserv?map=hub"
     /usr/bin/python3 "$here/make-mapfile.py" --gpkg "$gpkg" --map "$dir/hub.map" \
@@ -66,13 +67,7 @@ CONF
     kill "$(cat "$dir/lighttpd.pid")" 2>/dev/null || true
     exit 1 ;;
 stop)
-    [ -f "$dir/lighttpd.pid" ] || exit 0
-    pid=$(cat "$dir/lighttpd.pid")
-    kill "$pid" 2>/dev/null || true
-    i=0
-    while kill -0 "$pid" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-    kill -9 "$pid" 2>/dev/null || true
-    rm -f "$dir/lighttpd.pid"
+    stop_pidfile "$dir/lighttpd.pid"
     exit 0 ;;
 *) echo "usage: mapserver-hub.sh start|stop --dir WORKDIR [--gpkg HUB.gpkg] [--port N] [--users FILE]" >&2; exit 2 ;;
 esac

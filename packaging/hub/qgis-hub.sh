@@ -6,6 +6,8 @@
 #   qgis-hub.sh stop --dir WORKDIR
 # WORKDIR holds qgis.pid, qgis.port and qgis.log. Start waits up to 30 s for an answer.
 set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/hub-common.sh"
 cmd=${1:-}; shift || true
 project=""; dir=""; port=0
 while [ $# -gt 0 ]; do
@@ -24,7 +26,7 @@ start)
     command -v qgis_mapserver >/dev/null || {
         echo "qgis-hub.sh: qgis_mapserver not found: install the qgis-server package" >&2; exit 3; }
     if [ "$port" = 0 ]; then
-        port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+        port=$(free_port)
     fi
     mkdir -p "$dir/home"
     HOME="$dir/home" QT_QPA_PLATFORM=offscreen QGIS_SERVER_LOG_LEVEL=2 \
@@ -48,13 +50,7 @@ start)
     kill "$(cat "$dir/qgis.pid")" 2>/dev/null || true
     exit 1 ;;
 stop)
-    [ -f "$dir/qgis.pid" ] || exit 0
-    pid=$(cat "$dir/qgis.pid")
-    kill "$pid" 2>/dev/null || true
-    i=0
-    while kill -0 "$pid" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-    kill -9 "$pid" 2>/dev/null || true
-    rm -f "$dir/qgis.pid"
+    stop_pidfile "$dir/qgis.pid"
     exit 0 ;;
 *) echo "usage: qgis-hub.sh start|stop --dir WORKDIR [--project HUB.qgs] [--port N]" >&2; exit 2 ;;
 esac
