@@ -20,6 +20,7 @@ enum class ErrorCode {
     Crs,            ///< missing, unknown or impossible coordinate reference system
     UnknownLayer,   ///< a layer id not in the catalogue / registry
     Canceled,       ///< the user stopped the work
+    Busy,           ///< another program holds the workspace (it is writing to it)
     Internal,       ///< a bug: should never reach the user
 };
 

@@ -136,6 +136,37 @@
     </message>
 </context>
 <context>
+    <name>vigie::InputFile</name>
+    <message>
+        <source>The workspace %1 does not exist.</source>
+        <translation>L’espace de travail %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>Le fichier %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>The workspace %1 cannot be read: %2</source>
+        <translation>L’espace de travail %1 ne peut pas être lu : %2</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>Le fichier %1 ne peut pas être lu : %2</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a workspace file.</source>
+        <translation>%1 est un dossier, pas un fichier d’espace de travail.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 est un dossier, pas un fichier.</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a pipe, a socket or a device).</source>
+        <translation>%1 n’est pas un fichier ordinaire (c’est un tube, un socket ou un périphérique).</translation>
+    </message>
+</context>
+<context>
     <name>vigie::LayerManifest</name>
     <message>
         <source>Layer manifest %1, key "%2": %3</source>
@@ -300,14 +331,6 @@
         <translation>Impossible de construire l’index spatial %1 : %2</translation>
     </message>
     <message>
-        <source>Database error: %1 (in %2)</source>
-        <translation>Erreur de base de données : %1 (dans %2)</translation>
-    </message>
-    <message>
-        <source>Database error: %1</source>
-        <translation>Erreur de base de données : %1</translation>
-    </message>
-    <message>
         <source>Cannot open %1: %2</source>
         <translation>Impossible d’ouvrir %1 : %2</translation>
     </message>
@@ -356,14 +379,6 @@
         <translation>la table de la couche "%1" est absente</translation>
     </message>
     <message>
-        <source>The workspace %1 does not exist.</source>
-        <translation>L’espace de travail %1 n’existe pas.</translation>
-    </message>
-    <message>
-        <source>The workspace %1 uses an older format (schema %2) and must be upgraded: open it once in read-write mode.</source>
-        <translation>L’espace de travail %1 utilise un format plus ancien (schéma %2) et doit être mis à niveau : ouvrez-le une fois en lecture-écriture.</translation>
-    </message>
-    <message>
         <source>Cannot upgrade the workspace %1 to schema %2: %3</source>
         <translation>Impossible de mettre à niveau l’espace de travail %1 vers le schéma %2 : %3</translation>
     </message>
@@ -396,10 +411,6 @@
         <translation>couche "%1" de %2</translation>
     </message>
     <message>
-        <source>The workspace %1 is read-only.</source>
-        <translation>L’espace de travail %1 est en lecture seule.</translation>
-    </message>
-    <message>
         <source>The workspace %1 already has a layer "%2".</source>
         <translation>L’espace de travail %1 contient déjà une couche "%2".</translation>
     </message>
@@ -414,10 +425,6 @@
     <message>
         <source>The spatial index of %1 could not be completed; the changes are not committed.</source>
         <translation>L’index spatial de %1 n’a pas pu être complété ; les modifications ne sont pas validées.</translation>
-    </message>
-    <message>
-        <source>Cannot prepare the insertion into layer "%1": %2</source>
-        <translation>Impossible de préparer l’insertion dans la couche "%1" : %2</translation>
     </message>
     <message>
         <source>Layer "%1", feature %2: %3</source>
@@ -502,6 +509,126 @@
     <message>
         <source>The raster layer "%1" of %2 has no grid.</source>
         <translation>La couche raster "%1" de %2 n'a pas de grille.</translation>
+    </message>
+    <message>
+        <source>Cannot build the schema templates (%1): %2</source>
+        <translation>Impossible de construire les modèles du schéma (%1) : %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the schema of %1: %2</source>
+        <translation>Impossible de lire le schéma de %1 : %2</translation>
+    </message>
+    <message>
+        <source>Refused to run SQL with more than one statement: %1</source>
+        <translation>Exécution refusée d’un SQL de plus d’une instruction : %1</translation>
+    </message>
+    <message>
+        <source>Database error in %1: %2 (in %3)</source>
+        <translation>Erreur de base de données dans %1 : %2 (dans %3)</translation>
+    </message>
+    <message>
+        <source>Cannot prepare the connection to %1 (%2): %3</source>
+        <translation>Impossible de préparer la connexion à %1 (%2) : %3</translation>
+    </message>
+    <message>
+        <source>The workspace %1 is busy: another program is writing to it (waited %2 s). Try again when it has finished.</source>
+        <translation>L’espace de travail %1 est occupé : un autre programme y écrit (attente de %2 s). Réessayez quand il aura terminé.</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>le disque est plein</translation>
+    </message>
+    <message>
+        <source>it is on a read-only file system</source>
+        <translation>il se trouve sur un système de fichiers en lecture seule</translation>
+    </message>
+    <message>
+        <source>the file is read-only for this user</source>
+        <translation>le fichier est en lecture seule pour cet utilisateur</translation>
+    </message>
+    <message>
+        <source>its folder is read-only for this user</source>
+        <translation>son dossier est en lecture seule pour cet utilisateur</translation>
+    </message>
+    <message>
+        <source>its %1 file is read-only for this user</source>
+        <translation>son fichier %1 est en lecture seule pour cet utilisateur</translation>
+    </message>
+    <message>
+        <source>The workspace %1 cannot be read where it is (%2) because changes are still in its -wal file: copy the workspace with its -wal file to a writable folder and open it there.</source>
+        <translation>L’espace de travail %1 ne peut pas être lu à cet emplacement (%2), car des modifications sont encore dans son fichier -wal : copiez l’espace de travail avec son fichier -wal dans un dossier accessible en écriture et ouvrez-le là.</translation>
+    </message>
+    <message>
+        <source>it was opened for reading only</source>
+        <translation>il a été ouvert en lecture seule</translation>
+    </message>
+    <message>
+        <source>it holds SQL code that Vigie did not write (%1), which would run when Vigie reads or changes it; it may have been tampered with ("vigie-cli check" lists it, "vigie-cli check --repair" removes unknown triggers)</source>
+        <translation>il contient du code SQL que Vigie n’a pas écrit (%1), qui s’exécuterait quand Vigie le lit ou le modifie ; il a peut-être été altéré (« vigie-cli check » le liste, « vigie-cli check --repair » supprime les déclencheurs inconnus)</translation>
+    </message>
+    <message>
+        <source>The workspace %1 uses an older format (schema %2) and must be upgraded, which needs writing to it, but %3.</source>
+        <translation>L’espace de travail %1 utilise un format plus ancien (schéma %2) et doit être mis à niveau, ce qui demande d’y écrire, mais %3.</translation>
+    </message>
+    <message>
+        <source>it is damaged (%1)</source>
+        <translation>il est endommagé (%1)</translation>
+    </message>
+    <message>
+        <source>The workspace %1 is damaged and was not changed: %2. Open it read-only to save what can be read, or restore a backup.</source>
+        <translation>L’espace de travail %1 est endommagé et n’a pas été modifié : %2. Ouvrez-le en lecture seule pour sauver ce qui peut être lu, ou restaurez une sauvegarde.</translation>
+    </message>
+    <message>
+        <source>The workspace %1 cannot be changed: %2.</source>
+        <translation>L’espace de travail %1 ne peut pas être modifié : %2.</translation>
+    </message>
+    <message>
+        <source>trigger "%1" was not written by Vigie or SpatiaLite (it would run on every change)</source>
+        <translation>le déclencheur « %1 » n’a été écrit ni par Vigie ni par SpatiaLite (il s’exécuterait à chaque modification)</translation>
+    </message>
+    <message>
+        <source>the spatial index of "%1" is damaged: %2</source>
+        <translation>l’index spatial de « %1 » est endommagé : %2</translation>
+    </message>
+    <message>
+        <source>the spatial index of "%1" has %2 entries for %3 geometries</source>
+        <translation>l’index spatial de « %1 » compte %2 entrées pour %3 géométries</translation>
+    </message>
+    <message>
+        <source>the raster layer "%1" has no grid</source>
+        <translation>la couche raster « %1 » n’a pas de grille</translation>
+    </message>
+    <message>
+        <source>Cannot copy the workspace to %1: the file already exists.</source>
+        <translation>Impossible de copier l’espace de travail vers %1 : le fichier existe déjà.</translation>
+    </message>
+    <message>
+        <source>Cannot copy the workspace to %1.</source>
+        <translation>Impossible de copier l’espace de travail vers %1.</translation>
+    </message>
+    <message>
+        <source>trigger "%1" removed</source>
+        <translation>déclencheur « %1 » supprimé</translation>
+    </message>
+    <message>
+        <source>spatial index of "%1" rebuilt</source>
+        <translation>index spatial de « %1 » reconstruit</translation>
+    </message>
+    <message>
+        <source>"%1" holds code that Vigie and SpatiaLite do not write (a CHECK, a DEFAULT expression, a generated column or an index on an expression)</source>
+        <translation>« %1 » contient du code que ni Vigie ni SpatiaLite n’écrivent (un CHECK, une expression DEFAULT, une colonne générée ou un index sur une expression)</translation>
+    </message>
+    <message>
+        <source>the SQL object "%1" is missing or differs from what Vigie writes</source>
+        <translation>l’objet SQL « %1 » est absent ou diffère de ce que Vigie écrit</translation>
+    </message>
+    <message>
+        <source>the SQL object "%1" was not created by Vigie (harmless)</source>
+        <translation>l’objet SQL « %1 » n’a pas été créé par Vigie (sans danger)</translation>
+    </message>
+    <message>
+        <source>SQL object "%1" recreated</source>
+        <translation>objet SQL « %1 » recréé</translation>
     </message>
 </context>
 <context>
@@ -661,10 +788,6 @@
     <message>
         <source>Plugin folders: %1</source>
         <translation>Dossiers d’extensions : %1</translation>
-    </message>
-    <message>
-        <source>Checks the integrity of a workspace (read-only).</source>
-        <translation>Vérifie l’intégrité d’un espace de travail (en lecture seule).</translation>
     </message>
     <message>
         <source>%1: the workspace is sound.</source>
@@ -1321,6 +1444,34 @@
     <message>
         <source>unknown scenario kind: %1</source>
         <translation>type de scénario inconnu : %1</translation>
+    </message>
+    <message>
+        <source>Checks a workspace: SQLite's integrity check, its SQL objects against those Vigie writes, every spatial index, raster grid and layer description. Read-only unless --repair is given.</source>
+        <translation>Vérifie un espace de travail : contrôle d’intégrité de SQLite, ses objets SQL comparés à ceux qu’écrit Vigie, chaque index spatial, grille raster et description de couche. En lecture seule, sauf avec --repair.</translation>
+    </message>
+    <message>
+        <source>Recreate Vigie's own SQL objects, remove triggers Vigie did not write and rebuild damaged spatial indexes (a copy is kept as FILE.bak).</source>
+        <translation>Recréer les objets SQL de Vigie, supprimer les déclencheurs que Vigie n’a pas écrits et reconstruire les index spatiaux endommagés (une copie est conservée sous FICHIER.bak).</translation>
+    </message>
+    <message>
+        <source>repaired: %1</source>
+        <translation>réparé : %1</translation>
+    </message>
+    <message>
+        <source>A copy of the workspace before the repair: %1</source>
+        <translation>Copie de l’espace de travail avant la réparation : %1</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>remarque : %1</translation>
+    </message>
+    <message>
+        <source>problem: %1</source>
+        <translation>problème : %1</translation>
+    </message>
+    <message>
+        <source>%1: the workspace is NOT sound.</source>
+        <translation>%1 : l’espace de travail n’est PAS sain.</translation>
     </message>
 </context>
 <context>

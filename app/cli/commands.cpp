@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 
 namespace vigie::cli {
@@ -221,20 +222,54 @@ int runLayers(CliContext &ctx, const QStringList &args)
 int runCheck(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Checks the integrity of a workspace (read-only)."));
+    parser.setApplicationDescription(
+        tr("Checks a workspace: SQLite's integrity check, its SQL objects against those Vigie "
+           "writes, every spatial index, raster grid and layer description. Read-only unless "
+           "--repair is given."));
     parser.addOption({QStringLiteral("store"), tr("Workspace file."), tr("FILE")});
+    parser.addOption({QStringLiteral("repair"),
+                      tr("Recreate Vigie's own SQL objects, remove triggers Vigie did not write "
+                         "and rebuild damaged spatial indexes (a copy is kept as FILE.bak).")});
     int code = ExitOk;
     if (!parse(parser, args, ctx, code))
         return code;
     if (!parser.isSet(QStringLiteral("store")))
         return ctx.usageError(tr("--store FILE is required"));
-    auto store = core::Store::open(parser.value(QStringLiteral("store")), /*readOnly=*/true);
-    if (!store)
-        return ctx.fail(store.error());
-    auto check = (*store)->checkIntegrity();
-    if (!check)
-        return ctx.fail(check.error());
-    ctx.out() << tr("%1: the workspace is sound.").arg((*store)->path()) << "\n";
+    const QString path = parser.value(QStringLiteral("store"));
+    core::CheckReport report;
+    if (parser.isSet(QStringLiteral("repair"))) {
+        auto store = core::Store::openForRepair(path);
+        if (!store)
+            return ctx.fail(store.error());
+        const QString backup = path + QStringLiteral(".bak");
+        QFile::remove(backup);
+        if (auto saved = (*store)->saveCopy(backup); !saved)
+            return ctx.fail(saved.error());
+        auto repaired = (*store)->repair();
+        if (!repaired)
+            return ctx.fail(repaired.error());
+        report = *repaired;
+        for (const QString &r : report.repaired)
+            ctx.out() << tr("repaired: %1").arg(r) << "\n";
+        ctx.out() << tr("A copy of the workspace before the repair: %1").arg(backup) << "\n";
+    } else {
+        auto store = core::Store::open(path, /*readOnly=*/true);
+        if (!store)
+            return ctx.fail(store.error());
+        auto checked = (*store)->check();
+        if (!checked)
+            return ctx.fail(checked.error());
+        report = *checked;
+    }
+    for (const QString &n : report.notes)
+        ctx.out() << tr("note: %1").arg(n) << "\n";
+    for (const QString &p : report.problems)
+        ctx.err() << tr("problem: %1").arg(p) << "\n";
+    if (!report.sound()) {
+        ctx.err() << tr("%1: the workspace is NOT sound.").arg(path) << "\n";
+        return ExitFailure;
+    }
+    ctx.out() << tr("%1: the workspace is sound.").arg(path) << "\n";
     return ExitOk;
 }
 

@@ -2,6 +2,7 @@
 #include "rtreeloader.h"
 
 #include "../result.h"
+#include "sqlitesecurity.h"
 
 #include <QCoreApplication>
 
@@ -117,6 +118,7 @@ std::vector<std::vector<Box>> pack(std::vector<Box> &boxes)
 long long bulkLoadRTree(sqlite3 *db, const QString &table, const QString &geometryColumn,
                         const QString &index)
 {
+    const ShadowTableWrites shadowWrites(db); // the node tables are written directly
     const QString node = quoted(index + QStringLiteral("_node"));
     const QString rowid = quoted(index + QStringLiteral("_rowid"));
     const QString parent = quoted(index + QStringLiteral("_parent"));

@@ -2,7 +2,10 @@
 #include "store.h"
 
 #include "analytics/feedback.h"
+#include "io/inputfile.h"
 #include "rtreeloader.h"
+#include "schematemplates.h"
+#include "sqlitesecurity.h"
 #include "wkb.h"
 
 #include <QCoreApplication>
@@ -11,6 +14,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QTimeZone>
+#include <QUrl>
 
 #include <sqlite3.h>
 // sqlite3.h first: spatialite.h uses its types.
@@ -19,6 +23,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <unistd.h>
 
 namespace vigie::core {
 
@@ -33,6 +38,46 @@ struct StoreTr
 QString sqlMessage(sqlite3 *db)
 {
     return QString::fromUtf8(db ? sqlite3_errmsg(db) : "out of memory");
+}
+
+QString fileOf(sqlite3 *db)
+{
+    const char *f = db ? sqlite3_db_filename(db, "main") : nullptr;
+    return f && *f ? QString::fromUtf8(f) : QStringLiteral("(memory)");
+}
+
+/// Milliseconds a statement waits for another program's write to finish (VIGIE_BUSY_TIMEOUT_MS
+/// overrides, for tests).
+int busyTimeoutMs()
+{
+    bool ok = false;
+    const int v = qEnvironmentVariableIntValue("VIGIE_BUSY_TIMEOUT_MS", &ok);
+    return ok && v >= 0 ? v : 15000;
+}
+
+/// The exception for a failed SQLite call: the file named, the kind of failure as ErrorCode.
+Exception sqlError(sqlite3 *db, int rc, const QString &context = QString())
+{
+    const int primary = rc & 0xff;
+    const QString file = fileOf(db);
+    if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+        return Exception(ErrorCode::Busy,
+                         StoreTr::tr("The workspace %1 is busy: another program is writing to it "
+                                     "(waited %2 s). Try again when it has finished.")
+                             .arg(file, QString::number(busyTimeoutMs() / 1000.0)));
+    const ErrorCode code = primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB
+                               ? ErrorCode::Damaged
+                               : (primary == SQLITE_FULL || primary == SQLITE_IOERR ||
+                                          primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN
+                                      ? ErrorCode::Io
+                                      : ErrorCode::Internal);
+    QString message = sqlMessage(db);
+    if (primary == SQLITE_FULL)
+        message = StoreTr::tr("the disk is full");
+    return Exception(code, context.isEmpty()
+                               ? StoreTr::tr("Database error in %1: %2").arg(file, message)
+                               : StoreTr::tr("Database error in %1: %2 (in %3)")
+                                     .arg(file, message, context.left(300)));
 }
 
 /// Quotes an SQL identifier.
@@ -51,12 +96,8 @@ public:
     {
         const QByteArray s = sql.toUtf8();
         const int rc = sqlite3_prepare_v2(db, s.constData(), int(s.size()), &m_stmt, nullptr);
-        if (rc != SQLITE_OK) {
-            const int code = rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB ? rc : rc & 0xff;
-            throw Exception(code == SQLITE_CORRUPT || code == SQLITE_NOTADB ? ErrorCode::Damaged
-                                                                            : ErrorCode::Internal,
-                            StoreTr::tr("Database error: %1 (in %2)").arg(sqlMessage(db), sql));
-        }
+        if (rc != SQLITE_OK)
+            throw sqlError(db, rc, sql);
     }
     ~Stmt() { sqlite3_finalize(m_stmt); }
     Stmt(const Stmt &) = delete;
@@ -70,13 +111,7 @@ public:
             return true;
         if (rc == SQLITE_DONE)
             return false;
-        const int primary = rc & 0xff;
-        throw Exception(primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB
-                            ? ErrorCode::Damaged
-                            : (primary == SQLITE_FULL || primary == SQLITE_IOERR
-                                   ? ErrorCode::Io
-                                   : ErrorCode::Internal),
-                        StoreTr::tr("Database error: %1").arg(sqlMessage(m_db)));
+        throw sqlError(m_db, rc);
     }
     void bind(int i, const QString &s)
     {
@@ -117,25 +152,35 @@ private:
 class Savepoint
 {
 public:
+    /// Outside a transaction it starts one with BEGIN IMMEDIATE: the write lock is taken (or
+    /// waited for) first, so a concurrent writer makes it wait instead of failing half-way.
     explicit Savepoint(Store &store) : m_store(store)
     {
-        m_store.exec(QStringLiteral("SAVEPOINT vigie_internal"));
+        m_store.requireWritable();
+        m_topLevel = sqlite3_get_autocommit(m_store.handle()) != 0;
+        m_store.exec(m_topLevel ? QStringLiteral("BEGIN IMMEDIATE")
+                                : QStringLiteral("SAVEPOINT vigie_internal"));
     }
     ~Savepoint()
     {
-        if (!m_done) {
+        if (m_done)
+            return;
+        if (m_topLevel) {
+            sqlite3_exec(m_store.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+        } else {
             sqlite3_exec(m_store.handle(), "ROLLBACK TO vigie_internal", nullptr, nullptr, nullptr);
             sqlite3_exec(m_store.handle(), "RELEASE vigie_internal", nullptr, nullptr, nullptr);
         }
     }
     void release()
     {
-        m_store.exec(QStringLiteral("RELEASE vigie_internal"));
+        m_store.exec(m_topLevel ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE vigie_internal"));
         m_done = true;
     }
 
 private:
     Store &m_store;
+    bool m_topLevel = false;
     bool m_done = false;
 };
 
@@ -315,41 +360,43 @@ void Store::close()
     }
 }
 
-void Store::openConnection(int flags)
+void Store::openConnection(Access access)
 {
     close();
-    const QByteArray file = QFile::encodeName(m_path);
-    const int rc = sqlite3_open_v2(file.constData(), &m_db, flags, nullptr);
+    // A URI, so that a read-only file system can be read without locks (immutable).
+    QUrl url = QUrl::fromLocalFile(QFileInfo(m_path).absoluteFilePath());
+    if (access == Access::ReadOnly && m_immutable)
+        url.setQuery(QStringLiteral("immutable=1"));
+    const QByteArray uri = url.toEncoded();
+    int flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+    flags |= access == Access::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    if (access == Access::Create)
+        flags |= SQLITE_OPEN_CREATE;
+    const int rc = sqlite3_open_v2(uri.constData(), &m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
         const QString msg = sqlMessage(m_db);
         close();
         throw Exception(ErrorCode::Io, StoreTr::tr("Cannot open %1: %2").arg(m_path, msg));
     }
     sqlite3_extended_result_codes(m_db, 0);
-    sqlite3_busy_timeout(m_db, 5000);
+    // Before anything reads the file's schema: defensive mode, untrusted schema, authorizer.
+    detail::hardenConnection(m_db, m_path, &m_spatialiteCache,
+                             /*trustedSchema=*/access != Access::ReadOnly);
+    sqlite3_busy_timeout(m_db, busyTimeoutMs());
     // 64 MiB of page cache (256 MiB while a Transaction is open: bulk loads), sorts in memory.
-    sqlite3_exec(m_db, "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY", nullptr, nullptr,
-                 nullptr);
-    m_spatialiteCache = spatialite_alloc_connection();
-    spatialite_init_ex(m_db, m_spatialiteCache, 0);
+    sqlite3_exec(m_db, "PRAGMA cache_size = -65536", nullptr, nullptr, nullptr);
+    sqlite3_exec(m_db, "PRAGMA temp_store = MEMORY", nullptr, nullptr, nullptr);
+    if (access != Access::ReadOnly)
+        detail::setSqlAccess(m_db, detail::SqlAccess::Normal);
 }
 
 void Store::exec(const QString &sql) const
 {
     char *err = nullptr;
     const int rc = sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, &err);
-    if (rc != SQLITE_OK) {
-        const QString msg = QString::fromUtf8(err ? err : sqlite3_errstr(rc));
-        sqlite3_free(err);
-        const int primary = rc & 0xff;
-        throw Exception(
-            primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB
-                ? ErrorCode::Damaged
-                : (primary == SQLITE_FULL || primary == SQLITE_IOERR || primary == SQLITE_READONLY
-                       ? ErrorCode::Io
-                       : ErrorCode::Internal),
-            StoreTr::tr("Database error in %1: %2").arg(m_path, msg));
-    }
+    sqlite3_free(err);
+    if (rc != SQLITE_OK)
+        throw sqlError(m_db, rc, sql);
 }
 
 int Store::schemaVersion() const
@@ -373,14 +420,15 @@ Result<std::unique_ptr<Store>> Store::createAtVersion(const QString &path, int v
 
 Result<std::unique_ptr<Store>> Store::createImpl(const QString &path, int version)
 {
-    if (QFileInfo::exists(path))
+    if (QFileInfo::exists(path) || QFileInfo(path).isSymLink())
         return Error{
             ErrorCode::Io,
             StoreTr::tr("Cannot create the workspace %1: the file already exists.").arg(path)};
     std::unique_ptr<Store> store(new Store);
     store->m_path = path;
+    store->m_verified = true; // made here, now
     auto result = captureErrors([&] {
-        store->openConnection(SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        store->openConnection(Access::Create);
         store->exec(QStringLiteral("PRAGMA page_size = 4096"));
         store->migrate(0, version);
         store->exec(QStringLiteral("PRAGMA journal_mode = WAL"));
@@ -492,33 +540,110 @@ void Store::identify(bool checkDeep)
     }
 }
 
+namespace {
+
+/// Why this process cannot write the file (empty when it can): a read-only file, folder or file
+/// system. The folder matters: SQLite writes its -wal and -shm files beside the workspace.
+QString whyNotWritable(const QString &path)
+{
+    const QByteArray file = QFile::encodeName(path);
+    const QByteArray dir = QFile::encodeName(QFileInfo(path).absolutePath());
+    if (::access(file.constData(), W_OK) != 0) {
+        if (errno == EROFS)
+            return StoreTr::tr("it is on a read-only file system");
+        return StoreTr::tr("the file is read-only for this user");
+    }
+    if (::access(dir.constData(), W_OK) != 0) {
+        if (errno == EROFS)
+            return StoreTr::tr("it is on a read-only file system");
+        return StoreTr::tr("its folder is read-only for this user");
+    }
+    for (const char *suffix : {"-wal", "-shm"}) {
+        const QByteArray side = file + suffix;
+        if (::access(side.constData(), F_OK) == 0 && ::access(side.constData(), W_OK) != 0)
+            return StoreTr::tr("its %1 file is read-only for this user")
+                .arg(QString::fromLatin1(suffix));
+    }
+    return {};
+}
+
+} // namespace
+
 Result<std::unique_ptr<Store>> Store::open(const QString &path, bool readOnly)
 {
-    if (!QFileInfo(path).isFile())
-        return Error{ErrorCode::Io, StoreTr::tr("The workspace %1 does not exist.").arg(path)};
+    return openImpl(path, readOnly ? OpenMode::ReadOnly : OpenMode::ReadWrite);
+}
+
+Result<std::unique_ptr<Store>> Store::openForRepair(const QString &path)
+{
+    return openImpl(path, OpenMode::Repair);
+}
+
+Result<std::unique_ptr<Store>> Store::openImpl(const QString &path, OpenMode mode)
+{
+    const bool readOnly = mode == OpenMode::ReadOnly;
     std::unique_ptr<Store> store(new Store);
     store->m_path = path;
     auto identified = captureErrors([&] {
-        store->openConnection(SQLITE_OPEN_READONLY);
+        requireReadableFile(path, InputKind::Workspace);
+        const QString notWritable = whyNotWritable(path);
+        // Without write access to the folder SQLite cannot make the -shm file a WAL reader
+        // needs: read the file as immutable (nobody can change it there anyway). A -wal file
+        // left by a writer would then be ignored, so that case is an error.
+        const QFileInfo wal(path + QStringLiteral("-wal"));
+        const bool folderWritable =
+            ::access(QFile::encodeName(QFileInfo(path).absolutePath()).constData(), W_OK) == 0;
+        if (!folderWritable && !QFileInfo::exists(path + QStringLiteral("-shm"))) {
+            if (wal.exists() && wal.size() > 0)
+                throw Exception(ErrorCode::Io,
+                                StoreTr::tr("The workspace %1 cannot be read where it is (%2) "
+                                            "because changes are still in its -wal file: "
+                                            "copy the workspace with its -wal file to a "
+                                            "writable folder and open it there.")
+                                    .arg(path, notWritable));
+            store->m_immutable = true;
+        }
+        store->openConnection(Access::ReadOnly);
         store->identify(true);
+        store->m_audit = std::make_unique<detail::SchemaAudit>(
+            detail::auditSchema(store->m_db, store->schemaVersion()));
+        if (readOnly)
+            store->m_readOnlyReason = StoreTr::tr("it was opened for reading only");
+        else if (!notWritable.isEmpty())
+            store->m_readOnlyReason = notWritable;
+        else if (!store->m_audit->trusted() && mode != OpenMode::Repair)
+            store->m_readOnlyReason =
+                StoreTr::tr("it holds SQL code that Vigie did not write (%1), which would run "
+                            "when Vigie reads or changes it; it may have been tampered with "
+                            "(\"vigie-cli check\" lists it, \"vigie-cli check --repair\" "
+                            "removes unknown triggers)")
+                    .arg(store->m_audit->untrustedObjects().join(QStringLiteral(", ")));
     });
     if (!identified)
         return identified.error();
     auto opened = captureErrors([&] {
         const int version = store->schemaVersion();
-        if (readOnly) {
+        if (!store->m_readOnlyReason.isEmpty()) {
             store->m_readOnly = true;
+            detail::setSqlAccess(store->m_db, detail::SqlAccess::Normal);
             if (version < kSchemaVersion)
                 throw Exception(
                     ErrorCode::Io,
                     StoreTr::tr("The workspace %1 uses an older format (schema %2) and must "
-                                "be upgraded: open it once in read-write mode.")
-                        .arg(path)
-                        .arg(version));
+                                "be upgraded, which needs writing to it, but %3.")
+                        .arg(path, QString::number(version), store->m_readOnlyReason));
         } else {
-            store->openConnection(SQLITE_OPEN_READWRITE);
-            if (version < kSchemaVersion)
-                store->migrate(version, kSchemaVersion);
+            store->openConnection(Access::ReadWrite);
+            if (version < kSchemaVersion || store->m_audit->needsRepair()) {
+                store->verify(); // never upgrade or repair a damaged file
+                if (version < kSchemaVersion) {
+                    store->migrate(version, kSchemaVersion);
+                    store->m_audit = std::make_unique<detail::SchemaAudit>(
+                        detail::auditSchema(store->m_db, store->schemaVersion()));
+                }
+                // Vigie's and SpatiaLite's own objects are always as this build writes them.
+                store->repairSchema(false);
+            }
             store->exec(QStringLiteral("PRAGMA journal_mode = WAL"));
             store->exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
         }
@@ -527,6 +652,46 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, bool readOnly)
     if (!opened)
         return opened.error();
     return store;
+}
+
+void Store::verify()
+{
+    if (m_verified)
+        return;
+    Stmt s(m_db, QStringLiteral("PRAGMA quick_check"));
+    QStringList problems;
+    while (s.step()) {
+        const QString line = s.text(0);
+        if (line != QLatin1String("ok") && problems.size() < 5)
+            problems << line;
+    }
+    if (!problems.isEmpty()) {
+        m_readOnly = true;
+        m_readOnlyReason = StoreTr::tr("it is damaged (%1)").arg(problems.join(QStringLiteral("; ")));
+        throw Exception(ErrorCode::Damaged,
+                        StoreTr::tr("The workspace %1 is damaged and was not changed: %2. Open it "
+                                    "read-only to save what can be read, or restore a backup.")
+                            .arg(m_path, problems.join(QStringLiteral("; "))));
+    }
+    m_verified = true;
+}
+
+void Store::requireWritable()
+{
+    if (m_readOnly)
+        throw Exception(ErrorCode::Io, StoreTr::tr("The workspace %1 cannot be changed: %2.")
+                                           .arg(m_path, m_readOnlyReason));
+    verify();
+}
+
+void Store::repairSchema(bool dropUnknownTriggers)
+{
+    if (!m_audit || (!m_audit->needsRepair() && (!dropUnknownTriggers || m_audit->trusted())))
+        return;
+    Savepoint sp(*this);
+    detail::repairSchema(m_db, *m_audit, dropUnknownTriggers);
+    sp.release();
+    m_audit = std::make_unique<detail::SchemaAudit>(detail::auditSchema(m_db, schemaVersion()));
 }
 
 // --- schema & migrations ---------------------------------------------------------------------
@@ -610,10 +775,8 @@ void Store::upgradeFeatureTableTo2(const LayerManifest &m)
 {
     exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN _synced_at TEXT").arg(q(m.id)));
     if (!m.timeField.isEmpty())
-        exec(QStringLiteral("CREATE INDEX %1 ON %2 (%3)")
-                 .arg(q(QStringLiteral("vigie_idx_%1_time").arg(m.id)), q(m.id), q(m.timeField)));
-    exec(QStringLiteral("CREATE UNIQUE INDEX %1 ON %2 (_hub_id) WHERE _hub_id IS NOT NULL")
-             .arg(q(QStringLiteral("vigie_idx_%1_hub").arg(m.id)), q(m.id)));
+        detail::execTemplate(m_db, detail::timeIndexSql(m));
+    detail::execTemplate(m_db, detail::hubIndexSql(m));
 }
 
 void Store::createFeatureTable(const LayerManifest &m, int version)
@@ -661,6 +824,7 @@ QString Store::meta(const QString &key) const
 
 void Store::setMeta(const QString &key, const QString &value)
 {
+    requireWritable();
     Stmt s(m_db, QStringLiteral("INSERT OR REPLACE INTO vigie_meta (key, value) VALUES (?, ?)"));
     s.bind(1, key);
     s.bind(2, value);
@@ -758,9 +922,7 @@ std::optional<LayerManifest> Store::layer(const QString &id) const
 Result<void> Store::addLayer(const LayerManifest &manifest, const QString &source)
 {
     return captureErrors([&] {
-        if (m_readOnly)
-            throw Exception(ErrorCode::Io,
-                            StoreTr::tr("The workspace %1 is read-only.").arg(m_path));
+        requireWritable();
         // Re-validate: the manifest may have been built in code.
         const QByteArray json = QJsonDocument(manifest.toJson()).toJson(QJsonDocument::Compact);
         auto checked = LayerManifest::fromJson(json, manifest.origin.isEmpty() ? manifest.id
@@ -873,6 +1035,7 @@ bool Store::isRasterLayer(const QString &id) const
 
 void Store::writeRaster(const QString &layerId, const analytics::Raster &raster)
 {
+    requireWritable();
     if (!isRasterLayer(layerId))
         throw Exception(ErrorCode::UnknownLayer,
                         StoreTr::tr("The workspace %1 has no raster layer \"%2\".").arg(m_path, layerId));
@@ -962,10 +1125,11 @@ QRectF Store::extent(const QString &layerId) const
 
 Store::Transaction::Transaction(Store &store) : m_store(&store)
 {
-    if (store.m_readOnly)
-        throw Exception(ErrorCode::Io,
-                        StoreTr::tr("The workspace %1 is read-only.").arg(store.m_path));
-    store.exec(QStringLiteral("SAVEPOINT vigie_tx"));
+    store.requireWritable();
+    // The outermost transaction takes the write lock first (BEGIN IMMEDIATE): a concurrent
+    // writer makes it wait (busy timeout) rather than fail when its first write comes.
+    m_outermost = store.m_txDepth == 0;
+    store.exec(m_outermost ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("SAVEPOINT vigie_tx"));
     if (store.m_txDepth++ == 0)
         sqlite3_exec(store.m_db, "PRAGMA cache_size = -262144", nullptr, nullptr, nullptr);
 }
@@ -973,8 +1137,12 @@ Store::Transaction::Transaction(Store &store) : m_store(&store)
 Store::Transaction::~Transaction()
 {
     if (!m_done) {
-        sqlite3_exec(m_store->m_db, "ROLLBACK TO vigie_tx", nullptr, nullptr, nullptr);
-        sqlite3_exec(m_store->m_db, "RELEASE vigie_tx", nullptr, nullptr, nullptr);
+        if (m_outermost) {
+            sqlite3_exec(m_store->m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+        } else {
+            sqlite3_exec(m_store->m_db, "ROLLBACK TO vigie_tx", nullptr, nullptr, nullptr);
+            sqlite3_exec(m_store->m_db, "RELEASE vigie_tx", nullptr, nullptr, nullptr);
+        }
         // The rollback restored the triggers dropped for bulk loading in this transaction.
         const int depth = m_store->m_txDepth;
         std::erase_if(m_store->m_bulk, [depth](const BulkLayer &b) { return b.depth >= depth; });
@@ -996,7 +1164,7 @@ void Store::Transaction::commit()
                         "not committed.")
                 .arg(m_store->m_path));
     m_store->finishAllBulk();
-    m_store->exec(QStringLiteral("RELEASE vigie_tx"));
+    m_store->exec(m_outermost ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE vigie_tx"));
     m_done = true;
     if (--m_store->m_txDepth == 0)
         sqlite3_exec(m_store->m_db, "PRAGMA cache_size = -65536", nullptr, nullptr, nullptr);
@@ -1014,16 +1182,31 @@ void Store::beginBulk(const QString &layerId)
     b.layer = layerId;
     b.depth = m_txDepth;
     b.users = 1;
-    auto triggerSql = [&](const QString &name) {
-        Stmt s(m_db, QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND "
-                                    "name = ?"));
-        s.bind(1, name);
-        return s.step() ? s.text(0).toUtf8() : QByteArray();
-    };
+    // The triggers to restore come from this build's templates, never from the file: the
+    // file's own text is not executed (it might not be what SpatiaLite wrote).
     const QString gii = QStringLiteral("gii_%1_geom").arg(layerId);
     const QString tmi = QStringLiteral("tmi_%1_geom").arg(layerId);
-    b.indexTriggerSql = triggerSql(gii);
-    b.timeTriggerSql = triggerSql(tmi);
+    auto present = [&](const QString &type, const QString &name) {
+        Stmt s(m_db, QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?"));
+        s.bind(1, type);
+        s.bind(2, name);
+        return s.step();
+    };
+    {
+        Stmt g(m_db, QStringLiteral("SELECT geometry_type, coord_dimension, spatial_index_enabled "
+                                    "FROM geometry_columns WHERE f_table_name = lower(?) AND "
+                                    "f_geometry_column = 'geom'"));
+        g.bind(1, layerId);
+        if (!g.step())
+            return; // not a geometry table: nothing to speed up
+        for (const detail::SchemaObject &o : detail::geometryTriggers(
+                 layerId, QStringLiteral("geom"), int(g.int64(0)), int(g.int64(1)), int(g.int64(2)))) {
+            if (o.name == gii && present(QStringLiteral("trigger"), gii))
+                b.indexTriggerSql = o.sql.toUtf8();
+            else if (o.name == tmi && present(QStringLiteral("trigger"), tmi))
+                b.timeTriggerSql = o.sql.toUtf8();
+        }
+    }
     if (b.indexTriggerSql.isEmpty())
         return; // no spatial index trigger: nothing to speed up
     {
@@ -1040,13 +1223,9 @@ void Store::beginBulk(const QString &layerId)
         // An empty table: building the time index once at the end (a sort) beats a million
         // random index insertions.
         const QString timeIndex = QStringLiteral("vigie_idx_%1_time").arg(layerId);
-        {
-            Stmt s(m_db, QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'index' "
-                                        "AND name = ?"));
-            s.bind(1, timeIndex);
-            if (s.step())
-                b.timeIndexSql = s.text(0).toUtf8();
-        }
+        if (present(QStringLiteral("index"), timeIndex))
+            if (const auto m = layer(layerId))
+                b.timeIndexSql = detail::timeIndexSql(*m).toUtf8();
         if (!b.timeIndexSql.isEmpty())
             exec(QStringLiteral("DROP INDEX %1").arg(q(timeIndex)));
     }
@@ -1066,11 +1245,11 @@ void Store::finishBulk(BulkLayer &b)
                             "WHERE fid > %3 AND geom IS NOT NULL")
                  .arg(q(index), q(b.layer))
                  .arg(b.fromFid));
-    exec(QString::fromUtf8(b.indexTriggerSql));
+    detail::execTemplate(m_db, QString::fromUtf8(b.indexTriggerSql));
     if (!b.timeIndexSql.isEmpty())
-        exec(QString::fromUtf8(b.timeIndexSql));
+        detail::execTemplate(m_db, QString::fromUtf8(b.timeIndexSql));
     if (!b.timeTriggerSql.isEmpty()) {
-        exec(QString::fromUtf8(b.timeTriggerSql));
+        detail::execTemplate(m_db, QString::fromUtf8(b.timeTriggerSql));
         Stmt s(m_db, QStringLiteral("UPDATE geometry_columns_time SET last_insert = ? WHERE "
                                     "f_table_name = lower(?) AND f_geometry_column = 'geom'"));
         s.bind(1, m_clock.isEmpty() ? QDateTime::currentDateTimeUtc().toString(
@@ -1110,6 +1289,7 @@ void Store::finishAllBulk()
 
 Store::Inserter::Inserter(Store &store, const QString &layerId) : m_store(&store)
 {
+    store.requireWritable();
     auto m = store.layer(layerId);
     if (!m)
         throw Exception(
@@ -1143,11 +1323,10 @@ Store::Inserter::Inserter(Store &store, const QString &layerId) : m_store(&store
         QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
             .arg(q(layerId), cols.join(QLatin1Char(',')), params.join(QLatin1Char(',')))
             .toUtf8();
-    if (sqlite3_prepare_v3(store.m_db, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                           &m_stmt, nullptr) != SQLITE_OK)
-        throw Exception(ErrorCode::Internal, StoreTr::tr("Cannot prepare the insertion into layer "
-                                                         "\"%1\": %2")
-                                                 .arg(layerId, sqlMessage(store.m_db)));
+    const int rc = sqlite3_prepare_v3(store.m_db, sql.constData(), int(sql.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr);
+    if (rc != SQLITE_OK)
+        throw sqlError(store.m_db, rc, QString::fromUtf8(sql));
 }
 
 Store::Inserter::~Inserter()
@@ -1317,6 +1496,7 @@ std::int64_t Store::Inserter::add(const FeatureRecord &record)
 void Store::addSeriesValue(const QString &layerId, std::int64_t fid, const QString &isoTime,
                            double value)
 {
+    requireWritable();
     const QString iso = toIsoUtc(isoTime);
     if (iso.isEmpty())
         throw Exception(ErrorCode::InvalidInput,
@@ -1593,20 +1773,164 @@ Result<QVariantMap> Store::attributes(const QString &layerId, std::int64_t fid) 
     });
 }
 
-Result<void> Store::checkIntegrity() const
+Result<CheckReport> Store::check() const
 {
     return captureErrors([&] {
-        Stmt s(m_db, QStringLiteral("PRAGMA integrity_check"));
-        QStringList problems;
-        while (s.step()) {
-            const QString line = s.text(0);
-            if (line != QLatin1String("ok"))
-                problems << line;
+        CheckReport report;
+        {
+            Stmt s(m_db, QStringLiteral("PRAGMA integrity_check"));
+            while (s.step()) {
+                const QString line = s.text(0);
+                if (line != QLatin1String("ok") && report.problems.size() < 20)
+                    report.problems << line;
+            }
         }
-        if (!problems.isEmpty())
-            throw Exception(ErrorCode::Damaged,
-                            StoreTr::tr("The workspace %1 is damaged: %2")
-                                .arg(m_path, problems.mid(0, 5).join(QStringLiteral("; "))));
+        if (!report.problems.isEmpty())
+            return report; // the rest reads the damaged pages again: stop here
+        const detail::SchemaAudit audit = detail::auditSchema(m_db, schemaVersion());
+        for (const QString &t : audit.unknownTriggers)
+            report.problems << StoreTr::tr("trigger \"%1\" was not written by Vigie or SpatiaLite "
+                                           "(it would run on every change)")
+                                   .arg(t);
+        for (const QString &d : audit.unsafeDefinitions)
+            report.problems << StoreTr::tr("\"%1\" holds code that Vigie and SpatiaLite do not "
+                                           "write (a CHECK, a DEFAULT expression, a generated "
+                                           "column or an index on an expression)")
+                                   .arg(d);
+        for (const detail::SchemaObject &o : audit.regenerate)
+            report.problems << StoreTr::tr("the SQL object \"%1\" is missing or differs from "
+                                           "what Vigie writes")
+                                   .arg(o.name);
+        for (const QString &o : audit.unknownOthers)
+            report.notes << StoreTr::tr("the SQL object \"%1\" was not created by Vigie "
+                                        "(harmless)")
+                                .arg(o);
+        // Spatial indexes: the tree itself, and one entry per geometry.
+        Stmt g(m_db, QStringLiteral("SELECT f_table_name, f_geometry_column FROM "
+                                    "geometry_columns WHERE spatial_index_enabled = 1"));
+        while (g.step()) {
+            const QString table = g.text(0), column = g.text(1);
+            const QString index = QStringLiteral("idx_%1_%2").arg(table, column);
+            Stmt c(m_db, QStringLiteral("SELECT rtreecheck(?)"));
+            c.bind(1, index);
+            if (c.step() && c.text(0) != QLatin1String("ok"))
+                report.problems << StoreTr::tr("the spatial index of \"%1\" is damaged: %2")
+                                       .arg(table, c.text(0).left(200));
+            Stmt n(m_db, QStringLiteral("SELECT (SELECT count(*) FROM %1), (SELECT count(*) FROM "
+                                        "%2 WHERE %3 IS NOT NULL)")
+                             .arg(q(index), q(table), q(column)));
+            if (n.step() && n.int64(0) != n.int64(1))
+                report.problems << StoreTr::tr("the spatial index of \"%1\" has %2 entries for %3 "
+                                               "geometries")
+                                       .arg(table, QString::number(n.int64(0)),
+                                            QString::number(n.int64(1)));
+        }
+        // Manifests and raster grids.
+        try {
+            for (const LayerManifest &m : layers()) {
+                if (m.geometryType != GeometryType::Raster)
+                    continue;
+                try {
+                    if (!readRaster(m.id))
+                        report.problems
+                            << StoreTr::tr("the raster layer \"%1\" has no grid").arg(m.id);
+                } catch (const Exception &e) {
+                    report.problems << e.error().message;
+                }
+            }
+        } catch (const Exception &e) {
+            report.problems << e.error().message;
+        }
+        return report;
+    });
+}
+
+Result<void> Store::checkIntegrity() const
+{
+    auto report = check();
+    if (!report)
+        return report.error();
+    if (!report->sound())
+        return Error{ErrorCode::Damaged,
+                     StoreTr::tr("The workspace %1 is damaged: %2")
+                         .arg(m_path, report->problems.mid(0, 5).join(QStringLiteral("; ")))};
+    return {};
+}
+
+Result<void> Store::saveCopy(const QString &path) const
+{
+    return captureErrors([&] {
+        if (QFileInfo::exists(path) || QFileInfo(path).isSymLink())
+            throw Exception(ErrorCode::Io,
+                            StoreTr::tr("Cannot copy the workspace to %1: the file already exists.")
+                                .arg(path));
+        const QString temporary = path + QStringLiteral(".part");
+        QFile::remove(temporary);
+        const QByteArray file = QFile::encodeName(temporary);
+        {
+            const detail::AllowAttach allow(m_db, file);
+            Stmt s(m_db, QStringLiteral("VACUUM INTO ?"));
+            sqlite3_bind_text(s.get(), 1, file.constData(), int(file.size()), SQLITE_TRANSIENT);
+            try {
+                s.step();
+            } catch (const Exception &) {
+                QFile::remove(temporary);
+                throw;
+            }
+        }
+        if (!QFile::rename(temporary, path)) {
+            QFile::remove(temporary);
+            throw Exception(ErrorCode::Io,
+                            StoreTr::tr("Cannot copy the workspace to %1.").arg(path));
+        }
+    });
+}
+
+Result<CheckReport> Store::repair()
+{
+    return captureErrors([&] {
+        requireWritable();
+        const auto before = check();
+        if (!before)
+            throw Exception(before.error().code, before.error().message);
+        CheckReport report;
+        m_audit = std::make_unique<detail::SchemaAudit>(detail::auditSchema(m_db, schemaVersion()));
+        for (const detail::SchemaObject &o : m_audit->regenerate)
+            report.repaired << StoreTr::tr("SQL object \"%1\" recreated").arg(o.name);
+        for (const QString &t : m_audit->unknownTriggers)
+            report.repaired << StoreTr::tr("trigger \"%1\" removed").arg(t);
+        repairSchema(true);
+        // Spatial indexes that are damaged or incomplete are rebuilt from the geometries.
+        Stmt g(m_db, QStringLiteral("SELECT f_table_name, f_geometry_column FROM "
+                                    "geometry_columns WHERE spatial_index_enabled = 1"));
+        std::vector<std::pair<QString, QString>> indexes;
+        while (g.step())
+            indexes.emplace_back(g.text(0), g.text(1));
+        for (const auto &[table, column] : indexes) {
+            const QString index = QStringLiteral("idx_%1_%2").arg(table, column);
+            bool ok = true;
+            {
+                Stmt c(m_db, QStringLiteral("SELECT rtreecheck(?)"));
+                c.bind(1, index);
+                ok = c.step() && c.text(0) == QLatin1String("ok");
+                Stmt n(m_db, QStringLiteral("SELECT (SELECT count(*) FROM %1), (SELECT count(*) "
+                                            "FROM %2 WHERE %3 IS NOT NULL)")
+                                 .arg(q(index), q(table), q(column)));
+                ok = ok && n.step() && n.int64(0) == n.int64(1);
+            }
+            if (ok)
+                continue;
+            Savepoint sp(*this);
+            detail::bulkLoadRTree(m_db, table, column, index);
+            sp.release();
+            report.repaired << StoreTr::tr("spatial index of \"%1\" rebuilt").arg(table);
+        }
+        const auto after = check();
+        if (!after)
+            throw Exception(after.error().code, after.error().message);
+        report.problems = after->problems;
+        report.notes = after->notes;
+        return report;
     });
 }
 

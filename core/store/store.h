@@ -8,6 +8,7 @@
 
 #include <QByteArray>
 #include <QRectF>
+#include <QStringList>
 #include <QString>
 #include <QVariant>
 #include <QVariantList>
@@ -26,6 +27,19 @@ class Feedback;
 }
 
 namespace vigie::core {
+
+namespace detail {
+struct SchemaAudit;
+}
+
+/// What Store::check() found.
+struct CheckReport
+{
+    QStringList problems; ///< damage or tampering: the workspace is not sound
+    QStringList notes;    ///< worth knowing, harmless (objects a QGIS user added, ...)
+    QStringList repaired; ///< what repair() changed
+    bool sound() const { return problems.isEmpty(); }
+};
 
 /// One feature to write: geometry as 2D ISO WKB in Lambert-93, values in manifest field order.
 struct FeatureRecord
@@ -62,14 +76,30 @@ public:
     static Result<std::unique_ptr<Store>> create(const QString &path);
     /// Opens an existing workspace, migrating an older schema. A file that is not a Vigie
     /// workspace, or a damaged one, gives an error and is left untouched (opened read-only
-    /// until identified). readOnly never migrates: an older store then gives an error.
+    /// until identified). Nothing of the file's schema is trusted: SQLite runs in defensive mode
+    /// with trusted_schema off, and Vigie's and SpatiaLite's own triggers and indexes are
+    /// compared with this build's templates (recreated from them when they differ).
+    ///
+    /// The store opens read-only, with readOnlyReason() saying why, when readOnly is asked, when
+    /// the file, its folder or its file system is read-only, or when it holds triggers nobody
+    /// here wrote; reading works, writing fails with that reason. It is checked (quick_check)
+    /// before its first write: a damaged store is never written to. readOnly never migrates: an
+    /// older store then gives an error.
     static Result<std::unique_ptr<Store>> open(const QString &path, bool readOnly = false);
+    /// Opens for check --repair: like open(), but writable despite unknown triggers so that
+    /// repair() can remove them.
+    static Result<std::unique_ptr<Store>> openForRepair(const QString &path);
     /// For tests of migrations only: creates a workspace at an older schema version.
     static Result<std::unique_ptr<Store>> createAtVersion(const QString &path, int version);
 
     QString path() const { return m_path; }
     int schemaVersion() const;
     bool isReadOnly() const { return m_readOnly; }
+    /// Why the store is read-only (translated, lower case, no final stop); empty when writable.
+    QString readOnlyReason() const { return m_readOnly ? m_readOnlyReason : QString(); }
+    /// Throws core::Exception when the store cannot be written (read-only, or damaged: checked
+    /// once with quick_check before the first write).
+    void requireWritable();
 
     /// Key-value metadata (vigie_meta): "created_by", "demo_seed", ...
     QString meta(const QString &key) const;
@@ -105,6 +135,7 @@ public:
     private:
         Store *m_store;
         bool m_done = false;
+        bool m_outermost = false;
     };
     /// Bumped while a Transaction is open (addLayer() then joins it instead of starting one).
     int transactionDepth() const { return m_txDepth; }
@@ -143,8 +174,19 @@ public:
     /// All attributes of one feature, for identify (field name -> value, plus provenance).
     Result<QVariantMap> attributes(const QString &layerId, std::int64_t fid) const;
 
-    /// Runs PRAGMA integrity_check; returns an error describing the damage if any.
+    /// The whole file checked: SQLite's integrity_check, the schema against this build's
+    /// templates, every spatial index (rtreecheck and entry counts), every raster grid and
+    /// every manifest. Reading only.
+    Result<CheckReport> check() const;
+    /// check(), as an error describing the first problems when it finds any.
     Result<void> checkIntegrity() const;
+    /// Writes a consistent copy of the workspace to a new file (VACUUM INTO a temporary file
+    /// beside it, then renamed: never a half-written copy). Fails if the file exists.
+    Result<void> saveCopy(const QString &path) const;
+    /// Recreates Vigie's and SpatiaLite's objects from the templates, drops triggers nobody
+    /// here wrote and rebuilds spatial indexes that check() finds wrong. Needs a writable store
+    /// (openForRepair() for one with unknown triggers) that SQLite does not find damaged.
+    Result<CheckReport> repair();
 
     /// The raw connection, for other core modules (sync, import). SpatiaLite is loaded.
     sqlite3 *handle() const { return m_db; }
@@ -166,9 +208,14 @@ public:
 
 private:
     Store() = default;
+    enum class Access { ReadOnly, ReadWrite, Create };
+    enum class OpenMode { ReadOnly, ReadWrite, Repair };
     static Result<std::unique_ptr<Store>> createImpl(const QString &path, int version);
-    void openConnection(int flags); // throws
+    static Result<std::unique_ptr<Store>> openImpl(const QString &path, OpenMode mode);
+    void openConnection(Access access); // throws
     void identify(bool checkDeep);  // throws; read-only checks of a file
+    void verify();                  // throws; quick_check once, read-only when damaged
+    void repairSchema(bool dropUnknownTriggers); // throws
     void migrate(int from, int to); // throws; each step in one transaction
     void migrateTo1();
     void migrateTo2();
@@ -180,6 +227,10 @@ private:
     void *m_spatialiteCache = nullptr;
     QString m_path;
     bool m_readOnly = false;
+    QString m_readOnlyReason;
+    bool m_immutable = false; ///< read without locks (a folder this process cannot write)
+    bool m_verified = false;  ///< quick_check passed on this connection
+    std::unique_ptr<detail::SchemaAudit> m_audit;
     QString m_clock;
     int m_txDepth = 0;
     /// Bulk loading inside a transaction: SpatiaLite's per-row R*Tree trigger is dropped while

@@ -263,7 +263,7 @@ private slots:
         {
             auto src = Store::open(m_path);
             QVERIFY(src.ok());
-            QVERIFY(sqlite3_exec((*src)->handle(), QStringLiteral("VACUUM INTO '%1'").arg(path).toUtf8().constData(), nullptr, nullptr, nullptr) == SQLITE_OK);
+            QVERIFY((*src)->saveCopy(path).ok());
         }
         auto store = Store::open(path);
         QVERIFY(store.ok());
