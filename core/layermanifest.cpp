@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "layermanifest.h"
 
+#include "printable.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -159,6 +161,11 @@ LayerManifest parse(const QByteArray &json, const QString &origin)
     m.geometryType = *gt;
     m.hubCollection =
         r.string(o, QStringLiteral("hubCollection"), QStringLiteral("hubCollection"), false, m.id);
+    if (!m.hubCollection.isEmpty() && !isHubCollectionName(m.hubCollection)) // "": not on the hub
+        fail(origin, QStringLiteral("hubCollection"),
+             ManifestTr::tr("\"%1\" is not a collection name (letters, digits, \"_\", \"-\" and "
+                            "\".\", at most 128 characters)")
+                 .arg(printableText(m.hubCollection, 130)));
     m.timeField = r.string(o, QStringLiteral("timeField"), QStringLiteral("timeField"), false);
     m.endTimeField =
         r.string(o, QStringLiteral("endTimeField"), QStringLiteral("endTimeField"), false);
@@ -507,6 +514,12 @@ QJsonObject LayerManifest::toJson() const
     so.insert(QStringLiteral("zOrder"), s.zOrder);
     o.insert(QStringLiteral("symbology"), so);
     return o;
+}
+
+bool isHubCollectionName(const QString &name)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$"));
+    return re.match(name).hasMatch() && !name.contains(QLatin1String(".."));
 }
 
 } // namespace vigie::core

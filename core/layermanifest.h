@@ -92,7 +92,8 @@ struct LayerManifest
     LocalizedText title;
     LocalizedText description;
     GeometryType geometryType = GeometryType::Point;
-    QString hubCollection;   ///< collection name on the data hub (defaults to id)
+    QString hubCollection;   ///< collection name on the data hub (defaults to id); a name,
+                             ///< never a path or query: see isHubCollectionName()
     QString timeField;       ///< datetime field used by time filters (optional)
     QString endTimeField;    ///< end of the feature's period (events), optional
     QString categoryField;   ///< field whose values are listed in categories (optional)
@@ -110,5 +111,9 @@ struct LayerManifest
     static Result<LayerManifest> fromJson(const QByteArray &json, const QString &origin);
     QJsonObject toJson() const;
 };
+
+/// True for a name an OGC API collection can have in a URL path segment as is:
+/// [A-Za-z0-9_][A-Za-z0-9_.-]*, at most 128 characters (no "/", "?", "%", "..").
+bool isHubCollectionName(const QString &name);
 
 } // namespace vigie::core

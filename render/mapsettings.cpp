@@ -2,6 +2,7 @@
 #include "render/mapsettings.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace vigie::render {
 
@@ -12,6 +13,11 @@ constexpr double kMetresPerInch = 0.0254;
 QRectF MapSettings::visibleExtent() const
 {
     const QRectF e = extent.normalized();
+    // An extent from garbled data (infinite, NaN, overflowing) shows nothing rather than
+    // letting NaN reach pixel arithmetic.
+    if (!std::isfinite(e.left()) || !std::isfinite(e.top()) || !std::isfinite(e.width()) ||
+        !std::isfinite(e.height()))
+        return QRectF();
     if (e.isEmpty() || outputSize.width() <= 0 || outputSize.height() <= 0)
         return e;
     // Keep the whole requested extent in view: the larger ratio wins, the other axis widens.

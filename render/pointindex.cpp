@@ -76,16 +76,27 @@ PointIndex::PointIndex(const core::LayerSnapshot &s)
     }
 }
 
+namespace {
+/// A bucket number from a scaled coordinate, compared as a double before any conversion: NaN,
+/// infinities and values beyond int's range (a query box from a garbled extent) stay in range.
+int clampBucket(double b, int count)
+{
+    if (!(b > 0.0)) // also NaN
+        return 0;
+    if (b >= double(count - 1))
+        return count - 1;
+    return int(b);
+}
+} // namespace
+
 int PointIndex::bucketX(double v) const
 {
-    const double b = (v - m_x0) * m_kx;
-    return b <= 0.0 ? 0 : std::min(m_cols - 1, int(b));
+    return clampBucket((v - m_x0) * m_kx, m_cols);
 }
 
 int PointIndex::bucketY(double v) const
 {
-    const double b = (v - m_y0) * m_ky;
-    return b <= 0.0 ? 0 : std::min(m_rows - 1, int(b));
+    return clampBucket((v - m_y0) * m_ky, m_rows);
 }
 
 std::shared_ptr<const PointIndex> PointIndex::of(const core::LayerSnapshotPtr &snapshot)

@@ -17,19 +17,54 @@
     </message>
 </context>
 <context>
-    <name>vigie::Importer</name>
+    <name>vigie::GdalInput</name>
     <message>
-        <source>The file %1 does not exist.</source>
-        <translation>Le fichier %1 n’existe pas.</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: not a vector format GDAL knows, or a damaged file.</source>
-        <translation>Impossible de lire %1 : format vectoriel inconnu de GDAL, ou fichier endommagé.</translation>
+        <source>%1 is not a local file: Vigie imports files only (no URL, GDAL virtual path or database connection).</source>
+        <translation>%1 n'est pas un fichier local : Vigie n'importe que des fichiers (ni URL, ni chemin virtuel GDAL, ni connexion à une base de données).</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
         <translation>Impossible de lire %1 : %2</translation>
     </message>
+    <message>
+        <source>%1 is a %2 file, a format Vigie does not import (it can open other files or the network). Convert it, for example to GeoPackage, first. Formats imported: %3.</source>
+        <translation>%1 est un fichier %2, un format que Vigie n'importe pas (il peut ouvrir d'autres fichiers ou le réseau). Convertissez-le d'abord, par exemple en GeoPackage. Formats importés : %3.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: not a vector format Vigie imports, or a damaged file.</source>
+        <translation>Impossible de lire %1 : ce n'est pas un format vectoriel que Vigie importe, ou le fichier est endommagé.</translation>
+    </message>
+    <message>
+        <source>%1, line %2: a NUL byte (a binary file, or a damaged one?).</source>
+        <translation>%1, ligne %2 : un octet NUL (fichier binaire ou endommagé ?).</translation>
+    </message>
+    <message>
+        <source>%1, line %2: text after the closing quote of a field (a quote inside a field is written twice: "").</source>
+        <translation>%1, ligne %2 : du texte après le guillemet fermant d'un champ (un guillemet à l'intérieur d'un champ s'écrit doublé : "").</translation>
+    </message>
+    <message>
+        <source>%1: the quote opened on line %2 is never closed.</source>
+        <translation>%1 : le guillemet ouvert à la ligne %2 n'est jamais fermé.</translation>
+    </message>
+    <message>
+        <source>%1: the record starting on line %2 runs to line %3 and has %4 fields, the header %5: a quote opened on line %2 is probably not closed.</source>
+        <translation>%1 : l'enregistrement qui commence à la ligne %2 va jusqu'à la ligne %3 et compte %4 champs, l'en-tête %5 : un guillemet ouvert à la ligne %2 n'est probablement pas fermé.</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3 fields where the header has %4.</source>
+        <translation>%1, ligne %2 : %3 champs alors que l'en-tête en compte %4.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>Le fichier %1 ne peut pas être lu : %2</translation>
+    </message>
+    <message>
+        <source>%1, line %2: a text holds the NUL character (\u0000), which would cut it short.</source>
+        <translation>%1, ligne %2 : un texte contient le caractère NUL (\u0000), qui le tronquerait.</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::Importer</name>
     <message>
         <source>%1 contains no vector layer.</source>
         <translation>%1 ne contient aucune couche vectorielle.</translation>
@@ -133,6 +168,22 @@
     <message>
         <source>The import of %1 was canceled.</source>
         <translation>L’import de %1 a été annulé.</translation>
+    </message>
+    <message>
+        <source>The coordinate reference system of %1 is unknown: %2</source>
+        <translation>Le système de coordonnées de %1 est inconnu : %2</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>its coordinates (%1, %2) are outside the area where %3 is used%4: are they in another coordinate reference system? Give the right one (--crs).</source>
+        <translation>ses coordonnées (%1, %2) sont hors de la zone d'usage de %3%4 : sont-elles dans un autre système de coordonnées ? Indiquez le bon (--crs).</translation>
+    </message>
+    <message>
+        <source>Cannot map "%1" to "%2": layer "%3" has no such category.</source>
+        <translation>Impossible de faire correspondre « %1 » à « %2 » : la couche « %3 » n'a pas cette catégorie.</translation>
     </message>
 </context>
 <context>
@@ -308,6 +359,10 @@
         <source>only a string field can be pseudonymised</source>
         <translation>seul un champ texte peut être pseudonymisé</translation>
     </message>
+    <message>
+        <source>"%1" is not a collection name (letters, digits, "_", "-" and ".", at most 128 characters)</source>
+        <translation>« %1 » n'est pas un nom de collection (lettres, chiffres, « _ », « - » et « . », 128 caractères au plus)</translation>
+    </message>
 </context>
 <context>
     <name>vigie::LayerRegistry</name>
@@ -449,10 +504,6 @@
     <message>
         <source>invalid geometry (%1)</source>
         <translation>géométrie invalide (%1)</translation>
-    </message>
-    <message>
-        <source>field "%1": "%2" is not an integer</source>
-        <translation>champ "%1" : "%2" n’est pas un entier</translation>
     </message>
     <message>
         <source>field "%1": "%2" is not a number</source>
@@ -629,6 +680,22 @@
     <message>
         <source>SQL object "%1" recreated</source>
         <translation>objet SQL « %1 » recréé</translation>
+    </message>
+    <message>
+        <source>coordinates (%1, %2) are not Lambert-93 metres (beyond %3 km)</source>
+        <translation>les coordonnées (%1, %2) ne sont pas des mètres Lambert-93 (au-delà de %3 km)</translation>
+    </message>
+    <message>
+        <source>field "%1" holds a NUL character</source>
+        <translation>le champ « %1 » contient un caractère NUL</translation>
+    </message>
+    <message>
+        <source>"%1" is not one of the categories of the layer (%2); map it to one of them or add it to the layer</source>
+        <translation>« %1 » n'est pas une catégorie de la couche (%2) ; faites-la correspondre à l'une d'elles ou ajoutez-la à la couche</translation>
+    </message>
+    <message>
+        <source>field "%1": "%2" is not an integer (no value is rounded)</source>
+        <translation>champ « %1 » : « %2 » n'est pas un entier (aucune valeur n'est arrondie)</translation>
     </message>
 </context>
 <context>
@@ -930,10 +997,6 @@
         <translation>rien à dessiner : les couches sont vides</translation>
     </message>
     <message>
-        <source>cannot write %1</source>
-        <translation>impossible d’écrire %1</translation>
-    </message>
-    <message>
         <source>Map written to %1 (%2 features drawn, %3 points aggregated, %4 ms)</source>
         <translation>Carte écrite dans %1 (%2 entités dessinées, %3 points agrégés, %4 ms)</translation>
     </message>
@@ -1100,10 +1163,6 @@
     <message>
         <source>Features per request (1 to 10000).</source>
         <translation>Objets par requête (1 à 10000).</translation>
-    </message>
-    <message>
-        <source>Seconds without any data from the hub before a request fails.</source>
-        <translation>Secondes sans aucune donnée du hub avant l'échec d'une requête.</translation>
     </message>
     <message>
         <source>S</source>
@@ -1472,6 +1531,78 @@
     <message>
         <source>%1: the workspace is NOT sound.</source>
         <translation>%1 : l’espace de travail n’est PAS sain.</translation>
+    </message>
+    <message>
+        <source>Store the file's category FROM as the layer's category TO (repeat for each); any other value outside the layer's categories stops the import.</source>
+        <translation>Enregistrer la catégorie FROM du fichier comme la catégorie TO de la couche (à répéter pour chacune) ; toute autre valeur hors des catégories de la couche arrête l'import.</translation>
+    </message>
+    <message>
+        <source>FROM=TO</source>
+        <translation>FROM=TO</translation>
+    </message>
+    <message>
+        <source>--map-category expects FROM=TO, not "%1"</source>
+        <translation>--map-category attend FROM=TO, et non « %1 »</translation>
+    </message>
+    <message>
+        <source>Shows the pseudonymisation key in use (its file and id, never the key) and, with --store, whether it is the key of a workspace; --create writes a new key for a team (name it then with VIGIE_PSEUDONYM_KEY_FILE).</source>
+        <translation>Affiche la clé de pseudonymisation utilisée (son fichier et son identifiant, jamais la clé) et, avec --store, si c'est la clé d'un espace de travail ; --create écrit une nouvelle clé pour une équipe (désignez-la ensuite avec VIGIE_PSEUDONYM_KEY_FILE).</translation>
+    </message>
+    <message>
+        <source>Workspace file to compare with.</source>
+        <translation>Fichier de l'espace de travail à comparer.</translation>
+    </message>
+    <message>
+        <source>Write a new random key to this file (owner-only; never over an existing file).</source>
+        <translation>Écrire une nouvelle clé aléatoire dans ce fichier (lisible par son seul propriétaire ; jamais à la place d'un fichier existant).</translation>
+    </message>
+    <message>
+        <source>New pseudonymisation key written to %1 (id %2).</source>
+        <translation>Nouvelle clé de pseudonymisation écrite dans %1 (identifiant %2).</translation>
+    </message>
+    <message>
+        <source>No pseudonymisation key at %1 yet.</source>
+        <translation>Pas encore de clé de pseudonymisation à l'emplacement %1.</translation>
+    </message>
+    <message>
+        <source>Workspace %1: nothing pseudonymised yet.</source>
+        <translation>Espace de travail %1 : rien n'a encore été pseudonymisé.</translation>
+    </message>
+    <message>
+        <source>Workspace %1: pseudonymised with the key whose id is %2.</source>
+        <translation>Espace de travail %1 : pseudonymisé avec la clé d'identifiant %2.</translation>
+    </message>
+    <message>
+        <source>Pseudonymisation key: %1 (id %2).</source>
+        <translation>Clé de pseudonymisation : %1 (identifiant %2).</translation>
+    </message>
+    <message>
+        <source>This is not the workspace's key: importing or syncing personal fields into it is refused.</source>
+        <translation>Ce n'est pas la clé de cet espace de travail : l'import ou la synchronisation de champs personnels y est refusé.</translation>
+    </message>
+    <message>
+        <source>show the pseudonymisation key in use, or create one for a team</source>
+        <translation>afficher la clé de pseudonymisation utilisée, ou en créer une pour une équipe</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>impossible d'écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Seconds one request may take at most (it also fails when nothing arrives for this long, or for 30 s).</source>
+        <translation>Durée maximale d'une requête, en secondes (elle échoue aussi quand rien n'arrive pendant cette durée, ou pendant 30 s).</translation>
+    </message>
+    <message>
+        <source>Send the credentials over plain http to a hub that is not on this computer (they travel unencrypted: only on a closed network).</source>
+        <translation>Envoyer les identifiants en http non chiffré à un hub qui n'est pas sur cet ordinateur (ils circulent en clair : uniquement sur un réseau fermé).</translation>
+    </message>
+    <message>
+        <source>checked: the layer matches the hub's %1 features and deletions</source>
+        <translation>vérifié : la couche correspond aux %1 entités et suppressions du hub</translation>
+    </message>
+    <message>
+        <source>not checked by count (a filtered pull, or the hub gives no count)</source>
+        <translation>non vérifié par le nombre (import filtré, ou le hub ne donne pas de nombre)</translation>
     </message>
 </context>
 <context>
@@ -2041,6 +2172,21 @@
         <source>hexagons</source>
         <translation>hexagones</translation>
     </message>
+    <message>
+        <source>The analysis was saved in the workspace, but its GeoTIFF was not: %1</source>
+        <translation>L'analyse a été enregistrée dans l'espace de travail, mais pas son GeoTIFF : %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::core::AtomicFile</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d'écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the file already exists.</source>
+        <translation>Impossible d'écrire %1 : le fichier existe déjà.</translation>
+    </message>
 </context>
 <context>
     <name>vigie::core::DemoGenerator</name>
@@ -2142,6 +2288,30 @@
     <message>
         <source>Cannot write the pseudonymisation key %1: %2</source>
         <translation>Impossible d'écrire la clé de pseudonymisation %1 : %2</translation>
+    </message>
+    <message>
+        <source>The pseudonymisation key %1 already exists: it is never replaced.</source>
+        <translation>La clé de pseudonymisation %1 existe déjà : elle n'est jamais remplacée.</translation>
+    </message>
+    <message>
+        <source>The pseudonymisation key %1 named by VIGIE_PSEUDONYM_KEY_FILE does not exist. Check the name (a new key would give the same people other pseudonyms); to start a new shared key there, run: vigie-cli key --create %1</source>
+        <translation>La clé de pseudonymisation %1 désignée par VIGIE_PSEUDONYM_KEY_FILE n'existe pas. Vérifiez le nom (une nouvelle clé donnerait d'autres pseudonymes aux mêmes personnes) ; pour y créer une nouvelle clé partagée, lancez : vigie-cli key --create %1</translation>
+    </message>
+    <message>
+        <source>The pseudonymisation key %1 is not a regular file.</source>
+        <translation>La clé de pseudonymisation %1 n'est pas un fichier ordinaire.</translation>
+    </message>
+    <message>
+        <source>The pseudonymisation key %1 can be read or changed by other users of this computer: make it readable by its owner only (chmod 600 %1), then try again.</source>
+        <translation>La clé de pseudonymisation %1 peut être lue ou modifiée par d'autres utilisateurs de cet ordinateur : rendez-la lisible par son seul propriétaire (chmod 600 %1), puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The personal fields of workspace %1 were pseudonymised with the key whose id is %2, and there is no key at %3. Restore that key file, or name it with VIGIE_PSEUDONYM_KEY_FILE: a new key would give the same people other pseudonyms.</source>
+        <translation>Les champs personnels de l'espace de travail %1 ont été pseudonymisés avec la clé d'identifiant %2, et il n'y a pas de clé à l'emplacement %3. Restaurez ce fichier de clé, ou désignez-le avec VIGIE_PSEUDONYM_KEY_FILE : une nouvelle clé donnerait d'autres pseudonymes aux mêmes personnes.</translation>
+    </message>
+    <message>
+        <source>The pseudonymisation key %1 (id %2) is not the key workspace %3 was pseudonymised with (id %4): the same people would get other pseudonyms. Use that workspace's key (VIGIE_PSEUDONYM_KEY_FILE names it).</source>
+        <translation>La clé de pseudonymisation %1 (identifiant %2) n'est pas celle avec laquelle l'espace de travail %3 a été pseudonymisé (identifiant %4) : les mêmes personnes recevraient d'autres pseudonymes. Utilisez la clé de cet espace de travail (VIGIE_PSEUDONYM_KEY_FILE la désigne).</translation>
     </message>
 </context>
 <context>
@@ -2994,10 +3164,6 @@
         <translation>Changement de schéma sur le hub : la collection « %1 » a un nouveau champ « %2 » que la couche « %3 » (version de schéma %4) ne déclare pas. Mettez à jour le manifeste de la couche avant de synchroniser à nouveau.</translation>
     </message>
     <message>
-        <source>feature "%1" has no valid updated_at</source>
-        <translation>l'objet « %1 » n'a pas de updated_at valide</translation>
-    </message>
-    <message>
         <source>feature "%1": "%2" is not a date and time</source>
         <translation>objet « %1 » : « %2 » n'est pas une date et heure</translation>
     </message>
@@ -3041,6 +3207,18 @@
         <source>Synchronisation canceled.</source>
         <translation>Synchronisation annulée.</translation>
     </message>
+    <message>
+        <source>feature "%1": updated_at %2 is not an ISO 8601 date and time</source>
+        <translation>entité « %1 » : updated_at %2 n'est pas une date et heure ISO 8601</translation>
+    </message>
+    <message>
+        <source>feature "%1" is stamped %2, in the future (this computer's clock says %3): the hub's clock or data is wrong. Nothing of this page was applied.</source>
+        <translation>l'entité « %1 » est datée du %2, dans le futur (l'horloge de cet ordinateur indique %3) : l'horloge ou les données du hub sont fausses. Rien de cette page n'a été appliqué.</translation>
+    </message>
+    <message>
+        <source>feature "%1": deleted_at %2 is neither null nor an ISO 8601 date and time</source>
+        <translation>entité « %1 » : deleted_at %2 n'est ni nul ni une date et heure ISO 8601</translation>
+    </message>
 </context>
 <context>
     <name>vigie::core::sync::HubClient</name>
@@ -3075,6 +3253,30 @@
     <message>
         <source>The hub gave no HTTP answer for %1.</source>
         <translation>Le hub n'a donné aucune réponse HTTP pour %1.</translation>
+    </message>
+    <message>
+        <source>The credentials would travel unencrypted to %1 (plain http): use the hub's https:// address. On a closed network, allow plain http explicitly (vigie-cli sync --allow-plain-http).</source>
+        <translation>Les identifiants circuleraient en clair jusqu'à %1 (http non chiffré) : utilisez l'adresse https:// du hub. Sur un réseau fermé, autorisez explicitement le http (vigie-cli sync --allow-plain-http).</translation>
+    </message>
+    <message>
+        <source>The hub took longer than %1 s to answer %2 (the limit of one request); it is overloaded or the connection is too slow.</source>
+        <translation>Le hub a mis plus de %1 s à répondre à %2 (la limite d'une requête) ; il est surchargé ou la connexion est trop lente.</translation>
+    </message>
+    <message>
+        <source>The hub's answer to %1 is larger than %2 MiB, the limit of one page: refused. Sync with a smaller page size.</source>
+        <translation>La réponse du hub à %1 dépasse %2 Mio, la limite d'une page : refusée. Synchronisez avec des pages plus petites.</translation>
+    </message>
+    <message>
+        <source>The hub answered HTTP %1 for %2 without a valid address to go to.</source>
+        <translation>Le hub a répondu HTTP %1 pour %2 sans adresse de redirection valide.</translation>
+    </message>
+    <message>
+        <source>The hub %1 redirected %2 to another server (%3): refused. Vigie talks only to the configured hub and sends it alone the credentials; if the hub has moved, sync with its new address.</source>
+        <translation>Le hub %1 a redirigé %2 vers un autre serveur (%3) : refusé. Vigie ne dialogue qu'avec le hub configuré et n'envoie les identifiants qu'à lui ; si le hub a déménagé, synchronisez avec sa nouvelle adresse.</translation>
+    </message>
+    <message>
+        <source>The hub redirected %1 more than %2 times.</source>
+        <translation>Le hub a redirigé %1 plus de %2 fois.</translation>
     </message>
 </context>
 <context>
@@ -3130,6 +3332,26 @@
     <message>
         <source>More than %1 features of collection "%2" share the updated_at %3: sync again with a larger page size.</source>
         <translation>Plus de %1 entités de la collection "%2" partagent la date de mise à jour %3 : relancez la synchronisation avec des pages plus grandes.</translation>
+    </message>
+    <message>
+        <source>Layer "%1" names the hub collection "%2", which is not a collection name: nothing was asked of the hub.</source>
+        <translation>La couche « %1 » désigne la collection du hub « %2 », qui n'est pas un nom de collection : rien n'a été demandé au hub.</translation>
+    </message>
+    <message>
+        <source>After the sync, layer "%1" holds %2 features and %3 deletions read from the hub, but collection "%4" has %5: the layer does not equal the hub's collection. Sync again with the reset option (a hub that has just published new data must first reload its server).</source>
+        <translation>Après la synchronisation, la couche « %1 » compte %2 entités et %3 suppressions lues sur le hub, mais la collection « %4 » en compte %5 : la couche n'est pas égale à la collection du hub. Synchronisez de nouveau avec l'option de réinitialisation (un hub qui vient de publier de nouvelles données doit d'abord recharger son serveur).</translation>
+    </message>
+    <message>
+        <source>The hub sent an empty first page of collection "%1" though it counts %2 features: nothing was pulled. Try again later or ask the hub's administrators.</source>
+        <translation>Le hub a envoyé une première page vide de la collection « %1 » alors qu'il compte %2 entités : rien n'a été importé. Réessayez plus tard ou contactez les administrateurs du hub.</translation>
+    </message>
+    <message>
+        <source>The hub sent an empty first page of collection "%1" without saying the collection is empty (numberMatched): nothing was pulled.</source>
+        <translation>Le hub a envoyé une première page vide de la collection « %1 » sans indiquer que la collection est vide (numberMatched) : rien n'a été importé.</translation>
+    </message>
+    <message>
+        <source>The hub counts %1 features in collection "%2" but sent %3: the pull is incomplete, and its end was not applied. If the hub has just published new data it must reload its server; then sync again, the pull resumes here.</source>
+        <translation>Le hub compte %1 entités dans la collection « %2 » mais en a envoyé %3 : l'import est incomplet et sa fin n'a pas été appliquée. Si le hub vient de publier de nouvelles données, il doit recharger son serveur ; synchronisez ensuite de nouveau, l'import reprendra ici.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clicontext.h"
 
+#include "core/printable.h"
+
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QTimeZone>
@@ -50,14 +52,15 @@ CliContext::CliContext() : m_out(stdout), m_err(stderr)
 
 int CliContext::fail(const core::Error &error)
 {
-    m_err << "\n" << tr("error: %1").arg(error.message) << "\n";
+    // Messages can hold text from files and servers: nothing reaches the terminal as a control.
+    m_err << "\n" << tr("error: %1").arg(core::printableText(error.message)) << "\n";
     m_err.flush();
     return error.code == core::ErrorCode::Canceled ? ExitCanceled : ExitFailure;
 }
 
 int CliContext::usageError(const QString &message)
 {
-    m_err << tr("error: %1").arg(message) << "\n";
+    m_err << tr("error: %1").arg(core::printableText(message)) << "\n";
     m_err.flush();
     return ExitUsage;
 }

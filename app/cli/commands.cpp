@@ -114,6 +114,11 @@ int runImport(CliContext &ctx, const QStringList &args)
     parser.addOption({QStringLiteral("skip-invalid"),
                       tr("Skip features without a valid geometry instead of stopping (they are "
                          "counted as warnings).")});
+    parser.addOption({QStringLiteral("map-category"),
+                      tr("Store the file's category FROM as the layer's category TO (repeat for "
+                         "each); any other value outside the layer's categories stops the "
+                         "import."),
+                      tr("FROM=TO")});
     parser.addPositionalArgument(QStringLiteral("INPUT"), tr("Vector file to import."));
     int code = ExitOk;
     if (!parse(parser, args, ctx, code))
@@ -136,6 +141,12 @@ int runImport(CliContext &ctx, const QStringList &args)
     options.sourceLayer = parser.value(QStringLiteral("source-layer"));
     options.dropUnknownFields = parser.isSet(QStringLiteral("drop-unknown-fields"));
     options.skipInvalid = parser.isSet(QStringLiteral("skip-invalid"));
+    for (const QString &pair : parser.values(QStringLiteral("map-category"))) {
+        const qsizetype eq = pair.indexOf(QLatin1Char('='));
+        if (eq <= 0 || eq == pair.size() - 1)
+            return ctx.usageError(tr("--map-category expects FROM=TO, not \"%1\"").arg(pair));
+        options.categoryMap.insert(pair.left(eq), pair.mid(eq + 1));
+    }
 
     QElapsedTimer timer;
     timer.start();
@@ -147,10 +158,9 @@ int runImport(CliContext &ctx, const QStringList &args)
     for (const QString &w : report->warnings)
         ctx.err() << tr("warning: %1").arg(w) << "\n";
     ctx.out() << tr("Imported %1 features from %2 into layer '%3' in %4 s (%5 features/s)")
-                     .arg(report->features)
-                     .arg(input, report->layerId)
-                     .arg(seconds, 0, 'f', 2)
-                     .arg(qRound64(report->features / seconds))
+                     .arg(QString::number(report->features), input, report->layerId,
+                          QString::number(seconds, 'f', 2),
+                          QString::number(qRound64(report->features / seconds)))
               << "\n";
     return ExitOk;
 }

@@ -12,6 +12,7 @@
 #include <QDateTime>
 #include <QImage>
 #include <QPainter>
+#include <QSaveFile>
 
 #include <algorithm>
 
@@ -172,13 +173,15 @@ int runRender(CliContext &ctx, const QStringList &args)
         render::drawNorthArrow(painter, QRectF(w - 52, 12, 40, 56));
     }
     const QString out = parser.value(QStringLiteral("out"));
-    if (!image.save(out, "PNG"))
-        return ctx.fail({core::ErrorCode::Io, tr("cannot write %1").arg(out)});
+    // Written whole or not at all: a kill or a full disk leaves any earlier file as it was.
+    QSaveFile file(out);
+    if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit())
+        return ctx.fail({core::ErrorCode::Io,
+                         tr("cannot write %1: %2").arg(out, file.errorString())});
     ctx.out() << tr("Map written to %1 (%2 features drawn, %3 points aggregated, %4 ms)")
-                     .arg(out)
-                     .arg(stats.featuresDrawn)
-                     .arg(stats.pointsAggregated)
-                     .arg(stats.milliseconds, 0, 'f', 1)
+                     .arg(out, QString::number(stats.featuresDrawn),
+                          QString::number(stats.pointsAggregated),
+                          QString::number(stats.milliseconds, 'f', 1))
               << "\n";
     return ExitOk;
 }

@@ -2,6 +2,7 @@
 // vigie-cli sync: incremental, resumable pull from the data hub (core/sync, docs/hub.md).
 #include "synccommand.h"
 
+#include "core/printable.h"
 #include "core/store/store.h"
 #include "core/sync/syncengine.h"
 
@@ -10,6 +11,8 @@
 #include <QFileInfo>
 #include <QProcessEnvironment>
 #include <QTimeZone>
+
+#include <algorithm>
 
 namespace vigie::cli {
 
@@ -33,7 +36,7 @@ void printStatus(CliContext &ctx, const core::Store &store)
         ctx.out() << "  #" << e.id << "  " << e.startedAt << "  " << e.layer << "  " << e.status
                   << "  +" << e.inserted << " ~" << e.updated << " -" << e.deleted << "  "
                   << tr("%1 batches").arg(e.batches)
-                  << (e.message.isEmpty() ? QString() : QStringLiteral("  ") + e.message) << "\n";
+                  << (e.message.isEmpty() ? QString() : QStringLiteral("  ") + core::printableText(e.message)) << "\n";
 }
 
 } // namespace
@@ -67,8 +70,12 @@ int runSync(CliContext &ctx, const QStringList &args)
     parser.addOption({QStringLiteral("page-size"), tr("Features per request (1 to 10000)."),
                       tr("N"), QStringLiteral("5000")});
     parser.addOption({QStringLiteral("timeout"),
-                      tr("Seconds without any data from the hub before a request fails."),
-                      tr("S"), QStringLiteral("30")});
+                      tr("Seconds one request may take at most (it also fails when nothing "
+                         "arrives for this long, or for 30 s)."),
+                      tr("S"), QStringLiteral("120")});
+    parser.addOption({QStringLiteral("allow-plain-http"),
+                      tr("Send the credentials over plain http to a hub that is not on this "
+                         "computer (they travel unencrypted: only on a closed network).")});
     parser.addOption({QStringLiteral("user"),
                       tr("User for HTTP basic authentication; the password is read from "
                          "VIGIE_HUB_PASSWORD."),
@@ -132,7 +139,9 @@ int runSync(CliContext &ctx, const QStringList &args)
     const double timeout = parser.value(QStringLiteral("timeout")).toDouble(&ok);
     if (!ok || timeout <= 0)
         return ctx.usageError(tr("--timeout must be a positive number of seconds"));
-    options.stallTimeoutMs = int(timeout * 1000);
+    options.requestTimeoutMs = int(std::min(timeout, 86400.0) * 1000);
+    options.stallTimeoutMs = std::min(options.requestTimeoutMs, 30000);
+    options.allowPlainHttpCredentials = parser.isSet(QStringLiteral("allow-plain-http"));
     options.reset = parser.isSet(QStringLiteral("reset"));
 
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -157,18 +166,23 @@ int runSync(CliContext &ctx, const QStringList &args)
     ctx.err() << "\n";
     if (!result)
         return ctx.fail(result.error());
-    for (const core::sync::LayerSyncReport &l : result->layers)
+    for (const core::sync::LayerSyncReport &l : result->layers) {
         ctx.out() << tr("%1: %2 pull, %3 inserted, %4 updated, %5 deleted, %6 unchanged, %7 "
                         "batches, %8 s (high-water %9)")
-                         .arg(l.layer, l.firstPull ? tr("first") : tr("incremental"))
-                         .arg(l.inserted)
-                         .arg(l.updated)
-                         .arg(l.deleted)
-                         .arg(l.unchanged)
-                         .arg(l.batches)
-                         .arg(l.seconds, 0, 'f', 2)
-                         .arg(l.highWater)
-              << "\n";
+                         .arg(l.layer, l.firstPull ? tr("first") : tr("incremental"),
+                              QString::number(l.inserted), QString::number(l.updated),
+                              QString::number(l.deleted), QString::number(l.unchanged),
+                              QString::number(l.batches), QString::number(l.seconds, 'f', 2),
+                              l.highWater)
+                  << "\n";
+        ctx.out() << "  "
+                  << (l.hubCount >= 0
+                          ? tr("checked: the layer matches the hub's %1 features and deletions")
+                                .arg(l.hubCount)
+                          : tr("not checked by count (a filtered pull, or the hub gives no "
+                               "count)"))
+                  << "\n";
+    }
     return ExitOk;
 }
 

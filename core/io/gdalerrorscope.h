@@ -25,6 +25,16 @@ public:
     const QStringList &errors() const { return m_errors; }
     const QStringList &warnings() const { return m_warnings; }
     QString lastError() const { return m_errors.isEmpty() ? QString() : m_errors.last(); }
+    /// The first failures, in order and without repeats (GDAL's first error says what is wrong,
+    /// the later ones where it noticed): what a message shows.
+    QString summary(int count = 3) const
+    {
+        QStringList shown;
+        for (const QString &e : m_errors)
+            if (!shown.contains(e) && shown.size() < count)
+                shown << e;
+        return shown.join(QStringLiteral("; "));
+    }
     void clear()
     {
         m_errors.clear();

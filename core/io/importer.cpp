@@ -4,6 +4,7 @@
 #include "analytics/feedback.h"
 #include "crs/crs.h"
 #include "gdalerrorscope.h"
+#include "gdalinput.h"
 #include "layerregistry.h"
 #include "privacy/pseudonymiser.h"
 #include "store/store.h"
@@ -20,11 +21,11 @@
 #include <ogrsf_frmts.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <memory>
 #include <optional>
-#include <mutex>
 
 namespace vigie::core {
 
@@ -36,11 +37,7 @@ struct ImporterTr
     Q_DECLARE_TR_FUNCTIONS(vigie::Importer)
 };
 
-struct DatasetCloser
-{
-    void operator()(GDALDataset *ds) const { GDALClose(ds); }
-};
-using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
+using detail::DatasetPtr;
 using FeaturePtr = std::unique_ptr<OGRFeature, decltype(&OGRFeature::DestroyFeature)>;
 
 /// A name usable as a layer id or field name: [a-z][a-z0-9_]*, never starting with '_'.
@@ -163,12 +160,20 @@ private:
     /// Checks and converts a feature's geometry; empty string when fine, else the reason.
     QString prepareGeometry(OGRFeature &f, std::vector<unsigned char> &wkb);
     QString invalidReason(const OGRGeometry &g);
+    void prepareAreaOfUse();
+    /// The category field's index in the manifest, -1 when the layer has no categories.
+    int categoryIndex(const LayerManifest &m) const;
 
     Store &m_store;
     QString m_path;
     ImportOptions m_options;
     analytics::Feedback *m_feedback;
     detail::GdalErrorScope m_errors;
+    detail::NoNetworkScope m_noNetwork; ///< inside m_errors: refused requests are errors
+    /// Where coordinates in the source CRS can be (its area of use, with a margin); empty when
+    /// the CRS does not say.
+    std::optional<OGREnvelope> m_area;
+    QString m_areaName;
     DatasetPtr m_ds;
     OGRLayer *m_layer = nullptr;
     OGRSpatialReference m_target;
@@ -183,10 +188,6 @@ private:
 
 void ImportJob::openDataset()
 {
-    static std::once_flag once;
-    std::call_once(once, [] { GDALAllRegister(); });
-    if (!QFileInfo(m_path).isFile())
-        fail(ErrorCode::Io, ImporterTr::tr("The file %1 does not exist.").arg(m_path));
     const QString suffix = QFileInfo(m_path).suffix().toLower();
     CPLStringList openOptions;
     if (suffix == QLatin1String("csv") || suffix == QLatin1String("tsv") ||
@@ -197,18 +198,7 @@ void ImportJob::openDataset()
         openOptions.AddNameValue("AUTODETECT_TYPE", "YES");
         openOptions.AddNameValue("EMPTY_STRING_AS_NULL", "YES");
     }
-    const QByteArray file = QFile::encodeName(m_path);
-    m_ds.reset(GDALDataset::Open(file.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
-                                 openOptions.List(), nullptr));
-    if (!m_ds) {
-        const QString why = m_errors.lastError();
-        fail(ErrorCode::InvalidInput,
-             why.isEmpty()
-                 ? ImporterTr::tr(
-                       "Cannot read %1: not a vector format GDAL knows, or a damaged file.")
-                       .arg(m_path)
-                 : ImporterTr::tr("Cannot read %1: %2").arg(m_path, why));
-    }
+    m_ds = detail::openLocalVector(m_path, openOptions, m_errors);
 }
 
 void ImportJob::chooseLayer()
@@ -235,11 +225,19 @@ void ImportJob::prepareTransform()
     m_target.importFromEPSG(kStoreEpsg);
     m_target.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     if (!m_options.sourceCrs.isEmpty()) {
-        if (m_sourceSrs.SetFromUserInput(m_options.sourceCrs.toUtf8().constData()) != OGRERR_NONE)
+        // Never a file or a URL: a CRS given by the user is a code, WKT or PROJ string.
+        if (m_sourceSrs.SetFromUserInput(m_options.sourceCrs.toUtf8().constData(),
+                                         OGRSpatialReference::SET_FROM_USER_INPUT_LIMITATIONS_get()) !=
+            OGRERR_NONE)
             fail(ErrorCode::Crs,
                  ImporterTr::tr("Unknown coordinate reference system \"%1\" for %2.")
                      .arg(m_options.sourceCrs, m_path));
-    } else if (const OGRSpatialReference *srs = m_layer->GetSpatialRef()) {
+    } else if (const OGRSpatialReference *srs = m_layer->GetSpatialRef();
+               m_errors.failureCount() > 0) {
+        // An unknown or unreachable CRS: GDAL says so, then goes on with none or with WGS 84.
+        fail(ErrorCode::Crs, ImporterTr::tr("The coordinate reference system of %1 is unknown: %2")
+                                 .arg(m_path, m_errors.summary()));
+    } else if (srs) {
         m_sourceSrs = *srs;
     } else {
         fail(ErrorCode::Crs,
@@ -249,13 +247,67 @@ void ImportJob::prepareTransform()
                  .arg(m_path));
     }
     m_sourceSrs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    prepareAreaOfUse();
     if (m_sourceSrs.IsSame(&m_target))
         return;
     m_ct.reset(OGRCreateCoordinateTransformation(&m_sourceSrs, &m_target));
     if (!m_ct)
         fail(ErrorCode::Crs,
              ImporterTr::tr("Cannot transform the coordinates of %1 to Lambert-93: %2")
-                 .arg(m_path, m_errors.lastError()));
+                 .arg(m_path, m_errors.summary()));
+}
+
+void ImportJob::prepareAreaOfUse()
+{
+    double west = 0, south = 0, east = 0, north = 0;
+    const char *name = nullptr;
+    if (!m_sourceSrs.GetAreaOfUse(&west, &south, &east, &north, &name)) {
+        if (m_sourceSrs.IsGeographic()) // degrees, wherever they come from
+            m_area = OGREnvelope{};
+        if (m_area) {
+            m_area->MinX = -180.0;
+            m_area->MaxX = 180.0;
+            m_area->MinY = -90.0;
+            m_area->MaxY = 90.0;
+        }
+        return;
+    }
+    if (west > east)
+        return; // across the antimeridian: only the store's own limit applies
+    m_areaName = QString::fromUtf8(name ? name : "");
+    if (m_areaName.endsWith(QLatin1Char('.')))
+        m_areaName.chop(1);
+    OGRSpatialReference wgs84;
+    wgs84.SetWellKnownGeogCS("WGS84");
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    std::unique_ptr<OGRCoordinateTransformation> toSource(
+        OGRCreateCoordinateTransformation(&wgs84, &m_sourceSrs));
+    if (!toSource)
+        return;
+    // A margin for data just across the edge (a CRS's area is drawn around land).
+    const double margin = std::max(0.5, 0.1 * std::max(east - west, north - south));
+    const double w = std::max(-180.0, west - margin), e = std::min(180.0, east + margin);
+    const double s = south <= -80 ? south : std::max(-90.0, south - margin);
+    const double n = north >= 80 ? north : std::min(90.0, north + margin);
+    OGREnvelope env;
+    if (toSource->TransformBounds(w, s, e, n, &env.MinX, &env.MinY, &env.MaxX, &env.MaxY, 21) ||
+        toSource->TransformBounds(west, south, east, north, &env.MinX, &env.MinY, &env.MaxX,
+                                  &env.MaxY, 21)) {
+        if (std::isfinite(env.MinX) && std::isfinite(env.MinY) && std::isfinite(env.MaxX) &&
+            std::isfinite(env.MaxY))
+            m_area = env;
+    }
+    m_errors.clear(); // a failed first try is not the file's fault
+}
+
+int ImportJob::categoryIndex(const LayerManifest &m) const
+{
+    if (m.categoryField.isEmpty() || m.categories.empty())
+        return -1;
+    for (std::size_t i = 0; i < m.fields.size(); ++i)
+        if (m.fields[i].name == m.categoryField)
+            return int(i);
+    return -1;
 }
 
 LayerManifest ImportJob::deriveManifest()
@@ -405,7 +457,7 @@ QString ImportJob::prepareGeometry(OGRFeature &f, std::vector<unsigned char> &wk
         auto *mp = g->toMultiPoint();
         if (mp->getNumGeometries() != 1)
             return ImporterTr::tr("a multi-point of %1 points does not fit a point layer")
-                .arg(mp->getNumGeometries());
+                .arg(QString::number(mp->getNumGeometries()));
         f.SetGeometry(mp->getGeometryRef(0));
         g = f.GetGeometryRef();
         type = wkbPoint;
@@ -423,6 +475,20 @@ QString ImportJob::prepareGeometry(OGRFeature &f, std::vector<unsigned char> &wk
         const QString reason = invalidReason(*g);
         return reason.isEmpty() ? ImporterTr::tr("its geometry is invalid")
                                 : ImporterTr::tr("its geometry is invalid: %1").arg(reason);
+    }
+    if (m_area) {
+        OGREnvelope env;
+        g->getEnvelope(&env);
+        if (!m_area->Contains(env)) {
+            const QString where = m_areaName.isEmpty()
+                                      ? QString()
+                                      : ImporterTr::tr(" (%1)").arg(m_areaName);
+            return ImporterTr::tr("its coordinates (%1, %2) are outside the area where %3 is used%4: "
+                                  "are they in another coordinate reference system? Give the "
+                                  "right one (--crs).")
+                .arg(QString::number(env.MinX, 'g', 8), QString::number(env.MinY, 'g', 8),
+                     QString::fromUtf8(m_sourceSrs.GetName() ? m_sourceSrs.GetName() : "?"), where);
+        }
     }
     if (m_ct && g->transform(m_ct.get()) != OGRERR_NONE)
         return ImporterTr::tr("its coordinates cannot be transformed to Lambert-93");
@@ -497,6 +563,14 @@ ImportReport ImportJob::run()
     }
     report.layerId = manifest->id;
     Store::Inserter inserter(m_store, manifest->id);
+    const int category = categoryIndex(*manifest);
+    for (auto it = m_options.categoryMap.cbegin(); it != m_options.categoryMap.cend(); ++it)
+        if (category < 0 ||
+            std::none_of(manifest->categories.begin(), manifest->categories.end(),
+                         [&](const CategoryDef &c) { return c.value == it.value(); }))
+            fail(ErrorCode::InvalidInput,
+                 ImporterTr::tr("Cannot map \"%1\" to \"%2\": layer \"%3\" has no such category.")
+                     .arg(it.key(), it.value(), manifest->id));
     FeatureRecord record;
     record.source = QStringLiteral("import:%1").arg(QFileInfo(m_path).fileName());
     record.values.resize(qsizetype(m_bindings.size()));
@@ -511,10 +585,9 @@ ImportReport ImportJob::run()
         OGRFeature *raw = m_layer->GetNextFeature();
         if (m_errors.failureCount() > 0) {
             OGRFeature::DestroyFeature(raw);
-            fail(ErrorCode::InvalidInput, ImporterTr::tr("%1 cannot be read past feature %2: %3")
-                                              .arg(m_path)
-                                              .arg(index)
-                                              .arg(m_errors.errors().join(QStringLiteral("; "))));
+            fail(ErrorCode::InvalidInput,
+                 ImporterTr::tr("%1 cannot be read past feature %2: %3")
+                     .arg(m_path, QString::number(index), m_errors.errors().join(QStringLiteral("; "))));
         }
         if (!raw)
             break;
@@ -528,11 +601,9 @@ ImportReport ImportJob::run()
         }
         const QString why = prepareGeometry(*feature, record.wkb);
         if (!why.isEmpty()) {
-            const QString message = ImporterTr::tr("%1, feature %2 (FID %3): %4")
-                                        .arg(m_path)
-                                        .arg(index)
-                                        .arg(feature->GetFID())
-                                        .arg(why);
+            const QString message =
+                ImporterTr::tr("%1, feature %2 (FID %3): %4")
+                    .arg(m_path, QString::number(index), QString::number(feature->GetFID()), why);
             if (!m_options.skipInvalid)
                 fail(ErrorCode::InvalidInput, message);
             ++report.skipped;
@@ -546,26 +617,29 @@ ImportReport ImportJob::run()
                                               ? m_pseudonymiser->protect(*b.pseudonymise, readValue(*feature, b))
                                               : readValue(*feature, b);
         }
+        if (category >= 0 && !m_options.categoryMap.isEmpty()) {
+            QVariant &v = record.values[qsizetype(category)];
+            const auto mapped = m_options.categoryMap.constFind(v.toString());
+            if (v.isValid() && mapped != m_options.categoryMap.cend())
+                v = mapped.value();
+        }
         try {
             inserter.add(record);
         } catch (const Exception &e) {
             fail(e.error().code, ImporterTr::tr("%1, feature %2 (FID %3): %4")
-                                     .arg(m_path)
-                                     .arg(index)
-                                     .arg(feature->GetFID())
-                                     .arg(e.error().message));
+                                     .arg(m_path, QString::number(index),
+                                          QString::number(feature->GetFID()), e.error().message));
         }
         ++report.features;
     }
     if (report.features == 0)
         fail(ErrorCode::InvalidInput, report.skipped > 0
                                           ? ImporterTr::tr("%1 has no usable feature (%2 skipped).")
-                                                .arg(m_path)
-                                                .arg(report.skipped)
+                                                .arg(m_path, QString::number(report.skipped))
                                           : ImporterTr::tr("%1 contains no features.").arg(m_path));
     if (report.skipped > 0) {
         report.warnings << ImporterTr::tr("%1 features without a usable geometry were skipped.")
-                               .arg(report.skipped);
+                               .arg(QString::number(report.skipped));
         report.warnings << skippedDetails;
     }
     for (const QString &w : m_errors.warnings())

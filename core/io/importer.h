@@ -3,6 +3,7 @@
 
 #include "../result.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -28,6 +29,9 @@ struct ImportOptions
     /// geometry, wrong type) stop the import by default. When true they are skipped and
     /// counted in ImportReport::skipped, with a warning.
     bool skipInvalid = false;
+    /// Values of the source's category field replaced before checking ("vol" -> "atteintes_biens"):
+    /// a value that is not one of the layer's categories is refused, never stored as is.
+    QHash<QString, QString> categoryMap;
 };
 
 struct ImportReport

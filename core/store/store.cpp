@@ -262,6 +262,48 @@ std::int64_t parseIso(const char *s, std::size_t n)
     return daysFromCivil(y, unsigned(mo), unsigned(d)) * 86400 + h * 3600 + mi * 60 + sec;
 }
 
+/// An integer value, never rounded: integral numbers and text of an integer ("3", "3.0"); no
+/// value for 2.5, "2,5", "abc" or numbers beyond 64 bits.
+std::optional<qint64> strictInteger(const QVariant &v)
+{
+    switch (v.typeId()) {
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+    case QMetaType::Short:
+    case QMetaType::Char:
+    case QMetaType::SChar:
+        return v.toLongLong();
+    case QMetaType::UInt:
+    case QMetaType::UShort:
+    case QMetaType::UChar:
+        return qint64(v.toULongLong());
+    case QMetaType::ULongLong:
+        if (v.toULongLong() > quint64(std::numeric_limits<qint64>::max()))
+            return std::nullopt;
+        return qint64(v.toULongLong());
+    case QMetaType::Bool:
+        return v.toBool() ? 1 : 0;
+    case QMetaType::Double:
+    case QMetaType::Float: {
+        const double d = v.toDouble();
+        if (!std::isfinite(d) || d != std::floor(d) || std::abs(d) > 9.0e18)
+            return std::nullopt;
+        return qint64(d);
+    }
+    default: {
+        const QString t = v.toString().trimmed();
+        bool ok = false;
+        const qint64 n = t.toLongLong(&ok);
+        if (ok)
+            return n;
+        const double d = t.toDouble(&ok); // C locale: "3.0" yes, "3,0" no
+        if (ok && std::isfinite(d) && d == std::floor(d) && std::abs(d) <= 9.0e18)
+            return qint64(d);
+        return std::nullopt;
+    }
+    }
+}
+
 QString currentUtc()
 {
     return QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
@@ -1297,6 +1339,14 @@ Store::Inserter::Inserter(Store &store, const QString &layerId) : m_store(&store
             StoreTr::tr("The workspace %1 has no layer \"%2\".").arg(store.m_path, layerId));
     m_manifest = std::move(*m);
     m_hasSyncedAt = store.schemaVersion() >= 2;
+    if (!m_manifest.categoryField.isEmpty() && !m_manifest.categories.empty()) {
+        for (std::size_t i = 0; i < m_manifest.fields.size(); ++i)
+            if (m_manifest.fields[i].name == m_manifest.categoryField &&
+                m_manifest.fields[i].type == FieldType::String)
+                m_categoryIndex = int(i);
+        for (const CategoryDef &c : m_manifest.categories)
+            m_categories.insert(c.value);
+    }
     if (store.m_txDepth > 0) {
         store.beginBulk(layerId);
         m_bulk = true;
@@ -1342,7 +1392,7 @@ std::int64_t Store::Inserter::add(const FeatureRecord &record)
     auto bad = [&](const QString &why) {
         return Exception(
             ErrorCode::InvalidInput,
-            StoreTr::tr("Layer \"%1\", feature %2: %3").arg(m_manifest.id).arg(m_index).arg(why));
+            StoreTr::tr("Layer \"%1\", feature %2: %3").arg(m_manifest.id, QString::number(m_index), why));
     };
     if (record.values.size() != qsizetype(m_manifest.fields.size()))
         throw bad(StoreTr::tr("%1 values given for %2 fields")
@@ -1356,24 +1406,29 @@ std::int64_t Store::Inserter::add(const FeatureRecord &record)
         throw bad(StoreTr::tr("a geometry of WKB type %1 does not fit a %2 layer")
                       .arg(*type)
                       .arg(geometryTypeName(m_manifest.geometryType)));
-    if (*type == 1) {
-        if (record.wkb.size() != 21)
-            throw bad(StoreTr::tr("malformed point geometry"));
+    QRectF bounds;
+    if (*type == 1 && record.wkb.size() == 21 && record.wkb[0] == 1) {
         double x, y;
         std::memcpy(&x, record.wkb.data() + 5, 8);
         std::memcpy(&y, record.wkb.data() + 13, 8);
-        if (record.wkb[0] != 1 || !std::isfinite(x) || !std::isfinite(y)) {
-            Geometry g;
-            const std::string why = detail::parseWkb(record.wkb.data(), record.wkb.size(), g);
-            if (!why.empty())
-                throw bad(StoreTr::tr("invalid geometry (%1)").arg(QString::fromStdString(why)));
-        }
+        bounds = QRectF(x, y, 0.0, 0.0);
+        if (!std::isfinite(x) || !std::isfinite(y))
+            throw bad(StoreTr::tr("invalid geometry (%1)").arg(QStringLiteral("non-finite coordinate")));
     } else {
+        if (*type == 1 && record.wkb.size() != 21)
+            throw bad(StoreTr::tr("malformed point geometry"));
         Geometry g;
         const std::string why = detail::parseWkb(record.wkb.data(), record.wkb.size(), g);
         if (!why.empty())
             throw bad(StoreTr::tr("invalid geometry (%1)").arg(QString::fromStdString(why)));
+        bounds = g.bounds;
     }
+    // Every write path ends here: no coordinate the renderer or the analytics cannot handle.
+    if (!(std::abs(bounds.left()) <= kCoordinateLimit && std::abs(bounds.right()) <= kCoordinateLimit &&
+          std::abs(bounds.top()) <= kCoordinateLimit && std::abs(bounds.bottom()) <= kCoordinateLimit))
+        throw bad(StoreTr::tr("coordinates (%1, %2) are not Lambert-93 metres (beyond %3 km)")
+                      .arg(QString::number(bounds.left(), 'g', 6), QString::number(bounds.top(), 'g', 6),
+                           QString::number(kCoordinateLimit / 1000.0, 'f', 0)));
 
     sqlite3_reset(m_stmt);
     int col = 1;
@@ -1386,22 +1441,27 @@ std::int64_t Store::Inserter::add(const FeatureRecord &record)
         }
         switch (f.type) {
         case FieldType::String: {
-            const QByteArray b = v.toString().toUtf8();
+            const QString text = v.toString();
+            if (text.contains(QChar(0)))
+                throw bad(StoreTr::tr("field \"%1\" holds a NUL character").arg(f.name));
+            if (int(i) == m_categoryIndex && !m_categories.contains(text)) {
+                QStringList known = m_categories.values();
+                known.sort();
+                throw bad(StoreTr::tr("\"%1\" is not one of the categories of the layer (%2); "
+                                      "map it to one of them or add it to the layer")
+                              .arg(text.left(100), known.join(QStringLiteral(", ")).left(300)));
+            }
+            const QByteArray b = text.toUtf8();
             sqlite3_bind_text(m_stmt, col, b.constData(), int(b.size()), SQLITE_TRANSIENT);
             break;
         }
         case FieldType::Integer: {
-            bool ok = false;
-            const qlonglong n = v.toLongLong(&ok);
-            if (!ok) {
-                const double d = v.toDouble(&ok);
-                if (!ok || d != std::floor(d))
-                    throw bad(StoreTr::tr("field \"%1\": \"%2\" is not an integer")
-                                  .arg(f.name, v.toString()));
-                sqlite3_bind_int64(m_stmt, col, static_cast<sqlite3_int64>(d));
-                break;
-            }
-            sqlite3_bind_int64(m_stmt, col, n);
+            const std::optional<qint64> n = strictInteger(v);
+            if (!n)
+                throw bad(StoreTr::tr("field \"%1\": \"%2\" is not an integer (no value is "
+                                      "rounded)")
+                              .arg(f.name, v.toString()));
+            sqlite3_bind_int64(m_stmt, col, *n);
             break;
         }
         case FieldType::Real: {

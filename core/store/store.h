@@ -8,6 +8,7 @@
 
 #include <QByteArray>
 #include <QRectF>
+#include <QSet>
 #include <QStringList>
 #include <QString>
 #include <QVariant>
@@ -65,6 +66,9 @@ class Store
 public:
     /// The schema version this build writes. Older files are migrated on open.
     static constexpr int kSchemaVersion = 3;
+    /// No stored coordinate is farther than this from the origin of Lambert-93 (metres):
+    /// anything beyond is not Lambert-93 (degrees taken for metres, overflowing values).
+    static constexpr double kCoordinateLimit = 1.0e8;
     /// PRAGMA application_id of a Vigie workspace ("VIGE").
     static constexpr std::int32_t kApplicationId = 0x56494745;
 
@@ -161,6 +165,8 @@ public:
         std::int64_t m_index = 0; ///< 1-based number of the feature being added
         bool m_hasSyncedAt = false;
         bool m_bulk = false;
+        int m_categoryIndex = -1;  ///< the category field, checked against the manifest
+        QSet<QString> m_categories;
     };
 
     /// Time series attached to a feature (e.g. traffic hourly counts): vigie_series table.

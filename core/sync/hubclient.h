@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QtGlobal>
 #include <QString>
 #include <QUrl>
 #include <QUrlQuery>
@@ -24,6 +25,18 @@ struct HubCredentials
     bool isEmpty() const { return user.isEmpty() && bearerToken.isEmpty(); }
 };
 
+/// What one request may cost, and what the client refuses (see HubClient).
+struct HubLimits
+{
+    int stallTimeoutMs = 30000;    ///< a request fails when nothing arrives for this long
+    int requestTimeoutMs = 120000; ///< and when it takes longer than this in all
+    qint64 maxBodyBytes = qint64(256) << 20; ///< an answer larger than this is refused
+    int maxRedirects = 5;          ///< redirects within the hub's own origin
+    /// Credentials over plain http are refused except to the loopback interface; this allows
+    /// them (a test hub on another machine of a closed network, at the user's explicit request).
+    bool allowPlainHttpCredentials = false;
+};
+
 /// One HTTP answer from the hub.
 struct HubResponse
 {
@@ -35,15 +48,24 @@ struct HubResponse
 
 /**
  * A small blocking HTTP client for the hub (Qt Network), usable from any thread: each get()
- * runs its own event loop. It sends credentials as a preemptive Authorization header.
+ * runs its own event loop.
+ *
+ * Credentials go only to the hub's own origin (scheme, host and port of the root): they are
+ * attached per request after checking its URL, redirects are followed by this class (never by
+ * Qt) and only within that origin; a redirect elsewhere is refused. Credentials over plain http
+ * are refused unless the hub is on the loopback interface (or HubLimits allows it). Every
+ * request has a size limit and an overall deadline besides the stall timeout.
+ *
  * Errors throw core::Exception with a translated message naming the URL: connection refused or
- * reset, no byte received for stallTimeoutMs, HTTP >= 400, cancellation (ErrorCode::Canceled).
+ * reset, stall, deadline, size, HTTP >= 400, refused redirect, cancellation
+ * (ErrorCode::Canceled). Anything the hub sent that reaches a message is made printable and
+ * has the credentials masked.
  */
 class HubClient
 {
 public:
     /// root: the API root, e.g. http://127.0.0.1:8090/wfs3 (user info in it is refused).
-    HubClient(const QUrl &root, HubCredentials credentials, int stallTimeoutMs);
+    HubClient(const QUrl &root, HubCredentials credentials, HubLimits limits = {});
     ~HubClient();
     HubClient(const HubClient &) = delete;
     HubClient &operator=(const HubClient &) = delete;
@@ -57,6 +79,13 @@ public:
     QUrl root() const { return m_root; }
     /// The root as text for logs and the sync state: no user info, no query, no trailing '/'.
     static QString displayUrl(const QUrl &root);
+    /// True when url has the scheme, host and port of origin (the default port made explicit).
+    static bool sameOrigin(const QUrl &url, const QUrl &origin);
+    /// True when url's host is the loopback interface (localhost, 127.0.0.0/8, ::1).
+    static bool isLoopback(const QUrl &url);
+    /// message made printable with this client's credentials masked: for anything that holds
+    /// text from the hub before it is printed or stored.
+    QString sanitized(const QString &message) const;
 
 private:
     struct Private;

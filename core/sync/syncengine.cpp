@@ -5,6 +5,7 @@
 #include "../crs/crs.h"
 #include "../privacy/pseudonymiser.h"
 #include "../layerregistry.h"
+#include "../printable.h"
 #include "../store/store.h"
 #include "analytics/feedback.h"
 
@@ -12,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimeZone>
@@ -30,6 +32,9 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("vigie::sync", text);
 }
+
+/// A feature may be stamped at most this far after this computer's clock (clock skew).
+constexpr int kFutureToleranceSeconds = 15 * 60;
 
 /// Lambert-93 domain, with a wide margin: coordinates outside it are not EPSG:2154.
 constexpr double kMinX = -500000.0, kMaxX = 1700000.0, kMinY = 5500000.0, kMaxY = 7600000.0;
@@ -107,7 +112,12 @@ void ensureCursorTable(sqlite3 *db)
     if (sqlite3_exec(db,
                      "CREATE TABLE IF NOT EXISTS vigie_sync_cursor (hub TEXT NOT NULL, "
                      "layer TEXT NOT NULL, next_offset INTEGER NOT NULL, max_seen TEXT, "
-                     "snapshot TEXT, PRIMARY KEY (hub, layer))",
+                     "snapshot TEXT, PRIMARY KEY (hub, layer)); "
+                     // Ids of the hub's tombstones: with the live rows they make the count
+                     // that must equal the hub's (the proof that ends a sync).
+                     "CREATE TABLE IF NOT EXISTS vigie_sync_tombstones (hub TEXT NOT NULL, "
+                     "layer TEXT NOT NULL, hub_id TEXT NOT NULL, PRIMARY KEY (hub, layer, hub_id)) "
+                     "WITHOUT ROWID",
                      nullptr, nullptr, &err) != SQLITE_OK) {
         const QString m = QString::fromUtf8(err ? err : "");
         sqlite3_free(err);
@@ -117,34 +127,87 @@ void ensureCursorTable(sqlite3 *db)
 
 // --- hub times -------------------------------------------------------------------------------
 
-/// Normalises a hub datetime to "yyyy-MM-ddTHH:mm:ss.zzzZ" (UTC; a time without zone is UTC).
-/// Lexicographic order of the result is time order. Empty when not a datetime.
+/// Normalises a hub datetime to "yyyy-MM-ddTHH:mm:ss.zzzZ" (UTC). Lexicographic order of the
+/// result is time order. Strict ISO 8601: yyyy-MM-dd, "T" (or one space), HH:mm:ss, an optional
+/// fraction of 1 to 9 digits, then "Z", "±HH:MM" or nothing (UTC, as the hub contract says:
+/// QGIS Server 3.22 writes no zone). Every field is range-checked (no 9999-99-99T99:99:99).
+/// Empty when the text is anything else.
 QString normaliseHubTime(const QString &text)
 {
     const qsizetype n = text.size();
-    auto looksIso = [&] {
-        return n >= 19 && text.at(4) == QLatin1Char('-') && text.at(10) == QLatin1Char('T') &&
-               text.at(13) == QLatin1Char(':');
+    auto digits = [&](qsizetype at, int count, int &value) {
+        if (at + count > n)
+            return false;
+        value = 0;
+        for (int i = 0; i < count; ++i) {
+            const char16_t c = text.at(at + i).unicode();
+            if (c < u'0' || c > u'9')
+                return false;
+            value = value * 10 + int(c - u'0');
+        }
+        return true;
     };
-    if (looksIso()) {
-        if (n == 23 && text.at(19) == QLatin1Char('.'))
-            return text + QLatin1Char('Z');
-        if (n == 24 && text.at(19) == QLatin1Char('.') && text.endsWith(QLatin1Char('Z')))
-            return text;
-        if (n == 19)
-            return text + QLatin1String(".000Z");
-        if (n == 20 && text.endsWith(QLatin1Char('Z')))
-            return text.left(19) + QLatin1String(".000Z");
-    }
-    QString s = text.trimmed();
-    if (s.size() > 10 && s.at(10) == QLatin1Char(' '))
-        s[10] = QLatin1Char('T');
-    QDateTime dt = QDateTime::fromString(s, Qt::ISODateWithMs);
-    if (!dt.isValid())
+    auto is = [&](qsizetype at, char16_t c) { return at < n && text.at(at).unicode() == c; };
+    int y, mo, d, h, mi, sec;
+    if (!digits(0, 4, y) || !is(4, u'-') || !digits(5, 2, mo) || !is(7, u'-') ||
+        !digits(8, 2, d) || !(is(10, u'T') || is(10, u' ')) || !digits(11, 2, h) ||
+        !is(13, u':') || !digits(14, 2, mi) || !is(16, u':') || !digits(17, 2, sec))
         return {};
-    if (dt.timeSpec() == Qt::LocalTime)
-        dt.setTimeZone(QTimeZone::utc());
+    qsizetype at = 19;
+    int ms = 0;
+    if (is(at, u'.')) {
+        qsizetype k = at + 1;
+        int frac = 0, kept = 0;
+        while (k < n && text.at(k).isDigit() && text.at(k).unicode() < 128 && k - at <= 9) {
+            if (kept < 3) {
+                frac = frac * 10 + int(text.at(k).unicode() - u'0');
+                ++kept;
+            }
+            ++k;
+        }
+        if (k == at + 1 || (k < n && text.at(k).isDigit()))
+            return {};
+        while (kept < 3) {
+            frac *= 10;
+            ++kept;
+        }
+        ms = frac;
+        at = k;
+    }
+    int offsetSeconds = 0;
+    if (is(at, u'Z')) {
+        ++at;
+    } else if (is(at, u'+') || is(at, u'-')) {
+        int oh, om;
+        if (!digits(at + 1, 2, oh) || !is(at + 3, u':') || !digits(at + 4, 2, om) || oh > 18 ||
+            om > 59)
+            return {};
+        offsetSeconds = (oh * 3600 + om * 60) * (is(at, u'-') ? -1 : 1);
+        at += 6;
+    }
+    if (at != n)
+        return {};
+    const QDate date(y, mo, d);
+    const QTime time(h, mi, sec, ms);
+    if (!QDate::isValid(y, mo, d) || !QTime::isValid(h, mi, sec, ms) || !date.isValid())
+        return {};
+    const QDateTime dt(date, time, QTimeZone(offsetSeconds));
     return dt.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+}
+
+/// Identifies EPSG:2154 exactly, in the forms OGC API servers use (not "contains 2154").
+bool isLambert93Uri(QString uri)
+{
+    uri = uri.trimmed();
+    if (uri.startsWith(QLatin1Char('<')) && uri.endsWith(QLatin1Char('>')))
+        uri = uri.mid(1, uri.size() - 2).trimmed();
+    // The OGC form names a version of the EPSG dataset: 0 (any) or e.g. 9.6.1 (QGIS Server).
+    static const QRegularExpression ogc(
+        QStringLiteral("^https?://www\\.opengis\\.net/def/crs/EPSG/[0-9]+(\\.[0-9]+)*/2154$"));
+    static const QRegularExpression urn(
+        QStringLiteral("^urn:ogc:def:crs:EPSG:([0-9]+(\\.[0-9]+)*)?:2154$"));
+    return uri == QLatin1String("EPSG:2154") || ogc.match(uri).hasMatch() ||
+           urn.match(uri).hasMatch();
 }
 
 /// "yyyy-MM-ddTHH:mm:ssZ", the form the store keeps.
@@ -290,9 +353,26 @@ struct LayerContext
     QString crsUri;                  ///< requested CRS, empty = CRS84 transformed here
     std::optional<CoordinateTransform> fromCrs84;
     int timeIndex = -1;              ///< index of the time field in manifest.fields
+    QString now;                     ///< this computer's clock when the page was asked for
+    QString notAfter;                ///< latest acceptable updated_at (normalised): now + 15 min
     /// Personal fields ("drop", "pseudonymise") are protected before they reach the store.
     std::optional<Pseudonymiser> pseudonymiser;
 };
+
+/// A JSON value as it appeared, for messages: strings quoted, at most 60 characters.
+QString jsonText(const QJsonValue &v)
+{
+    if (v.isString())
+        return QLatin1Char('"') + printableText(v.toString(), 60) + QLatin1Char('"');
+    if (v.isDouble())
+        return QString::number(v.toDouble(), 'g', 17);
+    if (v.isBool())
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    if (v.isNull() || v.isUndefined())
+        return QStringLiteral("null");
+    const QJsonDocument doc = v.isArray() ? QJsonDocument(v.toArray()) : QJsonDocument(v.toObject());
+    return printableText(QString::fromUtf8(doc.toJson(QJsonDocument::Compact)), 60);
+}
 
 Page parsePage(const HubResponse &response, const LayerContext &layer)
 {
@@ -302,11 +382,12 @@ Page parsePage(const HubResponse &response, const LayerContext &layer)
                              .arg(layer.collection, response.url, why));
     };
     if (!response.contentCrs.isEmpty() && !layer.crsUri.isEmpty() &&
-        !response.contentCrs.contains("2154"))
+        !isLambert93Uri(QString::fromUtf8(response.contentCrs)))
         throw Exception(ErrorCode::Crs,
                         tr("The hub answered in CRS %1 instead of EPSG:2154 for collection "
                            "\"%2\"; nothing of this page was applied.")
-                            .arg(QString::fromUtf8(response.contentCrs), layer.collection));
+                            .arg(printableText(QString::fromUtf8(response.contentCrs), 120),
+                                 layer.collection));
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(response.body, &error);
     if (error.error != QJsonParseError::NoError)
@@ -367,12 +448,28 @@ Page parsePage(const HubResponse &response, const LayerContext &layer)
                                 .arg(layer.collection, extra, layer.manifest.id)
                                 .arg(layer.manifest.schemaVersion));
         }
-        out.updatedAt = normaliseHubTime(props.value(kUpdated).toString());
+        const QJsonValue updated = props.value(kUpdated);
+        out.updatedAt = updated.isString() ? normaliseHubTime(updated.toString()) : QString();
         if (out.updatedAt.isEmpty())
-            throw bad(tr("feature \"%1\" has no valid updated_at").arg(out.id));
+            throw bad(tr("feature \"%1\": updated_at %2 is not an ISO 8601 date and time")
+                          .arg(out.id, jsonText(updated)));
+        // Never trusted to be "now or before": one feature stamped 2099 would move the
+        // high-water mark past every later change.
+        if (!layer.notAfter.isEmpty() && out.updatedAt > layer.notAfter)
+            throw bad(tr("feature \"%1\" is stamped %2, in the future (this computer's clock "
+                         "says %3): the hub's clock or data is wrong. Nothing of this page was "
+                         "applied.")
+                          .arg(out.id, toStoreTime(out.updatedAt), layer.now));
         const QJsonValue deleted = props.value(kDeleted);
-        out.deleted = !deleted.isNull() && !deleted.isUndefined() &&
-                      !deleted.toString().isEmpty();
+        if (deleted.isNull() || deleted.isUndefined()) {
+            out.deleted = false;
+        } else if (deleted.isString() && !normaliseHubTime(deleted.toString()).isEmpty()) {
+            out.deleted = true;
+        } else {
+            throw bad(tr("feature \"%1\": deleted_at %2 is neither null nor an ISO 8601 date "
+                         "and time")
+                          .arg(out.id, jsonText(deleted)));
+        }
         out.values.reserve(qsizetype(fields.size()));
         for (std::size_t i = 0; i < fields.size(); ++i) {
             const QJsonValue v = props.value(fields[i].name);
@@ -537,6 +634,8 @@ private:
     void apply(const Page &page, const std::function<void()> &bookkeeping);
     void writeState(const QString &highWater, const QString &status, bool withCount);
     void writeCursor(std::int64_t offset, const QString &maxSeen, const QString &snapshot);
+    void sweep();
+    void proveCount();
     void progress(double fraction, const QString &step)
     {
         if (m_feedback)
@@ -560,6 +659,12 @@ void LayerSync::prepareLayer()
     m_layer.manifest = *manifest;
     m_layer.collection =
         manifest->hubCollection.isEmpty() ? manifest->id : manifest->hubCollection;
+    // Also checked when a manifest is read; here for manifests stored by older versions.
+    if (!isHubCollectionName(m_layer.collection))
+        throw Exception(ErrorCode::InvalidInput,
+                        tr("Layer \"%1\" names the hub collection \"%2\", which is not a "
+                           "collection name: nothing was asked of the hub.")
+                            .arg(m_layerId, printableText(m_layer.collection, 130)));
     for (std::size_t i = 0; i < manifest->fields.size(); ++i) {
         if (manifest->fields[i].name == manifest->timeField)
             m_layer.timeIndex = int(i);
@@ -592,8 +697,8 @@ void LayerSync::prepareLayer()
                             .arg(m_layer.collection, meta.url, error.errorString()));
     for (const QJsonValue &crs : collection.value(QLatin1String("crs")).toArray()) {
         const QString uri = crs.toString();
-        if (uri.endsWith(QLatin1String("/2154")) || uri == QLatin1String("EPSG:2154"))
-            m_layer.crsUri = uri;
+        if (isLambert93Uri(uri))
+            m_layer.crsUri = uri.trimmed();
     }
     if (m_layer.crsUri.isEmpty()) {
         auto t = CoordinateTransform::create(QStringLiteral("OGC:CRS84"),
@@ -629,6 +734,10 @@ Page LayerSync::fetch(std::int64_t offset, const QString &since)
         q.addQueryItem(QStringLiteral("datetime"), since + QLatin1String("/.."));
         q.addQueryItem(QStringLiteral("sortby"), QStringLiteral("updated_at"));
     }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_layer.now = now.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
+    m_layer.notAfter =
+        now.addSecs(kFutureToleranceSeconds).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
     const HubResponse response =
         m_client.get(QStringLiteral("/collections/%1/items").arg(m_layer.collection), q,
                      m_feedback);
@@ -672,6 +781,11 @@ void LayerSync::apply(const Page &page, const std::function<void()> &bookkeeping
                       .arg(table));
     Stmt remove(db, QStringLiteral("DELETE FROM %1 WHERE fid = ?").arg(table));
     Stmt removeSeries(db, QStringLiteral("DELETE FROM vigie_series WHERE layer = ? AND fid = ?"));
+    Stmt tombstone(db, QStringLiteral("INSERT OR IGNORE INTO vigie_sync_tombstones (hub, layer, "
+                                      "hub_id) VALUES (?, ?, ?)"));
+    // In a first pull (a reset included) the hub is the truth: a local copy stamped later than
+    // the hub's (a wrong stamp kept from an earlier pull) is overwritten, not kept forever.
+    const bool hubWins = m_report.firstPull;
     // Updates only when something differs: sqlite3_changes() then says "updated".
     QStringList sets, same;
     const int n = int(fields.size());
@@ -702,8 +816,15 @@ void LayerSync::apply(const Page &page, const std::function<void()> &bookkeeping
         const std::int64_t fid = exists ? find.int64(0) : 0;
         const QString localUpdated = exists ? find.text(1) : QString();
         const QString updatedAt = toStoreTime(f.updatedAt);
+        if (f.deleted) {
+            tombstone.reset();
+            tombstone.bind(1, m_hub);
+            tombstone.bind(2, m_layerId);
+            tombstone.bind(3, f.id);
+            tombstone.step();
+        }
         if (f.deleted || !m_filter.accepts(f)) {
-            if (exists && !(localUpdated > updatedAt)) {
+            if (exists && (hubWins || !(localUpdated > updatedAt))) {
                 remove.reset();
                 remove.bind(1, fid);
                 remove.step();
@@ -721,7 +842,7 @@ void LayerSync::apply(const Page &page, const std::function<void()> &bookkeeping
             inserts.push_back(&f);
             continue;
         }
-        if (localUpdated > updatedAt) { // the local copy is newer (replayed page)
+        if (!hubWins && localUpdated > updatedAt) { // the local copy is newer (replayed page)
             ++counts.unchanged;
             continue;
         }
@@ -831,6 +952,96 @@ void LayerSync::writeCursor(std::int64_t offset, const QString &maxSeen, const Q
     s.step();
 }
 
+/// After a first pull read whole in this run (m_seen holds every id the hub has): rows from this
+/// hub that it no longer has are removed (a reset then repairs any drift).
+void LayerSync::sweep()
+{
+    if (!m_store.hasLayer(m_layerId))
+        return;
+    sqlite3 *db = m_store.handle();
+    const QString table = quoted(m_layerId);
+    const QString source = QStringLiteral("hub:") + m_hub;
+    std::vector<std::int64_t> gone;
+    {
+        Stmt s(db, QStringLiteral("SELECT fid, _hub_id FROM %1 WHERE _hub_id IS NOT NULL AND "
+                                  "_source = ?")
+                       .arg(table));
+        s.bind(1, source);
+        while (s.step())
+            if (!m_seen.contains(s.text(1)))
+                gone.push_back(s.int64(0));
+    }
+    if (gone.empty())
+        return;
+    Store::Transaction tx(m_store);
+    Stmt remove(db, QStringLiteral("DELETE FROM %1 WHERE fid = ?").arg(table));
+    Stmt removeSeries(db, QStringLiteral("DELETE FROM vigie_series WHERE layer = ? AND fid = ?"));
+    for (std::int64_t fid : gone) {
+        remove.reset();
+        remove.bind(1, fid);
+        remove.step();
+        removeSeries.reset();
+        removeSeries.bind(1, m_layerId);
+        removeSeries.bind(2, fid);
+        removeSeries.step();
+    }
+    Stmt log(db, QStringLiteral("UPDATE vigie_sync_log SET deleted = deleted + ? WHERE id = ?"));
+    log.bind(1, std::int64_t(gone.size()));
+    log.bind(2, m_logId);
+    log.step();
+    tx.commit();
+    m_report.deleted += std::int64_t(gone.size());
+}
+
+/// The proof that ends a sync of a whole collection: the layer's rows from this hub plus the
+/// tombstones read equal the hub's feature count. A hub that gives no count leaves it unproved
+/// (hubCount -1 in the report).
+void LayerSync::proveCount()
+{
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("f"), QStringLiteral("json"));
+    q.addQueryItem(QStringLiteral("limit"), QStringLiteral("1"));
+    q.addQueryItem(QStringLiteral("offset"), QStringLiteral("0"));
+    const HubResponse r = m_client.get(
+        QStringLiteral("/collections/%1/items").arg(m_layer.collection), q, m_feedback);
+    QJsonParseError error{};
+    const QJsonObject root = QJsonDocument::fromJson(r.body, &error).object();
+    if (error.error != QJsonParseError::NoError)
+        throw Exception(ErrorCode::InvalidInput,
+                        tr("The hub sent invalid JSON for collection \"%1\" (%2): %3")
+                            .arg(m_layer.collection, r.url, error.errorString()));
+    const std::int64_t hubCount = root.value(QLatin1String("numberMatched")).toInteger(-1);
+    if (hubCount < 0)
+        return;
+    sqlite3 *db = m_store.handle();
+    std::int64_t live = 0, tombstones = 0;
+    if (m_store.hasLayer(m_layerId)) {
+        Stmt s(db, QStringLiteral("SELECT count(*) FROM %1 WHERE _hub_id IS NOT NULL AND "
+                                  "_source = ?")
+                       .arg(quoted(m_layerId)));
+        s.bind(1, QStringLiteral("hub:") + m_hub);
+        if (s.step())
+            live = s.int64(0);
+    }
+    {
+        Stmt s(db, QStringLiteral("SELECT count(*) FROM vigie_sync_tombstones WHERE hub = ? AND "
+                                  "layer = ?"));
+        s.bind(1, m_hub);
+        s.bind(2, m_layerId);
+        if (s.step())
+            tombstones = s.int64(0);
+    }
+    if (live + tombstones != hubCount)
+        throw Exception(ErrorCode::InvalidInput,
+                        tr("After the sync, layer \"%1\" holds %2 features and %3 deletions read "
+                           "from the hub, but collection \"%4\" has %5: the layer does not equal "
+                           "the hub's collection. Sync again with the reset option (a hub that "
+                           "has just published new data must first reload its server).")
+                            .arg(m_layerId, QString::number(live), QString::number(tombstones),
+                                 m_layer.collection, QString::number(hubCount)));
+    m_report.hubCount = hubCount;
+}
+
 LayerSyncReport LayerSync::run()
 {
     QElapsedTimer timer;
@@ -854,7 +1065,7 @@ LayerSyncReport LayerSync::run()
                                     "message = ? WHERE id = ?"));
         log.bind(1, status);
         log.bind(2, m_store.now());
-        log.bind(3, message.isEmpty() ? QString() : message);
+        log.bind(3, message.isEmpty() ? QString() : m_client.sanitized(message));
         log.bind(4, m_logId);
         log.step();
     };
@@ -869,6 +1080,11 @@ LayerSyncReport LayerSync::run()
             b.bind(1, m_hub);
             b.bind(2, m_layerId);
             b.step();
+            Stmt c(db, QStringLiteral("DELETE FROM vigie_sync_tombstones WHERE hub = ? AND "
+                                      "layer = ?"));
+            c.bind(1, m_hub);
+            c.bind(2, m_layerId);
+            c.step();
         }
         QString highWater, extent, since;
         bool hasState = false;
@@ -934,6 +1150,7 @@ LayerSyncReport LayerSync::run()
         int pageNumber = 0;
         if (firstPull) {
             std::int64_t offset = hasCursor ? cursorOffset : 0;
+            const bool wholeInThisRun = offset == 0;
             std::int64_t total = -1;
             for (;;) {
                 analytics::throwIfCanceled(m_feedback);
@@ -956,6 +1173,22 @@ LayerSyncReport LayerSync::run()
                 ++pageNumber;
                 if (page.numberMatched >= 0)
                     total = page.numberMatched;
+                // An empty first page is an empty collection only when the hub says so: taken
+                // as "0 features, ok" it would set the high-water mark and the layer would
+                // never be pulled.
+                if (offset == 0 && page.features.empty() && page.numberMatched != 0)
+                    throw Exception(ErrorCode::InvalidInput,
+                                    page.numberMatched > 0
+                                        ? tr("The hub sent an empty first page of collection "
+                                             "\"%1\" though it counts %2 features: nothing was "
+                                             "pulled. Try again later or ask the hub's "
+                                             "administrators.")
+                                              .arg(m_layer.collection,
+                                                   QString::number(page.numberMatched))
+                                        : tr("The hub sent an empty first page of collection "
+                                             "\"%1\" without saying the collection is empty "
+                                             "(numberMatched): nothing was pulled.")
+                                              .arg(m_layer.collection));
                 if (snapshot.isEmpty())
                     snapshot = page.timeStamp;
                 checkDuplicates(page, pageNumber);
@@ -963,6 +1196,17 @@ LayerSyncReport LayerSync::run()
                     maxSeen = std::max(maxSeen, f.updatedAt);
                 const bool last = qsizetype(page.features.size()) < m_options.pageSize;
                 const std::int64_t nextOffset = offset + std::int64_t(page.features.size());
+                // The hub's count is checked before the last page is applied, so a short pull
+                // never sets the high-water mark: the next sync reads that page again.
+                if (last && total >= 0 && nextOffset != total)
+                    throw Exception(ErrorCode::InvalidInput,
+                                    tr("The hub counts %1 features in collection \"%2\" but "
+                                       "sent %3: the pull is incomplete, and its end was not "
+                                       "applied. If the hub has just published new data it "
+                                       "must reload its server; then sync again, the pull "
+                                       "resumes here.")
+                                        .arg(QString::number(total), m_layer.collection,
+                                             QString::number(nextOffset)));
                 apply(page, [&] {
                     if (last) {
                         // Changes made on the hub while we read are after the snapshot time.
@@ -988,6 +1232,8 @@ LayerSyncReport LayerSync::run()
                 if (last)
                     break;
             }
+            if (wholeInThisRun)
+                sweep();
         } else {
             // Keyset paging on updated_at. QGIS Server compares datetime at whole seconds, so
             // the window starts at the second of the high-water mark and the features of this
@@ -1047,6 +1293,8 @@ LayerSyncReport LayerSync::run()
                     break;
             }
         }
+        if (!m_filter.bbox && m_filter.since.isEmpty())
+            proveCount();
         writeState(QString(), QStringLiteral("ok"), true);
         if (m_report.highWater.isEmpty())
             m_report.highWater = highWater;
@@ -1059,7 +1307,7 @@ LayerSyncReport LayerSync::run()
     } catch (const Exception &e) {
         m_report.status = e.error().code == ErrorCode::Canceled ? QStringLiteral("canceled")
                                                                  : QStringLiteral("failed");
-        m_report.message = e.error().message;
+        m_report.message = m_client.sanitized(e.error().message);
     }
     if (m_report.status != QLatin1String("ok")) {
         m_report.seconds = timer.elapsed() / 1000.0;
@@ -1090,7 +1338,12 @@ Result<SyncReport> syncFromHub(Store &store, const SyncOptions &options,
         if (options.pageSize < 1 || options.pageSize > 10000)
             throw Exception(ErrorCode::InvalidInput,
                             tr("The page size must be between 1 and 10000 features."));
-        HubClient client(options.hubUrl, options.credentials, options.stallTimeoutMs);
+        HubLimits limits;
+        limits.stallTimeoutMs = options.stallTimeoutMs;
+        limits.requestTimeoutMs = options.requestTimeoutMs;
+        limits.maxBodyBytes = options.maxPageBytes;
+        limits.allowPlainHttpCredentials = options.allowPlainHttpCredentials;
+        HubClient client(options.hubUrl, options.credentials, limits);
         report.hub = HubClient::displayUrl(options.hubUrl);
         QStringList layers = options.layers;
         if (layers.isEmpty()) {

@@ -39,7 +39,11 @@ struct SyncOptions
     QDateTime since;
     int pageSize = 5000;            ///< features per request, one transaction per page
     int stallTimeoutMs = 30000;     ///< a request fails when nothing arrives for this long
+    int requestTimeoutMs = 120000;  ///< or when it takes longer than this in all
+    qint64 maxPageBytes = qint64(256) << 20; ///< a larger answer is refused
     HubCredentials credentials;     ///< memory only, never stored or printed
+    /// Allow credentials over plain http to a hub that is not on this machine (see HubLimits).
+    bool allowPlainHttpCredentials = false;
     /// Forget the high-water marks and pull everything again (upserts; tombstones delete).
     bool reset = false;
     /// Called after each committed batch (layer id, 1-based batch number); for tests and UIs.
@@ -58,6 +62,10 @@ struct LayerSyncReport
     std::int64_t unchanged = 0; ///< received but identical to the local copy (or filtered out)
     int batches = 0;             ///< committed pages
     std::int64_t received = 0;   ///< features read from the hub
+    /// The hub's count of the collection (live features and tombstones) that the layer was
+    /// proved to match at the end of the run; -1 when not proved (a filtered pull, or a hub
+    /// that gives no count).
+    std::int64_t hubCount = -1;
     QString highWater;           ///< updated_at high-water mark after the run (ISO 8601, UTC)
     QString message;             ///< error message when failed
     double seconds = 0.0;

@@ -19,6 +19,11 @@ from osgeo import ogr
 ogr.UseExceptions()
 
 
+# Fields holding a value of a closed list (the layers' categories): an edit picks another
+# field, as the hub's owners would, since clients refuse values outside the list.
+CLOSED_LISTS = ("category", "status", "kind")
+
+
 def stamp(feature, index, when):
     feature.SetField(index, when.year, when.month, when.day, when.hour, when.minute,
                      when.second + when.microsecond // 1000 / 1000.0, 100)
@@ -73,7 +78,7 @@ def main():
                 changed = False
                 for i in range(defn.GetFieldCount()):
                     fd = defn.GetFieldDefn(i)
-                    if fd.GetName() in ("id", "updated_at", "deleted_at"):
+                    if fd.GetName() in ("id", "updated_at", "deleted_at") or fd.GetName() in CLOSED_LISTS:
                         continue
                     if fd.GetType() in (ogr.OFTInteger, ogr.OFTInteger64) and not f.IsFieldNull(i):
                         f.SetField(i, f.GetFieldAsInteger64(i) + 1)

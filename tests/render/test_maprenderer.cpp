@@ -11,6 +11,8 @@
 #include <QPicture>
 #include <QTest>
 
+#include <cmath>
+
 using namespace vigie;
 using namespace vigie::render;
 
@@ -130,6 +132,44 @@ private slots:
         QVERIFY(st.featuresDrawn >= inside);
         QVERIFY(st.featuresDrawn <= inside + 20);
         QVERIFY(st.featuresDrawn < 200);
+    }
+
+    void garbledCoordinatesNeverCrash()
+    {
+        // Issue 16 finding 6: a point at (1e308, -1e308) made the extent overflow to infinity and
+        // NaN reached the point index's int buckets (SEGV). The renderer must survive any
+        // coordinate: huge, infinite or NaN, whether the view is the garbled extent or a normal one.
+        auto s = incidents(600);
+        const double bad[][2] = {{1e308, -1e308}, {-1e308, 1e308}, {INFINITY, 0.0}, {NAN, NAN}};
+        for (const auto &b : bad) {
+            s->fids.push_back(std::int64_t(s->fids.size() + 1));
+            s->x.push_back(b[0]);
+            s->y.push_back(b[1]);
+            s->category.push_back(0);
+            s->time.push_back(0);
+        }
+        test::finish(*s);
+        const QRectF wide(QPointF(-1e308, -1e308), QPointF(1e308, 1e308));
+        const QRectF infinite(QPointF(-INFINITY, -INFINITY), QPointF(INFINITY, INFINITY));
+        for (const QRectF &view : {s->extent, wide, infinite}) {
+            MapSettings m = settingsFor(s, view);
+            RenderStats st;
+            const QImage img = MapRenderer::renderImage(m, &st);
+            QCOMPARE(img.size(), QSize(200, 200)); // drawn, nothing crashed
+        }
+        // The normal view still shows the normal points and none of the garbled ones.
+        MapSettings m = settingsFor(s);
+        RenderStats st;
+        MapRenderer::renderImage(m, &st);
+        QCOMPARE(st.featuresDrawn, std::size_t(600));
+
+        // A view that is not a finite rectangle shows nothing rather than NaN pixels.
+        MapSettings inf;
+        inf.extent = infinite;
+        inf.outputSize = QSize(200, 200);
+        QVERIFY(!inf.visibleExtent().isValid());
+        QCOMPARE(inf.mapUnitsPerPixel(), 0.0);
+        QVERIFY(inf.mapToPixel().isIdentity());
     }
 
     void aggregationThreshold()

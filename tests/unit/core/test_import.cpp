@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
@@ -85,6 +86,55 @@ QString storeState(Store &store)
         parts << QStringLiteral("%1=%2").arg(m.id).arg(store.featureCount(m.id));
     return parts.join(QLatin1Char(','));
 }
+
+/// A real HTTP server on 127.0.0.1 that answers every GET with a GeoJSON point and prints
+/// each request it receives: the hostile-input tests count them (there must be none).
+class RequestCounter
+{
+public:
+    RequestCounter()
+    {
+        static const char *script = R"(
+import http.server, sys
+class H(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        print("REQ", self.path, flush=True)
+        body = b'{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[5.37,43.3]}}]}'
+        self.send_response(200); self.send_header("Content-Length", str(len(body))); self.end_headers()
+        self.wfile.write(body)
+    do_HEAD = do_GET
+    def log_message(self, *a): pass
+s = http.server.HTTPServer(("127.0.0.1", 0), H)
+print(s.server_address[1], flush=True)
+s.serve_forever()
+)";
+        m_proc.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QString::fromLatin1(script)});
+        if (m_proc.waitForReadyRead(10000))
+            m_port = m_proc.readLine().trimmed().toInt();
+    }
+    ~RequestCounter()
+    {
+        m_proc.kill();
+        m_proc.waitForFinished();
+    }
+    QString url(const char *path) const
+    {
+        return QStringLiteral("http://127.0.0.1:%1%2").arg(QString::number(m_port), QLatin1String(path));
+    }
+    int port() const { return m_port; }
+    /// Requests received so far (after a round trip of its own, so none is still in flight).
+    int requests()
+    {
+        m_proc.waitForReadyRead(300);
+        m_log += m_proc.readAllStandardOutput();
+        return int(m_log.count("REQ "));
+    }
+
+private:
+    QProcess m_proc;
+    QByteArray m_log;
+    int m_port = 0;
+};
 
 } // namespace
 
@@ -339,6 +389,165 @@ private slots:
         ImportOptions badCrs;
         badCrs.sourceCrs = QStringLiteral("EPSG:0");
         expectFailure(bowtie, badCrs, ErrorCode::Crs, {QStringLiteral("EPSG:0")});
+    }
+
+    void noNetworkFromFiles()
+    {
+        // Finding 3: reading a file never makes the workstation send a request.
+        RequestCounter server;
+        QVERIFY(server.port() > 0);
+        QByteArray point = R"({"type": "Feature", "properties": {"category": "violences"},
+                               "geometry": {"type": "Point", "coordinates": [5.37, 43.30]}})";
+        const QString linked = tmp("linked_crs.geojson");
+        writeFile(linked, R"({"type": "FeatureCollection", "crs": {"type": "link", "properties":
+                              {"href": ")" + server.url("/crs.wkt").toUtf8() + R"(", "type": "ogcwkt"}},
+                              "features": [)" + point + "]}");
+        const QString before = storeState(*m_store);
+        auto r = Importer::importFile(*m_store, linked);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().message.contains(linked), qPrintable(r.error().message));
+        QCOMPARE(storeState(*m_store), before);
+
+        const QString vrt = tmp("remote.vrt");
+        writeFile(vrt, "<OGRVRTDataSource><OGRVRTLayer name=\"remote\"><SrcDataSource>/vsicurl/" +
+                           server.url("/remote.geojson").toUtf8() +
+                           "</SrcDataSource></OGRVRTLayer></OGRVRTDataSource>");
+        expectFailure(vrt, {}, ErrorCode::InvalidInput, {vrt, QStringLiteral("GeoPackage")});
+        expectFailure(QStringLiteral("/vsicurl/") + server.url("/remote.geojson"), {},
+                      ErrorCode::InvalidInput, {QStringLiteral("not a local file")});
+        expectFailure(server.url("/remote.geojson"), {}, ErrorCode::InvalidInput,
+                      {QStringLiteral("not a local file")});
+        expectFailure(QStringLiteral("WFS:") + server.url("/wfs"), {}, ErrorCode::InvalidInput,
+                      {QStringLiteral("not a local file")});
+        ImportOptions urlCrs;
+        urlCrs.sourceCrs = server.url("/crs.prj");
+        const QString plain = tmp("plain.geojson");
+        writeFile(plain, R"({"type": "FeatureCollection", "features": [)" + point + "]}");
+        expectFailure(plain, urlCrs, ErrorCode::Crs, {server.url("/crs.prj")});
+        QCOMPARE(server.requests(), 0);
+
+        // The server does answer: the zero above is not a dead server.
+        QProcess curl;
+        curl.start(QStringLiteral("/usr/bin/python3"),
+                   {QStringLiteral("-c"),
+                    QStringLiteral("import urllib.request; urllib.request.urlopen('%1').read()")
+                        .arg(server.url("/probe"))});
+        QVERIFY(curl.waitForFinished(10000));
+        QCOMPARE(curl.exitCode(), 0);
+        QCOMPARE(server.requests(), 1);
+    }
+
+    void crsIsNeverGuessed()
+    {
+        // Finding 9: an unknown CRS is an error, not WGS 84; lon/lat declared as Lambert-93 is
+        // refused (outside the CRS's area of use) instead of landing at (5 m, 43 m).
+        const QByteArray features = R"("features": [{"type": "Feature", "properties": {},
+            "geometry": {"type": "Point", "coordinates": [5.37, 43.30]}}]})";
+        const QString unknown = tmp("unknown_crs.geojson");
+        writeFile(unknown, R"({"type": "FeatureCollection", "crs": {"type": "name", "properties":
+                               {"name": "urn:ogc:def:crs:EPSG::999999"}}, )" + features);
+        expectFailure(unknown, {}, ErrorCode::InvalidInput, {unknown, QStringLiteral("crs not found")});
+        const QString lonlat = tmp("lonlat_as_l93.geojson");
+        writeFile(lonlat, R"({"type": "FeatureCollection", "crs": {"type": "name", "properties":
+                              {"name": "urn:ogc:def:crs:EPSG::2154"}}, )" + features);
+        expectFailure(lonlat, {}, ErrorCode::InvalidInput,
+                      {lonlat, QStringLiteral("feature 1"), QStringLiteral("RGF93"), QStringLiteral("--crs")});
+        // Finding 6: a point at (1e308, -1e308) is refused with a message, never stored.
+        const QString huge = tmp("huge.geojson");
+        writeFile(huge, R"({"type": "FeatureCollection", "features": [{"type": "Feature",
+            "properties": {}, "geometry": {"type": "Point", "coordinates": [1e308, -1e308]}}]})");
+        expectFailure(huge, {}, ErrorCode::InvalidInput, {huge, QStringLiteral("1e+308")});
+        ImportOptions l93;
+        l93.sourceCrs = QStringLiteral("EPSG:2154");
+        expectFailure(huge, l93, ErrorCode::InvalidInput, {huge, QStringLiteral("outside")});
+        QVERIFY(!m_store->hasLayer(QStringLiteral("huge")));
+    }
+
+    void textIsReadAsWritten()
+    {
+        // Finding 9: an unbalanced CSV quote, a NUL byte, a \u0000 escape: errors with the line.
+        const QString quote = tmp("quote.csv");
+        writeFile(quote, "name,lon,lat\nok,5.37,43.30\n\"open,5.38,43.31\nnext,5.39,43.32\n"
+                         "last,5.40,43.33\n");
+        expectFailure(quote, {}, ErrorCode::InvalidInput, {quote, QStringLiteral("line 3")});
+        const QString fields = tmp("fields.csv");
+        writeFile(fields, "name,lon,lat\nok,5.37,43.30\nextra,5.38,43.31,9\n");
+        expectFailure(fields, {}, ErrorCode::InvalidInput, {fields, QStringLiteral("line 3")});
+        const QString nul = tmp("nul.csv");
+        writeFile(nul, QByteArray("name,lon,lat\nab\0cd,5.37,43.30\n", 30));
+        expectFailure(nul, {}, ErrorCode::InvalidInput, {nul, QStringLiteral("line 2"), QStringLiteral("NUL")});
+        const QString escaped = tmp("escaped_nul.geojson");
+        writeFile(escaped, R"({"type": "FeatureCollection", "features": [{"type": "Feature",
+            "properties": {"name": "ab\u0000cd"}, "geometry": {"type": "Point", "coordinates": [5.37, 43.3]}}]})");
+        expectFailure(escaped, {}, ErrorCode::InvalidInput, {escaped, QStringLiteral("line 2")});
+        // A quoted field over two lines is legal CSV; a backslash before "u0000" is no escape.
+        const QString multi = tmp("multiline.csv");
+        writeFile(multi, "name,lon,lat\n\"two\nlines\",5.37,43.30\n\"say \"\"hi\"\"\",5.38,43.31\n");
+        ImportOptions wgs;
+        wgs.sourceCrs = QStringLiteral("EPSG:4326");
+        auto ok = Importer::importFile(*m_store, multi, wgs);
+        QVERIFY2(ok.ok(), qPrintable(ok.ok() ? QString() : ok.error().message));
+        QCOMPARE(ok->features, 2);
+        const QString literal = tmp("literal_backslash.geojson");
+        writeFile(literal, R"({"type": "FeatureCollection", "features": [{"type": "Feature",
+            "properties": {"name": "C:\\u0000"}, "geometry": {"type": "Point", "coordinates": [5.37, 43.3]}}]})");
+        auto lit = Importer::importFile(*m_store, literal);
+        QVERIFY2(lit.ok(), qPrintable(lit.ok() ? QString() : lit.error().message));
+        auto snap = m_store->loadSnapshot(lit->layerId);
+        QVERIFY(snap.ok());
+        QCOMPARE(m_store->attributes(lit->layerId, (*snap)->fids[0])->value(QStringLiteral("name")).toString(),
+                 QStringLiteral("C:\\u0000"));
+    }
+
+    void valuesAreNeverAltered()
+    {
+        // Finding 9: 2.5 into an integer field is refused, not rounded to 3; a category outside
+        // the layer's list is refused, or mapped explicitly.
+        auto incidents = [&](const char *name, const QByteArray &severity, const QByteArray &category) {
+            const QString file = m_dir.filePath(QString::fromLatin1(name));
+            writeFile(file, R"({"type": "FeatureCollection", "features": [{"type": "Feature",
+                "properties": {"occurred_at": "2025-03-01T10:00:00Z", "category": ")" + category +
+                                R"(", "severity": )" + severity + R"(, "code_qua": "201", "reported_by": "PM"},
+                "geometry": {"type": "Point", "coordinates": [5.37, 43.30]}}]})");
+            return file;
+        };
+        ImportOptions inc;
+        inc.layerId = QStringLiteral("incidents");
+        const QString half = incidents("half.geojson", "2.5", "violences");
+        expectFailure(half, inc, ErrorCode::InvalidInput, {half, QStringLiteral("2.5"), QStringLiteral("severity")});
+        const QString script = incidents("script.geojson", "2", "<script>alert(1)</script>");
+        expectFailure(script, inc, ErrorCode::InvalidInput,
+                      {script, QStringLiteral("<script>"), QStringLiteral("violences")});
+        ImportOptions badMap = inc;
+        badMap.categoryMap.insert(QStringLiteral("vol"), QStringLiteral("no_such_category"));
+        expectFailure(script, badMap, ErrorCode::InvalidInput, {QStringLiteral("no_such_category")});
+        ImportOptions mapped = inc;
+        mapped.categoryMap.insert(QStringLiteral("vol"), QStringLiteral("atteintes_biens"));
+        const QString vol = incidents("vol.geojson", "3.0", "vol");
+        const qint64 before = m_store->featureCount(QStringLiteral("incidents"));
+        auto r = Importer::importFile(*m_store, vol, mapped);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
+        QCOMPARE(m_store->featureCount(QStringLiteral("incidents")), before + 1);
+        auto snap = m_store->loadSnapshot(QStringLiteral("incidents"));
+        QVERIFY(snap.ok());
+        const auto attrs = *m_store->attributes(QStringLiteral("incidents"), (*snap)->fids.back());
+        QCOMPARE(attrs.value(QStringLiteral("category")).toString(), QStringLiteral("atteintes_biens"));
+        QCOMPARE(attrs.value(QStringLiteral("severity")).toLongLong(), 3);
+    }
+
+    void messagesKeepFileNames()
+    {
+        // Finding 9: a file name holding "%1" is printed as it is; folders and FIFOs say so.
+        const QString odd = tmp("rapport %1 %2 100%.geojson");
+        expectFailure(odd, {}, ErrorCode::Io, {QStringLiteral("rapport %1 %2 100%.geojson")});
+        writeFile(odd, R"({"type": "FeatureCollection", "features": [{"type": "Feature",
+            "properties": {}, "geometry": {"type": "LineString", "coordinates": [[5.37, 43.3], [5.38, 43.3]]}}]})");
+        ImportOptions inc;
+        inc.layerId = QStringLiteral("incidents");
+        expectFailure(odd, inc, ErrorCode::InvalidInput,
+                      {QStringLiteral("rapport %1 %2 100%.geojson, feature 1")});
+        QVERIFY(QDir(m_dir.path()).mkdir(QStringLiteral("folder.geojson")));
+        expectFailure(tmp("folder.geojson"), {}, ErrorCode::Io, {QStringLiteral("folder")});
     }
 
     void cancel()

@@ -147,6 +147,12 @@ private slots:
                                   << QStringLiteral("symbology.ramp[1]");
         QTest::newRow("bad geometry")
             << minimal().replace("\"Point\"", "\"Circle\"") << QStringLiteral("geometryType");
+        // The sync puts hubCollection in a URL path: only a collection name, never a path.
+        for (const char *bad : {"../admin/delete?f=json", "a/b", "x?f=json", "..", "a b", "#x",
+                                "%2e%2e"})
+            QTest::newRow(qPrintable(QStringLiteral("hubCollection %1").arg(QLatin1String(bad))))
+                << minimal(QStringLiteral(", \"hubCollection\": \"%1\"").arg(QLatin1String(bad)))
+                << QStringLiteral("hubCollection");
     }
 
     void broken()

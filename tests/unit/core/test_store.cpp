@@ -55,7 +55,8 @@ FeatureRecord incident(double x, double y, const QString &when, const QString &c
 {
     FeatureRecord r;
     r.wkb = pointWkb(x, y);
-    r.values = {when, category, sev, QStringLiteral("201"), QStringLiteral("PM")};
+    r.values = {when, category.isNull() ? QVariant() : QVariant(category), sev, QStringLiteral("201"),
+                QStringLiteral("PM")};
     r.source = QStringLiteral("test");
     return r;
 }
@@ -66,7 +67,7 @@ void fillIncidents(Store &store, int n)
     Store::Transaction tx(store);
     Store::Inserter ins(store, QStringLiteral("incidents"));
     static const QStringList cats{QStringLiteral("violences"), QStringLiteral("accidents"),
-                                  QStringLiteral("unknown_cat")};
+                                  QString()}; // no category
     for (int i = 0; i < n; ++i) {
         const QString when = QDateTime(QDate(2024, 1, 1), QTime(0, 0), QTimeZone::utc())
                                  .addSecs(qint64(i) * 3600)

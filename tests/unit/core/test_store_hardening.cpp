@@ -500,6 +500,73 @@ private slots:
         QVERIFY(!(*store)->saveCopy(target).ok()); // never over an existing file
     }
 
+    // Issue 16 findings 6 and 9: every write path refuses what it would otherwise alter or what
+    // would crash a reader: coordinates no Lambert-93 point has (1e308 imported, then `render`
+    // crashed), non-integers in integer fields (2.5 became 3), categories the layer does not have.
+    void inserterRefusesWhatItWouldAlter_data()
+    {
+        QTest::addColumn<double>("x");
+        QTest::addColumn<double>("y");
+        QTest::addColumn<int>("field");
+        QTest::addColumn<QVariant>("value");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("1e308") << 1e308 << -1e308 << -1 << QVariant() << "not Lambert-93";
+        QTest::newRow("degrees as metres, overflow") << 5.37 << 2e9 << -1 << QVariant() << "beyond";
+        QTest::newRow("2.5 in an integer") << 891000.0 << 6246000.0 << 2 << QVariant(2.5) << "integer";
+        QTest::newRow("\"2.7\" in an integer") << 891000.0 << 6246000.0 << 2 << QVariant(QStringLiteral("2.7"))
+                                                << "integer";
+        QTest::newRow("unknown category") << 891000.0 << 6246000.0 << 1
+                                          << QVariant(QStringLiteral("<script>x</script>")) << "categories";
+        QTest::newRow("NUL in text") << 891000.0 << 6246000.0 << 3
+                                     << QVariant(QStringLiteral("20") + QChar(0) + QStringLiteral("1"))
+                                     << "NUL";
+    }
+
+    void inserterRefusesWhatItWouldAlter()
+    {
+        QFETCH(double, x);
+        QFETCH(double, y);
+        QFETCH(int, field);
+        QFETCH(QVariant, value);
+        QFETCH(QString, expected);
+        const QString p = copy(QStringLiteral("alter.vigie"));
+        {
+            auto store = Store::open(p);
+            QVERIFY(store.ok());
+            const auto r = captureErrors([&] {
+                Store::Transaction tx(**store);
+                Store::Inserter ins(**store, QStringLiteral("incidents"));
+                ins.add(incident(891000, 6246000)); // a sound one first: rolled back with the rest
+                FeatureRecord bad = incident(x, y);
+                if (field >= 0)
+                    bad.values[field] = value;
+                ins.add(bad);
+                tx.commit();
+            });
+            QVERIFY(!r.ok());
+            QVERIFY2(r.error().message.contains(expected, Qt::CaseInsensitive),
+                     qPrintable(r.error().message));
+            QVERIFY2(r.error().message.contains(QLatin1String("feature 2")) ||
+                         r.error().message.contains(QLatin1String("#2")),
+                     qPrintable(r.error().message));
+            QCOMPARE((*store)->featureCount(QStringLiteral("incidents")), std::int64_t(200));
+        }
+        QCOMPARE(count(p, QStringLiteral("incidents")), qint64(200));
+        // 3.0 is an integer written as a decimal: stored as 3, nothing refused.
+        auto store = Store::open(p);
+        QVERIFY(store.ok());
+        const auto ok = captureErrors([&] {
+            Store::Transaction tx(**store);
+            Store::Inserter ins(**store, QStringLiteral("incidents"));
+            FeatureRecord r = incident(891000, 6246000);
+            r.values[2] = 3.0;
+            ins.add(r);
+            tx.commit();
+        });
+        QVERIFY2(ok.ok(), qPrintable(ok.ok() ? QString() : ok.error().message));
+        QCOMPARE((*store)->featureCount(QStringLiteral("incidents")), std::int64_t(201));
+    }
+
     // Directories and FIFOs are not "missing".
     void notAFileIsSaidSo()
     {
