@@ -69,5 +69,6 @@ int runSync(CliContext &ctx, const QStringList &args); // synccommand.cpp
 int runReport(CliContext &ctx, const QStringList &args); // reportcommand.cpp
 int runForecast(CliContext &ctx, const QStringList &args); // scenariocommand.cpp
 int runScenario(CliContext &ctx, const QStringList &args); // scenariocommand.cpp
+int runKey(CliContext &ctx, const QStringList &args);
 
 } // namespace vigie::cli

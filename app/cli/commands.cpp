@@ -6,11 +6,13 @@
 #include "core/i18n.h"
 #include "core/io/importer.h"
 #include "core/layerregistry.h"
+#include "core/privacy/pseudonymiser.h"
 #include "core/store/store.h"
 
 #include <QCommandLineParser>
 
 #include <algorithm>
+#include <memory>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
@@ -280,6 +282,62 @@ int runCheck(CliContext &ctx, const QStringList &args)
         return ExitFailure;
     }
     ctx.out() << tr("%1: the workspace is sound.").arg(path) << "\n";
+    return ExitOk;
+}
+
+int runKey(CliContext &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Shows the pseudonymisation key in use (its file and id, never the key) and, with "
+           "--store, whether it is the key of a workspace; --create writes a new key for a team "
+           "(name it then with VIGIE_PSEUDONYM_KEY_FILE)."));
+    parser.addOption({QStringLiteral("store"), tr("Workspace file to compare with."), tr("FILE")});
+    parser.addOption({QStringLiteral("create"),
+                      tr("Write a new random key to this file (owner-only; never over an "
+                         "existing file)."),
+                      tr("FILE")});
+    int code = ExitOk;
+    if (!parse(parser, args, ctx, code))
+        return code;
+    if (parser.isSet(QStringLiteral("create"))) {
+        const QString file = parser.value(QStringLiteral("create"));
+        auto created = core::Pseudonymiser::createKey(file);
+        if (!created)
+            return ctx.fail(created.error());
+        ctx.out() << tr("New pseudonymisation key written to %1 (id %2).").arg(file, *created)
+                  << "\n";
+        return ExitOk;
+    }
+    const QString path = core::Pseudonymiser::keyPath();
+    if (!QFileInfo::exists(path))
+        ctx.out() << tr("No pseudonymisation key at %1 yet.").arg(path) << "\n";
+    std::unique_ptr<core::Store> store;
+    QString recorded;
+    if (parser.isSet(QStringLiteral("store"))) {
+        auto opened = core::Store::open(parser.value(QStringLiteral("store")), /*readOnly=*/true);
+        if (!opened)
+            return ctx.fail(opened.error());
+        store = std::move(*opened);
+        recorded = store->meta(QStringLiteral("pseudonym_key_id"));
+        ctx.out() << (recorded.isEmpty()
+                          ? tr("Workspace %1: nothing pseudonymised yet.").arg(store->path())
+                          : tr("Workspace %1: pseudonymised with the key whose id is %2.")
+                                .arg(store->path(), recorded))
+                  << "\n";
+    }
+    if (!QFileInfo::exists(path))
+        return recorded.isEmpty() ? ExitOk : ExitFailure;
+    auto key = core::Pseudonymiser::load();
+    if (!key)
+        return ctx.fail(key.error());
+    ctx.out() << tr("Pseudonymisation key: %1 (id %2).").arg(path, key->keyId()) << "\n";
+    if (!recorded.isEmpty() && recorded != key->keyId()) {
+        ctx.err() << tr("This is not the workspace's key: importing or syncing personal fields "
+                        "into it is refused.")
+                  << "\n";
+        return ExitFailure;
+    }
     return ExitOk;
 }
 

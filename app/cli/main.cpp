@@ -40,6 +40,8 @@ const Command kCommands[] = {
     {"scenario", vigie::cli::runScenario, false, QT_TRANSLATE_NOOP("vigie::cli", "run a planning scenario: event, patrol, cameras what-if, impact of an action")},
     {"check", vigie::cli::runCheck, false,
      QT_TRANSLATE_NOOP("vigie::cli", "check the integrity of a workspace")},
+    {"key", vigie::cli::runKey, false,
+     QT_TRANSLATE_NOOP("vigie::cli", "show the pseudonymisation key in use, or create one for a team")},
 };
 
 void printUsage(QTextStream &out)

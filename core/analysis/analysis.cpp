@@ -3,6 +3,7 @@
 #include "analysisutil.h"
 
 #include "../i18n.h"
+#include "../io/atomicfile.h"
 #include "../io/gdalerrorscope.h"
 #include "../store/store.h"
 #include "analytics/bandwidth.h"
@@ -26,6 +27,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <memory>
 #include <numeric>
 #include <stdexcept>
 #include <unordered_map>
@@ -830,6 +832,20 @@ public:
         analytics::throwIfCanceled(m_fb);
         record();
         tx.commit();
+        // The GeoTIFF appears under its name only once the analysis is committed (a kill or an
+        // error before leaves no truncated raster that GDAL would open without complaint).
+        if (m_geoTiff) {
+            auto moved = m_geoTiff->commit(AtomicFile::Replace::Existing);
+            if (!moved)
+                throw Exception(moved.error().code,
+                                vigie::core::AnalysisRunner::tr(
+                                    "The analysis was saved in the workspace, but its GeoTIFF "
+                                    "was not: %1")
+                                    .arg(moved.error().message));
+            m_out.summaryText += QLatin1Char('\n') +
+                                 vigie::core::AnalysisRunner::tr("GeoTIFF written: %1")
+                                     .arg(m_req.geoTiffPath);
+        }
         progress(100, vigie::core::AnalysisRunner::tr("Done"));
         return m_out;
     }
@@ -920,10 +936,12 @@ private:
         m_store.writeRaster(m.id, r);
         m_out.resultLayer = m.id;
         if (!m_req.geoTiffPath.isEmpty()) {
-            auto w = writeGeoTiff(r, m_req.geoTiffPath);
+            m_geoTiff = std::make_unique<AtomicFile>(m_req.geoTiffPath);
+            auto w = writeGeoTiff(r, m_geoTiff->temporaryPath());
             if (!w)
-                throw Exception(w.error().code, w.error().message);
-            line(vigie::core::AnalysisRunner::tr("GeoTIFF written: %1").arg(m_req.geoTiffPath));
+                throw Exception(w.error().code,
+                                QString(w.error().message)
+                                    .replace(m_geoTiff->temporaryPath(), m_req.geoTiffPath));
         }
     }
 
@@ -1393,6 +1411,7 @@ private:
     AnalysisOutcome m_out;
     QStringList m_lines;
     QString m_inFr, m_inEn;
+    std::unique_ptr<AtomicFile> m_geoTiff; ///< written before the commit, named after it
 };
 
 } // namespace

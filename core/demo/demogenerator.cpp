@@ -4,6 +4,7 @@
 // give the same file, byte for byte.
 #include "demogenerator.h"
 
+#include "io/atomicfile.h"
 #include "io/gdalerrorscope.h"
 
 #include "../analytics/feedback.h"
@@ -1813,12 +1814,6 @@ DemoSummary writeStore(Store &store, const DemoOptions &options, analytics::Feed
     return summary;
 }
 
-void removeStoreFiles(const QString &path)
-{
-    for (const char *suffix : {"", "-wal", "-shm", "-journal"})
-        QFile::remove(path + QLatin1String(suffix));
-}
-
 } // namespace
 
 Result<DemoSummary> createDemoStore(const QString &path, const DemoOptions &options,
@@ -1837,14 +1832,22 @@ Result<DemoSummary> createDemoStore(const QString &path, const DemoOptions &opti
                          "vigie::core::DemoGenerator",
                          "Invalid demo options: the period or the incident scale is wrong.")};
 
+    // Written under a temporary name and renamed when complete: a kill or an error never
+    // leaves a half-made workspace under the name asked for (which `demo` would then refuse to
+    // overwrite and the application would open).
+    AtomicFile output(path);
     std::unique_ptr<Store> store;
     try {
-        auto created = Store::create(path);
+        auto created = Store::create(output.temporaryPath());
         if (!created.ok())
-            return created.error();
+            return Error{created.error().code,
+                         QString(created.error().message).replace(output.temporaryPath(), path)};
         store = std::move(created.value());
         DemoSummary summary = writeStore(*store, options, feedback);
         store.reset();
+        auto committed = output.commit(AtomicFile::Replace::Never);
+        if (!committed)
+            return committed.error();
         if (feedback)
             feedback->setProgress(100.0, QCoreApplication::translate("vigie::core::DemoGenerator",
                                                                      "Demo workspace ready")
@@ -1852,21 +1855,19 @@ Result<DemoSummary> createDemoStore(const QString &path, const DemoOptions &opti
         return summary;
     } catch (const analytics::Canceled &) {
         store.reset();
-        removeStoreFiles(path);
         return Error{ErrorCode::Canceled,
                      QCoreApplication::translate("vigie::core::DemoGenerator",
                                                  "Creation of the demo workspace %1 was canceled.")
                          .arg(path)};
     } catch (const Exception &e) {
         store.reset();
-        removeStoreFiles(path);
         return Error{e.error().code,
                      QCoreApplication::translate("vigie::core::DemoGenerator",
                                                  "Could not create the demo workspace %1: %2")
-                         .arg(path, e.error().message)};
+                         .arg(path, QString(e.error().message)
+                                        .replace(output.temporaryPath(), path))};
     } catch (const std::exception &e) {
         store.reset();
-        removeStoreFiles(path);
         return Error{ErrorCode::Internal,
                      QCoreApplication::translate("vigie::core::DemoGenerator",
                                                  "Could not create the demo workspace %1: %2")

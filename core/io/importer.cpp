@@ -397,7 +397,7 @@ void ImportJob::bindFields(const LayerManifest &m, bool fromFile)
         if (f.personal == PersonalData::Pseudonymise) {
             b.pseudonymise = &f;
             if (!m_pseudonymiser) { // the key is read (or made) before any row is written
-                auto loaded = Pseudonymiser::load();
+                auto loaded = Pseudonymiser::forWorkspace(m_store);
                 if (!loaded)
                     fail(loaded.error().code, loaded.error().message);
                 m_pseudonymiser = std::move(loaded.value());

@@ -669,7 +669,7 @@ void LayerSync::prepareLayer()
         if (manifest->fields[i].name == manifest->timeField)
             m_layer.timeIndex = int(i);
         if (manifest->fields[i].personal == PersonalData::Pseudonymise && !m_layer.pseudonymiser) {
-            auto loaded = Pseudonymiser::load(); // before anything is pulled
+            auto loaded = Pseudonymiser::forWorkspace(m_store); // before anything is pulled
             if (!loaded)
                 throw Exception(loaded.error().code, loaded.error().message);
             m_layer.pseudonymiser = std::move(loaded.value());

@@ -8,6 +8,8 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QImage>
+#include <QDir>
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -59,9 +61,13 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         m_store = m_dir.filePath(QStringLiteral("demo.sqlite"));
+        QElapsedTimer clock;
+        clock.start();
         const Run r = cli({QStringLiteral("demo"), QStringLiteral("--out"), m_store,
                            QStringLiteral("--scale"), QStringLiteral("0.2")});
+        m_demoMs = clock.elapsed();
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        m_demoSha = sha256(m_store);
         QVERIFY(r.out.contains(QLatin1String("16 arrondissements, 111 quartiers")));
     }
 
@@ -166,9 +172,98 @@ private slots:
         QVERIFY2(cmp.passed, qPrintable(cmp.message));
     }
 
+    /// Killed at moments spread over a whole run, `demo` and `analyze --geotiff` never leave a
+    /// partial file under the name asked for (issue 16, finding 7): either no file, or the
+    /// complete one; and `demo` then accepts the same name.
+    void killsLeaveNoHalfMadeFile()
+    {
+        auto killedAfter = [](const QStringList &args, qint64 ms) {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("VIGIE_LANGUAGE"), QStringLiteral("en"));
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral(VIGIE_CLI), args);
+            p.waitForStarted();
+            const bool finished = p.waitForFinished(int(ms));
+            if (!finished) {
+                p.kill(); // SIGKILL: no handler runs
+                p.waitForFinished(10000);
+            }
+            return !finished;
+        };
+        int killed = 0, absent = 0, complete = 0;
+        const QString demo = m_dir.filePath(QStringLiteral("killed-demo.sqlite"));
+        for (const double f : {0.1, 0.3, 0.5, 0.7, 0.9}) {
+            const bool wasKilled = killedAfter({QStringLiteral("demo"), QStringLiteral("--out"), demo,
+                                                QStringLiteral("--scale"), QStringLiteral("0.2")},
+                                               qint64(f * double(m_demoMs)));
+            killed += wasKilled ? 1 : 0;
+            if (!QFileInfo::exists(demo)) {
+                ++absent;
+                continue;
+            }
+            // There under its name: then it is whole.
+            const Run check = cli({QStringLiteral("check"), QStringLiteral("--store"), demo});
+            QVERIFY2(check.exitCode == 0, qPrintable(check.out + check.err));
+            QCOMPARE(sha256(demo), m_demoSha); // same seed, same scale: the same file
+            ++complete;
+            QFile::remove(demo);
+        }
+        qInfo("demo: %d kills, %d left no file, %d complete files", killed, absent, complete);
+        QVERIFY(killed >= 3);
+        const Run again = cli({QStringLiteral("demo"), QStringLiteral("--out"), demo,
+                               QStringLiteral("--scale"), QStringLiteral("0.2")});
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+
+        // A GeoTIFF: absent, or byte for byte the one a complete run writes.
+        const QString tif = m_dir.filePath(QStringLiteral("killed.tif"));
+        const QStringList kde{QStringLiteral("analyze"), QStringLiteral("kde"), QStringLiteral("--store"),
+                              demo, QStringLiteral("--cell-size"), QStringLiteral("20"),
+                              QStringLiteral("--geotiff"), tif};
+        QElapsedTimer clock;
+        clock.start();
+        const Run whole = cli(kde);
+        const qint64 kdeMs = clock.elapsed();
+        QVERIFY2(whole.exitCode == 0, qPrintable(whole.err));
+        const QByteArray reference = sha256(tif);
+        QVERIFY(!reference.isEmpty());
+        QFile::remove(tif);
+        killed = absent = complete = 0;
+        for (const double f : {0.2, 0.4, 0.6, 0.8, 0.95}) {
+            killed += killedAfter(kde, qint64(f * double(kdeMs))) ? 1 : 0;
+            if (!QFileInfo::exists(tif)) {
+                ++absent;
+                continue;
+            }
+            QCOMPARE(sha256(tif), reference);
+            ++complete;
+            QFile::remove(tif);
+        }
+        qInfo("GeoTIFF (%lld ms a run): %d kills, %d left no file, %d complete files", kdeMs,
+              killed, absent, complete);
+        QVERIFY(killed >= 3);
+    }
+
+    void keyCommand()
+    {
+        const QString key = m_dir.filePath(QStringLiteral("team.key"));
+        const Run created = cli({QStringLiteral("key"), QStringLiteral("--create"), key});
+        QVERIFY2(created.exitCode == 0, qPrintable(created.err));
+        QVERIFY(created.out.contains(QLatin1String("(id ")));
+        QCOMPARE(QFileInfo(key).size(), 32);
+        QCOMPARE(QFile::permissions(key) & ~(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                             QFileDevice::ReadUser | QFileDevice::WriteUser),
+                 QFileDevice::Permissions());
+        const Run again = cli({QStringLiteral("key"), QStringLiteral("--create"), key});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains(QLatin1String("already exists")), qPrintable(again.err));
+    }
+
 private:
     QTemporaryDir m_dir;
     QString m_store;
+    qint64 m_demoMs = 0;
+    QByteArray m_demoSha;
 };
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -8,7 +8,9 @@
 #include "core/privacy/pseudonymiser.h"
 #include "core/store/store.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -82,10 +84,25 @@ private slots:
     void theKeyIsMadeOnceOutsideTheWorkspace()
     {
         QVERIFY(!QFile::exists(m_keyFile));
+        // A key named by VIGIE_PSEUDONYM_KEY_FILE must exist: a mistyped name is an error, never
+        // a new key (issue 16, finding 10).
+        auto missing = Pseudonymiser::load();
+        QVERIFY(!missing.ok());
+        QVERIFY2(missing.error().message.contains(QLatin1String("does not exist")) &&
+                     missing.error().message.contains(m_keyFile),
+                 qPrintable(missing.error().message));
+        QVERIFY(!QFile::exists(m_keyFile));
+        QVERIFY(Pseudonymiser::createKey(m_keyFile).ok());
+        QVERIFY(!Pseudonymiser::createKey(m_keyFile).ok()); // never replaced
+        QVERIFY(QDir(QFileInfo(m_keyFile).absolutePath())
+                    .entryList(QDir::Files | QDir::Hidden)
+                    .size() == 1); // no temporary left beside it
         auto first = Pseudonymiser::load();
         QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().message));
         QCOMPARE(QFile(m_keyFile).size(), 32);
-        QCOMPARE(QFile(m_keyFile).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+        QCOMPARE(QFile(m_keyFile).permissions() &
+                     (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup |
+                      QFileDevice::WriteOther),
                  QFileDevice::Permissions());
         auto second = Pseudonymiser::load();
         QVERIFY(second.ok());
@@ -99,6 +116,18 @@ private slots:
         QVERIFY(!bad.ok());
         QVERIFY(bad.error().message.contains(shortKey));
         QCOMPARE(readAll(shortKey), QByteArray("abc"));
+        // A key others can read is refused until its permissions are fixed.
+        const QString openKey = m_dir.filePath(QStringLiteral("open.key"));
+        writeFile(openKey, QByteArray(32, 'k'));
+        QFile::setPermissions(openKey, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                           QFileDevice::ReadGroup | QFileDevice::ReadOther);
+        qputenv("VIGIE_PSEUDONYM_KEY_FILE", openKey.toUtf8());
+        auto exposed = Pseudonymiser::load();
+        QVERIFY(!exposed.ok());
+        QVERIFY2(exposed.error().message.contains(QLatin1String("chmod 600")),
+                 qPrintable(exposed.error().message));
+        QFile::setPermissions(openKey, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QVERIFY(Pseudonymiser::load().ok());
         qputenv("VIGIE_PSEUDONYM_KEY_FILE", m_keyFile.toUtf8());
         // A manifest cannot pseudonymise a number.
         auto wrong = LayerManifest::fromJson(QByteArray(kManifest).replace(
@@ -106,6 +135,86 @@ private slots:
                                              QStringLiteral("test"));
         QVERIFY(!wrong.ok());
         QVERIFY(wrong.error().message.contains(QStringLiteral("personal")));
+    }
+
+    void spellingsOfOneIdentifierAgree_data()
+    {
+        QTest::addColumn<QStringList>("spellings");
+        QTest::addColumn<QString>("normalised");
+        QTest::newRow("French mobile")
+            << QStringList{"06 12 34 56 78", "0612345678", "06.12.34.56.78", "06-12-34-56-78",
+                           "+33 6 12 34 56 78", "+33 (0)6 12 34 56 78", "0033612345678",
+                           " +33612345678 "}
+            << "+33612345678";
+        QTest::newRow("foreign number") << QStringList{"+49 30 1234567", "0049 30 1234567"}
+                                        << "+49301234567";
+        QTest::newRow("e-mail") << QStringList{"Jean.Dupont@Example.FR", " jean.dupont@example.fr"}
+                                << "jean.dupont@example.fr";
+        QTest::newRow("plate") << QStringList{"AB-123-CD", "ab 123 cd", "AB123CD", " ab-123-cd "}
+                               << "AB123CD";
+        QTest::newRow("name") << QStringList{"Jean  Dupont", " JEAN DUPONT"} << "jean dupont";
+        // Not a telephone number: left as text.
+        QTest::newRow("short number") << QStringList{"12 34"} << "12 34";
+    }
+
+    void spellingsOfOneIdentifierAgree()
+    {
+        QFETCH(QStringList, spellings);
+        QFETCH(QString, normalised);
+        const Pseudonymiser key = Pseudonymiser::withKey(QByteArray(32, 'z'));
+        for (const QString &s : spellings) {
+            QCOMPARE(Pseudonymiser::normalise(s), normalised);
+            QCOMPARE(key.pseudonym(QStringLiteral("f"), s), key.pseudonym(QStringLiteral("f"), normalised));
+        }
+    }
+
+    void theWorkspaceKnowsItsKey()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("keyed.vigie"));
+        auto store = Store::create(path);
+        QVERIFY(store.ok());
+        auto first = Pseudonymiser::forWorkspace(**store);
+        QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().message));
+        QCOMPARE((*store)->meta(QStringLiteral("pseudonym_key_id")), first->keyId());
+        QVERIFY(!first->keyId().isEmpty());
+
+        // Another key: refused, and the workspace keeps its id.
+        const QString other = m_dir.filePath(QStringLiteral("other.key"));
+        QVERIFY(Pseudonymiser::createKey(other).ok());
+        qputenv("VIGIE_PSEUDONYM_KEY_FILE", other.toUtf8());
+        auto wrong = Pseudonymiser::forWorkspace(**store);
+        QVERIFY(!wrong.ok());
+        QVERIFY2(wrong.error().message.contains(first->keyId()), qPrintable(wrong.error().message));
+        QCOMPARE((*store)->meta(QStringLiteral("pseudonym_key_id")), first->keyId());
+
+        // The key lost: an error with instructions, and no new key is made.
+        const QString gone = m_dir.filePath(QStringLiteral("gone/pseudonym.key"));
+        qputenv("VIGIE_PSEUDONYM_KEY_FILE", gone.toUtf8());
+        auto lost = Pseudonymiser::forWorkspace(**store);
+        QVERIFY(!lost.ok());
+        QVERIFY2(lost.error().message.contains(QLatin1String("Restore that key")),
+                 qPrintable(lost.error().message));
+        QVERIFY(!QFileInfo::exists(gone));
+
+        // The import refuses too, before writing anything.
+        auto manifest = LayerManifest::fromJson(kManifest, QStringLiteral("test"));
+        QVERIFY(manifest.ok());
+        QVERIFY((*store)->addLayer(*manifest, QStringLiteral("test")).ok());
+        const QString geojson = m_dir.filePath(QStringLiteral("one.geojson"));
+        writeFile(geojson, R"({"type": "FeatureCollection", "features": [
+ {"type": "Feature", "properties": {"motif": "rodeo", "plaque": "AA-111-AA", "telephone": null},
+  "geometry": {"type": "Point", "coordinates": [5.3698, 43.2965]}}]})");
+        ImportOptions o;
+        o.layerId = QStringLiteral("signalements");
+        qputenv("VIGIE_PSEUDONYM_KEY_FILE", other.toUtf8());
+        auto refused = Importer::importFile(**store, geojson, o);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.contains(first->keyId()),
+                 qPrintable(refused.error().message));
+        QCOMPARE((*store)->featureCount(QStringLiteral("signalements")), 0);
+        qputenv("VIGIE_PSEUDONYM_KEY_FILE", m_keyFile.toUtf8());
+        auto accepted = Importer::importFile(**store, geojson, o);
+        QVERIFY2(accepted.ok(), qPrintable(accepted.ok() ? QString() : accepted.error().message));
     }
 
     void importStoresPseudonymsAndNoClearValue()
