@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "layermanifest.h"
+#include "argtext.h"
 
 #include "printable.h"
 
@@ -123,9 +124,7 @@ LayerManifest parse(const QByteArray &json, const QString &origin)
     if (perr.error != QJsonParseError::NoError)
         throw Exception(ErrorCode::InvalidInput,
                         ManifestTr::tr("Layer manifest %1: invalid JSON at offset %2: %3")
-                            .arg(origin)
-                            .arg(perr.offset)
-                            .arg(perr.errorString()));
+                            .arg(origin, argText(perr.offset), perr.errorString()));
     if (!doc.isObject())
         throw Exception(
             ErrorCode::InvalidInput,
@@ -140,8 +139,7 @@ LayerManifest parse(const QByteArray &json, const QString &origin)
     if (!version.isDouble() || version.toDouble() != kManifestFormatVersion)
         fail(origin, QStringLiteral("vigieLayer"),
              ManifestTr::tr("format version %1 is not supported (this Vigie reads version %2)")
-                 .arg(version.toVariant().toString())
-                 .arg(kManifestFormatVersion));
+                 .arg(version.toVariant().toString(), argText(kManifestFormatVersion)));
 
     LayerManifest m;
     m.origin = origin;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // vigie-cli analyze KIND: runs an analysis of core/analysis on a workspace and keeps its result.
 #include "clicontext.h"
+#include "core/argtext.h"
 
 #include "core/analysis/analysis.h"
 #include "core/store/store.h"
@@ -160,7 +161,9 @@ int runAnalyze(CliContext &ctx, const QStringList &args)
         return ExitOk;
     }
     ctx.out() << core::analysisKindTitle(*kind) << "\n"
-              << tr("%1 features analysed in %2 s").arg(outcome->inputCount).arg(seconds, 0, 'f', 2) << "\n"
+              << tr("%1 features analysed in %2 s")
+                     .arg(argText(outcome->inputCount), argText(seconds, 0, 'f', 2))
+              << "\n"
               << outcome->summaryText << "\n";
     if (!outcome->resultLayer.isEmpty())
         ctx.out() << tr("Result layer: %1").arg(outcome->resultLayer) << "\n";

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The data commands of vigie-cli: demo, import, info, layers, check.
 #include "clicontext.h"
+#include "core/argtext.h"
 
 #include "core/demo/demogenerator.h"
 #include "core/i18n.h"
@@ -78,16 +79,13 @@ int runDemo(CliContext &ctx, const QStringList &args)
     if (!result)
         return ctx.fail(result.error());
     const core::DemoSummary &s = *result;
-    ctx.out() << tr("Demo workspace written to %1 in %2 s").arg(out).arg(timer.elapsed() / 1000.0, 0, 'f', 1)
+    ctx.out() << tr("Demo workspace written to %1 in %2 s")
+                     .arg(out, argText(timer.elapsed() / 1000.0, 0, 'f', 1))
               << "\n"
               << tr("  %1 arrondissements, %2 quartiers, %3 incidents, %4 cameras, %5 events, "
                     "%6 traffic segments")
-                     .arg(s.arrondissements)
-                     .arg(s.quartiers)
-                     .arg(s.incidents)
-                     .arg(s.cameras)
-                     .arg(s.events)
-                     .arg(s.trafficSegments)
+                     .arg(argText(s.arrondissements), argText(s.quartiers), argText(s.incidents),
+                          argText(s.cameras), argText(s.events), argText(s.trafficSegments))
               << "\n";
     return ExitOk;
 }
@@ -193,10 +191,8 @@ int runInfo(CliContext &ctx, const QStringList &args)
                   << "  " << tr("features: %1").arg((*store)->featureCount(m.id)) << "\n"
                   << "  "
                   << tr("extent (Lambert-93): %1, %2 — %3, %4")
-                         .arg(e.left(), 0, 'f', 0)
-                         .arg(e.top(), 0, 'f', 0)
-                         .arg(e.right(), 0, 'f', 0)
-                         .arg(e.bottom(), 0, 'f', 0)
+                         .arg(argText(e.left(), 0, 'f', 0), argText(e.top(), 0, 'f', 0),
+                              argText(e.right(), 0, 'f', 0), argText(e.bottom(), 0, 'f', 0))
                   << "\n";
         if (!m.timeField.isEmpty()) {
             auto snap = (*store)->loadSnapshot(m.id);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // vigie-cli report: a CLSPD report (PDF map atlas with key figures) from a report template.
 #include "clicontext.h"
+#include "core/argtext.h"
 
 #include "core/i18n.h"
 #include "core/report/reporttemplate.h"
@@ -105,9 +106,8 @@ int runReport(CliContext &ctx, const QStringList &args)
     for (const QString &note : outcome->notes)
         ctx.err() << note << "\n";
     ctx.out() << tr("Report written to %1 (%2 pages, %3 s)")
-                     .arg(out)
-                     .arg(outcome->pages)
-                     .arg(outcome->milliseconds / 1000.0, 0, 'f', 1)
+                     .arg(out, argText(outcome->pages),
+                          argText(outcome->milliseconds / 1000.0, 0, 'f', 1))
               << "\n";
     return ExitOk;
 }

@@ -2,6 +2,7 @@
 // vigie-cli forecast and vigie-cli scenario KIND: the planning and prediction scenarios of
 // core/scenario (issue 6) on a workspace, and the rolling-origin evaluation of the forecasts.
 #include "clicontext.h"
+#include "core/argtext.h"
 
 #include "core/analysis/analysis.h"
 #include "core/scenario/scenario.h"
@@ -424,7 +425,8 @@ void printOutcome(CliContext &ctx, core::ScenarioKind kind, const core::Analysis
         return;
     }
     ctx.out() << core::scenarioKindTitle(kind) << "\n"
-              << tr("%1 incidents used, in %2 s").arg(outcome.inputCount).arg(seconds, 0, 'f', 2)
+              << tr("%1 incidents used, in %2 s")
+                     .arg(argText(outcome.inputCount), argText(seconds, 0, 'f', 2))
               << "\n\n"
               << outcome.summaryText;
     if (!outcome.summaryText.endsWith(u'\n'))

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "syncpanel.h"
+#include "core/argtext.h"
 
 #include "analytics/feedback.h"
 #include "core/layerregistry.h"
@@ -281,13 +282,9 @@ void SyncPanel::finished()
     QStringList lines;
     for (const auto &l : outcome.report.layers)
         lines << tr("%1: %2 new, %3 changed, %4 deleted (%5 pull, %6 pages, %7 s)")
-                     .arg(l.layer)
-                     .arg(l.inserted)
-                     .arg(l.updated)
-                     .arg(l.deleted)
-                     .arg(l.firstPull ? tr("first") : tr("incremental"))
-                     .arg(l.batches)
-                     .arg(l.seconds, 0, 'f', 1);
+                     .arg(l.layer, argText(l.inserted), argText(l.updated), argText(l.deleted),
+                          argText(l.firstPull ? tr("first") : tr("incremental")),
+                          argText(l.batches), argText(l.seconds, 0, 'f', 1));
     if (outcome.ok) {
         m_progress->setValue(100);
         m_status->setText(tr("Synchronised with %1.").arg(outcome.report.hub));
@@ -300,10 +297,8 @@ void SyncPanel::finished()
             const auto log = core::sync::syncLog(**store, 1);
             if (!log.empty())
                 lines << tr("%1: %2 new, %3 changed, %4 deleted before it stopped")
-                             .arg(log.front().layer)
-                             .arg(log.front().inserted)
-                             .arg(log.front().updated)
-                             .arg(log.front().deleted);
+                             .arg(log.front().layer, argText(log.front().inserted),
+                                  argText(log.front().updated), argText(log.front().deleted));
         }
     }
     m_changes->setPlainText(lines.join(QLatin1Char('\n')));

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "analysis.h"
+#include "../argtext.h"
 #include "analysisutil.h"
 
 #include "../i18n.h"
@@ -363,7 +364,7 @@ Selection select(Store &store, const AnalysisSelection &sel, analytics::Feedback
 QString freshId(const Store &store, const QString &key)
 {
     for (int n = 1;; ++n) {
-        const QString id = QStringLiteral("%1_%2").arg(key).arg(n);
+        const QString id = QStringLiteral("%1_%2").arg(key, argText(n));
         if (store.hasLayer(id))
             continue;
         sqlite3_stmt *st = nullptr;
@@ -922,10 +923,12 @@ private:
         m_out.summary.insert(QStringLiteral("maximum"), maxV);
         m_out.summary.insert(QStringLiteral("cells"), qlonglong(g.cellCount()));
         line(vigie::core::AnalysisRunner::tr("Bandwidth: %1 m; cells of %2 m (%3 × %4); method: %5")
-                 .arg(r.bandwidth, 0, 'f', 1).arg(cs).arg(g.cols).arg(g.rows)
-                 .arg(QString::fromStdString(r.method)));
-        line(vigie::core::AnalysisRunner::tr("Highest density: %1 %2").arg(maxV, 0, 'f', 1)
-                 .arg(perMonth ? vigie::core::AnalysisRunner::tr("incidents/km²/month") : vigie::core::AnalysisRunner::tr("incidents/km²")));
+                 .arg(argText(r.bandwidth, 0, 'f', 1), argText(cs), argText(g.cols),
+                      argText(g.rows), QString::fromStdString(r.method)));
+        line(vigie::core::AnalysisRunner::tr("Highest density: %1 %2")
+                 .arg(argText(maxV, 0, 'f', 1),
+                      argText(perMonth ? vigie::core::AnalysisRunner::tr("incidents/km²/month")
+                                       : vigie::core::AnalysisRunner::tr("incidents/km²"))));
     }
 
     void addRaster(const LayerManifest &m, const Raster &r)
@@ -1021,8 +1024,10 @@ private:
         addRaster(m, r.risk);
         m_out.summary.insert(QStringLiteral("denominator"), denominator);
         m_out.summary.insert(QStringLiteral("cellsRiskAboveTwice"), qlonglong(elevated));
-        line(vigie::core::AnalysisRunner::tr("Denominator: %1; bandwidths %2 m (incidents) and %3 m (denominator)")
-                 .arg(denominator).arg(rp.cases.bandwidth).arg(rp.controls.bandwidth));
+        line(vigie::core::AnalysisRunner::tr(
+                 "Denominator: %1; bandwidths %2 m (incidents) and %3 m (denominator)")
+                 .arg(argText(denominator), argText(rp.cases.bandwidth),
+                      argText(rp.controls.bandwidth)));
         line(vigie::core::AnalysisRunner::tr("%n cells with a risk more than twice the city's", nullptr, int(elevated)));
     }
 
@@ -1065,12 +1070,17 @@ private:
         for (int c : r.confidenceClass)
             (c > 0 ? hot : (c < 0 ? cold : hot)) += c != 0;
         line(vigie::core::AnalysisRunner::tr("%1 units (%2); weights: %3%4; FDR correction: %5")
-                 .arg(u.value.size()).arg(unitKindLabel(u.kind)).arg(used.value(QStringLiteral("weights")).toString())
-                 .arg(used.contains(QStringLiteral("distance"))
-                          ? vigie::core::AnalysisRunner::tr(", distance %1 m").arg(used.value(QStringLiteral("distance")).toDouble(), 0, 'f', 0)
-                          : QString())
-                 .arg(fdr ? vigie::core::AnalysisRunner::tr("yes") : vigie::core::AnalysisRunner::tr("no")));
-        line(vigie::core::AnalysisRunner::tr("Hot spots: %1; cold spots: %2").arg(hot).arg(cold));
+                 .arg(argText(u.value.size()), argText(unitKindLabel(u.kind)),
+                      used.value(QStringLiteral("weights")).toString(),
+                      argText(used.contains(QStringLiteral("distance"))
+                                  ? vigie::core::AnalysisRunner::tr(", distance %1 m")
+                                        .arg(used.value(QStringLiteral("distance")).toDouble(), 0,
+                                             'f', 0)
+                                  : QString()),
+                      argText(fdr ? vigie::core::AnalysisRunner::tr("yes")
+                                  : vigie::core::AnalysisRunner::tr("no"))));
+        line(vigie::core::AnalysisRunner::tr("Hot spots: %1; cold spots: %2")
+                 .arg(argText(hot), argText(cold)));
         m_out.summary.insert(QStringLiteral("hot"), hot);
         m_out.summary.insert(QStringLiteral("cold"), cold);
     }
@@ -1119,11 +1129,16 @@ private:
         const analytics::GlobalMoran gm = analytics::globalMoran(u.value, w);
         m_out.summary.insert(QStringLiteral("globalI"), gm.I);
         m_out.summary.insert(QStringLiteral("globalZ"), gm.z);
-        line(vigie::core::AnalysisRunner::tr("%1 units; %2 permutations (seed %3); global Moran's I = %4 (z = %5)")
-                 .arg(u.value.size()).arg(o.permutations).arg(o.seed).arg(gm.I, 0, 'f', 4).arg(gm.z, 0, 'f', 2));
-        line(vigie::core::AnalysisRunner::tr("High-High: %1; Low-Low: %2; High-Low: %3; Low-High: %4")
-                 .arg(counts.value(QStringLiteral("hh")).toInt()).arg(counts.value(QStringLiteral("ll")).toInt())
-                 .arg(counts.value(QStringLiteral("hl")).toInt()).arg(counts.value(QStringLiteral("lh")).toInt()));
+        line(vigie::core::AnalysisRunner::tr(
+                 "%1 units; %2 permutations (seed %3); global Moran's I = %4 (z = %5)")
+                 .arg(argText(u.value.size()), argText(o.permutations), argText(o.seed),
+                      argText(gm.I, 0, 'f', 4), argText(gm.z, 0, 'f', 2)));
+        line(vigie::core::AnalysisRunner::tr(
+                 "High-High: %1; Low-Low: %2; High-Low: %3; Low-High: %4")
+                 .arg(argText(counts.value(QStringLiteral("hh")).toInt()),
+                      argText(counts.value(QStringLiteral("ll")).toInt()),
+                      argText(counts.value(QStringLiteral("hl")).toInt()),
+                      argText(counts.value(QStringLiteral("lh")).toInt())));
     }
 
     void clusters(bool spaceTime)
@@ -1167,8 +1182,10 @@ private:
             rank[std::size_t(c)] = i;
             CategoryDef cat;
             cat.value = QStringLiteral("g%1").arg(i + 1);
-            cat.label = {QStringLiteral("Agrégat n° %1 (%2 incidents)").arg(i + 1).arg(r.sizes[std::size_t(c)]),
-                         QStringLiteral("Cluster no. %1 (%2 incidents)").arg(i + 1).arg(r.sizes[std::size_t(c)])};
+            cat.label = {QStringLiteral("Agrégat n° %1 (%2 incidents)")
+                             .arg(argText(i + 1), argText(r.sizes[std::size_t(c)])),
+                         QStringLiteral("Cluster no. %1 (%2 incidents)")
+                             .arg(argText(i + 1), argText(r.sizes[std::size_t(c)]))};
             cat.color = QLatin1String(palette[i]);
             m.categories.push_back(cat);
         }
@@ -1218,11 +1235,13 @@ private:
         m_out.summary.insert(QStringLiteral("clusters"), r.clusterCount);
         m_out.summary.insert(QStringLiteral("noise"), qlonglong(noise));
         m_out.summary.insert(QStringLiteral("largest"), r.clusterCount ? qlonglong(r.sizes[std::size_t(order[0])]) : 0);
-        line(spaceTime ? vigie::core::AnalysisRunner::tr("Radius %1 m, time window %2 days, at least %3 incidents")
-                             .arg(eps).arg(epsDays).arg(minPoints)
-                       : vigie::core::AnalysisRunner::tr("Radius %1 m, at least %2 incidents").arg(eps).arg(minPoints));
+        line(spaceTime ? vigie::core::AnalysisRunner::tr(
+                             "Radius %1 m, time window %2 days, at least %3 incidents")
+                             .arg(argText(eps), argText(epsDays), argText(minPoints))
+                       : vigie::core::AnalysisRunner::tr("Radius %1 m, at least %2 incidents")
+                             .arg(argText(eps), argText(minPoints)));
         line(vigie::core::AnalysisRunner::tr("%1 clusters; %2 of %3 incidents not clustered")
-                 .arg(r.clusterCount).arg(noise).arg(m_sel.x.size()));
+                 .arg(argText(r.clusterCount), argText(noise), argText(m_sel.x.size())));
     }
 
     void nearestNeighbour()
@@ -1236,12 +1255,15 @@ private:
         m_out.summary.insert(QStringLiteral("z"), r.z);
         m_out.summary.insert(QStringLiteral("p"), r.p);
         m_out.summary.insert(QStringLiteral("areaKm2"), m_sel.areaM2 / 1e6);
-        line(vigie::core::AnalysisRunner::tr("Observed mean distance: %1 m; expected if random: %2 m")
-                 .arg(r.observedMean, 0, 'f', 1).arg(r.expectedMean, 0, 'f', 1));
+        line(vigie::core::AnalysisRunner::tr(
+                 "Observed mean distance: %1 m; expected if random: %2 m")
+                 .arg(argText(r.observedMean, 0, 'f', 1), argText(r.expectedMean, 0, 'f', 1)));
         line(vigie::core::AnalysisRunner::tr("Nearest-neighbour index: %1 (z = %2, p = %3): %4")
-                 .arg(r.ratio, 0, 'f', 3).arg(r.z, 0, 'f', 2).arg(r.p, 0, 'g', 3)
-                 .arg(r.p < 0.05 ? (r.ratio < 1 ? vigie::core::AnalysisRunner::tr("clustered") : vigie::core::AnalysisRunner::tr("dispersed"))
-                                 : vigie::core::AnalysisRunner::tr("not different from random")));
+                 .arg(argText(r.ratio, 0, 'f', 3), argText(r.z, 0, 'f', 2), argText(r.p, 0, 'g', 3),
+                      argText(r.p < 0.05
+                                  ? (r.ratio < 1 ? vigie::core::AnalysisRunner::tr("clustered")
+                                                 : vigie::core::AnalysisRunner::tr("dispersed"))
+                                  : vigie::core::AnalysisRunner::tr("not different from random"))));
         line(vigie::core::AnalysisRunner::tr("Study area: %1 km²").arg(m_sel.areaM2 / 1e6, 0, 'f', 1));
     }
 
@@ -1333,13 +1355,15 @@ private:
         m_out.summary.insert(QStringLiteral("steps"), steps);
         m_out.summary.insert(QStringLiteral("classes"), counts);
         m_out.parameters.insert(QStringLiteral("neighbourDistance"), o.neighbourDistance);
-        line(vigie::core::AnalysisRunner::tr("%1 cells of %2 m, %3 steps of %4 days").arg(u.value.size()).arg(cs).arg(steps).arg(stepDays));
+        line(vigie::core::AnalysisRunner::tr("%1 cells of %2 m, %3 steps of %4 days")
+                 .arg(argText(u.value.size()), argText(cs), argText(steps), argText(stepDays)));
         QStringList parts;
         const bool french = preferredLanguage().startsWith(QLatin1String("fr"));
         for (const Cat &c : cats) {
             const int n = counts.value(QLatin1String(analytics::categoryKey(c.c))).toInt();
             if (n > 0)
-                parts << QStringLiteral("%1 : %2").arg(QString::fromUtf8(french ? c.fr : c.en)).arg(n);
+                parts << QStringLiteral("%1 : %2").arg(QString::fromUtf8(french ? c.fr : c.en),
+                                                       argText(n));
         }
         line(parts.isEmpty() ? vigie::core::AnalysisRunner::tr("No emerging pattern detected.") : parts.join(QStringLiteral("; ")));
     }
@@ -1380,9 +1404,13 @@ private:
                                 {QStringLiteral("moranI"), r.moranI[i]},
                                 {QStringLiteral("z"), r.z[i]}};
             line(vigie::core::AnalysisRunner::tr("%1 m: I = %2, z = %3%4")
-                     .arg(r.distances[i], 0, 'f', 0).arg(r.moranI[i], 0, 'f', 4).arg(r.z[i], 0, 'f', 2)
-                     .arg(int(i) == r.firstPeak ? vigie::core::AnalysisRunner::tr("  ← first peak")
-                                                : (int(i) == r.maxPeak ? vigie::core::AnalysisRunner::tr("  ← highest peak") : QString())));
+                     .arg(argText(r.distances[i], 0, 'f', 0), argText(r.moranI[i], 0, 'f', 4),
+                          argText(r.z[i], 0, 'f', 2),
+                          argText(int(i) == r.firstPeak
+                                      ? vigie::core::AnalysisRunner::tr("  ← first peak")
+                                      : (int(i) == r.maxPeak
+                                             ? vigie::core::AnalysisRunner::tr("  ← highest peak")
+                                             : QString()))));
         }
         m_out.summary.insert(QStringLiteral("steps"), rows);
         const int chosen = r.firstPeak >= 0 ? r.firstPeak : r.maxPeak;

@@ -3,6 +3,7 @@
 // comes from vigie::analytics::Rng streams derived from DemoOptions::seed, so the same options
 // give the same file, byte for byte.
 #include "demogenerator.h"
+#include "../argtext.h"
 
 #include "io/atomicfile.h"
 #include "io/gdalerrorscope.h"
@@ -466,8 +467,7 @@ void buildGeometry(City &city)
                             QCoreApplication::translate(
                                 "vigie::core::DemoGenerator",
                                 "Could not merge the quartiers of arrondissement %1: %2")
-                                .arg(n)
-                                .arg(errors.lastError()));
+                                .arg(argText(n), argText(errors.lastError())));
         Arrondissement a;
         a.number = n;
         a.geometry = polygonsOf(merged.get(), 1.0);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reporttemplate.h"
+#include "../argtext.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -152,12 +153,14 @@ QString ReportPeriod::label(const QString &language) const
         const QString a = locale.standaloneMonthName(first.month());
         const QString b = locale.standaloneMonthName(last.month());
         if (first.year() == last.year() && first.month() == last.month())
-            return QStringLiteral("%1 %2").arg(a).arg(first.year());
+            return QStringLiteral("%1 %2").arg(argText(a), argText(first.year()));
         if (first.year() == last.year())
-            return en ? QStringLiteral("%1 to %2 %3").arg(a, b).arg(first.year())
-                      : QStringLiteral("%1 à %2 %3").arg(a, b).arg(first.year());
-        return en ? QStringLiteral("%1 %2 to %3 %4").arg(a).arg(first.year()).arg(b).arg(last.year())
-                  : QStringLiteral("%1 %2 à %3 %4").arg(a).arg(first.year()).arg(b).arg(last.year());
+            return en ? QStringLiteral("%1 to %2 %3").arg(a, b, argText(first.year()))
+                      : QStringLiteral("%1 à %2 %3").arg(a, b, argText(first.year()));
+        return en ? QStringLiteral("%1 %2 to %3 %4")
+                        .arg(argText(a), argText(first.year()), argText(b), argText(last.year()))
+                  : QStringLiteral("%1 %2 à %3 %4")
+                        .arg(argText(a), argText(first.year()), argText(b), argText(last.year()));
     }
     const QString f = QStringLiteral("dd/MM/yyyy");
     if (first == last)
@@ -179,9 +182,7 @@ Result<ReportTemplate> ReportTemplate::fromJson(const QByteArray &json, const QS
     if (parseError.error != QJsonParseError::NoError)
         return Error{ErrorCode::InvalidInput,
                      tr("Report template %1: invalid JSON at offset %2: %3")
-                         .arg(origin)
-                         .arg(parseError.offset)
-                         .arg(parseError.errorString())};
+                         .arg(origin, argText(parseError.offset), parseError.errorString())};
     if (!doc.isObject())
         return Error{ErrorCode::InvalidInput,
                      tr("Report template %1: the document is not a JSON object").arg(origin)};

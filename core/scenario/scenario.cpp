@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scenario.h"
+#include "../argtext.h"
 
 #include "../analysis/analysisutil.h"
 #include "../store/store.h"
@@ -89,7 +90,8 @@ int intParam(const QVariantMap &p, const char *name, int fallback, int minimum, 
     const double v = param(p, name, fallback);
     if (!(v >= minimum && v <= maximum) || v != std::floor(v))
         invalidParameter(QLatin1String(name),
-                         vigie::core::ScenarioRunner::tr("must be a whole number from %1 to %2").arg(minimum).arg(maximum));
+                         vigie::core::ScenarioRunner::tr("must be a whole number from %1 to %2")
+                             .arg(argText(minimum), argText(maximum)));
     return int(v);
 }
 
@@ -99,7 +101,8 @@ double rangeParam(const QVariantMap &p, const char *name, double fallback, doubl
     const double v = param(p, name, fallback);
     if (!(v >= minimum && v <= maximum))
         invalidParameter(QLatin1String(name),
-                         vigie::core::ScenarioRunner::tr("must be a number from %1 to %2").arg(minimum).arg(maximum));
+                         vigie::core::ScenarioRunner::tr("must be a number from %1 to %2")
+                             .arg(argText(minimum), argText(maximum)));
     return v;
 }
 
@@ -583,8 +586,9 @@ private:
         m_out.summary.insert(QStringLiteral("shareTop1"), total > 0 ? sum1 / total : 0.0);
         m_out.summary.insert(QStringLiteral("shareTop5"), total > 0 ? sum5 / total : 0.0);
         m_out.summary.insert(QStringLiteral("cells"), qlonglong(cells.size()));
-        line(vigie::core::ScenarioRunner::tr("Expected incidents in the study area: %1 (%2 cells of %3 m)")
-                 .arg(fmt(total)).arg(cells.size()).arg(r.grid.cellSize));
+        line(vigie::core::ScenarioRunner::tr(
+                 "Expected incidents in the study area: %1 (%2 cells of %3 m)")
+                 .arg(argText(fmt(total)), argText(cells.size()), argText(r.grid.cellSize)));
         line(vigie::core::ScenarioRunner::tr("The riskiest 1 % of the area holds %1 of the expected incidents, the riskiest 5 % %2")
                  .arg(pct(total > 0 ? sum1 / total : 0), pct(total > 0 ? sum5 / total : 0)));
     }
@@ -980,10 +984,16 @@ private:
         line(vigie::core::ScenarioRunner::tr("Venue: %1; %2; attendance %3; type: %4")
                  .arg(venueName, whenText, attendance > 0 ? QLocale().toString(qlonglong(attendance)) : vigie::core::ScenarioRunner::tr("as in past events"),
                       type.isEmpty() ? vigie::core::ScenarioRunner::tr("any") : type));
-        line(vigie::core::ScenarioRunner::tr("Learnt from %n past event(s) at this venue", nullptr, int(r.eventsUsed.size())) +
-             vigie::core::ScenarioRunner::tr(" (%1 matched ordinary days); incidents within %2 m").arg(std::accumulate(r.controlsPerEvent.begin(), r.controlsPerEvent.end(), 0)).arg(radius));
-        line(vigie::core::ScenarioRunner::tr("Extra incidents expected: %1 (%2 % interval %3 to %4)")
-                 .arg(fmt(r.totalExtra)).arg(perCent, 0, 'f', 0).arg(fmt(r.totalLow), fmt(r.totalHigh)));
+        line(vigie::core::ScenarioRunner::tr("Learnt from %n past event(s) at this venue", nullptr,
+                                             int(r.eventsUsed.size())) +
+             vigie::core::ScenarioRunner::tr(" (%1 matched ordinary days); incidents within %2 m")
+                 .arg(argText(
+                          std::accumulate(r.controlsPerEvent.begin(), r.controlsPerEvent.end(), 0)),
+                      argText(radius)));
+        line(
+            vigie::core::ScenarioRunner::tr("Extra incidents expected: %1 (%2 % interval %3 to %4)")
+                .arg(argText(fmt(r.totalExtra)), argText(perCent, 0, 'f', 0), fmt(r.totalLow),
+                     fmt(r.totalHigh)));
         line(QString());
         line(vigie::core::ScenarioRunner::tr("Hour   Extra   Interval        Units (prudent)"));
         QVariantList hours;
@@ -991,8 +1001,7 @@ private:
             const QString clock = localTime(*start + std::int64_t(h.hour) * 3600, QStringLiteral("HH:mm"));
             line(QStringLiteral("%1  %2   %3 – %4   %5 (%6)")
                      .arg(clock, fmt(h.extra, 2).rightJustified(6), fmt(h.low, 2).rightJustified(6),
-                          fmt(h.high, 2).leftJustified(6))
-                     .arg(h.units).arg(h.unitsHigh));
+                          fmt(h.high, 2).leftJustified(6), argText(h.units), argText(h.unitsHigh)));
             hours << QVariantMap{{QStringLiteral("hour"), h.hour}, {QStringLiteral("clock"), clock},
                                  {QStringLiteral("extra"), h.extra}, {QStringLiteral("low"), h.low},
                                  {QStringLiteral("high"), h.high}, {QStringLiteral("units"), h.units},
@@ -1018,9 +1027,11 @@ private:
             }
         }
         line(QString());
-        line(vigie::core::ScenarioRunner::tr("Cameras seeing the site (%1 m around the venue): %2; covered share %3; blind spots: %4 cells of %5 m")
-                 .arg(radius).arg(view.cameras.size()).arg(pct(view.coveredShare))
-                 .arg(view.discCells - view.coveredCells).arg(vg.cellSize));
+        line(vigie::core::ScenarioRunner::tr("Cameras seeing the site (%1 m around the venue): %2; "
+                                             "covered share %3; blind spots: %4 cells of %5 m")
+                 .arg(argText(radius), argText(view.cameras.size()),
+                      argText(pct(view.coveredShare)), argText(view.discCells - view.coveredCells),
+                      argText(vg.cellSize)));
         m_out.summary.insert(QStringLiteral("venueX"), vx);
         m_out.summary.insert(QStringLiteral("venueY"), vy);
         m_out.summary.insert(QStringLiteral("eventsUsed"), qlonglong(r.eventsUsed.size()));
@@ -1217,9 +1228,12 @@ private:
         const Bilingual shiftName = shift == QLatin1String("morning") ? Bilingual{QStringLiteral("matin (6 h–14 h)"), QStringLiteral("morning (6–14)")}
                                   : shift == QLatin1String("afternoon") ? Bilingual{QStringLiteral("après-midi (14 h–22 h)"), QStringLiteral("afternoon (14–22)")}
                                                                         : Bilingual{QStringLiteral("nuit (22 h–6 h)"), QStringLiteral("night (22–6)")};
-        LayerManifest um = resultManifest(layerId(nullptr), GeometryType::Point,
-                                          {QStringLiteral("Patrouilles — %1 unités, %2, %3").arg(units).arg(date.toString(QStringLiteral("dd/MM/yyyy")), shiftName.fr),
-                                           QStringLiteral("Patrols — %1 units, %2, %3").arg(units).arg(date.toString(Qt::ISODate), shiftName.en)});
+        LayerManifest um = resultManifest(
+            layerId(nullptr), GeometryType::Point,
+            {QStringLiteral("Patrouilles — %1 unités, %2, %3")
+                 .arg(argText(units), date.toString(QStringLiteral("dd/MM/yyyy")), shiftName.fr),
+             QStringLiteral("Patrols — %1 units, %2, %3")
+                 .arg(argText(units), date.toString(Qt::ISODate), shiftName.en)});
         um.fields = {field("unite", FieldType::String, {QStringLiteral("Unité"), QStringLiteral("Unit")}),
                      field("allocation", FieldType::String, {QStringLiteral("Allocation"), QStringLiteral("Allocation")}),
                      field("risque_couvert", FieldType::Real, {QStringLiteral("Risque couvert (incidents attendus)"), QStringLiteral("Risk covered (expected incidents)")})};
@@ -1242,8 +1256,9 @@ private:
                     FeatureRecord rec;
                     rec.wkb = pointWkb(pos[i].first, pos[i].second);
                     rec.source = source();
-                    rec.values << QStringLiteral("%1%2").arg(key).arg(i + 1) << key
-                               << (i < cov.marginalRisk.size() ? QVariant(cov.marginalRisk[i]) : QVariant());
+                    rec.values << QStringLiteral("%1%2").arg(key, argText(i + 1)) << key
+                               << (i < cov.marginalRisk.size() ? QVariant(cov.marginalRisk[i])
+                                                               : QVariant());
                     ins.add(rec);
                 }
             };
@@ -1263,12 +1278,17 @@ private:
         addRaster(rm, shown);
 
         const QString target = fmt(rp.targetTime / 60.0, 0);
-        line(vigie::core::ScenarioRunner::tr("Shift: %1 %2; %3 units; forecast: %4 trained on %5 incidents of these hours")
-                 .arg(when, shift).arg(units).arg(modelTitle(f.model)).arg(sx.size()));
+        line(vigie::core::ScenarioRunner::tr(
+                 "Shift: %1 %2; %3 units; forecast: %4 trained on %5 incidents of these hours")
+                 .arg(when, shift, argText(units), argText(modelTitle(f.model)),
+                      argText(sx.size())));
         line(vigie::core::ScenarioRunner::tr("Travel: %1; %2 simulated incidents; seed %3")
-                 .arg(graph ? vigie::core::ScenarioRunner::tr("on the road network (%1 nodes) and local streets").arg(graph->nodeX.size())
-                            : vigie::core::ScenarioRunner::tr("straight line at %1 km/h").arg(fmt(rp.speed * 3.6, 0)))
-                 .arg(rp.incidents).arg(rp.seed));
+                 .arg(argText(graph ? vigie::core::ScenarioRunner::tr(
+                                          "on the road network (%1 nodes) and local streets")
+                                          .arg(graph->nodeX.size())
+                                    : vigie::core::ScenarioRunner::tr("straight line at %1 km/h")
+                                          .arg(fmt(rp.speed * 3.6, 0))),
+                      argText(rp.incidents), argText(rp.seed)));
         line(QString());
         line(vigie::core::ScenarioRunner::tr("A: %1; B: %2").arg(vigie::core::ScenarioRunner::tr(nameA.en), vigie::core::ScenarioRunner::tr(nameB.en)));
         auto row = [&](const QString &label, const QString &a, const QString &b, const QString &d) {
@@ -1432,11 +1452,14 @@ private:
         rm.symbology.zOrder = 24;
         addRaster(rm, shownRisk);
 
-        line(vigie::core::ScenarioRunner::tr("Risk: incidents of %1 to %2 (%3), cells of %4 m; hot spots: the top %5 of cells")
-                 .arg(dayText(s.from), dayText(s.to))
-                 .arg(s.x.size()).arg(cs).arg(pct(1.0 - quantile, 0)));
-        line(vigie::core::ScenarioRunner::tr("Cameras: %1 active before, %2 after (%3 edit(s), %4 suggested)")
-                 .arg(cams.cameras.size()).arg(after.size()).arg(edits.size()).arg(suggested.size()));
+        line(vigie::core::ScenarioRunner::tr(
+                 "Risk: incidents of %1 to %2 (%3), cells of %4 m; hot spots: the top %5 of cells")
+                 .arg(dayText(s.from), dayText(s.to), argText(s.x.size()), argText(cs),
+                      argText(pct(1.0 - quantile, 0))));
+        line(vigie::core::ScenarioRunner::tr(
+                 "Cameras: %1 active before, %2 after (%3 edit(s), %4 suggested)")
+                 .arg(argText(cams.cameras.size()), argText(after.size()), argText(edits.size()),
+                      argText(suggested.size())));
         line(QString());
         line(vigie::core::ScenarioRunner::tr("                          Before     After    Change"));
         auto row = [&](const QString &label, double b, double a) {
@@ -1445,11 +1468,14 @@ private:
         };
         row(vigie::core::ScenarioRunner::tr("Risk covered"), cmp.before.riskShare, cmp.after.riskShare);
         row(vigie::core::ScenarioRunner::tr("Hot-spot risk covered"), cmp.before.hotspotShare, cmp.after.hotspotShare);
-        line(vigie::core::ScenarioRunner::tr("Cells gained: %1; cells lost: %2 (cells of %3 m)").arg(cmp.cellsGained).arg(cmp.cellsLost).arg(cs));
+        line(vigie::core::ScenarioRunner::tr("Cells gained: %1; cells lost: %2 (cells of %3 m)")
+                 .arg(argText(cmp.cellsGained), argText(cmp.cellsLost), argText(cs)));
         for (std::size_t k = 0; k < suggested.size(); ++k)
-            line(vigie::core::ScenarioRunner::tr("Suggested PROP-%1 at %2, %3 facing %4°: covers %5 more incidents")
-                     .arg(k + 1).arg(QString::number(suggested[k].x, 'f', 0), QString::number(suggested[k].y, 'f', 0), fmt(suggested[k].directionDeg, 0),
-                                         fmt(placement.marginalRisk[k], 1)));
+            line(vigie::core::ScenarioRunner::tr(
+                     "Suggested PROP-%1 at %2, %3 facing %4°: covers %5 more incidents")
+                     .arg(argText(k + 1), QString::number(suggested[k].x, 'f', 0),
+                          QString::number(suggested[k].y, 'f', 0),
+                          fmt(suggested[k].directionDeg, 0), fmt(placement.marginalRisk[k], 1)));
         m_out.summary.insert(QStringLiteral("riskShareBefore"), cmp.before.riskShare);
         m_out.summary.insert(QStringLiteral("riskShareAfter"), cmp.after.riskShare);
         m_out.summary.insert(QStringLiteral("hotspotShareBefore"), cmp.before.hotspotShare);
@@ -1604,10 +1630,14 @@ private:
 
         const analytics::DidEstimate &d = r.did;
         const int conf = int(std::lround(100 * ip.confidence));
-        line(vigie::core::ScenarioRunner::tr("Action (%1) in %2 on %3; %4 days before and %5 after, in periods of %6 days")
-                 .arg(actionKind, areaText, whenText).arg(preDays).arg(postDays).arg(periodDays));
+        line(vigie::core::ScenarioRunner::tr(
+                 "Action (%1) in %2 on %3; %4 days before and %5 after, in periods of %6 days")
+                 .arg(actionKind, areaText, whenText, argText(preDays), argText(postDays),
+                      argText(periodDays)));
         if (preDays < wantedPre || postDays < wantedPost)
-            line(vigie::core::ScenarioRunner::tr("Note: the windows were shortened to the data available (asked %1 and %2 days).").arg(wantedPre).arg(wantedPost));
+            line(vigie::core::ScenarioRunner::tr("Note: the windows were shortened to the data "
+                                                 "available (asked %1 and %2 days).")
+                     .arg(argText(wantedPre), argText(wantedPost)));
         line(vigie::core::ScenarioRunner::tr("Controls: %1").arg(controls == QLatin1String("all") ? vigie::core::ScenarioRunner::tr("every other cell of the city (outside the buffer)")
                                                                      : vigie::core::ScenarioRunner::tr("the %n cell(s) whose trend before best matches the area", nullptr, int(r.controlCells.size()))));
         line(QString());
@@ -1616,8 +1646,10 @@ private:
         line(QStringLiteral("%1 %2 %3").arg(vigie::core::ScenarioRunner::tr("Buffer").leftJustified(16), fmt(r.bufferBefore, 0).rightJustified(9), fmt(r.bufferAfter, 0).rightJustified(9)));
         line(QStringLiteral("%1 %2 %3").arg(vigie::core::ScenarioRunner::tr("Controls").leftJustified(16), fmt(r.controlBefore, 0).rightJustified(9), fmt(r.controlAfter, 0).rightJustified(9)));
         line(QString());
-        line(vigie::core::ScenarioRunner::tr("Effect (difference in differences): %1 (%2 % interval %3 to %4), p = %5")
-                 .arg(pct(d.effect)).arg(conf).arg(pct(d.effectLow), pct(d.effectHigh)).arg(d.pValue, 0, 'g', 2));
+        line(vigie::core::ScenarioRunner::tr(
+                 "Effect (difference in differences): %1 (%2 % interval %3 to %4), p = %5")
+                 .arg(argText(pct(d.effect)), argText(conf), pct(d.effectLow), pct(d.effectHigh),
+                      argText(d.pValue, 0, 'g', 2)));
         if (std::isfinite(d.bootLow))
             line(vigie::core::ScenarioRunner::tr("Period bootstrap interval: %1 to %2").arg(pct(std::expm1(d.bootLow)), pct(std::expm1(d.bootHigh))));
         line(d.pValue < 1 - ip.confidence ? (d.effect < 0 ? vigie::core::ScenarioRunner::tr("Incidents fell in the area more than in the controls: the action is associated with a significant reduction.")
@@ -1629,8 +1661,12 @@ private:
         if (std::isfinite(w.wdq) && w.successMeasure >= 0) {
             line(vigie::core::ScenarioRunner::tr("Displacement not assessed: the area did not improve relative to the controls (the weighted displacement quotient needs a success)."));
         } else if (std::isfinite(w.wdq)) {
-            line(vigie::core::ScenarioRunner::tr("Weighted displacement quotient: %1 — %2").arg(fmt(w.wdq, 2))
-                     .arg(w.wdq > 0 ? vigie::core::ScenarioRunner::tr("diffusion of benefits to the buffer") : vigie::core::ScenarioRunner::tr("displacement to the buffer")));
+            line(vigie::core::ScenarioRunner::tr("Weighted displacement quotient: %1 — %2")
+                     .arg(argText(fmt(w.wdq, 2)),
+                          argText(w.wdq > 0 ? vigie::core::ScenarioRunner::tr(
+                                                  "diffusion of benefits to the buffer")
+                                            : vigie::core::ScenarioRunner::tr(
+                                                  "displacement to the buffer"))));
             line(vigie::core::ScenarioRunner::tr("Incidents avoided: %1 in the area, %2 in the buffer, %3 in total")
                      .arg(fmt(w.treatedReduction), fmt(w.bufferReduction), fmt(w.netEffect)));
         }
@@ -1861,9 +1897,12 @@ Result<ForecastEvaluation> evaluateForecastModels(Store &store, const AnalysisSe
         out.table = analytics::evaluateForecasts(s.points(), ep, feedback);
         // The table, translated.
         QStringList lines;
-        lines << vigie::core::ScenarioRunner::tr("Rolling evaluation: %1 held-out period(s) of %2 day(s) from %3, cells of %4 m (%5 in the study area), trained on the previous %6 days")
-                     .arg(periods).arg(horizon, 0, 'g', 3).arg(localTime(firstOrigin, QStringLiteral("yyyy-MM-dd")))
-                     .arg(cs).arg(out.table.windowCells).arg(trainingDays);
+        lines << vigie::core::ScenarioRunner::tr(
+                     "Rolling evaluation: %1 held-out period(s) of %2 day(s) from %3, cells of %4 "
+                     "m (%5 in the study area), trained on the previous %6 days")
+                     .arg(argText(periods), argText(horizon, 0, 'g', 3),
+                          argText(localTime(firstOrigin, QStringLiteral("yyyy-MM-dd"))),
+                          argText(cs), argText(out.table.windowCells), argText(trainingDays));
         double events = 0;
         for (double e : out.table.testEvents)
             events += e;
@@ -1873,7 +1912,7 @@ Result<ForecastEvaluation> evaluateForecastModels(Store &store, const AnalysisSe
         const QStringList measures{vigie::core::ScenarioRunner::tr("Hit rate"), QStringLiteral("PAI"), QStringLiteral("PEI")};
         for (const QString &m : measures)
             for (double f : out.table.areaFractions)
-                head += QStringLiteral("%1").arg(QStringLiteral("%1 %2%").arg(m).arg(100 * f, 0, 'g', 3), 14);
+                head += QStringLiteral("%1").arg(QStringLiteral("%1 %2%").arg(m, argText(100 * f, 0, 'g', 3)), 14);
         lines << head;
         for (const analytics::ModelSummary &m : out.table.summary) {
             QString row = QString::fromStdString(analytics::forecastModelName(m.model)).leftJustified(18);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store.h"
+#include "../argtext.h"
 
 #include "analytics/feedback.h"
 #include "io/inputfile.h"
@@ -455,8 +456,9 @@ Result<std::unique_ptr<Store>> Store::create(const QString &path)
 Result<std::unique_ptr<Store>> Store::createAtVersion(const QString &path, int version)
 {
     if (version < 1 || version > kSchemaVersion)
-        return Error{ErrorCode::Internal,
-                     StoreTr::tr("Cannot create %1 at schema version %2.").arg(path).arg(version)};
+        return Error{
+            ErrorCode::Internal,
+            StoreTr::tr("Cannot create %1 at schema version %2.").arg(path, argText(version))};
     return createImpl(path, version);
 }
 
@@ -546,9 +548,7 @@ void Store::identify(bool checkDeep)
                             StoreTr::tr("The workspace %1 was written by a newer version of Vigie "
                                         "(schema %2; this version reads up to %3). Update Vigie to "
                                         "open it.")
-                                .arg(m_path)
-                                .arg(version)
-                                .arg(kSchemaVersion));
+                                .arg(m_path, argText(version), argText(kSchemaVersion)));
         if (version < 1)
             throw damaged(StoreTr::tr("no schema version"));
         // Raster layers keep their grid in vigie_rasters (schema 3) instead of a feature table.
@@ -755,9 +755,7 @@ void Store::migrate(int from, int to)
             sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
             throw Exception(e.error().code,
                             StoreTr::tr("Cannot upgrade the workspace %1 to schema %2: %3")
-                                .arg(m_path)
-                                .arg(v + 1)
-                                .arg(e.error().message));
+                                .arg(m_path, argText(v + 1), e.error().message));
         }
     }
 }
@@ -831,8 +829,7 @@ void Store::createFeatureTable(const LayerManifest &m, int version)
     exec(QStringLiteral("CREATE TABLE %1 (%2)").arg(q(m.id), cols.join(QStringLiteral(", "))));
     {
         Stmt add(m_db, QStringLiteral("SELECT AddGeometryColumn(?, 'geom', %1, '%2', 'XY')")
-                           .arg(2154)
-                           .arg(QLatin1String(spatialiteType(m.geometryType))));
+                           .arg(argText(2154), QLatin1String(spatialiteType(m.geometryType))));
         add.bind(1, m.id);
         if (!add.step() || add.int64(0) != 1)
             throw Exception(
@@ -1285,8 +1282,7 @@ void Store::finishBulk(BulkLayer &b)
         exec(QStringLiteral("INSERT OR REPLACE INTO %1 (pkid, xmin, xmax, ymin, ymax) SELECT fid, "
                             "MbrMinX(geom), MbrMaxX(geom), MbrMinY(geom), MbrMaxY(geom) FROM %2 "
                             "WHERE fid > %3 AND geom IS NOT NULL")
-                 .arg(q(index), q(b.layer))
-                 .arg(b.fromFid));
+                 .arg(q(index), q(b.layer), argText(b.fromFid)));
     detail::execTemplate(m_db, QString::fromUtf8(b.indexTriggerSql));
     if (!b.timeIndexSql.isEmpty())
         detail::execTemplate(m_db, QString::fromUtf8(b.timeIndexSql));
@@ -1396,16 +1392,14 @@ std::int64_t Store::Inserter::add(const FeatureRecord &record)
     };
     if (record.values.size() != qsizetype(m_manifest.fields.size()))
         throw bad(StoreTr::tr("%1 values given for %2 fields")
-                      .arg(record.values.size())
-                      .arg(m_manifest.fields.size()));
+                      .arg(argText(record.values.size()), argText(m_manifest.fields.size())));
     // Geometry first: the cheapest and the most common error.
     const auto type = detail::wkbTypeCode(record.wkb.data(), record.wkb.size());
     if (!type)
         throw bad(StoreTr::tr("no geometry"));
     if (!detail::wkbFitsLayer(*type, m_manifest.geometryType))
         throw bad(StoreTr::tr("a geometry of WKB type %1 does not fit a %2 layer")
-                      .arg(*type)
-                      .arg(geometryTypeName(m_manifest.geometryType)));
+                      .arg(argText(*type), argText(geometryTypeName(m_manifest.geometryType))));
     QRectF bounds;
     if (*type == 1 && record.wkb.size() == 21 && record.wkb[0] == 1) {
         double x, y;
@@ -1545,9 +1539,10 @@ std::int64_t Store::Inserter::add(const FeatureRecord &record)
         const int primary = rc & 0xff;
         if (primary == SQLITE_CONSTRAINT)
             throw bad(StoreTr::tr("refused by the workspace: %1").arg(msg));
-        throw Exception(
-            primary == SQLITE_FULL || primary == SQLITE_IOERR ? ErrorCode::Io : ErrorCode::Internal,
-            StoreTr::tr("Layer \"%1\", feature %2: %3").arg(m_manifest.id).arg(m_index).arg(msg));
+        throw Exception(primary == SQLITE_FULL || primary == SQLITE_IOERR ? ErrorCode::Io
+                                                                          : ErrorCode::Internal,
+                        StoreTr::tr("Layer \"%1\", feature %2: %3")
+                            .arg(m_manifest.id, argText(m_index), argText(msg)));
     }
     sqlite3_reset(m_stmt);
     return sqlite3_last_insert_rowid(m_store->m_db);
@@ -1561,9 +1556,7 @@ void Store::addSeriesValue(const QString &layerId, std::int64_t fid, const QStri
     if (iso.isEmpty())
         throw Exception(ErrorCode::InvalidInput,
                         StoreTr::tr("Layer \"%1\", feature %2: \"%3\" is not a date and time.")
-                            .arg(layerId)
-                            .arg(fid)
-                            .arg(isoTime));
+                            .arg(layerId, argText(fid), argText(isoTime)));
     Stmt s(m_db, QStringLiteral("INSERT OR REPLACE INTO vigie_series (layer, fid, t, value) "
                                 "VALUES (?, ?, ?, ?)"));
     s.bind(1, layerId);
@@ -1710,9 +1703,7 @@ Result<LayerSnapshotPtr> Store::loadSnapshot(const QString &layerId,
                             ErrorCode::Damaged,
                             StoreTr::tr("Layer \"%1\" of %2, feature %3: unreadable geometry "
                                         "(%4).")
-                                .arg(m.id, m_path)
-                                .arg(fid)
-                                .arg(QString::fromStdString(why)));
+                                .arg(m.id, m_path, argText(fid), QString::fromStdString(why)));
                     minX = std::min(minX, g.bounds.left());
                     maxX = std::max(maxX, g.bounds.right());
                     minY = std::min(minY, g.bounds.top());
@@ -1796,8 +1787,9 @@ Result<QVariantMap> Store::attributes(const QString &layerId, std::int64_t fid) 
                          .arg(cols.join(QLatin1Char(',')), q(layerId)));
         s.bind(1, fid);
         if (!s.step())
-            throw Exception(ErrorCode::InvalidInput,
-                            StoreTr::tr("Layer \"%1\" has no feature %2.").arg(layerId).arg(fid));
+            throw Exception(
+                ErrorCode::InvalidInput,
+                StoreTr::tr("Layer \"%1\" has no feature %2.").arg(layerId, argText(fid)));
         QVariantMap out;
         out.insert(QStringLiteral("fid"), QVariant::fromValue<qint64>(s.int64(0)));
         int c = 1;

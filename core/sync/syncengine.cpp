@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Incremental, resumable pull of OGC API - Features collections into the store (docs/hub.md).
 #include "syncengine.h"
+#include "../argtext.h"
 
 #include "../crs/crs.h"
 #include "../privacy/pseudonymiser.h"
@@ -271,7 +272,8 @@ private:
             return QStringLiteral("a position is not [x, y]");
         double x = a.at(0).toDouble(), y = a.at(1).toDouble();
         if (m_transform && !m_transform->transform(x, y))
-            return QStringLiteral("cannot transform (%1, %2) to EPSG:2154").arg(x).arg(y);
+            return QStringLiteral("cannot transform (%1, %2) to EPSG:2154")
+                .arg(argText(x), argText(y));
         if (!std::isfinite(x) || !std::isfinite(y))
             return QStringLiteral("non-finite coordinate");
         minX = std::min(minX, x);
@@ -391,10 +393,9 @@ Page parsePage(const HubResponse &response, const LayerContext &layer)
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(response.body, &error);
     if (error.error != QJsonParseError::NoError)
-        throw bad(tr("malformed or truncated GeoJSON (%1 at byte %2 of %3)")
-                      .arg(error.errorString())
-                      .arg(error.offset)
-                      .arg(response.body.size()));
+        throw bad(
+            tr("malformed or truncated GeoJSON (%1 at byte %2 of %3)")
+                .arg(error.errorString(), argText(error.offset), argText(response.body.size())));
     const QJsonObject root = doc.object();
     if (root.value(QLatin1String("type")).toString() != QLatin1String("FeatureCollection") ||
         !root.value(QLatin1String("features")).isArray())
@@ -433,8 +434,8 @@ Page parsePage(const HubResponse &response, const LayerContext &layer)
                                 tr("Schema change on the hub: collection \"%1\" no longer has the "
                                    "field \"%2\" of layer \"%3\" (schema version %4). Update the "
                                    "layer manifest before syncing again.")
-                                    .arg(layer.collection, field.name, layer.manifest.id)
-                                    .arg(layer.manifest.schemaVersion));
+                                    .arg(layer.collection, field.name, layer.manifest.id,
+                                         argText(layer.manifest.schemaVersion)));
         if (present != expected) {
             QString extra;
             for (auto it = props.begin(); it != props.end() && extra.isEmpty(); ++it)
@@ -445,8 +446,8 @@ Page parsePage(const HubResponse &response, const LayerContext &layer)
                             tr("Schema change on the hub: collection \"%1\" has a new field \"%2\" "
                                "that layer \"%3\" (schema version %4) does not declare. Update the "
                                "layer manifest before syncing again.")
-                                .arg(layer.collection, extra, layer.manifest.id)
-                                .arg(layer.manifest.schemaVersion));
+                                .arg(layer.collection, extra, layer.manifest.id,
+                                     argText(layer.manifest.schemaVersion)));
         }
         const QJsonValue updated = props.value(kUpdated);
         out.updatedAt = updated.isString() ? normaliseHubTime(updated.toString()) : QString();
@@ -516,9 +517,8 @@ Page parsePage(const HubResponse &response, const LayerContext &layer)
                                 tr("Feature \"%1\" of collection \"%2\" has coordinates (%3, %4) "
                                    "outside Lambert-93 (EPSG:2154): the hub answered in another "
                                    "CRS. Nothing of this page was applied.")
-                                    .arg(out.id, layer.collection)
-                                    .arg(writer.minX, 0, 'f', 3)
-                                    .arg(writer.minY, 0, 'f', 3));
+                                    .arg(out.id, layer.collection, argText(writer.minX, 0, 'f', 3),
+                                         argText(writer.minY, 0, 'f', 3)));
             out.envelope = QRectF(QPointF(writer.minX, writer.minY),
                                   QPointF(writer.maxX, writer.maxY));
             out.wkb = std::move(writer.wkb);
@@ -721,11 +721,11 @@ Page LayerSync::fetch(std::int64_t offset, const QString &since)
         if (m_filter.bbox) {
             const QRectF &b = *m_filter.bbox;
             if (!m_layer.crsUri.isEmpty()) {
-                q.addQueryItem(QStringLiteral("bbox"), QStringLiteral("%1,%2,%3,%4")
-                                                           .arg(b.left(), 0, 'f', 3)
-                                                           .arg(b.top(), 0, 'f', 3)
-                                                           .arg(b.right(), 0, 'f', 3)
-                                                           .arg(b.bottom(), 0, 'f', 3));
+                q.addQueryItem(QStringLiteral("bbox"),
+                               QStringLiteral("%1,%2,%3,%4")
+                                   .arg(argText(b.left(), 0, 'f', 3), argText(b.top(), 0, 'f', 3),
+                                        argText(b.right(), 0, 'f', 3),
+                                        argText(b.bottom(), 0, 'f', 3)));
                 q.addQueryItem(QStringLiteral("bbox-crs"), m_layer.crsUri);
             }
         }
@@ -753,9 +753,8 @@ void LayerSync::checkDuplicates(const Page &page, int pageNumber)
                             tr("The hub sent feature \"%1\" of collection \"%2\" twice in one "
                                "pull (pages %3 and %4): its paging is inconsistent. Nothing of "
                                "page %4 was applied.")
-                                .arg(f.id, m_layer.collection)
-                                .arg(m_seenPage.value(f.id))
-                                .arg(pageNumber));
+                                .arg(f.id, m_layer.collection, argText(m_seenPage.value(f.id)),
+                                     argText(pageNumber)));
     }
     for (const HubFeature &f : page.features) {
         m_seen.insert(f.id, f.updatedAt);
@@ -790,8 +789,10 @@ void LayerSync::apply(const Page &page, const std::function<void()> &bookkeeping
     QStringList sets, same;
     const int n = int(fields.size());
     for (int i = 0; i < n; ++i) {
-        sets << QStringLiteral("%1 = ?%2").arg(quoted(fields[std::size_t(i)].name)).arg(i + 1);
-        same << QStringLiteral("%1 IS ?%2").arg(quoted(fields[std::size_t(i)].name)).arg(i + 1);
+        sets << QStringLiteral("%1 = ?%2")
+                    .arg(argText(quoted(fields[std::size_t(i)].name)), argText(i + 1));
+        same << QStringLiteral("%1 IS ?%2")
+                    .arg(argText(quoted(fields[std::size_t(i)].name)), argText(i + 1));
     }
     const int pUpdated = n + 1, pSource = n + 2, pSynced = n + 3, pWkb = n + 4, pFid = n + 5;
     sets << QStringLiteral("_hub_updated_at = ?%1").arg(pUpdated)
@@ -801,9 +802,8 @@ void LayerSync::apply(const Page &page, const std::function<void()> &bookkeeping
     same << QStringLiteral("_hub_updated_at IS ?%1").arg(pUpdated)
          << QStringLiteral("AsBinary(geom) IS AsBinary(%1)").arg(geomExpr.arg(pWkb));
     Stmt update(db, QStringLiteral("UPDATE %1 SET %2 WHERE fid = ?%3 AND NOT (%4)")
-                        .arg(table, sets.join(QStringLiteral(", ")))
-                        .arg(pFid)
-                        .arg(same.join(QStringLiteral(" AND "))));
+                        .arg(table, sets.join(QStringLiteral(", ")), argText(pFid),
+                             argText(same.join(QStringLiteral(" AND ")))));
     const QString source = QStringLiteral("hub:") + m_hub;
     const QString syncedAt = m_store.now();
 
@@ -929,10 +929,10 @@ void LayerSync::writeState(const QString &highWater, const QString &status, bool
         s.bindNull(6);
     if (m_filter.bbox)
         s.bind(7, QStringLiteral("%1,%2,%3,%4")
-                      .arg(m_filter.bbox->left(), 0, 'f', 3)
-                      .arg(m_filter.bbox->top(), 0, 'f', 3)
-                      .arg(m_filter.bbox->right(), 0, 'f', 3)
-                      .arg(m_filter.bbox->bottom(), 0, 'f', 3));
+                      .arg(argText(m_filter.bbox->left(), 0, 'f', 3),
+                           argText(m_filter.bbox->top(), 0, 'f', 3),
+                           argText(m_filter.bbox->right(), 0, 'f', 3),
+                           argText(m_filter.bbox->bottom(), 0, 'f', 3)));
     else
         s.bindNull(7);
     s.bind(8, m_filter.since.isEmpty() ? QString() : m_filter.since);
@@ -1160,14 +1160,14 @@ LayerSyncReport LayerSync::run()
                 } catch (const Exception &e) {
                     if (e.error().message.contains(QLatin1String("HTTP 400")) &&
                         e.error().message.contains(QLatin1String("offset"), Qt::CaseInsensitive))
-                        throw Exception(ErrorCode::Io,
-                                        tr("The hub refused to page past feature %1 of \"%2\": "
-                                           "its feature count is out of date (QGIS Server "
-                                           "keeps it until it is reloaded after new data is "
-                                           "published). Reload the hub, then sync again: the "
-                                           "pull resumes here. (%3)")
-                                            .arg(offset)
-                                            .arg(m_layer.collection, e.error().message));
+                        throw Exception(
+                            ErrorCode::Io,
+                            tr("The hub refused to page past feature %1 of \"%2\": "
+                               "its feature count is out of date (QGIS Server "
+                               "keeps it until it is reloaded after new data is "
+                               "published). Reload the hub, then sync again: the "
+                               "pull resumes here. (%3)")
+                                .arg(argText(offset), m_layer.collection, e.error().message));
                     throw;
                 }
                 ++pageNumber;
@@ -1228,7 +1228,7 @@ LayerSyncReport LayerSync::run()
                 });
                 offset = nextOffset;
                 progress(total > 0 ? double(offset) / double(total) : 0.5,
-                         tr("%1: %2 features").arg(m_layerId).arg(offset));
+                         tr("%1: %2 features").arg(m_layerId, argText(offset)));
                 if (last)
                     break;
             }
@@ -1270,11 +1270,11 @@ LayerSyncReport LayerSync::run()
                     while (groupStart != page.features.begin() && std::prev(groupStart)->updatedAt == tie)
                         --groupStart;
                     if (groupStart == page.features.begin())
-                        throw Exception(ErrorCode::InvalidInput,
-                                        tr("More than %1 features of collection \"%2\" share the "
-                                           "updated_at %3: sync again with a larger page size.")
-                                            .arg(m_options.pageSize)
-                                            .arg(m_layer.collection, tie));
+                        throw Exception(
+                            ErrorCode::InvalidInput,
+                            tr("More than %1 features of collection \"%2\" share the "
+                               "updated_at %3: sync again with a larger page size.")
+                                .arg(argText(m_options.pageSize), m_layer.collection, tie));
                     for (auto it = groupStart; it != page.features.end(); ++it) {
                         m_seen.remove(it->id);
                         m_seenPage.remove(it->id);
@@ -1288,7 +1288,7 @@ LayerSyncReport LayerSync::run()
                 hw = std::max(hw, newHw);
                 m_report.highWater = hw;
                 progress(last ? 1.0 : 0.5,
-                         tr("%1: %2 changes").arg(m_layerId).arg(m_report.received));
+                         tr("%1: %2 changes").arg(m_layerId, argText(m_report.received)));
                 if (last)
                     break;
             }
@@ -1321,6 +1321,38 @@ LayerSyncReport LayerSync::run()
 }
 
 } // namespace
+
+Result<std::int64_t> parseHubPage(const QByteArray &body, const LayerManifest &manifest,
+                                  const QByteArray &contentCrs)
+{
+    return captureErrors([&] {
+        LayerContext layer;
+        layer.manifest = manifest;
+        layer.collection = manifest.hubCollection;
+        for (std::size_t i = 0; i < manifest.fields.size(); ++i)
+            if (manifest.fields[i].name == manifest.timeField)
+                layer.timeIndex = int(i);
+        if (contentCrs.isEmpty()) { // the hub did not offer Lambert-93: CRS84, reprojected
+            auto t = CoordinateTransform::create(QStringLiteral("OGC:CRS84"),
+                                                 QStringLiteral("EPSG:2154"));
+            if (!t)
+                throw Exception(ErrorCode::Crs, t.error().message);
+            layer.fromCrs84.emplace(std::move(*t));
+        } else {
+            layer.crsUri = QStringLiteral("http://www.opengis.net/def/crs/EPSG/0/2154");
+        }
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        layer.now = now.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
+        layer.notAfter = now.addSecs(kFutureToleranceSeconds)
+                             .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+        HubResponse response;
+        response.url = QStringLiteral("page");
+        response.status = 200;
+        response.body = body;
+        response.contentCrs = contentCrs;
+        return std::int64_t(parsePage(response, layer).features.size());
+    });
+}
 
 bool SyncReport::ok() const
 {

@@ -3,6 +3,7 @@
 
 #include "hubclient.h"
 
+#include "../layermanifest.h"
 #include "../result.h"
 
 #include <QDateTime>
@@ -113,6 +114,13 @@ struct SyncLogEntry
  */
 Result<SyncReport> syncFromHub(Store &store, const SyncOptions &options,
                                analytics::Feedback *feedback = nullptr);
+
+/// Reads one page of GeoJSON exactly as a sync does (schema, stamps, geometry, coordinates),
+/// without a store or a network: for the fuzzer (tests/fuzz) and tests. contentCrs is the
+/// answer's Content-Crs header (empty: the page is CRS84 and is reprojected). Gives the number
+/// of features.
+Result<std::int64_t> parseHubPage(const QByteArray &body, const LayerManifest &manifest,
+                                  const QByteArray &contentCrs = {});
 
 /// Last sync state of every (hub, layer), most recent first.
 std::vector<LayerSyncState> syncStates(const Store &store);

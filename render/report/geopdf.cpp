@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "geopdf.h"
+#include "core/argtext.h"
 
 #include "core/crs/crs.h"
 #include "core/result.h"
@@ -141,10 +142,10 @@ QByteArray addGeospatialMetadata(const QByteArray &pdf, const std::vector<GeoFra
             const auto m = boxes.next();
             out += flipped.mid(last, m.capturedStart() - last);
             out += QStringLiteral("/BBox [%1 %2 %3 %4]")
-                       .arg(m.captured(1))
-                       .arg(height - m.captured(2).toDouble(), 0, 'f', 4)
-                       .arg(m.captured(3))
-                       .arg(height - m.captured(4).toDouble(), 0, 'f', 4);
+                       .arg(argText(m.captured(1)),
+                            argText(height - m.captured(2).toDouble(), 0, 'f', 4),
+                            argText(m.captured(3)),
+                            argText(height - m.captured(4).toDouble(), 0, 'f', 4));
             last = m.capturedEnd();
         }
         out += flipped.mid(last);

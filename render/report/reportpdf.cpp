@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reportpdf.h"
+#include "core/argtext.h"
 
 #include "geopdf.h"
 
@@ -252,8 +253,9 @@ private:
         p.drawText(line, Qt::AlignHCenter | Qt::AlignVCenter,
                    L(m_lang, "Édité le %1 avec Vigie", "Printed on %1 with Vigie")
                        .arg(dateText(m_req.producedOn)));
-        p.drawText(line, Qt::AlignRight | Qt::AlignVCenter,
-                   L(m_lang, "page %1 / %2", "page %1 of %2").arg(m_page).arg(m_pageCount));
+        p.drawText(
+            line, Qt::AlignRight | Qt::AlignVCenter,
+            L(m_lang, "page %1 / %2", "page %1 of %2").arg(argText(m_page), argText(m_pageCount)));
     }
 
     /// Page title band; returns the y below it.
@@ -314,20 +316,22 @@ private:
             {L(m_lang, "Comparaisons", "Compared with"),
              L(m_lang, "période précédente : %1 ; même période un an plus tôt : %2",
                "previous period: %1; same period a year earlier: %2")
-                 .arg(m_req.period.previous().label(m_lang), m_req.period.sameLastYear().label(m_lang))},
+                 .arg(m_req.period.previous().label(m_lang),
+                      m_req.period.sameLastYear().label(m_lang))},
             {L(m_lang, "Zones", "Areas"), areasText},
             {L(m_lang, "Faits constatés", "Recorded incidents"),
-             L(m_lang, "%1 sur l'ensemble des zones", "%1 in all the areas").arg(count(m_data.all.total()))},
+             L(m_lang, "%1 sur l'ensemble des zones", "%1 in all the areas")
+                 .arg(count(m_data.all.total()))},
             {L(m_lang, "Date d'édition", "Printed on"), dateText(m_req.producedOn)},
             {L(m_lang, "Auteur", "Author"),
              m_req.author.isEmpty() ? QStringLiteral("—") : m_req.author},
             {L(m_lang, "Secret statistique", "Small counts"),
-             L(m_lang, "les effectifs de 1 à %1 sont affichés « < %2 » dans les tableaux et "
-                       "graphiques ; les évolutions et taux correspondants sont masqués (—).",
+             L(m_lang,
+               "les effectifs de 1 à %1 sont affichés « < %2 » dans les tableaux et "
+               "graphiques ; les évolutions et taux correspondants sont masqués (—).",
                "counts from 1 to %1 are shown as \"< %2\" in tables and charts; the matching "
                "changes and rates are hidden (—).")
-                 .arg(m_req.minCount - 1)
-                 .arg(m_req.minCount)},
+                 .arg(argText(m_req.minCount - 1), argText(m_req.minCount))},
         };
         const double labelW = mm(38);
         for (const auto &[label, value] : facts) {
