@@ -11,6 +11,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <cmath>
+
 namespace vigie::core {
 
 namespace {
@@ -317,8 +319,10 @@ LayerManifest parse(const QByteArray &json, const QString &origin)
             r.string(so, QStringLiteral("fovRangeField"), key("fovRangeField"), false);
         s.fovFill = r.color(so, QStringLiteral("fovFill"), key("fovFill"), d.fovFill);
         const double z = r.number(so, QStringLiteral("zOrder"), key("zOrder"), d.zOrder);
-        if (z != static_cast<int>(z))
-            fail(origin, key("zOrder"), ManifestTr::tr("must be an integer"));
+        // Range first: converting 1e90 to int is undefined (found by tests/fuzz/fuzz_manifest).
+        if (!(z >= -1000000 && z <= 1000000) || z != std::trunc(z))
+            fail(origin, key("zOrder"),
+                 ManifestTr::tr("must be an integer between -1000000 and 1000000"));
         s.zOrder = static_cast<int>(z);
         for (const auto &[k, v] : {std::pair{key("graduatedField"), s.graduatedField},
                                    std::pair{key("fovDirectionField"), s.fovDirectionField},

@@ -20,6 +20,8 @@ TEST_PKGS=(
   r-base-core r-cran-spdep r-cran-spatstat r-cran-sparr python3-sklearn python3-scipy qgis
   # the reference hub servers (label "hub")
   qgis-server cgi-mapserver mapserver-bin lighttpd
+  # the sanitizer and fuzzing build (packaging/vigie.sh sanitize)
+  clang-14 libclang-rt-14-dev
 )
 
 want=("${BUILD_PKGS[@]}")

@@ -62,6 +62,10 @@
         <source>%1, line %2: a text holds the NUL character (\u0000), which would cut it short.</source>
         <translation>%1, ligne %2 : un texte contient le caractère NUL (\u0000), qui le tronquerait.</translation>
     </message>
+    <message>
+        <source>%1, line %2: the column "%3" appears twice in the header.</source>
+        <translation>%1, ligne %2 : la colonne « %3 » figure deux fois dans l'en-tête.</translation>
+    </message>
 </context>
 <context>
     <name>vigie::Importer</name>
@@ -332,10 +336,6 @@
         <translation>"%1" n’est pas l’une des valeurs circle, square, triangle, diamond, star</translation>
     </message>
     <message>
-        <source>must be an integer</source>
-        <translation>doit être un entier</translation>
-    </message>
-    <message>
         <source>field "%1" must be numeric</source>
         <translation>le champ "%1" doit être numérique</translation>
     </message>
@@ -362,6 +362,10 @@
     <message>
         <source>"%1" is not a collection name (letters, digits, "_", "-" and ".", at most 128 characters)</source>
         <translation>« %1 » n'est pas un nom de collection (lettres, chiffres, « _ », « - » et « . », 128 caractères au plus)</translation>
+    </message>
+    <message>
+        <source>must be an integer between -1000000 and 1000000</source>
+        <translation>doit être un entier compris entre -1000000 et 1000000</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gdalinput.h"
 
+#include "../printable.h"
 #include "../result.h"
 #include "inputfile.h"
 
@@ -8,6 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QStringList>
 
 #include <cpl_conv.h>
 #include <cpl_http.h>
@@ -170,25 +172,29 @@ public:
                 m_state = State::Quoted;
                 m_quoteLine = m_line;
             } else if (c == m_sep) {
-                ++m_fields;
+                endField();
                 m_state = State::FieldStart;
             } else if (c == '\n') {
                 endRecord(true);
             } else if (c != '\r') {
                 m_state = State::Unquoted;
                 m_empty = false;
+                keep(c);
             }
             break;
         case State::Quoted:
             m_empty = false;
             if (c == '"')
                 m_state = State::QuoteInQuoted;
+            else
+                keep(c);
             break;
         case State::QuoteInQuoted:
             if (c == '"') {
                 m_state = State::Quoted; // "" inside a quoted field
+                keep(c);
             } else if (c == m_sep) {
-                ++m_fields;
+                endField();
                 m_state = State::FieldStart;
             } else if (c == '\n') {
                 endRecord(true);
@@ -217,8 +223,40 @@ private:
         throw Exception(ErrorCode::InvalidInput, message);
     }
 
+    /// The header's names are kept (the records' values are only counted).
+    void keep(char c)
+    {
+        if (m_header < 0 && m_name.size() < 1024)
+            m_name += c;
+    }
+
+    void endField()
+    {
+        ++m_fields;
+        takeName();
+    }
+
+    void takeName()
+    {
+        if (m_header >= 0)
+            return;
+        // Two columns of one name make the file ambiguous (which one is "y"?), and GDAL's CSV
+        // reader has crashed on them (found by tests/fuzz/fuzz_import).
+        const QString name = QString::fromUtf8(m_name).trimmed();
+        m_name.clear();
+        if (name.isEmpty())
+            return;
+        for (const QString &seen : m_names)
+            if (seen.compare(name, Qt::CaseInsensitive) == 0)
+                fail(GdalInputTr::tr("%1, line %2: the column \"%3\" appears twice in the "
+                                     "header.")
+                         .arg(m_path, QString::number(m_recordLine), printableText(name, 80)));
+        m_names << name;
+    }
+
     void endRecord(bool atNewline)
     {
+        takeName(); // the header's last name
         const int fields = m_fields + 1;
         const qint64 startLine = m_recordLine;
         const qint64 endLine = atNewline ? m_line - 1 : m_line;
@@ -253,6 +291,8 @@ private:
     int m_fields = 0;
     int m_header = -1;
     bool m_empty = true;
+    QByteArray m_name;  ///< the header field being read
+    QStringList m_names; ///< the header's names so far
 };
 
 /// The separator GDAL's CSV driver would pick from the header line: the most frequent of

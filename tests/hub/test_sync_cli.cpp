@@ -4,6 +4,8 @@
 // VIGIE_HUB_TOKEN that appears in no output and not in the workspace.
 #include "hubfixture.h"
 
+#include "core/store/store.h"
+
 
 #include <QFile>
 #include <QProcess>
@@ -59,8 +61,17 @@ private slots:
         QCOMPARE(runChild(base, out), 1); // no token: refused
         QVERIFY(out.contains(QLatin1String("401")));
         all += out;
+        // Every incident of the demo the hub was built from (the demo's count depends on the
+        // compiler's floating point: read it, never assume it).
+        qint64 expected = 0;
+        {
+            auto source = core::Store::open(demo, /*readOnly=*/true);
+            QVERIFY(source.ok());
+            expected = (*source)->featureCount(QStringLiteral("incidents"));
+        }
+        QVERIFY(expected > 1000);
         QCOMPARE(runChild(base, out, token), 0);
-        QVERIFY(out.contains(QLatin1String("2697")));
+        QVERIFY2(out.contains(QStringLiteral("%1 ").arg(expected)), qPrintable(out));
         all += out;
         QVERIFY(hub.edit(QStringLiteral("incidents"), QStringLiteral("change"),
                          QStringLiteral("10")).isEmpty());

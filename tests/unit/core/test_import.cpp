@@ -473,6 +473,12 @@ private slots:
         const QString fields = tmp("fields.csv");
         writeFile(fields, "name,lon,lat\nok,5.37,43.30\nextra,5.38,43.31,9\n");
         expectFailure(fields, {}, ErrorCode::InvalidInput, {fields, QStringLiteral("line 3")});
+        // Found by tests/fuzz/fuzz_import: a column named twice crashed GDAL's CSV reader
+        // (SEGV in GetNextFeature); it is refused before GDAL reads the file.
+        const QString twice = tmp("twice.csv");
+        writeFile(twice, "id,y,Y ,categorie\n1,5.3698,43.2965,vol\n2,5.3712,43.2971,vol\n");
+        expectFailure(twice, {}, ErrorCode::InvalidInput,
+                      {twice, QStringLiteral("line 1"), QStringLiteral("\"Y\" appears twice")});
         const QString nul = tmp("nul.csv");
         writeFile(nul, QByteArray("name,lon,lat\nab\0cd,5.37,43.30\n", 30));
         expectFailure(nul, {}, ErrorCode::InvalidInput, {nul, QStringLiteral("line 2"), QStringLiteral("NUL")});

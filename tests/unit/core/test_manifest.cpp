@@ -147,6 +147,13 @@ private slots:
                                   << QStringLiteral("symbology.ramp[1]");
         QTest::newRow("bad geometry")
             << minimal().replace("\"Point\"", "\"Circle\"") << QStringLiteral("geometryType");
+        // Found by tests/fuzz/fuzz_manifest: 1e90 was converted to int (undefined behaviour).
+        QTest::newRow("huge zOrder")
+            << minimal(QStringLiteral(", \"symbology\": {\"zOrder\": 1.66667e90}"))
+            << QStringLiteral("symbology.zOrder");
+        QTest::newRow("fractional zOrder")
+            << minimal(QStringLiteral(", \"symbology\": {\"zOrder\": 2.5}"))
+            << QStringLiteral("symbology.zOrder");
         // The sync puts hubCollection in a URL path: only a collection name, never a path.
         for (const char *bad : {"../admin/delete?f=json", "a/b", "x?f=json", "..", "a b", "#x",
                                 "%2e%2e"})
