@@ -66,6 +66,26 @@
         <source>%1, line %2: the column "%3" appears twice in the header.</source>
         <translation>%1, ligne %2 : la colonne « %3 » figure deux fois dans l'en-tête.</translation>
     </message>
+    <message>
+        <source>%1 has no column "%2" (its columns: %3).</source>
+        <translation>%1 n'a pas de colonne « %2 » (ses colonnes : %3).</translation>
+    </message>
+    <message>
+        <source>%1: the columns %2 could all hold the %3 coordinate: rename the others, or name the one to use (vigie-cli import --x-field, --y-field).</source>
+        <translation>%1 : les colonnes %2 pourraient toutes porter la coordonnée %3 : renommez les autres, ou désignez celle à utiliser (vigie-cli import --x-field, --y-field).</translation>
+    </message>
+    <message>
+        <source>%1: the column "%2" holds one coordinate but no column holds the other (its columns: %3).</source>
+        <translation>%1 : la colonne « %2 » porte une coordonnée, mais aucune colonne ne porte l'autre (ses colonnes : %3).</translation>
+    </message>
+    <message>
+        <source>%1: the coordinate column "%2" has a comma, a star or a quote in its name; rename it.</source>
+        <translation>%1 : le nom de la colonne de coordonnée « %2 » contient une virgule, un astérisque ou un guillemet ; renommez-la.</translation>
+    </message>
+    <message>
+        <source>%1: the column "%2" cannot hold both coordinates.</source>
+        <translation>%1 : la colonne « %2 » ne peut pas porter les deux coordonnées.</translation>
+    </message>
 </context>
 <context>
     <name>vigie::Importer</name>
@@ -1607,6 +1627,14 @@
     <message>
         <source>not checked by count (a filtered pull, or the hub gives no count)</source>
         <translation>non vérifié par le nombre (import filtré, ou le hub ne donne pas de nombre)</translation>
+    </message>
+    <message>
+        <source>CSV column holding the x coordinate or longitude (default: x, lon, lng, long or longitude, else the one column starting with X).</source>
+        <translation>Colonne CSV de la coordonnée x ou de la longitude (par défaut : x, lon, lng, long ou longitude, sinon la seule colonne dont le nom commence par X).</translation>
+    </message>
+    <message>
+        <source>CSV column holding the y coordinate or latitude (default: y, lat or latitude, else the one column starting with Y).</source>
+        <translation>Colonne CSV de la coordonnée y ou de la latitude (par défaut : y, lat ou latitude, sinon la seule colonne dont le nom commence par Y).</translation>
     </message>
 </context>
 <context>

@@ -109,6 +109,14 @@ int runImport(CliContext &ctx, const QStringList &args)
                       tr("CRS")});
     parser.addOption({QStringLiteral("source-layer"),
                       tr("Layer to read in a multi-layer file (GeoPackage)."), tr("NAME")});
+    parser.addOption({QStringLiteral("x-field"),
+                      tr("CSV column holding the x coordinate or longitude (default: x, lon, lng, "
+                         "long or longitude, else the one column starting with X)."),
+                      tr("NAME")});
+    parser.addOption({QStringLiteral("y-field"),
+                      tr("CSV column holding the y coordinate or latitude (default: y, lat or "
+                         "latitude, else the one column starting with Y)."),
+                      tr("NAME")});
     parser.addOption({QStringLiteral("drop-unknown-fields"),
                       tr("Ignore fields of the file that the target layer does not declare.")});
     parser.addOption({QStringLiteral("skip-invalid"),
@@ -139,6 +147,8 @@ int runImport(CliContext &ctx, const QStringList &args)
     options.newLayerId = parser.value(QStringLiteral("new-layer"));
     options.sourceCrs = parser.value(QStringLiteral("crs"));
     options.sourceLayer = parser.value(QStringLiteral("source-layer"));
+    options.xField = parser.value(QStringLiteral("x-field"));
+    options.yField = parser.value(QStringLiteral("y-field"));
     options.dropUnknownFields = parser.isSet(QStringLiteral("drop-unknown-fields"));
     options.skipInvalid = parser.isSet(QStringLiteral("skip-invalid"));
     for (const QString &pair : parser.values(QStringLiteral("map-category"))) {

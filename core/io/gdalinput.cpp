@@ -80,7 +80,7 @@ const QStringList &allowedVectorDrivers()
     return drivers;
 }
 
-DatasetPtr openLocalVector(const QString &path, const CPLStringList &openOptions,
+DatasetPtr openLocalVector(const QString &path, const OpenOptionsFor &openOptionsFor,
                            GdalErrorScope &errors)
 {
     // A URL, a GDAL virtual path or a connection string names something that is not a local
@@ -94,7 +94,7 @@ DatasetPtr openLocalVector(const QString &path, const CPLStringList &openOptions
                                         "GDAL virtual path or database connection).")
                             .arg(path));
     requireReadableFile(path, InputKind::File);
-    checkTextFile(path);
+    const CPLStringList openOptions = openOptionsFor(checkTextFile(path));
 
     std::vector<QByteArray> names;
     for (const QString &d : allowedVectorDrivers())
@@ -157,6 +157,8 @@ class CsvChecker
 {
 public:
     CsvChecker(QString path, char separator) : m_path(std::move(path)), m_sep(separator) {}
+
+    const QStringList &header() const { return m_names; }
 
     void feed(char c)
     {
@@ -323,11 +325,11 @@ char detectSeparator(const QByteArray &head, bool tsv)
 
 } // namespace
 
-void checkTextFile(const QString &path)
+TextFileInfo checkTextFile(const QString &path)
 {
     const TextKind kind = textKind(path);
     if (kind == TextKind::None)
-        return;
+        return {};
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         throw Exception(ErrorCode::Io,
@@ -380,8 +382,78 @@ void checkTextFile(const QString &path)
     if (f.error() != QFileDevice::NoError)
         throw Exception(ErrorCode::Io,
                         GdalInputTr::tr("The file %1 cannot be read: %2").arg(path, f.errorString()));
-    if (csv)
+    TextFileInfo info;
+    if (csv) {
         csv->finish();
+        info.csv = true;
+        info.csvHeader = csv->header();
+    }
+    return info;
+}
+
+std::optional<CoordinateColumns> chooseCoordinateColumns(const QString &path,
+                                                         const QStringList &header,
+                                                         const QString &xField,
+                                                         const QString &yField)
+{
+    const auto named = [&](const QString &field) -> QString {
+        for (const QString &name : header)
+            if (name.compare(field.trimmed(), Qt::CaseInsensitive) == 0)
+                return name;
+        throw Exception(ErrorCode::InvalidInput,
+                        GdalInputTr::tr("%1 has no column \"%2\" (its columns: %3).")
+                            .arg(path, printableText(field, 80),
+                                 printableText(header.join(QLatin1String(", ")), 400)));
+    };
+    // The preferred names, in order, then the columns starting with the axis letter.
+    const auto find = [&](const QStringList &preferred, QChar letter, const char *axis) -> QString {
+        for (const QString &p : preferred)
+            for (const QString &name : header)
+                if (name.compare(p, Qt::CaseInsensitive) == 0)
+                    return name;
+        QStringList prefixed;
+        for (const QString &name : header)
+            if (name.startsWith(letter))
+                prefixed << name;
+        if (prefixed.size() > 1)
+            throw Exception(ErrorCode::InvalidInput,
+                            GdalInputTr::tr("%1: the columns %2 could all hold the %3 "
+                                            "coordinate: rename the others, or name the one to "
+                                            "use (vigie-cli import --x-field, --y-field).")
+                                .arg(path, printableText(prefixed.join(QLatin1String(", ")), 400),
+                                     QString::fromLatin1(axis)));
+        return prefixed.value(0);
+    };
+    CoordinateColumns c;
+    c.x = xField.isEmpty()
+              ? find({QStringLiteral("x"), QStringLiteral("lon"), QStringLiteral("lng"),
+                      QStringLiteral("long"), QStringLiteral("longitude")},
+                     QLatin1Char('X'), "x")
+              : named(xField);
+    c.y = yField.isEmpty()
+              ? find({QStringLiteral("y"), QStringLiteral("lat"), QStringLiteral("latitude")},
+                     QLatin1Char('Y'), "y")
+              : named(yField);
+    if (c.x.isEmpty() && c.y.isEmpty())
+        return std::nullopt;
+    if (c.x.isEmpty() || c.y.isEmpty())
+        throw Exception(ErrorCode::InvalidInput,
+                        GdalInputTr::tr("%1: the column \"%2\" holds one coordinate but no column "
+                                        "holds the other (its columns: %3).")
+                            .arg(path, printableText(c.x.isEmpty() ? c.y : c.x, 80),
+                                 printableText(header.join(QLatin1String(", ")), 400)));
+    for (const QString &name : {c.x, c.y})
+        if (name.contains(QLatin1Char(',')) || name.contains(QLatin1Char('*')) ||
+            name.contains(QLatin1Char('"')))
+            throw Exception(ErrorCode::InvalidInput,
+                            GdalInputTr::tr("%1: the coordinate column \"%2\" has a comma, a "
+                                            "star or a quote in its name; rename it.")
+                                .arg(path, printableText(name, 80)));
+    if (c.x == c.y)
+        throw Exception(ErrorCode::InvalidInput,
+                        GdalInputTr::tr("%1: the column \"%2\" cannot hold both coordinates.")
+                            .arg(path, printableText(c.x, 80)));
+    return c;
 }
 
 } // namespace vigie::core::detail

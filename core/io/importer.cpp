@@ -188,17 +188,21 @@ private:
 
 void ImportJob::openDataset()
 {
-    const QString suffix = QFileInfo(m_path).suffix().toLower();
-    CPLStringList openOptions;
-    if (suffix == QLatin1String("csv") || suffix == QLatin1String("tsv") ||
-        suffix == QLatin1String("txt")) {
-        openOptions.AddNameValue("X_POSSIBLE_NAMES", "x,lon,lng,long,longitude,X*");
-        openOptions.AddNameValue("Y_POSSIBLE_NAMES", "y,lat,latitude,Y*");
-        openOptions.AddNameValue("KEEP_GEOM_COLUMNS", "NO");
+    const auto optionsFor = [this](const detail::TextFileInfo &info) {
+        CPLStringList openOptions;
+        if (!info.csv)
+            return openOptions;
+        if (const auto xy = detail::chooseCoordinateColumns(m_path, info.csvHeader,
+                                                            m_options.xField, m_options.yField)) {
+            openOptions.AddNameValue("X_POSSIBLE_NAMES", xy->x.toUtf8().constData());
+            openOptions.AddNameValue("Y_POSSIBLE_NAMES", xy->y.toUtf8().constData());
+            openOptions.AddNameValue("KEEP_GEOM_COLUMNS", "NO");
+        }
         openOptions.AddNameValue("AUTODETECT_TYPE", "YES");
         openOptions.AddNameValue("EMPTY_STRING_AS_NULL", "YES");
-    }
-    m_ds = detail::openLocalVector(m_path, openOptions, m_errors);
+        return openOptions;
+    };
+    m_ds = detail::openLocalVector(m_path, optionsFor, m_errors);
 }
 
 void ImportJob::chooseLayer()

@@ -25,6 +25,11 @@ struct ImportOptions
     QString sourceCrs;              ///< override or supply the CRS ("EPSG:4326", WKT, PROJ string)
     bool dropUnknownFields = false; ///< when importing into a manifest layer
     QString sourceLayer; ///< layer inside a multi-layer file (GeoPackage); default: first
+    /// A CSV's coordinate columns (any case). Empty: x, lon, lng, long or longitude and y, lat
+    /// or latitude, else the one column starting with "X" (and "Y"); see
+    /// detail::chooseCoordinateColumns().
+    QString xField;
+    QString yField;
     /// Features without a usable geometry (empty coordinates in a CSV, NULL, empty or invalid
     /// geometry, wrong type) stop the import by default. When true they are skipped and
     /// counted in ImportReport::skipped, with a warning.

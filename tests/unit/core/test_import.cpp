@@ -12,6 +12,7 @@
 #include <QTextStream>
 
 #include <algorithm>
+#include <cmath>
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -268,6 +269,60 @@ private slots:
         const double mx = xs[xs.size() / 2], my = ys[ys.size() / 2];
         QVERIFY2(mx > 470000 && mx < 620000 && my > 7140000 && my < 7240000,
                  qPrintable(QStringLiteral("%1 %2").arg(mx).arg(my)));
+    }
+
+    /// Vigie picks a CSV's coordinate columns itself: GDAL's own search crashed when two columns
+    /// matched its patterns (tests/fuzz/fuzz_import) and dropped a lone y column silently.
+    void csvCoordinateColumns()
+    {
+        ImportOptions o;
+        o.sourceCrs = QStringLiteral("EPSG:4326");
+
+        // "x" is preferred to "xb": xb stays a field; "Y_L93"-style prefixes are not needed.
+        const QString preferred = tmp("preferred.csv");
+        writeFile(preferred, "id,x,xb,y,yb,cat\n1,5.37,7,43.30,8,vol\n2,5.38,9,43.31,10,vol\n");
+        o.newLayerId = QStringLiteral("preferred");
+        auto r = Importer::importFile(*m_store, preferred, o);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
+        QCOMPARE(r->features, 2);
+        auto m = m_store->layer(QStringLiteral("preferred"));
+        QVERIFY(m->field(QStringLiteral("xb")) && m->field(QStringLiteral("yb")));
+        QVERIFY(!m->field(QStringLiteral("x")) && !m->field(QStringLiteral("y")));
+        auto snap = m_store->loadSnapshot(QStringLiteral("preferred"));
+        QVERIFY(snap.ok());
+        // 5.37 E, 43.30 N is in Marseille: Lambert-93 x about 892 km, y about 6 247 km.
+        QVERIFY2(std::abs((*snap)->x[0] - 892000) < 3000 &&
+                     std::abs((*snap)->y[0] - 6247000) < 3000,
+                 qPrintable(QString::number((*snap)->x[0])));
+
+        // The crash the fuzzer found: two columns starting with "y", no x. Now a clear error.
+        const QString twoY = tmp("twoy.csv");
+        writeFile(twoY, "id,y,y\xf7\xff\xff\xff,categorie,date\n2,5.3698,43.965,vol,2025-01-03\n");
+        expectFailure(twoY, o, ErrorCode::InvalidInput, {twoY, QStringLiteral("\"y\"")});
+
+        // Several candidates and none preferred: the error lists them; naming them works.
+        const QString ambiguous = tmp("ambiguous.csv");
+        writeFile(ambiguous, "id,X_L93,X_WGS84,Y_L93,Y_WGS84\n1,892000,5.37,6247000,43.30\n");
+        expectFailure(ambiguous, o, ErrorCode::InvalidInput,
+                      {ambiguous, QStringLiteral("X_L93, X_WGS84"), QStringLiteral("--x-field")});
+        ImportOptions named = o;
+        named.newLayerId = QStringLiteral("ambiguous");
+        named.xField = QStringLiteral("x_wgs84"); // any case
+        named.yField = QStringLiteral("Y_WGS84");
+        r = Importer::importFile(*m_store, ambiguous, named);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
+        m = m_store->layer(QStringLiteral("ambiguous"));
+        QVERIFY(m->field(QStringLiteral("x_l93")) && !m->field(QStringLiteral("x_wgs84")));
+
+        // A named column that is not there.
+        named.xField = QStringLiteral("easting");
+        expectFailure(ambiguous, named, ErrorCode::InvalidInput,
+                      {QStringLiteral("\"easting\""), QStringLiteral("X_L93")});
+
+        // A lone latitude column is an error, not a column dropped without a word.
+        const QString lone = tmp("lone.csv");
+        writeFile(lone, "id,lat,cat\n1,43.30,vol\n");
+        expectFailure(lone, o, ErrorCode::InvalidInput, {lone, QStringLiteral("\"lat\"")});
     }
 
     void shapefileIntoManifestLayer()
