@@ -1754,14 +1754,6 @@
         <translation>Trop peu de cellules ou de zones (%1) à analyser.</translation>
     </message>
     <message>
-        <source>Selecting the features</source>
-        <translation>Sélection des entités</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Terminé</translation>
-    </message>
-    <message>
         <source>too small for this area (more than 40 million cells)</source>
         <translation>trop petite pour cette zone (plus de 40 millions de cellules)</translation>
     </message>
@@ -1792,10 +1784,6 @@
     <message>
         <source>incidents/km²</source>
         <translation>incidents/km²</translation>
-    </message>
-    <message>
-        <source>GeoTIFF written: %1</source>
-        <translation>GeoTIFF écrit : %1</translation>
     </message>
     <message>
         <source>Estimating both densities</source>
@@ -2005,18 +1993,6 @@
         <translation>Échelle d'analyse (autocorrélation spatiale incrémentale)</translation>
     </message>
     <message>
-        <source>The analysis was canceled; the workspace is unchanged.</source>
-        <translation>L'analyse a été annulée ; l'espace de travail est inchangé.</translation>
-    </message>
-    <message>
-        <source>Invalid analysis parameters: %1</source>
-        <translation>Paramètres d'analyse invalides : %1</translation>
-    </message>
-    <message>
-        <source>Not enough memory for this analysis: try larger cells or a smaller area.</source>
-        <translation>Mémoire insuffisante pour cette analyse : essayez des cellules plus grandes ou une zone plus petite.</translation>
-    </message>
-    <message>
         <source>GDAL has no GeoTIFF driver.</source>
         <translation>GDAL n'a pas de pilote GeoTIFF.</translation>
     </message>
@@ -2043,30 +2019,6 @@
     <message>
         <source>"%1" is not quartic, epanechnikov, triangular, uniform or gaussian</source>
         <translation>"%1" n'est ni quartic, ni epanechnikov, ni triangular, ni uniform, ni gaussian</translation>
-    </message>
-    <message>
-        <source>"%1" is not fixed, silverman, scott, arcgis, diggle or likelihood</source>
-        <translation>"%1" n'est ni fixed, ni silverman, ni scott, ni arcgis, ni diggle, ni likelihood</translation>
-    </message>
-    <message>
-        <source>Units analysed: square cells, hexagons, or the quartiers or arrondissements.</source>
-        <translation>Unités analysées : cellules carrées, hexagones, ou les quartiers ou arrondissements.</translation>
-    </message>
-    <message>
-        <source>Size of a cell in metres (square side, or distance between hexagon centres).</source>
-        <translation>Taille d'une cellule en mètres (côté du carré, ou distance entre centres d'hexagones).</translation>
-    </message>
-    <message>
-        <source>Neighbours: within a distance, the k nearest, or sharing a border (queen: a corner is enough; rook: an edge). Empty: queen for areas, distance for cells.</source>
-        <translation>Voisins : à moins d'une distance, les k plus proches, ou partageant une limite (reine : un coin suffit ; tour : un côté). Vide : reine pour les zones, distance pour les cellules.</translation>
-    </message>
-    <message>
-        <source>Distance band in metres; 0 chooses it from the data (first peak of spatial autocorrelation, as ArcGIS's optimised hot spot analysis).</source>
-        <translation>Distance de voisinage en mètres ; 0 la choisit d'après les données (premier pic d'autocorrélation spatiale, comme l'analyse optimisée des points chauds d'ArcGIS).</translation>
-    </message>
-    <message>
-        <source>Number of nearest neighbours (knn weights).</source>
-        <translation>Nombre de plus proches voisins (pondération knn).</translation>
     </message>
     <message>
         <source>Shape of the kernel. Quartic (biweight) is the usual choice in crime mapping; Gaussian has no bounded radius.</source>
@@ -2105,20 +2057,12 @@
         <translation>Largeur de bande de la densité des incidents, en mètres.</translation>
     </message>
     <message>
-        <source>Bandwidth of the denominator density in metres.</source>
-        <translation>Largeur de bande de la densité du dénominateur, en mètres.</translation>
-    </message>
-    <message>
         <source>Cell size in metres.</source>
         <translation>Taille des cellules en mètres.</translation>
     </message>
     <message>
         <source>Edge correction of both densities.</source>
         <translation>Correction de bord des deux densités.</translation>
-    </message>
-    <message>
-        <source>For areas: the number of incidents, or the rate per 1,000 inhabitants.</source>
-        <translation>Pour les zones : le nombre d'incidents, ou le taux pour 1 000 habitants.</translation>
     </message>
     <message>
         <source>Benjamini–Hochberg false discovery rate correction: fewer false hot spots when many units are tested.</source>
@@ -2147,10 +2091,6 @@
     <message>
         <source>Length of a time step in days (at least 10 steps in the period).</source>
         <translation>Durée d'un pas de temps en jours (au moins 10 pas dans la période).</translation>
-    </message>
-    <message>
-        <source>Neighbourhood distance in metres (1.5 cells reaches the 8 surrounding cells).</source>
-        <translation>Distance de voisinage en mètres (1,5 cellule atteint les 8 cellules voisines).</translation>
     </message>
     <message>
         <source>Previous time steps included in each bin's neighbourhood.</source>
@@ -2205,8 +2145,268 @@
         <translation>hexagones</translation>
     </message>
     <message>
-        <source>The analysis was saved in the workspace, but its GeoTIFF was not: %1</source>
-        <translation>L'analyse a été enregistrée dans l'espace de travail, mais pas son GeoTIFF : %1</translation>
+        <source>Groups incidents that have at least a given number of others within a radius: dense clusters of any shape, and the incidents in no cluster (noise).</source>
+        <translation>Regroupe les incidents qui en ont au moins un nombre donné d'autres dans un rayon : des agrégats denses de toute forme, et les incidents hors agrégat (bruit).</translation>
+    </message>
+    <message>
+        <source>Radius</source>
+        <translation>Rayon</translation>
+    </message>
+    <message>
+        <source>Minimum incidents</source>
+        <translation>Incidents minimum</translation>
+    </message>
+    <message>
+        <source>Border points as noise</source>
+        <translation>Points de bordure en bruit</translation>
+    </message>
+    <message>
+        <source>Builds a space-time cube of incident counts, finds hot and cold spots at each time step and classifies each cell by its history: new, intensifying, persistent, diminishing, sporadic, oscillating or historical.</source>
+        <translation>Construit un cube spatio-temporel des nombres d'incidents, trouve les points chauds et froids à chaque pas de temps et classe chaque cellule selon son histoire : nouveau, qui s'intensifie, persistant, qui diminue, sporadique, oscillant ou ancien.</translation>
+    </message>
+    <message>
+        <source>Cell size</source>
+        <translation>Taille des cellules</translation>
+    </message>
+    <message>
+        <source>Time step</source>
+        <translation>Pas de temps</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>jours</translation>
+    </message>
+    <message>
+        <source>Neighbourhood distance</source>
+        <translation>Distance de voisinage</translation>
+    </message>
+    <message>
+        <source>Neighbourhood distance in metres; 0: 1.5 cells, which reaches the 8 surrounding cells.</source>
+        <translation>Distance de voisinage en mètres ; 0 : 1,5 cellule, ce qui atteint les 8 cellules voisines.</translation>
+    </message>
+    <message>
+        <source>Neighbourhood steps</source>
+        <translation>Pas de voisinage</translation>
+    </message>
+    <message>
+        <source>FDR correction</source>
+        <translation>Correction FDR</translation>
+    </message>
+    <message>
+        <source>Counts incidents per cell or area and finds where high (hot spots) or low counts (cold spots) cluster more than chance explains, at 90, 95 and 99 % confidence.</source>
+        <translation>Compte les incidents par cellule ou par zone et trouve où les valeurs fortes (points chauds) ou faibles (points froids) se regroupent plus que le hasard ne l'explique, avec une confiance de 90, 95 et 99 %.</translation>
+    </message>
+    <message>
+        <source>Estimates the density of incidents per km² on a grid: where they concentrate, smoothed over the bandwidth. The usual first map of a crime analysis.</source>
+        <translation>Estime la densité d'incidents par km² sur une grille : où ils se concentrent, lissée sur la largeur de bande. La première carte habituelle d'une analyse de la délinquance.</translation>
+    </message>
+    <message>
+        <source>Bandwidth</source>
+        <translation>Largeur de bande</translation>
+    </message>
+    <message>
+        <source>fixed (the value below)</source>
+        <translation>fixe (la valeur ci-dessous)</translation>
+    </message>
+    <message>
+        <source>Silverman's rule</source>
+        <translation>règle de Silverman</translation>
+    </message>
+    <message>
+        <source>Scott's rule</source>
+        <translation>règle de Scott</translation>
+    </message>
+    <message>
+        <source>ArcGIS's default</source>
+        <translation>valeur par défaut d'ArcGIS</translation>
+    </message>
+    <message>
+        <source>cross-validation (Diggle)</source>
+        <translation>validation croisée (Diggle)</translation>
+    </message>
+    <message>
+        <source>cross-validation (likelihood)</source>
+        <translation>validation croisée (vraisemblance)</translation>
+    </message>
+    <message>
+        <source>Search radius</source>
+        <translation>Rayon de recherche</translation>
+    </message>
+    <message>
+        <source>Edge correction</source>
+        <translation>Correction de bord</translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation>Par mois</translation>
+    </message>
+    <message>
+        <source>Finds units whose count resembles their neighbours' (High-High and Low-Low clusters) or differs from it (High-Low and Low-High outliers), with permutation p-values.</source>
+        <translation>Trouve les unités dont le nombre ressemble à celui de leurs voisines (agrégats Élevé-Élevé et Faible-Faible) ou s'en écarte (valeurs atypiques Élevé-Faible et Faible-Élevé), avec des valeurs p par permutations.</translation>
+    </message>
+    <message>
+        <source>Permutations</source>
+        <translation>Permutations</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Graine</translation>
+    </message>
+    <message>
+        <source>Significance level</source>
+        <translation>Seuil de signification</translation>
+    </message>
+    <message>
+        <source>Compares the mean distance from each incident to its nearest neighbour with what a random spread over the study area would give: below 1 the incidents cluster, above 1 they are dispersed.</source>
+        <translation>Compare la distance moyenne de chaque incident à son plus proche voisin à ce que donnerait une répartition au hasard sur la zone d'étude : en dessous de 1 les incidents se regroupent, au-dessus de 1 ils sont dispersés.</translation>
+    </message>
+    <message>
+        <source>Divides the density of incidents by the density of what exposes to them (residents, or another point layer such as bars): where incidents are more frequent than the exposure explains.</source>
+        <translation>Divise la densité des incidents par celle de ce qui y expose (les habitants, ou une autre couche de points comme les bars) : où les incidents sont plus fréquents que l'exposition ne l'explique.</translation>
+    </message>
+    <message>
+        <source>Denominator</source>
+        <translation>Dénominateur</translation>
+    </message>
+    <message>
+        <source>Incident bandwidth</source>
+        <translation>Largeur de bande des incidents</translation>
+    </message>
+    <message>
+        <source>Denominator bandwidth</source>
+        <translation>Largeur de bande du dénominateur</translation>
+    </message>
+    <message>
+        <source>Bandwidth of the denominator density in metres; 0: the incidents' bandwidth.</source>
+        <translation>Largeur de bande de la densité du dénominateur en mètres ; 0 : celle des incidents.</translation>
+    </message>
+    <message>
+        <source>Computes global Moran's I at a series of distances; the first peak is the scale at which incidents cluster most, the distance band to give the hot spot analysis.</source>
+        <translation>Calcule le I de Moran global à une série de distances ; le premier pic est l'échelle à laquelle les incidents se regroupent le plus, la distance à donner à l'analyse des points chauds.</translation>
+    </message>
+    <message>
+        <source>First distance</source>
+        <translation>Première distance</translation>
+    </message>
+    <message>
+        <source>Increment</source>
+        <translation>Incrément</translation>
+    </message>
+    <message>
+        <source>Distances</source>
+        <translation>Distances</translation>
+    </message>
+    <message>
+        <source>Groups incidents close in space and in time: series of incidents (a burglary spree, a week of thefts around a station) rather than places.</source>
+        <translation>Regroupe les incidents proches dans l'espace et dans le temps : des séries d'incidents (une vague de cambriolages, une semaine de vols autour d'une gare) plutôt que des lieux.</translation>
+    </message>
+    <message>
+        <source>Time window</source>
+        <translation>Fenêtre temporelle</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unités</translation>
+    </message>
+    <message>
+        <source>quartiers</source>
+        <translation>quartiers</translation>
+    </message>
+    <message>
+        <source>arrondissements</source>
+        <translation>arrondissements</translation>
+    </message>
+    <message>
+        <source>Units analysed: square cells, hexagons, or the quartiers or arrondissements.</source>
+        <translation>Unités analysées : cellules carrées, hexagones, ou les quartiers ou arrondissements.</translation>
+    </message>
+    <message>
+        <source>Size of a cell in metres (square side, or distance between hexagon centres).</source>
+        <translation>Taille d'une cellule en mètres (côté du carré, ou distance entre centres d'hexagones).</translation>
+    </message>
+    <message>
+        <source>Neighbours</source>
+        <translation>Voisins</translation>
+    </message>
+    <message>
+        <source>within a distance</source>
+        <translation>dans un rayon</translation>
+    </message>
+    <message>
+        <source>k nearest</source>
+        <translation>k plus proches</translation>
+    </message>
+    <message>
+        <source>queen contiguity</source>
+        <translation>contiguïté reine</translation>
+    </message>
+    <message>
+        <source>rook contiguity</source>
+        <translation>contiguïté tour</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatique</translation>
+    </message>
+    <message>
+        <source>Neighbours: within a distance, the k nearest, or sharing a border (queen: a corner is enough; rook: an edge). Empty: queen for areas, distance for cells.</source>
+        <translation>Voisins : à moins d'une distance, les k plus proches, ou partageant une limite (reine : un coin suffit ; tour : un côté). Vide : reine pour les zones, distance pour les cellules.</translation>
+    </message>
+    <message>
+        <source>Distance band</source>
+        <translation>Distance de voisinage</translation>
+    </message>
+    <message>
+        <source>Distance band in metres; 0 chooses it from the data (first peak of spatial autocorrelation, as ArcGIS's optimised hot spot analysis).</source>
+        <translation>Distance de voisinage en mètres ; 0 la choisit d'après les données (premier pic d'autocorrélation spatiale, comme l'analyse optimisée des points chauds d'ArcGIS).</translation>
+    </message>
+    <message>
+        <source>Neighbours (k)</source>
+        <translation>Voisins (k)</translation>
+    </message>
+    <message>
+        <source>Number of nearest neighbours (knn weights).</source>
+        <translation>Nombre de plus proches voisins (pondération knn).</translation>
+    </message>
+    <message>
+        <source>Value analysed</source>
+        <translation>Valeur analysée</translation>
+    </message>
+    <message>
+        <source>number of incidents</source>
+        <translation>nombre d'incidents</translation>
+    </message>
+    <message>
+        <source>rate per 1,000 inhabitants</source>
+        <translation>taux pour 1 000 habitants</translation>
+    </message>
+    <message>
+        <source>For areas: the number of incidents, or the rate per 1,000 inhabitants.</source>
+        <translation>Pour les zones : le nombre d'incidents, ou le taux pour 1 000 habitants.</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>Noyau</translation>
+    </message>
+    <message>
+        <source>quartic (biweight)</source>
+        <translation>quartique (biweight)</translation>
+    </message>
+    <message>
+        <source>Epanechnikov</source>
+        <translation>Epanechnikov</translation>
+    </message>
+    <message>
+        <source>triangular</source>
+        <translation>triangulaire</translation>
+    </message>
+    <message>
+        <source>uniform</source>
+        <translation>uniforme</translation>
+    </message>
+    <message>
+        <source>Gaussian</source>
+        <translation>gaussien</translation>
     </message>
 </context>
 <context>
@@ -3155,6 +3355,235 @@
     <message>
         <source>the next week</source>
         <translation>la prochaine semaine</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::core::processing::AlgorithmContext</name>
+    <message>
+        <source>Analyses</source>
+        <translation>Analyses</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>Scénarios</translation>
+    </message>
+    <message>
+        <source>Forecasts</source>
+        <translation>Prévisions</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::core::processing::ParameterDefinition</name>
+    <message>
+        <source>Unknown parameter "%1"; the parameters are: %2.</source>
+        <translation>Paramètre inconnu « %1 » ; les paramètres sont : %2.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>integer</source>
+        <translation>entier</translation>
+    </message>
+    <message>
+        <source>yes or no</source>
+        <translation>oui ou non</translation>
+    </message>
+    <message>
+        <source>choice</source>
+        <translation>choix</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>date and time</source>
+        <translation>date et heure</translation>
+    </message>
+    <message>
+        <source>period</source>
+        <translation>période</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>couche</translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation>champ</translation>
+    </message>
+    <message>
+        <source>areas</source>
+        <translation>zones</translation>
+    </message>
+    <message>
+        <source>point</source>
+        <translation>point</translation>
+    </message>
+    <message>
+        <source>camera edits</source>
+        <translation>modifications de caméras</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texte</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>fichier</translation>
+    </message>
+    <message>
+        <source>From %1 to %2%3.</source>
+        <translation>De %1 à %2%3.</translation>
+    </message>
+    <message>
+        <source>In %1.</source>
+        <translation>En %1.</translation>
+    </message>
+    <message>
+        <source>empty (%1)</source>
+        <translation>vide (%1)</translation>
+    </message>
+    <message>
+        <source>One of: %1.</source>
+        <translation>Parmi : %1.</translation>
+    </message>
+    <message>
+        <source>yes or no.</source>
+        <translation>oui ou non.</translation>
+    </message>
+    <message>
+        <source>Default: %1.</source>
+        <translation>Par défaut : %1.</translation>
+    </message>
+    <message>
+        <source>Optional.</source>
+        <translation>Facultatif.</translation>
+    </message>
+    <message>
+        <source>Invalid parameter "%1" (%2): %3</source>
+        <translation>Paramètre « %1 » (%2) invalide : %3</translation>
+    </message>
+    <message>
+        <source>a value is required</source>
+        <translation>une valeur est requise</translation>
+    </message>
+    <message>
+        <source>"%1" is not a number</source>
+        <translation>« %1 » n'est pas un nombre</translation>
+    </message>
+    <message>
+        <source>%1 is not a whole number</source>
+        <translation>%1 n'est pas un nombre entier</translation>
+    </message>
+    <message>
+        <source>%1 is outside %2 to %3%4</source>
+        <translation>%1 est hors de l'intervalle %2 à %3%4</translation>
+    </message>
+    <message>
+        <source>"%1" is not yes or no</source>
+        <translation>« %1 » n'est ni oui ni non</translation>
+    </message>
+    <message>
+        <source>"%1" is not one of %2</source>
+        <translation>« %1 » n'est pas l'une des valeurs %2</translation>
+    </message>
+    <message>
+        <source>"%1" is not a date (YYYY-MM-DD)</source>
+        <translation>« %1 » n'est pas une date (AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+        <source>"%1" is not a date and time (YYYY-MM-DDTHH:MM, Paris time)</source>
+        <translation>« %1 » n'est pas une date et une heure (AAAA-MM-JJTHH:MM, heure de Paris)</translation>
+    </message>
+    <message>
+        <source>"%1" is not a period (FROM/TO)</source>
+        <translation>« %1 » n'est pas une période (DÉBUT/FIN)</translation>
+    </message>
+    <message>
+        <source>"%1" is not a period (FROM/TO, ISO dates)</source>
+        <translation>« %1 » n'est pas une période (DÉBUT/FIN, dates ISO)</translation>
+    </message>
+    <message>
+        <source>the period ends before it starts</source>
+        <translation>la période finit avant de commencer</translation>
+    </message>
+    <message>
+        <source>the workspace has no layer "%1"</source>
+        <translation>l'espace de travail n'a pas de couche « %1 »</translation>
+    </message>
+    <message>
+        <source>the layer "%1" holds %2, not %3</source>
+        <translation>la couche « %1 » contient des %2, pas des %3</translation>
+    </message>
+    <message>
+        <source>the layer "%1" has no field "%2"</source>
+        <translation>la couche « %1 » n'a pas de champ « %2 »</translation>
+    </message>
+    <message>
+        <source>the field "%1" is not numeric</source>
+        <translation>le champ « %1 » n'est pas numérique</translation>
+    </message>
+    <message>
+        <source>"%1" is not a point x,y in Lambert-93 metres</source>
+        <translation>« %1 » n'est pas un point x,y en mètres Lambert-93</translation>
+    </message>
+    <message>
+        <source>"%1" is not a list of add:x,y,dir,fov,range; move:ID:x,y,dir,fov,range; remove:ID</source>
+        <translation>« %1 » n'est pas une liste add:x,y,dir,fov,range; move:ID:x,y,dir,fov,range; remove:ID</translation>
+    </message>
+    <message>
+        <source>unknown type</source>
+        <translation>type inconnu</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::core::processing::ProcessingRunner</name>
+    <message>
+        <source>%1 makes no raster: there is nothing to write as a GeoTIFF.</source>
+        <translation>%1 ne produit pas de raster : il n'y a rien à écrire en GeoTIFF.</translation>
+    </message>
+    <message>
+        <source>Selecting the features</source>
+        <translation>Sélection des entités</translation>
+    </message>
+    <message>
+        <source>The analysis was saved in the workspace, but its GeoTIFF was not: %1</source>
+        <translation>L'analyse a été enregistrée dans l'espace de travail, mais pas son GeoTIFF : %1</translation>
+    </message>
+    <message>
+        <source>GeoTIFF written: %1</source>
+        <translation>GeoTIFF écrit : %1</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Unknown algorithm "%1"; the algorithms are: %2.</source>
+        <translation>Algorithme inconnu « %1 » ; les algorithmes sont : %2.</translation>
+    </message>
+    <message>
+        <source>The analysis was canceled; the workspace is unchanged.</source>
+        <translation>L'analyse a été annulée ; l'espace de travail est inchangé.</translation>
+    </message>
+    <message>
+        <source>Invalid analysis parameters: %1</source>
+        <translation>Paramètres d'analyse invalides : %1</translation>
+    </message>
+    <message>
+        <source>Not enough memory for this analysis: try larger cells or a smaller area.</source>
+        <translation>Mémoire insuffisante pour cette analyse : essayez des cellules plus grandes ou une zone plus petite.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 a échoué : %2</translation>
     </message>
 </context>
 <context>
