@@ -15,6 +15,10 @@
 
 class QCommandLineParser;
 
+namespace vigie::core::processing {
+class Algorithm;
+}
+
 namespace vigie::cli {
 
 /// Exit codes of vigie-cli (documented in docs/cli.md).
@@ -70,5 +74,9 @@ int runReport(CliContext &ctx, const QStringList &args); // reportcommand.cpp
 int runForecast(CliContext &ctx, const QStringList &args); // scenariocommand.cpp
 int runScenario(CliContext &ctx, const QStringList &args); // scenariocommand.cpp
 int runKey(CliContext &ctx, const QStringList &args);
+int runRun(CliContext &ctx, const QStringList &args); // runcommand.cpp
+/// Runs one algorithm with options generated from its parameters (run ALG, analyze KIND).
+int runAlgorithm(CliContext &ctx, const core::processing::Algorithm &algorithm,
+                 const QStringList &args);
 
 } // namespace vigie::cli

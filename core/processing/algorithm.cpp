@@ -6,6 +6,8 @@
 #include "../store/store.h"
 #include "analytics/feedback.h"
 
+#include <QRegularExpression>
+
 #include <stdexcept>
 
 namespace vigie::core::processing {
@@ -130,7 +132,9 @@ AlgorithmRegistry &AlgorithmRegistry::instance()
 
 bool AlgorithmRegistry::add(std::unique_ptr<Algorithm> algorithm)
 {
-    if (!algorithm || find(algorithm->id()))
+    // The id names the run's layers and records: lower-case letters, digits and underscores.
+    static const QRegularExpression validId(QStringLiteral("^[a-z][a-z0-9_]{0,39}$"));
+    if (!algorithm || !validId.match(algorithm->id()).hasMatch() || find(algorithm->id()))
         return false;
     m_algorithms.push_back(std::move(algorithm));
     return true;

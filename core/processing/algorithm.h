@@ -126,7 +126,8 @@ class AlgorithmRegistry
 public:
     static AlgorithmRegistry &instance();
 
-    /// Adds an algorithm; false (and nothing added) when its id is taken.
+    /// Adds an algorithm; false (and nothing added) when its id is taken or is not lower-case
+    /// letters, digits and underscores (it names layers).
     bool add(std::unique_ptr<Algorithm> algorithm);
     const Algorithm *find(const QString &id) const;
     std::vector<const Algorithm *> algorithms() const;

@@ -352,6 +352,15 @@ QString ParameterDefinition::optionName() const
     return kebabCase(m_name);
 }
 
+QString ParameterDefinition::valueName() const
+{
+    if (m_type == ParameterType::Boolean)
+        return tr("yes|no");
+    if (m_type == ParameterType::Choice)
+        return tr("choice").toUpper();
+    return parameterTypeTitle(m_type).toUpper().replace(QLatin1Char(' '), QLatin1Char('-'));
+}
+
 QString ParameterDefinition::valueText(const QVariant &value)
 {
     switch (value.typeId()) {
@@ -380,6 +389,8 @@ QString ParameterDefinition::valueText(const QVariant &value)
 
 QString ParameterDefinition::defaultText() const
 {
+    if (m_type == ParameterType::Boolean && m_default.isValid())
+        return m_default.toBool() ? tr("yes") : tr("no"); // both languages are read back
     return m_default.isValid() ? valueText(m_default) : QString();
 }
 
@@ -401,8 +412,6 @@ QString ParameterDefinition::describe() const
                                      : QStringLiteral("%1 (%2)").arg(ch.value, ch.label));
         parts << ParameterDefinition::tr("One of: %1.").arg(c.join(QLatin1String(", ")));
     }
-    if (m_type == ParameterType::Boolean)
-        parts << ParameterDefinition::tr("yes or no.");
     if (!defaultText().isEmpty())
         parts << ParameterDefinition::tr("Default: %1.").arg(defaultText());
     else if (m_optional)

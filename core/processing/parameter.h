@@ -126,6 +126,8 @@ public:
 
     /// The command-line option: the name in kebab-case ("cellSize" -> "cell-size").
     QString optionName() const;
+    /// What the option takes, for help: "NOMBRE", "oui|non", … (translated).
+    QString valueName() const;
     /// The default as a user types it ("300", "yes", "quartic"), empty when there is none.
     QString defaultText() const;
     /// Label, help, unit, range, choices and default in one translated paragraph.
