@@ -2456,6 +2456,82 @@
         <source>Gaussian</source>
         <translation>gaussien</translation>
     </message>
+    <message>
+        <source>too small for this area (more than 20 million cells)</source>
+        <translation>trop petite pour cette zone (plus de 20 millions de mailles)</translation>
+    </message>
+    <message>
+        <source>Repeat locations (concentration)</source>
+        <translation>Lieux répétés (concentration)</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <source>places (same location)</source>
+        <translation>lieux (même position)</translation>
+    </message>
+    <message>
+        <source>Places: incidents at the same position, within the tolerance (geocoded addresses). Cells: a square grid over the study area.</source>
+        <translation>Lieux : les incidents à la même position, à la tolérance près (adresses géocodées). Cellules : une grille carrée sur la zone d'étude.</translation>
+    </message>
+    <message>
+        <source>Side of the cells in metres (unit: cells).</source>
+        <translation>Côté des cellules en mètres (unité : cellules).</translation>
+    </message>
+    <message>
+        <source>Tolerance</source>
+        <translation>Tolérance</translation>
+    </message>
+    <message>
+        <source>Positions closer than this are one place (unit: places).</source>
+        <translation>Des positions plus proches que cela forment un seul lieu (unité : lieux).</translation>
+    </message>
+    <message>
+        <source>Count empty cells</source>
+        <translation>Compter les cellules vides</translation>
+    </message>
+    <message>
+        <source>Cells of the study area without incidents count as units (the share of the area, rather than of the places with incidents).</source>
+        <translation>Les cellules de la zone d'étude sans incident comptent comme unités (la part du territoire, plutôt que des lieux touchés).</translation>
+    </message>
+    <message>
+        <source>No incident to count.</source>
+        <translation>Aucun incident à compter.</translation>
+    </message>
+    <message>
+        <source>Writing the ranked units</source>
+        <translation>Écriture des unités classées</translation>
+    </message>
+    <message>
+        <source>cells</source>
+        <translation>cellules</translation>
+    </message>
+    <message>
+        <source>places</source>
+        <translation>lieux</translation>
+    </message>
+    <message>
+        <source>The top 1% of units hold %1% of the incidents; the top 5%: %2%; 10%: %3%; 20%: %4%</source>
+        <translation>Les 1 % d'unités les plus touchées concentrent %1 % des incidents ; les 5 % : %2 % ; 10 % : %3 % ; 20 % : %4 %</translation>
+    </message>
+    <message>
+        <source>Half the incidents are in %1% of the units, 80% in %2%</source>
+        <translation>La moitié des incidents se trouve dans %1 % des unités, 80 % dans %2 %</translation>
+    </message>
+    <message>
+        <source>Repeat locations: %1 units with 2 incidents or more hold %2% of the incidents</source>
+        <translation>Lieux répétés : %1 unités avec 2 incidents ou plus concentrent %2 % des incidents</translation>
+    </message>
+    <message>
+        <source>Counts incidents per place (same address) or per cell and ranks them: what share of the incidents the top 1, 5, 10 and 20% of places hold, the concentration curve and the Gini coefficient. Few places holding many incidents is where problem-oriented work pays.</source>
+        <translation>Compte les incidents par lieu (même adresse) ou par cellule et les classe : quelle part des incidents concentrent les 1, 5, 10 et 20 % de lieux les plus touchés, la courbe de concentration et le coefficient de Gini. Là où peu de lieux concentrent beaucoup d'incidents, l'action ciblée paie.</translation>
+    </message>
+    <message>
+        <source>%1 %3, %2 of them with incidents, for %4 incidents; Gini coefficient %5</source>
+        <translation>%1 %3, dont %2 avec des incidents, pour %4 incidents ; coefficient de Gini %5</translation>
+    </message>
 </context>
 <context>
     <name>vigie::core::AtomicFile</name>
@@ -3874,238 +3950,6 @@
 <context>
     <name>vigie::gui::AnalysisDialog</name>
     <message>
-        <source>A continuous surface of incident density: each incident spreads over a kernel of the chosen radius. Good to show where incidents concentrate; not a test of significance.</source>
-        <translation>Une surface continue de densité des incidents : chaque incident se répartit sur un noyau du rayon choisi. Montre où les incidents se concentrent ; ce n'est pas un test de signification.</translation>
-    </message>
-    <message>
-        <source>Incident density divided by the density of a denominator (residents, or another layer): shows where incidents are more frequent than the population alone explains. Red: higher risk; blue: lower.</source>
-        <translation>Densité des incidents divisée par celle d'un dénominateur (habitants, ou une autre couche) : montre où les incidents sont plus fréquents que la seule population ne l'explique. Rouge : risque plus élevé ; bleu : plus faible.</translation>
-    </message>
-    <message>
-        <source>Getis-Ord Gi*: cells or areas whose neighbourhood has significantly more (hot) or fewer (cold) incidents than the city as a whole, at 90, 95 and 99 % confidence.</source>
-        <translation>Gi* de Getis-Ord : cellules ou zones dont le voisinage compte significativement plus (chaud) ou moins (froid) d'incidents que l'ensemble de la ville, avec une confiance de 90, 95 et 99 %.</translation>
-    </message>
-    <message>
-        <source>Local Moran's I: clusters of high values (High-High), of low values (Low-Low), and outliers (a high value among low ones, or the reverse), tested by permutations.</source>
-        <translation>I de Moran local : agrégats de valeurs élevées (Élevé-Élevé), de valeurs faibles (Faible-Faible), et valeurs atypiques (une valeur élevée parmi des faibles, ou l'inverse), testés par permutations.</translation>
-    </message>
-    <message>
-        <source>DBSCAN groups incidents that have at least the minimum number of neighbours within the radius; isolated incidents are left as noise.</source>
-        <translation>DBSCAN regroupe les incidents ayant au moins le nombre minimal de voisins dans le rayon ; les incidents isolés restent hors agrégat (bruit).</translation>
-    </message>
-    <message>
-        <source>ST-DBSCAN groups incidents close in space AND in time: series of incidents (near repeats) rather than places.</source>
-        <translation>ST-DBSCAN regroupe les incidents proches dans l'espace ET dans le temps : des séries d'incidents (répétitions proches) plutôt que des lieux.</translation>
-    </message>
-    <message>
-        <source>Compares the mean distance from each incident to its nearest neighbour with what a random spread over the study area would give. Below 1: clustered.</source>
-        <translation>Compare la distance moyenne de chaque incident à son plus proche voisin avec celle d'une répartition au hasard sur la zone d'étude. Moins de 1 : agrégé.</translation>
-    </message>
-    <message>
-        <source>Builds a space-time cube (cells × time steps), finds the hot and cold spots of each step and their trend: new, intensifying, persistent, diminishing, sporadic, oscillating or historical hot spots.</source>
-        <translation>Construit un cube spatio-temporel (cellules × pas de temps), trouve les points chauds et froids de chaque pas et leur tendance : points chauds nouveaux, qui s'intensifient, persistants, qui diminuent, sporadiques, oscillants ou anciens.</translation>
-    </message>
-    <message>
-        <source>Measures spatial autocorrelation at increasing distances; the first peak is a good distance band for a hot spot analysis.</source>
-        <translation>Mesure l'autocorrélation spatiale à des distances croissantes ; le premier pic donne une bonne distance pour une analyse des points chauds.</translation>
-    </message>
-    <message>
-        <source>Kernel</source>
-        <translation>Noyau</translation>
-    </message>
-    <message>
-        <source>Bandwidth rule</source>
-        <translation>Règle de largeur de bande</translation>
-    </message>
-    <message>
-        <source>Bandwidth (m)</source>
-        <translation>Largeur de bande (m)</translation>
-    </message>
-    <message>
-        <source>Denominator bandwidth (m)</source>
-        <translation>Largeur de bande du dénominateur (m)</translation>
-    </message>
-    <message>
-        <source>Cell size (m)</source>
-        <translation>Taille des cellules (m)</translation>
-    </message>
-    <message>
-        <source>Edge correction</source>
-        <translation>Correction de bord</translation>
-    </message>
-    <message>
-        <source>Per month</source>
-        <translation>Par mois</translation>
-    </message>
-    <message>
-        <source>Denominator</source>
-        <translation>Dénominateur</translation>
-    </message>
-    <message>
-        <source>Units</source>
-        <translation>Unités</translation>
-    </message>
-    <message>
-        <source>Neighbours</source>
-        <translation>Voisins</translation>
-    </message>
-    <message>
-        <source>Distance band (m)</source>
-        <translation>Distance de voisinage (m)</translation>
-    </message>
-    <message>
-        <source>Nearest neighbours (k)</source>
-        <translation>Plus proches voisins (k)</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Valeur</translation>
-    </message>
-    <message>
-        <source>FDR correction</source>
-        <translation>Correction FDR</translation>
-    </message>
-    <message>
-        <source>Permutations</source>
-        <translation>Permutations</translation>
-    </message>
-    <message>
-        <source>Seed</source>
-        <translation>Graine</translation>
-    </message>
-    <message>
-        <source>Significance level</source>
-        <translation>Seuil de signification</translation>
-    </message>
-    <message>
-        <source>Time step (days)</source>
-        <translation>Pas de temps (jours)</translation>
-    </message>
-    <message>
-        <source>Neighbourhood (m)</source>
-        <translation>Voisinage (m)</translation>
-    </message>
-    <message>
-        <source>Time neighbourhood (steps)</source>
-        <translation>Voisinage temporel (pas)</translation>
-    </message>
-    <message>
-        <source>Radius (m)</source>
-        <translation>Rayon (m)</translation>
-    </message>
-    <message>
-        <source>Time window (days)</source>
-        <translation>Fenêtre temporelle (jours)</translation>
-    </message>
-    <message>
-        <source>Minimum incidents</source>
-        <translation>Incidents minimum</translation>
-    </message>
-    <message>
-        <source>Border points as noise</source>
-        <translation>Points de bordure en bruit</translation>
-    </message>
-    <message>
-        <source>First distance (m)</source>
-        <translation>Première distance (m)</translation>
-    </message>
-    <message>
-        <source>Increment (m)</source>
-        <translation>Incrément (m)</translation>
-    </message>
-    <message>
-        <source>Distances tested</source>
-        <translation>Distances testées</translation>
-    </message>
-    <message>
-        <source>automatic</source>
-        <translation>automatique</translation>
-    </message>
-    <message>
-        <source>quartic (biweight)</source>
-        <translation>quartique (biweight)</translation>
-    </message>
-    <message>
-        <source>Epanechnikov</source>
-        <translation>Epanechnikov</translation>
-    </message>
-    <message>
-        <source>triangular</source>
-        <translation>triangulaire</translation>
-    </message>
-    <message>
-        <source>uniform</source>
-        <translation>uniforme</translation>
-    </message>
-    <message>
-        <source>Gaussian</source>
-        <translation>gaussien</translation>
-    </message>
-    <message>
-        <source>fixed (value below)</source>
-        <translation>fixe (valeur ci-dessous)</translation>
-    </message>
-    <message>
-        <source>Silverman's rule</source>
-        <translation>règle de Silverman</translation>
-    </message>
-    <message>
-        <source>Scott's rule</source>
-        <translation>règle de Scott</translation>
-    </message>
-    <message>
-        <source>ArcGIS default rule</source>
-        <translation>règle par défaut d'ArcGIS</translation>
-    </message>
-    <message>
-        <source>cross-validation (Diggle)</source>
-        <translation>validation croisée (Diggle)</translation>
-    </message>
-    <message>
-        <source>cross-validation (likelihood)</source>
-        <translation>validation croisée (vraisemblance)</translation>
-    </message>
-    <message>
-        <source>square cells</source>
-        <translation>cellules carrées</translation>
-    </message>
-    <message>
-        <source>hexagons</source>
-        <translation>hexagones</translation>
-    </message>
-    <message>
-        <source>quartiers</source>
-        <translation>quartiers</translation>
-    </message>
-    <message>
-        <source>arrondissements</source>
-        <translation>arrondissements</translation>
-    </message>
-    <message>
-        <source>distance band</source>
-        <translation>distance</translation>
-    </message>
-    <message>
-        <source>k nearest</source>
-        <translation>k plus proches</translation>
-    </message>
-    <message>
-        <source>contiguity (queen)</source>
-        <translation>contiguïté (reine)</translation>
-    </message>
-    <message>
-        <source>contiguity (rook)</source>
-        <translation>contiguïté (tour)</translation>
-    </message>
-    <message>
-        <source>number of incidents</source>
-        <translation>nombre d'incidents</translation>
-    </message>
-    <message>
-        <source>rate per 1,000 inhabitants</source>
-        <translation>taux pour 1 000 habitants</translation>
-    </message>
-    <message>
         <source>Run an analysis</source>
         <translation>Lancer une analyse</translation>
     </message>
@@ -4788,6 +4632,29 @@ Utilisez Fichier &gt; Ouvrir un espace de travail… ou Fichier &gt; Nouvel espa
     <message>
         <source>Evaluation of the forecast models done.</source>
         <translation>Évaluation des modèles de prévision terminée.</translation>
+    </message>
+    <message>
+        <source>Unknown analysis: %1</source>
+        <translation>Analyse inconnue : %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::gui::ParameterForm</name>
+    <message>
+        <source>Advanced parameters</source>
+        <translation>Paramètres avancés</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatique</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>facultatif</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1 :</translation>
     </message>
 </context>
 <context>

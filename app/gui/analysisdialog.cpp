@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "analysisdialog.h"
+#include "parameterform.h"
+
+#include "core/processing/algorithm.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -24,108 +27,23 @@ namespace vigie::gui {
 
 namespace {
 
-QString explanation(core::AnalysisKind kind)
+const core::processing::Algorithm *algorithmOf(const QString &id)
 {
-    switch (kind) {
-    case core::AnalysisKind::Kde:
-        return AnalysisDialog::tr("A continuous surface of incident density: each incident spreads over a kernel of the chosen radius. Good to show where incidents concentrate; not a test of significance.");
-    case core::AnalysisKind::RelativeRisk:
-        return AnalysisDialog::tr("Incident density divided by the density of a denominator (residents, or another layer): shows where incidents are more frequent than the population alone explains. Red: higher risk; blue: lower.");
-    case core::AnalysisKind::GiStar:
-        return AnalysisDialog::tr("Getis-Ord Gi*: cells or areas whose neighbourhood has significantly more (hot) or fewer (cold) incidents than the city as a whole, at 90, 95 and 99 % confidence.");
-    case core::AnalysisKind::LocalMoran:
-        return AnalysisDialog::tr("Local Moran's I: clusters of high values (High-High), of low values (Low-Low), and outliers (a high value among low ones, or the reverse), tested by permutations.");
-    case core::AnalysisKind::Dbscan:
-        return AnalysisDialog::tr("DBSCAN groups incidents that have at least the minimum number of neighbours within the radius; isolated incidents are left as noise.");
-    case core::AnalysisKind::StDbscan:
-        return AnalysisDialog::tr("ST-DBSCAN groups incidents close in space AND in time: series of incidents (near repeats) rather than places.");
-    case core::AnalysisKind::NearestNeighbour:
-        return AnalysisDialog::tr("Compares the mean distance from each incident to its nearest neighbour with what a random spread over the study area would give. Below 1: clustered.");
-    case core::AnalysisKind::EmergingHotSpots:
-        return AnalysisDialog::tr("Builds a space-time cube (cells × time steps), finds the hot and cold spots of each step and their trend: new, intensifying, persistent, diminishing, sporadic, oscillating or historical hot spots.");
-    case core::AnalysisKind::AnalysisScale:
-        return AnalysisDialog::tr("Measures spatial autocorrelation at increasing distances; the first peak is a good distance band for a hot spot analysis.");
-    }
-    return {};
-}
-
-bool isRasterKind(core::AnalysisKind k)
-{
-    return k == core::AnalysisKind::Kde || k == core::AnalysisKind::RelativeRisk;
-}
-
-/// Display name of a parameter (its key is English camelCase).
-QString parameterLabel(const QString &name)
-{
-    static const QHash<QString, const char *> labels = {
-        {QStringLiteral("kernel"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "Kernel")},
-        {QStringLiteral("rule"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "Bandwidth rule")},
-        {QStringLiteral("bandwidth"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "Bandwidth (m)")},
-        {QStringLiteral("controlBandwidth"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "Denominator bandwidth (m)")},
-        {QStringLiteral("cellSize"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "Cell size (m)")},
-        {QStringLiteral("edgeCorrection"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "Edge correction")},
-        {QStringLiteral("perMonth"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "Per month")},
-        {QStringLiteral("denominator"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "Denominator")},
-        {QStringLiteral("grid"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "Units")},
-        {QStringLiteral("weights"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "Neighbours")},
-        {QStringLiteral("distance"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "Distance band (m)")},
-        {QStringLiteral("k"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "Nearest neighbours (k)")},
-        {QStringLiteral("value"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "Value")},
-        {QStringLiteral("fdr"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "FDR correction")},
-        {QStringLiteral("permutations"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "Permutations")},
-        {QStringLiteral("seed"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "Seed")},
-        {QStringLiteral("alpha"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "Significance level")},
-        {QStringLiteral("stepDays"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "Time step (days)")},
-        {QStringLiteral("neighbourDistance"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "Neighbourhood (m)")},
-        {QStringLiteral("neighbourSteps"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "Time neighbourhood (steps)")},
-        {QStringLiteral("eps"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "Radius (m)")},
-        {QStringLiteral("epsDays"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "Time window (days)")},
-        {QStringLiteral("minPoints"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "Minimum incidents")},
-        {QStringLiteral("borderAsNoise"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "Border points as noise")},
-        {QStringLiteral("startDistance"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "First distance (m)")},
-        {QStringLiteral("increment"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "Increment (m)")},
-        {QStringLiteral("steps"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "Distances tested")},
-    };
-    const char *l = labels.value(name, nullptr);
-    return l ? QCoreApplication::translate("vigie::gui::AnalysisDialog", l) : name;
-}
-
-/// Display text of a choice value.
-QString choiceLabel(const QString &value)
-{
-    static const QHash<QString, const char *> labels = {
-        {QString(), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "automatic")},
-        {QStringLiteral("quartic"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "quartic (biweight)")},
-        {QStringLiteral("epanechnikov"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "Epanechnikov")},
-        {QStringLiteral("triangular"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "triangular")},
-        {QStringLiteral("uniform"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "uniform")},
-        {QStringLiteral("gaussian"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "Gaussian")},
-        {QStringLiteral("fixed"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "fixed (value below)")},
-        {QStringLiteral("silverman"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "Silverman's rule")},
-        {QStringLiteral("scott"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "Scott's rule")},
-        {QStringLiteral("arcgis"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "ArcGIS default rule")},
-        {QStringLiteral("diggle"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "cross-validation (Diggle)")},
-        {QStringLiteral("likelihood"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "cross-validation (likelihood)")},
-        {QStringLiteral("square"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "square cells")},
-        {QStringLiteral("hex"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "hexagons")},
-        {QStringLiteral("quartiers"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "quartiers")},
-        {QStringLiteral("arrondissements"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "arrondissements")},
-        {QStringLiteral("distance"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "distance band")},
-        {QStringLiteral("knn"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "k nearest")},
-        {QStringLiteral("queen"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "contiguity (queen)")},
-        {QStringLiteral("rook"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "contiguity (rook)")},
-        {QStringLiteral("count"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "number of incidents")},
-        {QStringLiteral("rate"), QT_TRANSLATE_NOOP("vigie::gui::AnalysisDialog", "rate per 1,000 inhabitants")},
-    };
-    const char *l = labels.value(value, nullptr);
-    return l ? QCoreApplication::translate("vigie::gui::AnalysisDialog", l) : value;
+    return core::processing::AlgorithmRegistry::instance().find(id);
 }
 
 } // namespace
 
-AnalysisDialog::AnalysisDialog(core::AnalysisKind kind, const std::vector<core::LayerManifest> &layers,
-                               std::int64_t from, std::int64_t to, const QString &language,
-                               QWidget *parent)
+AnalysisDialog::AnalysisDialog(core::AnalysisKind kind,
+                               const std::vector<core::LayerManifest> &layers, std::int64_t from,
+                               std::int64_t to, const QString &language, QWidget *parent)
+    : AnalysisDialog(core::analysisKindKey(kind), layers, from, to, language, parent)
+{
+}
+
+AnalysisDialog::AnalysisDialog(const QString &algorithm,
+                               const std::vector<core::LayerManifest> &layers, std::int64_t from,
+                               std::int64_t to, const QString &language, QWidget *parent)
     : QDialog(parent), m_layers(layers), m_language(language)
 {
     setWindowTitle(tr("Run an analysis"));
@@ -134,9 +52,11 @@ AnalysisDialog::AnalysisDialog(core::AnalysisKind kind, const std::vector<core::
     auto *top = new QFormLayout;
     m_kind = new QComboBox(this);
     m_kind->setObjectName(QStringLiteral("analysisKind"));
-    for (core::AnalysisKind k : core::allAnalysisKinds())
-        m_kind->addItem(core::analysisKindTitle(k), int(k));
-    m_kind->setCurrentIndex(m_kind->findData(int(kind)));
+    for (const core::processing::Algorithm *a :
+         core::processing::AlgorithmRegistry::instance().algorithms(
+             core::processing::AlgorithmGroup::Analysis))
+        m_kind->addItem(a->title(), a->id());
+    m_kind->setCurrentIndex(std::max(0, m_kind->findData(algorithm)));
     top->addRow(tr("Analysis:"), m_kind);
     m_kindHelp = new QLabel(this);
     m_kindHelp->setWordWrap(true);
@@ -194,9 +114,11 @@ AnalysisDialog::AnalysisDialog(core::AnalysisKind kind, const std::vector<core::
     // Parameters of the kind.
     auto *paramGroup = new QGroupBox(tr("Parameters"), this);
     auto *paramLayout = new QVBoxLayout(paramGroup);
-    m_paramBox = new QWidget(this);
-    m_paramForm = new QFormLayout(m_paramBox);
-    paramLayout->addWidget(m_paramBox);
+    m_noParameter = new QLabel(
+        tr("No parameter: the study area is the selected area or the whole city."), this);
+    paramLayout->addWidget(m_noParameter);
+    m_form = new ParameterForm(this);
+    paramLayout->addWidget(m_form);
     layout->addWidget(paramGroup);
 
     auto *tiff = new QHBoxLayout;
@@ -216,9 +138,16 @@ AnalysisDialog::AnalysisDialog(core::AnalysisKind kind, const std::vector<core::
     tiffRow->setLayout(tiff);
     layout->addWidget(tiffRow);
 
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("parameterError"));
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #b2182b;"));
+    m_error->hide();
+    layout->addWidget(m_error);
+
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Run"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::accepted, this, &AnalysisDialog::checkAndAccept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
 
@@ -229,9 +158,29 @@ AnalysisDialog::AnalysisDialog(core::AnalysisKind kind, const std::vector<core::
     resize(560, sizeHint().height());
 }
 
+QString AnalysisDialog::algorithm() const
+{
+    return m_kind->currentData().toString();
+}
+
 core::AnalysisKind AnalysisDialog::kind() const
 {
-    return core::AnalysisKind(m_kind->currentData().toInt());
+    return core::analysisKindFromKey(algorithm()).value_or(core::AnalysisKind::Kde);
+}
+
+void AnalysisDialog::checkAndAccept()
+{
+    // The checks the command line makes, with the same message.
+    if (auto checked = core::processing::validate(m_form->definitions(), m_form->values());
+        !checked) {
+        m_lastError = checked.error().message;
+        m_error->setText(m_lastError);
+        m_error->show();
+        return;
+    }
+    m_lastError.clear();
+    m_error->hide();
+    accept();
 }
 
 void AnalysisDialog::inputChanged()
@@ -258,59 +207,19 @@ void AnalysisDialog::inputChanged()
 
 void AnalysisDialog::kindChanged()
 {
-    const core::AnalysisKind k = kind();
-    m_kindHelp->setText(explanation(k));
-    while (m_paramForm->rowCount() > 0)
-        m_paramForm->removeRow(0);
-    m_paramEditors.clear();
-    for (const core::ParameterInfo &p : core::analysisParameters(k)) {
-        QWidget *editor = nullptr;
-        if (!p.choices.isEmpty()) {
-            auto *combo = new QComboBox(m_paramBox);
-            for (const QString &c : p.choices)
-                combo->addItem(choiceLabel(c), c);
-            combo->setCurrentIndex(std::max(0, combo->findData(p.defaultValue.toString())));
-            editor = combo;
-        } else if (p.defaultValue.typeId() == QMetaType::Bool) {
-            auto *check = new QCheckBox(m_paramBox);
-            check->setChecked(p.defaultValue.toBool());
-            editor = check;
-        } else if (p.defaultValue.typeId() == QMetaType::Int) {
-            auto *spin = new QSpinBox(m_paramBox);
-            spin->setRange(int(p.minimum), int(std::min(p.maximum, 2e9)));
-            spin->setValue(p.defaultValue.toInt());
-            editor = spin;
-        } else if (p.defaultValue.typeId() == QMetaType::Double) {
-            auto *spin = new QDoubleSpinBox(m_paramBox);
-            spin->setDecimals(p.maximum <= 1.0 ? 3 : (p.minimum < 1.0 && p.minimum > 0.0 ? 2 : 0));
-            spin->setRange(p.minimum, p.maximum > p.minimum ? p.maximum : 1e9);
-            spin->setValue(p.defaultValue.toDouble());
-            if (p.minimum == 0.0)
-                spin->setSpecialValueText(tr("automatic"));
-            editor = spin;
-        } else {
-            auto *edit = new QLineEdit(p.defaultValue.toString(), m_paramBox);
-            editor = edit;
-        }
-        editor->setObjectName(p.name);
-        editor->setToolTip(p.help);
-        editor->setWhatsThis(p.help);
-        m_paramEditors.insert(p.name, editor);
-        auto *label = new QLabel(parameterLabel(p.name) + QLatin1Char(':'), m_paramBox);
-        label->setToolTip(p.help);
-        m_paramForm->addRow(label, editor);
-    }
-    if (m_paramForm->rowCount() == 0)
-        m_paramForm->addRow(new QLabel(tr("No parameter: the study area is the selected area or the whole city."), m_paramBox));
+    const core::processing::Algorithm *a = algorithmOf(algorithm());
+    m_kindHelp->setText(a ? a->explanation() : QString());
+    m_form->setDefinitions(a ? a->parameters() : core::processing::ParameterDefinitions{});
+    m_noParameter->setVisible(m_form->definitions().empty());
     if (QWidget *row = findChild<QWidget *>(QStringLiteral("geoTiffRow")))
-        row->setVisible(isRasterKind(k));
+        row->setVisible(a && a->makesRaster());
     adjustSize();
 }
 
-core::AnalysisRequest AnalysisDialog::request() const
+core::processing::AlgorithmRun AnalysisDialog::run() const
 {
-    core::AnalysisRequest r;
-    r.kind = kind();
+    core::processing::AlgorithmRun r;
+    r.algorithm = algorithm();
     r.selection.layer = m_input->currentData().toString();
     r.selection.from = QDateTime(m_from->date(), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch();
     r.selection.to = QDateTime(m_to->date(), QTime(23, 59, 59), QTimeZone::utc()).toSecsSinceEpoch();
@@ -331,25 +240,22 @@ core::AnalysisRequest AnalysisDialog::request() const
     for (QString &a : r.selection.areas)
         a = a.trimmed();
     r.selection.weightField = m_weight->currentData().toString();
-    if (isRasterKind(r.kind))
+    const core::processing::Algorithm *a = algorithmOf(r.algorithm);
+    if (a && a->makesRaster())
         r.geoTiffPath = m_geoTiff->text().trimmed();
-    for (auto it = m_paramEditors.begin(); it != m_paramEditors.end(); ++it) {
-        QWidget *w = it.value();
-        QVariant v;
-        if (auto *c = qobject_cast<QComboBox *>(w))
-            v = c->currentData().toString();
-        else if (auto *b = qobject_cast<QCheckBox *>(w))
-            v = b->isChecked();
-        else if (auto *s = qobject_cast<QSpinBox *>(w))
-            v = s->value();
-        else if (auto *d = qobject_cast<QDoubleSpinBox *>(w))
-            v = d->value();
-        else if (auto *e = qobject_cast<QLineEdit *>(w))
-            v = e->text();
-        if (!(v.typeId() == QMetaType::QString && v.toString().isEmpty()))
-            r.parameters.insert(it.key(), v);
-    }
+    r.parameters = m_form->values();
     return r;
+}
+
+core::AnalysisRequest AnalysisDialog::request() const
+{
+    const core::processing::AlgorithmRun r = run();
+    core::AnalysisRequest q;
+    q.kind = kind();
+    q.selection = r.selection;
+    q.parameters = r.parameters;
+    q.geoTiffPath = r.geoTiffPath;
+    return q;
 }
 
 } // namespace vigie::gui

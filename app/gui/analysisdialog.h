@@ -3,6 +3,7 @@
 
 #include "core/analysis/analysis.h"
 #include "core/layermanifest.h"
+#include "core/processing/algorithm.h"
 
 #include <QDialog>
 #include <QHash>
@@ -18,6 +19,10 @@ class QLineEdit;
 class QListWidget;
 
 namespace vigie::gui {
+class ParameterForm;
+}
+
+namespace vigie::gui {
 
 /**
  * Analysis → …: the analysis kind, what to analyse (layer, period, categories, areas, weight) and
@@ -30,12 +35,24 @@ class AnalysisDialog : public QDialog
 public:
     /// `layers`: the workspace's layers (point layers are offered as input, polygon layers as
     /// areas); the period starts as [from, to] (seconds UTC).
+    AnalysisDialog(const QString &algorithm, const std::vector<core::LayerManifest> &layers,
+                   std::int64_t from, std::int64_t to, const QString &language,
+                   QWidget *parent = nullptr);
     AnalysisDialog(core::AnalysisKind kind, const std::vector<core::LayerManifest> &layers,
                    std::int64_t from, std::int64_t to, const QString &language,
                    QWidget *parent = nullptr);
 
-    core::AnalysisRequest request() const;
+    /// The run chosen: algorithm, selection, the form's raw values.
+    core::processing::AlgorithmRun run() const;
+    core::AnalysisRequest request() const; ///< the same for the built-in analyses' kinds
+    QString algorithm() const;
     core::AnalysisKind kind() const;
+    /// The message of the last refused "Run" (empty when the values were accepted).
+    const QString &lastError() const { return m_lastError; }
+    ParameterForm *form() const { return m_form; }
+
+    /// Checks the values as the command line does; shows the message or accepts.
+    void checkAndAccept();
 
 private:
     void kindChanged();
@@ -53,9 +70,10 @@ private:
     QLineEdit *m_areas = nullptr;
     QComboBox *m_weight = nullptr;
     QLineEdit *m_geoTiff = nullptr;
-    QWidget *m_paramBox = nullptr;
-    QFormLayout *m_paramForm = nullptr;
-    QHash<QString, QWidget *> m_paramEditors;
+    QLabel *m_noParameter = nullptr;
+    ParameterForm *m_form = nullptr;
+    QLabel *m_error = nullptr;
+    QString m_lastError;
 };
 
 } // namespace vigie::gui

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "core/processing/algorithm.h"
+
 #include "icons.h"
 #include "identifypanel.h"
 #include "analysisdialog.h"
@@ -304,13 +306,15 @@ void MainWindow::createMenus()
 
     m_analysisMenu = menuBar()->addMenu(QString());
     m_analysisMenu->setObjectName(QStringLiteral("analysisMenu"));
-    for (core::AnalysisKind kind : core::allAnalysisKinds()) {
+    // Every analysis of the processing registry, in its order (plugins' ones too).
+    for (const core::processing::Algorithm *a :
+         core::processing::AlgorithmRegistry::instance().algorithms(
+             core::processing::AlgorithmGroup::Analysis)) {
+        const QString id = a->id();
         auto *action = m_analysisMenu->addAction(QString());
-        connect(action, &QAction::triggered, this, [this, kind] { analysisDialog(kind); });
-        m_analysisActions.emplace_back(kind, action);
-        if (kind == core::AnalysisKind::RelativeRisk || kind == core::AnalysisKind::EmergingHotSpots ||
-            kind == core::AnalysisKind::NearestNeighbour)
-            m_analysisMenu->addSeparator();
+        action->setObjectName(QStringLiteral("analysis_") + id);
+        connect(action, &QAction::triggered, this, [this, id] { analysisDialog(id); });
+        m_analysisActions.emplace_back(id, action);
     }
 
     m_scenarioMenu = menuBar()->addMenu(QString());
@@ -464,8 +468,9 @@ void MainWindow::retranslateUi()
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
     m_analysisMenu->setTitle(tr("&Analysis"));
-    for (const auto &[kind, action] : m_analysisActions)
-        action->setText(core::analysisKindTitle(kind) + QStringLiteral("…"));
+    for (const auto &[id, action] : m_analysisActions)
+        if (const auto *a = core::processing::AlgorithmRegistry::instance().find(id))
+            action->setText(a->title() + QStringLiteral("…"));
     if (m_resultsDock)
         m_resultsDock->setWindowTitle(tr("Analysis results"));
     if (m_syncDock)
@@ -1157,7 +1162,7 @@ void MainWindow::importFile(const QString &path, const core::ImportOptions &opti
         });
 }
 
-void MainWindow::analysisDialog(core::AnalysisKind kind)
+void MainWindow::analysisDialog(const QString &algorithm)
 {
     if (!m_store) {
         showError(tr("Analysis"), tr("Open a workspace first."));
@@ -1166,27 +1171,45 @@ void MainWindow::analysisDialog(core::AnalysisKind kind)
     std::vector<core::LayerManifest> manifests;
     for (const LayerState &l : m_layers->layers())
         manifests.push_back(l.manifest);
-    AnalysisDialog dialog(kind, manifests, m_time->from(), m_time->to(), m_language, this);
+    AnalysisDialog dialog(algorithm, manifests, m_time->from(), m_time->to(), m_language, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    runAnalysis(dialog.request());
+    runAlgorithm(dialog.run());
 }
 
 void MainWindow::runAnalysis(const core::AnalysisRequest &request)
 {
+    core::processing::AlgorithmRun run;
+    run.algorithm = core::analysisKindKey(request.kind);
+    run.selection = request.selection;
+    run.parameters = request.parameters;
+    run.title = request.title;
+    run.geoTiffPath = request.geoTiffPath;
+    runAlgorithm(run);
+}
+
+void MainWindow::runAlgorithm(const core::processing::AlgorithmRun &request)
+{
     if (!m_store)
         return;
+    const auto *algorithm = core::processing::AlgorithmRegistry::instance().find(request.algorithm);
+    if (!algorithm) {
+        showError(tr("Analysis failed"), tr("Unknown analysis: %1").arg(request.algorithm));
+        return;
+    }
     auto handle = m_store;
     const quint64 generation = m_generation;
     auto outcome = std::make_shared<RunOutcome>();
-    const QString title = core::analysisKindTitle(request.kind);
+    const QString title = algorithm->title();
     runTask(
         tr("Analysis: %1…").arg(title),
         [handle, request, outcome](analytics::Feedback &feedback) {
             try {
                 std::lock_guard<std::mutex> lock(handle->mutex);
-                takeRunResult(*handle->store,
-                              core::AnalysisRunner::run(*handle->store, request, &feedback), *outcome);
+                takeRunResult(
+                    *handle->store,
+                    core::processing::ProcessingRunner::run(*handle->store, request, &feedback),
+                    *outcome);
             } catch (const std::exception &e) {
                 outcome->error = QString::fromUtf8(e.what());
             }
@@ -1229,8 +1252,9 @@ void MainWindow::showResults(const std::vector<std::pair<QString, core::LayerSna
     // analysed points too when the main result is a surface or areas (one click in the layer
     // panel brings them back).
     QStringList resultPrefixes;
-    for (core::AnalysisKind k : core::allAnalysisKinds())
-        resultPrefixes << core::analysisKindKey(k) + u'_';
+    for (const core::processing::Algorithm *a :
+         core::processing::AlgorithmRegistry::instance().algorithms())
+        resultPrefixes << a->id() + u'_';
     for (core::ScenarioKind k : core::allScenarioKinds())
         resultPrefixes << core::scenarioKindKey(k) + u'_';
     QSet<QString> ids;

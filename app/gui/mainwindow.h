@@ -7,6 +7,7 @@
 #include "core/layersnapshot.h"
 
 #include "core/analysis/analysis.h"
+#include "core/processing/algorithm.h"
 #include "core/scenario/scenario.h"
 
 #include <QFutureWatcher>
@@ -102,8 +103,10 @@ public:
     /// Runs an analysis in the background; its result layer is added to the map with its
     /// legend and its summary shown in the Analysis results panel. Emits taskEnded().
     void runAnalysis(const core::AnalysisRequest &request);
-    /// Opens the analysis dialog on a kind (Analysis menu).
-    void analysisDialog(core::AnalysisKind kind);
+    /// Runs any algorithm of the processing registry the same way.
+    void runAlgorithm(const core::processing::AlgorithmRun &run);
+    /// Opens the analysis dialog on an algorithm (Analysis menu).
+    void analysisDialog(const QString &algorithm);
     QString lastAnalysisSummary() const { return m_lastAnalysisSummary; }
 
     /// Shows the Scenarios panel on a scenario's page (Scenarios menu).
@@ -226,7 +229,7 @@ private:
     QMenu *m_languageMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
     QMenu *m_analysisMenu = nullptr;
-    std::vector<std::pair<core::AnalysisKind, QAction *>> m_analysisActions;
+    std::vector<std::pair<QString, QAction *>> m_analysisActions; ///< algorithm id, action
     QDockWidget *m_resultsDock = nullptr;
     QDockWidget *m_syncDock = nullptr;
     SyncPanel *m_syncPanel = nullptr;

@@ -13,7 +13,8 @@
     X(dbscanAlgorithm)                                                                             \
     X(stDbscanAlgorithm)                                                                           \
     X(nearestNeighbourAlgorithm)                                                                   \
-    X(analysisScaleAlgorithm)
+    X(analysisScaleAlgorithm)                                                                      \
+    X(repeatLocationAlgorithm)
 
 namespace vigie::core::processing {
 

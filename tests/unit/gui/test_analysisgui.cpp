@@ -4,17 +4,21 @@
 // map with its legend; a long analysis can be canceled. Screenshots go to VIGIE_TEST_OUTPUT.
 
 #include "analysisdialog.h"
+#include "guitestsupport.h"
 #include "layerpanel.h"
 #include "mainwindow.h"
 #include "mapcanvas.h"
+#include "parameterform.h"
 #include "timefilter.h"
-#include "guitestsupport.h"
 
 #include "core/demo/demogenerator.h"
 #include "core/i18n.h"
 
 #include <QComboBox>
 #include <QDir>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPlainTextEdit>
@@ -71,7 +75,14 @@ private slots:
         for (QAction *a : menu->actions())
             if (!a->isSeparator())
                 texts << a->text();
-        QCOMPARE(texts.size(), int(core::allAnalysisKinds().size()));
+        // Every analysis of the registry, the built-in kinds and those added since (repeat
+        // locations).
+        QCOMPARE(texts.size(), int(core::processing::AlgorithmRegistry::instance()
+                                       .algorithms(core::processing::AlgorithmGroup::Analysis)
+                                       .size()));
+        QVERIFY(texts.size() > int(core::allAnalysisKinds().size()));
+        QVERIFY2(texts.contains(QStringLiteral("Lieux répétés (concentration)…")),
+                 qPrintable(texts.join(u'|')));
         QVERIFY2(texts.contains(QStringLiteral("Points chauds (Getis-Ord Gi*)…")), qPrintable(texts.join(u'|')));
     }
 
@@ -149,6 +160,99 @@ private slots:
         const QString outDir = qEnvironmentVariable("VIGIE_TEST_OUTPUT", QDir::tempPath());
         QDir().mkpath(outDir);
         QVERIFY(image.save(QDir(outDir).filePath(screenshot)));
+    }
+
+    /// Each algorithm's form is generated from its declarations: one editor per parameter,
+    /// showing its default, and the values it gives validate as the command line's do.
+    void formsAreGeneratedFromDeclarations()
+    {
+        auto &w = *m_window;
+        std::vector<core::LayerManifest> manifests;
+        for (const auto &l : w.layerPanel()->layers())
+            manifests.push_back(l.manifest);
+        const QString outDir = qEnvironmentVariable("VIGIE_TEST_OUTPUT", QDir::tempPath());
+        QDir().mkpath(outDir);
+        for (const auto *a : core::processing::AlgorithmRegistry::instance().algorithms(
+                 core::processing::AlgorithmGroup::Analysis)) {
+            gui::AnalysisDialog dialog(a->id(), manifests, w.timeFilter()->from(),
+                                       w.timeFilter()->to(), QStringLiteral("fr"), &w);
+            QCOMPARE(dialog.algorithm(), a->id());
+            for (const auto &d : a->parameters())
+                QVERIFY2(dialog.form()->editor(d.name()), qPrintable(a->id() + u'.' + d.name()));
+            const auto checked =
+                core::processing::validate(a->parameters(), dialog.run().parameters);
+            QVERIFY2(checked.ok(), qPrintable(checked.ok() ? QString() : checked.error().message));
+            for (const auto &d : a->parameters())
+                QCOMPARE(core::processing::ParameterDefinition::valueText(
+                             checked->map().value(d.name())),
+                         core::processing::ParameterDefinition::valueText(
+                             d.check(d.defaultValue()).value()));
+            if (a->id() == QLatin1String("repeat_location") || a->id() == QLatin1String("moran")) {
+                dialog.show();
+                if (auto *adv = dialog.findChild<QGroupBox *>(QStringLiteral("advancedParameters")))
+                    adv->setChecked(true);
+                QTest::qWait(100);
+                QVERIFY(dialog.width() <= 1280 && dialog.height() <= 800);
+                QVERIFY(dialog.grab().save(
+                    QDir(outDir).filePath(QStringLiteral("dialog_%1.png").arg(a->id()))));
+            }
+        }
+    }
+
+    /// A value the command line refuses is refused by the dialog with the same message.
+    void badValueSameMessageAsTheCli()
+    {
+        auto &w = *m_window;
+        std::vector<core::LayerManifest> manifests;
+        for (const auto &l : w.layerPanel()->layers())
+            manifests.push_back(l.manifest);
+        gui::AnalysisDialog dialog(QStringLiteral("risk"), manifests, w.timeFilter()->from(),
+                                   w.timeFilter()->to(), QStringLiteral("fr"), &w);
+        auto *denominator =
+            qobject_cast<QLineEdit *>(dialog.form()->editor(QStringLiteral("denominator")));
+        QVERIFY(denominator);
+        auto *rule = qobject_cast<QComboBox *>(dialog.form()->editor(QStringLiteral("kernel")));
+        QVERIFY(rule);
+        rule->addItem(QStringLiteral("cubic"), QStringLiteral("cubic")); // not a declared kernel
+        rule->setCurrentIndex(rule->count() - 1);
+        dialog.checkAndAccept();
+        QVERIFY(dialog.result() != QDialog::Accepted);
+        const auto expected =
+            core::processing::validate(core::processing::AlgorithmRegistry::instance()
+                                           .find(QStringLiteral("risk"))
+                                           ->parameters(),
+                                       {{QStringLiteral("kernel"), QStringLiteral("cubic")}});
+        QVERIFY(!expected.ok());
+        QCOMPARE(dialog.lastError(), expected.error().message);
+        QVERIFY(dialog.lastError().contains(QStringLiteral("« Noyau » (kernel)")));
+        auto *error = dialog.findChild<QLabel *>(QStringLiteral("parameterError"));
+        QVERIFY(error && !error->isHidden());
+    }
+
+    /// The analysis added as one file and one registry line runs from the menu's dialog.
+    void repeatLocationRunsFromItsDialog()
+    {
+        auto &w = *m_window;
+        w.timeFilter()->setWindow(w.timeFilter()->dataMin(), w.timeFilter()->dataMax());
+        std::vector<core::LayerManifest> manifests;
+        for (const auto &l : w.layerPanel()->layers())
+            manifests.push_back(l.manifest);
+        gui::AnalysisDialog dialog(QStringLiteral("repeat_location"), manifests,
+                                   w.timeFilter()->from(), w.timeFilter()->to(),
+                                   QStringLiteral("fr"), &w);
+        const int layersBefore = w.layerCount();
+        QSignalSpy ended(&w, &gui::MainWindow::taskEnded);
+        w.runAlgorithm(dialog.run());
+        QVERIFY(ended.wait(120000));
+        QVERIFY2(ended.takeFirst().at(0).toBool(), qPrintable(w.lastError()));
+        QCOMPARE(w.layerCount(), layersBefore + 1);
+        QVERIFY(w.layerPanel()->currentLayerId().startsWith(QStringLiteral("repeat_location_")));
+        QVERIFY2(w.lastAnalysisSummary().contains(QStringLiteral("Gini")),
+                 qPrintable(w.lastAnalysisSummary()));
+        const QString outDir = qEnvironmentVariable("VIGIE_TEST_OUTPUT", QDir::tempPath());
+        QTest::qWait(500);
+        QVERIFY(
+            w.grab().save(QDir(outDir).filePath(QStringLiteral("analysis_repeat_location.png"))));
     }
 
     void longAnalysisCanBeCanceled()

@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "parameterform.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDateTimeEdit>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QTimeZone>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace vigie::gui {
+
+using core::processing::ParameterDefinition;
+using core::processing::ParameterType;
+
+ParameterForm::ParameterForm(QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_form = new QFormLayout;
+    layout->addLayout(m_form);
+    m_advancedBox = new QGroupBox(tr("Advanced parameters"), this);
+    m_advancedBox->setObjectName(QStringLiteral("advancedParameters"));
+    m_advancedBox->setCheckable(true);
+    m_advancedBox->setChecked(false);
+    auto *inner = new QWidget(m_advancedBox);
+    m_advanced = new QFormLayout(inner);
+    m_advanced->setContentsMargins(0, 0, 0, 0);
+    auto *boxLayout = new QVBoxLayout(m_advancedBox);
+    boxLayout->addWidget(inner);
+    inner->setVisible(false);
+    connect(m_advancedBox, &QGroupBox::toggled, inner, &QWidget::setVisible);
+    layout->addWidget(m_advancedBox);
+}
+
+QWidget *ParameterForm::makeEditor(const ParameterDefinition &d, QWidget *parent)
+{
+    const QString unit = d.unit().isEmpty() ? QString() : QLatin1Char(' ') + d.unit();
+    switch (d.type()) {
+    case ParameterType::Number: {
+        auto *spin = new QDoubleSpinBox(parent);
+        const double span = d.hasRange() ? d.maximum() - d.minimum() : 1e9;
+        spin->setDecimals(d.hasRange() && d.maximum() <= 1                     ? 3
+                          : (d.minimum() > 0 && d.minimum() < 1) || span <= 10 ? 2
+                                                                               : 0);
+        spin->setRange(d.minimum(), d.hasRange() ? d.maximum() : 1e9);
+        spin->setSuffix(unit);
+        spin->setValue(d.defaultValue().toDouble());
+        // 0 means "chosen from the data" for the parameters whose range starts there.
+        if (d.minimum() == 0.0 && d.defaultValue().toDouble() == 0.0)
+            spin->setSpecialValueText(tr("automatic"));
+        return spin;
+    }
+    case ParameterType::Integer: {
+        auto *spin = new QSpinBox(parent);
+        spin->setRange(int(d.minimum()), int(std::min(d.maximum(), 2e9)));
+        spin->setSuffix(unit);
+        spin->setValue(d.defaultValue().toInt());
+        return spin;
+    }
+    case ParameterType::Boolean: {
+        auto *check = new QCheckBox(parent);
+        check->setChecked(d.defaultValue().toBool());
+        return check;
+    }
+    case ParameterType::Choice: {
+        auto *combo = new QComboBox(parent);
+        for (const auto &c : d.choices())
+            combo->addItem(c.label, c.value);
+        combo->setCurrentIndex(std::max(0, combo->findData(d.defaultValue().toString())));
+        return combo;
+    }
+    case ParameterType::Date: {
+        auto *edit = new QDateEdit(
+            d.defaultValue().isValid() ? d.defaultValue().toDate() : QDate::currentDate(), parent);
+        edit->setCalendarPopup(true);
+        return edit;
+    }
+    case ParameterType::DateTime: {
+        auto *edit = new QDateTimeEdit(parent);
+        edit->setCalendarPopup(true);
+        // Shown and read in the city's time (Qt 6.4 has no per-editor zone).
+        const QTimeZone paris(QByteArrayLiteral("Europe/Paris"));
+        const QDateTime when = d.defaultValue().isValid() ? d.defaultValue().toDateTime()
+                                                          : QDateTime::currentDateTimeUtc();
+        const QDateTime local = when.toTimeZone(paris);
+        edit->setDateTime(QDateTime(local.date(), local.time()));
+        return edit;
+    }
+    default: {
+        auto *edit = new QLineEdit(d.defaultText(), parent);
+        edit->setPlaceholderText(d.isOptional() ? tr("optional") : QString());
+        return edit;
+    }
+    }
+}
+
+void ParameterForm::setDefinitions(const core::processing::ParameterDefinitions &definitions)
+{
+    m_definitions = definitions;
+    for (QFormLayout *f : {m_form, m_advanced})
+        while (f->rowCount() > 0)
+            f->removeRow(0);
+    m_editors.clear();
+    bool anyAdvanced = false;
+    for (const ParameterDefinition &d : m_definitions) {
+        if (d.isHidden())
+            continue;
+        QFormLayout *target = d.isAdvanced() ? m_advanced : m_form;
+        anyAdvanced = anyAdvanced || d.isAdvanced();
+        QWidget *editor = makeEditor(d, target->parentWidget());
+        editor->setObjectName(d.name());
+        const QString help = d.describe();
+        editor->setToolTip(help);
+        editor->setWhatsThis(help);
+        auto *label = new QLabel(tr("%1:").arg(d.label()), target->parentWidget());
+        label->setToolTip(help);
+        target->addRow(label, editor);
+        m_editors.insert(d.name(), editor);
+    }
+    m_advancedBox->setVisible(anyAdvanced);
+}
+
+QVariantMap ParameterForm::values() const
+{
+    QVariantMap out;
+    for (auto it = m_editors.begin(); it != m_editors.end(); ++it) {
+        QWidget *w = it.value();
+        QVariant v;
+        if (auto *c = qobject_cast<QComboBox *>(w))
+            v = c->currentData().toString();
+        else if (auto *b = qobject_cast<QCheckBox *>(w))
+            v = b->isChecked();
+        else if (auto *s = qobject_cast<QSpinBox *>(w))
+            v = qlonglong(s->value());
+        else if (auto *d = qobject_cast<QDoubleSpinBox *>(w))
+            v = d->value();
+        else if (auto *de = qobject_cast<QDateEdit *>(w))
+            v = de->date();
+        else if (auto *dt = qobject_cast<QDateTimeEdit *>(w))
+            v = QDateTime(dt->date(), dt->time(), QTimeZone(QByteArrayLiteral("Europe/Paris")));
+        else if (auto *e = qobject_cast<QLineEdit *>(w))
+            v = e->text();
+        if (!(v.typeId() == QMetaType::QString && v.toString().isEmpty() &&
+              qobject_cast<QComboBox *>(w) == nullptr))
+            out.insert(it.key(), v);
+    }
+    return out;
+}
+
+} // namespace vigie::gui
