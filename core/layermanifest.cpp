@@ -224,8 +224,7 @@ LayerManifest parse(const QByteArray &json, const QString &origin)
             if (f.type != FieldType::String) // a pseudonym is text
                 fail(origin, path + QStringLiteral(".personal"),
                      ManifestTr::tr("only a string field can be pseudonymised"));
-        }
-        else if (personal == QLatin1String("drop"))
+        } else if (personal == QLatin1String("drop"))
             f.personal = PersonalData::Drop;
         else
             fail(origin, path + QStringLiteral(".personal"),

@@ -33,7 +33,8 @@ struct LocalizedText
     QString en;
     QString text(const QString &language) const
     {
-        return (language.startsWith(QLatin1String("en")) && !en.isEmpty()) || fr.isEmpty() ? en : fr;
+        return (language.startsWith(QLatin1String("en")) && !en.isEmpty()) || fr.isEmpty() ? en
+                                                                                           : fr;
     }
 };
 
@@ -68,18 +69,18 @@ struct Symbology
     QString fill = QStringLiteral("#00000000");
     QString stroke = QStringLiteral("#333333");
     double strokeWidth = 0.3;
-    double size = 1.6;                        ///< marker diameter for points
+    double size = 1.6;                         ///< marker diameter for points
     QString marker = QStringLiteral("circle"); ///< circle, square, triangle, diamond, star
-    double labelSize = 8.0;                   ///< points
+    double labelSize = 8.0;                    ///< points
     QString labelColor = QStringLiteral("#222222");
-    QString graduatedField;                   ///< numeric field coloured by ramp (lines, points)
+    QString graduatedField; ///< numeric field coloured by ramp (lines, points)
     std::vector<ColorStop> ramp;
     /// Field-of-view wedge for directional points (cameras): fields in degrees / metres.
     QString fovDirectionField;
     QString fovAngleField;
     QString fovRangeField;
     QString fovFill = QStringLiteral("#1f78b433");
-    int zOrder = 0;                           ///< default drawing order: higher on top
+    int zOrder = 0; ///< default drawing order: higher on top
 };
 
 /**
@@ -92,12 +93,12 @@ struct LayerManifest
     LocalizedText title;
     LocalizedText description;
     GeometryType geometryType = GeometryType::Point;
-    QString hubCollection;   ///< collection name on the data hub (defaults to id); a name,
-                             ///< never a path or query: see isHubCollectionName()
-    QString timeField;       ///< datetime field used by time filters (optional)
-    QString endTimeField;    ///< end of the feature's period (events), optional
-    QString categoryField;   ///< field whose values are listed in categories (optional)
-    QString labelField;      ///< field drawn as label (optional)
+    QString hubCollection; ///< collection name on the data hub (defaults to id); a name,
+                           ///< never a path or query: see isHubCollectionName()
+    QString timeField;     ///< datetime field used by time filters (optional)
+    QString endTimeField;  ///< end of the feature's period (events), optional
+    QString categoryField; ///< field whose values are listed in categories (optional)
+    QString labelField;    ///< field drawn as label (optional)
     std::vector<FieldDef> fields;
     std::vector<CategoryDef> categories;
     Symbology symbology;

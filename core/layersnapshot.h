@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "analytics/grid.h"
 #include "geometry.h"
 #include "layermanifest.h"
-#include "analytics/grid.h"
 
 #include <QHash>
 #include <QRectF>
@@ -33,10 +33,10 @@ struct LayerSnapshot
     std::vector<double> y;
     /// Line / polygon layers: one geometry per row. Empty for point layers.
     std::vector<Geometry> geometries;
-    std::vector<std::int64_t> time;    ///< empty when the layer has no time field
-    std::vector<std::int64_t> endTime; ///< empty when the layer has no end time field
+    std::vector<std::int64_t> time;     ///< empty when the layer has no time field
+    std::vector<std::int64_t> endTime;  ///< empty when the layer has no end time field
     std::vector<std::int16_t> category; ///< index into manifest.categories, -1 if none/unknown
-    std::vector<QString> labels;       ///< empty when the layer has no label field
+    std::vector<QString> labels;        ///< empty when the layer has no label field
     /// Numeric fields needed by the symbology (graduated field, field-of-view fields).
     QHash<QString, std::vector<double>> numbers;
     /// Raster layers only: the grid of values (NaN = no data), row 0 at the top.

@@ -12,16 +12,16 @@ namespace vigie::core {
 
 /// What went wrong, for the user: a code for programs and a translated message for people.
 enum class ErrorCode {
-    Io,             ///< file missing, unreadable, disk full
-    NotAStore,      ///< the file is not a Vigie workspace
-    Damaged,        ///< a Vigie workspace whose content is inconsistent or corrupt
-    TooNew,         ///< written by a newer Vigie than this one
-    InvalidInput,   ///< malformed file, invalid geometry, unexpected field
-    Crs,            ///< missing, unknown or impossible coordinate reference system
-    UnknownLayer,   ///< a layer id not in the catalogue / registry
-    Canceled,       ///< the user stopped the work
-    Busy,           ///< another program holds the workspace (it is writing to it)
-    Internal,       ///< a bug: should never reach the user
+    Io,           ///< file missing, unreadable, disk full
+    NotAStore,    ///< the file is not a Vigie workspace
+    Damaged,      ///< a Vigie workspace whose content is inconsistent or corrupt
+    TooNew,       ///< written by a newer Vigie than this one
+    InvalidInput, ///< malformed file, invalid geometry, unexpected field
+    Crs,          ///< missing, unknown or impossible coordinate reference system
+    UnknownLayer, ///< a layer id not in the catalogue / registry
+    Canceled,     ///< the user stopped the work
+    Busy,         ///< another program holds the workspace (it is writing to it)
+    Internal,     ///< a bug: should never reach the user
 };
 
 struct Error

@@ -22,6 +22,8 @@ TEST_PKGS=(
   qgis-server cgi-mapserver mapserver-bin lighttpd
   # the sanitizer and fuzzing build (packaging/vigie.sh sanitize)
   clang-14 libclang-rt-14-dev
+  # the formatting check (ctest "format", label lint)
+  clang-format-14
 )
 
 want=("${BUILD_PKGS[@]}")

@@ -295,9 +295,11 @@ QRectF drawLegend(QPainter &painter, const MapSettings &settings, QPointF topLef
                         if (fits(i))
                             shown.push_back(i);
                     for (std::size_t i = 0; i < n; ++i)
-                        painter.drawLine(QPointF(ticks[i], y + rampH), QPointF(ticks[i], y + rampH + 2.0));
+                        painter.drawLine(QPointF(ticks[i], y + rampH),
+                                         QPointF(ticks[i], y + rampH + 2.0));
                     for (std::size_t i : shown)
-                        painter.drawText(QPointF(left[i], y + rampH + 2.0 + sfm.ascent()), texts[i]);
+                        painter.drawText(QPointF(left[i], y + rampH + 2.0 + sfm.ascent()),
+                                         texts[i]);
                 }
                 y += rampH + 2.0 + sfm.height() + mmToPixels(0.3, dpi);
             } else if (m.geometryType == core::GeometryType::Line) {
@@ -316,9 +318,9 @@ QRectF drawLegend(QPainter &painter, const MapSettings &settings, QPointF topLef
                     symbolRow(m.categories[c].label.text(language), [&, fill](const QRectF &box) {
                         const QColor stroke = colorFromString(sym.stroke);
                         painter.setBrush(fill.isValid() ? fill : QColor(Qt::transparent));
-                        painter.setPen(QPen(stroke.isValid() && stroke.alpha() > 0 ? stroke
-                                                                                   : fill.darker(130),
-                                            std::max(0.8, mmToPixels(sym.strokeWidth, dpi))));
+                        painter.setPen(
+                            QPen(stroke.isValid() && stroke.alpha() > 0 ? stroke : fill.darker(130),
+                                 std::max(0.8, mmToPixels(sym.strokeWidth, dpi))));
                         painter.drawRect(box.adjusted(0.5, 1.5, -0.5, -1.5));
                     });
                 }

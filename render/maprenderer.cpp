@@ -930,9 +930,9 @@ private:
         // The halo: the text drawn around itself on a ring of offsets (text stays text in PDF and
         // uses the glyph cache; stroking text outlines would cost ~50 times more).
         const QPaintEngine *engine = m_painter.paintEngine();
-        const bool vectorOutput = engine && (engine->type() == QPaintEngine::Pdf ||
-                                             engine->type() == QPaintEngine::SVG ||
-                                             engine->type() == QPaintEngine::Picture);
+        const bool vectorOutput =
+            engine && (engine->type() == QPaintEngine::Pdf || engine->type() == QPaintEngine::SVG ||
+                       engine->type() == QPaintEngine::Picture);
         constexpr int kHaloSteps = 12;
         QPointF haloOffsets[kHaloSteps];
         for (int i = 0; i < kHaloSteps; ++i) {
@@ -961,7 +961,8 @@ private:
                 // (copying or searching a label in the PDF finds it once).
                 QPainterPath outline;
                 outline.addText(baseline, font, l.text);
-                m_painter.strokePath(outline, QPen(haloColor, 2.0 * halo, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+                m_painter.strokePath(outline, QPen(haloColor, 2.0 * halo, Qt::SolidLine,
+                                                   Qt::RoundCap, Qt::RoundJoin));
             } else {
                 m_painter.setPen(haloColor);
                 for (const QPointF &o : haloOffsets)

@@ -24,11 +24,12 @@ QString tr(const char *text)
     return QCoreApplication::translate("vigie::cli", text);
 }
 
-
 void printKinds(CliContext &ctx)
 {
-    ctx.out() << tr("Usage: vigie-cli analyze KIND --store FILE [OPTIONS]   (KIND --help for its options)")
-              << "\n" << tr("       vigie-cli analyze list --store FILE") << "\n\n"
+    ctx.out() << tr("Usage: vigie-cli analyze KIND --store FILE [OPTIONS]   (KIND --help for its "
+                    "options)")
+              << "\n"
+              << tr("       vigie-cli analyze list --store FILE") << "\n\n"
               << tr("Kinds:") << "\n";
     for (core::AnalysisKind k : core::allAnalysisKinds())
         ctx.out() << "  " << core::analysisKindKey(k).leftJustified(10) << " "

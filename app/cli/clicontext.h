@@ -69,8 +69,8 @@ int runLayers(CliContext &ctx, const QStringList &args);
 int runRender(CliContext &ctx, const QStringList &args);
 int runCheck(CliContext &ctx, const QStringList &args);
 int runAnalyze(CliContext &ctx, const QStringList &args);
-int runSync(CliContext &ctx, const QStringList &args); // synccommand.cpp
-int runReport(CliContext &ctx, const QStringList &args); // reportcommand.cpp
+int runSync(CliContext &ctx, const QStringList &args);     // synccommand.cpp
+int runReport(CliContext &ctx, const QStringList &args);   // reportcommand.cpp
 int runForecast(CliContext &ctx, const QStringList &args); // scenariocommand.cpp
 int runScenario(CliContext &ctx, const QStringList &args); // scenariocommand.cpp
 int runKey(CliContext &ctx, const QStringList &args);

@@ -12,12 +12,12 @@
 
 #include <QCommandLineParser>
 
-#include <algorithm>
-#include <memory>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <algorithm>
+#include <memory>
 
 namespace vigie::cli {
 
@@ -50,8 +50,8 @@ int runDemo(CliContext &ctx, const QStringList &args)
     parser.setApplicationDescription(tr("Creates a deterministic demo workspace shaped like "
                                         "Marseille: 16 arrondissements, 111 quartiers, three years "
                                         "of incidents, cameras, events and traffic."));
-    parser.addOption({QStringLiteral("out"), tr("Workspace file to create (must not exist)."),
-                      tr("FILE")});
+    parser.addOption(
+        {QStringLiteral("out"), tr("Workspace file to create (must not exist)."), tr("FILE")});
     parser.addOption({QStringLiteral("seed"), tr("Random seed (same seed, identical file)."),
                       tr("N"), QStringLiteral("13013")});
     parser.addOption({QStringLiteral("scale"),
@@ -101,8 +101,9 @@ int runImport(CliContext &ctx, const QStringList &args)
                       tr("Target layer id (a layer of the workspace or a known layer type). "
                          "Without it, a new layer is created from the file."),
                       tr("ID")});
-    parser.addOption({QStringLiteral("new-layer"), tr("Id of the new layer (default: from the "
-                                                      "file name)."),
+    parser.addOption({QStringLiteral("new-layer"),
+                      tr("Id of the new layer (default: from the "
+                         "file name)."),
                       tr("ID")});
     parser.addOption({QStringLiteral("crs"),
                       tr("CRS of the input when the file has none or a wrong one, e.g. EPSG:4326."),
@@ -231,8 +232,8 @@ int runLayers(CliContext &ctx, const QStringList &args)
                   << core::geometryTypeName(m.geometryType).leftJustified(10) << m.origin << "\n";
     for (const auto &problem : registry.problems())
         ctx.err() << tr("warning: %1: %2").arg(problem.origin, problem.message) << "\n";
-    ctx.out() << tr("Plugin folders: %1").arg(core::LayerRegistry::pluginFolders().join(
-                     QStringLiteral(", ")))
+    ctx.out() << tr("Plugin folders: %1")
+                     .arg(core::LayerRegistry::pluginFolders().join(QStringLiteral(", ")))
               << "\n";
     return ExitOk;
 }

@@ -66,8 +66,8 @@ void printUsage(QTextStream &out)
         out << "  " << QString::fromLatin1(c.name).leftJustified(10) << " "
             << QCoreApplication::translate("vigie::cli", c.summary) << "\n";
     out << "\n"
-        << QCoreApplication::translate("vigie::cli",
-                                       "Run 'vigie-cli COMMAND --help' for the options of a command.")
+        << QCoreApplication::translate(
+               "vigie::cli", "Run 'vigie-cli COMMAND --help' for the options of a command.")
         << "\n";
 }
 

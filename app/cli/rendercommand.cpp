@@ -42,16 +42,16 @@ int runRender(CliContext &ctx, const QStringList &args)
     parser.addOption({QStringLiteral("layers"),
                       tr("Comma-separated layer ids to draw (default: all, in their order)."),
                       tr("IDS")});
-    parser.addOption({QStringLiteral("extent"), tr("Extent in Lambert-93 metres."),
-                      tr("XMIN,YMIN,XMAX,YMAX")});
-    parser.addOption({QStringLiteral("zoom-layer"), tr("Zoom to the extent of this layer."),
-                      tr("ID")});
-    parser.addOption({QStringLiteral("from"), tr("Start of the period (ISO date or date-time)."),
-                      tr("DATE")});
-    parser.addOption({QStringLiteral("to"), tr("End of the period (ISO date or date-time)."),
-                      tr("DATE")});
-    parser.addOption({QStringLiteral("lang"), tr("Language of labels and legend: fr or en."),
-                      tr("LANG")});
+    parser.addOption(
+        {QStringLiteral("extent"), tr("Extent in Lambert-93 metres."), tr("XMIN,YMIN,XMAX,YMAX")});
+    parser.addOption(
+        {QStringLiteral("zoom-layer"), tr("Zoom to the extent of this layer."), tr("ID")});
+    parser.addOption(
+        {QStringLiteral("from"), tr("Start of the period (ISO date or date-time)."), tr("DATE")});
+    parser.addOption(
+        {QStringLiteral("to"), tr("End of the period (ISO date or date-time)."), tr("DATE")});
+    parser.addOption(
+        {QStringLiteral("lang"), tr("Language of labels and legend: fr or en."), tr("LANG")});
     parser.addOption({QStringLiteral("no-decorations"),
                       tr("Do not draw the legend, scale bar and north arrow.")});
     parser.addHelpOption();
@@ -74,13 +74,15 @@ int runRender(CliContext &ctx, const QStringList &args)
     if (parser.isSet(QStringLiteral("from"))) {
         auto t = parseWhen(parser.value(QStringLiteral("from")), false);
         if (!t)
-            return ctx.usageError(tr("--from is not an ISO date: %1").arg(parser.value(QStringLiteral("from"))));
+            return ctx.usageError(
+                tr("--from is not an ISO date: %1").arg(parser.value(QStringLiteral("from"))));
         settings.timeFrom = *t;
     }
     if (parser.isSet(QStringLiteral("to"))) {
         auto t = parseWhen(parser.value(QStringLiteral("to")), true);
         if (!t)
-            return ctx.usageError(tr("--to is not an ISO date: %1").arg(parser.value(QStringLiteral("to"))));
+            return ctx.usageError(
+                tr("--to is not an ISO date: %1").arg(parser.value(QStringLiteral("to"))));
         settings.timeTo = *t;
     }
 
@@ -97,8 +99,8 @@ int runRender(CliContext &ctx, const QStringList &args)
         wanted = parser.value(QStringLiteral("layers")).split(QLatin1Char(','), Qt::SkipEmptyParts);
         for (const QString &id : wanted) {
             if (!(*store)->hasLayer(id))
-                return ctx.fail({core::ErrorCode::UnknownLayer,
-                                 tr("the workspace has no layer '%1'").arg(id)});
+                return ctx.fail(
+                    {core::ErrorCode::UnknownLayer, tr("the workspace has no layer '%1'").arg(id)});
         }
     }
     QRectF extent;
@@ -117,7 +119,8 @@ int runRender(CliContext &ctx, const QStringList &args)
     if (parser.isSet(QStringLiteral("zoom-layer"))) {
         const QString id = parser.value(QStringLiteral("zoom-layer"));
         if (!(*store)->hasLayer(id))
-            return ctx.fail({core::ErrorCode::UnknownLayer, tr("the workspace has no layer '%1'").arg(id)});
+            return ctx.fail(
+                {core::ErrorCode::UnknownLayer, tr("the workspace has no layer '%1'").arg(id)});
         extent = (*store)->extent(id);
     }
     if (parser.isSet(QStringLiteral("extent"))) {
@@ -132,7 +135,8 @@ int runRender(CliContext &ctx, const QStringList &args)
         extent = QRectF(QPointF(c[0], c[1]), QPointF(c[2], c[3]));
     }
     if (extent.isNull())
-        return ctx.fail({core::ErrorCode::InvalidInput, tr("nothing to draw: the layers are empty")});
+        return ctx.fail(
+            {core::ErrorCode::InvalidInput, tr("nothing to draw: the layers are empty")});
     // A small margin so boundaries don't touch the frame.
     settings.extent = extent.adjusted(-extent.width() * 0.03, -extent.height() * 0.03,
                                       extent.width() * 0.03, extent.height() * 0.03);
@@ -176,8 +180,8 @@ int runRender(CliContext &ctx, const QStringList &args)
     // Written whole or not at all: a kill or a full disk leaves any earlier file as it was.
     QSaveFile file(out);
     if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit())
-        return ctx.fail({core::ErrorCode::Io,
-                         tr("cannot write %1: %2").arg(out, file.errorString())});
+        return ctx.fail(
+            {core::ErrorCode::Io, tr("cannot write %1: %2").arg(out, file.errorString())});
     ctx.out() << tr("Map written to %1 (%2 features drawn, %3 points aggregated, %4 ms)")
                      .arg(out, QString::number(stats.featuresDrawn),
                           QString::number(stats.pointsAggregated),

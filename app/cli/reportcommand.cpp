@@ -31,9 +31,10 @@ int runReport(CliContext &ctx, const QStringList &args)
                       tr("Report template: a built-in id (%1) or a JSON file.")
                           .arg(core::ReportTemplate::builtInIds().join(QStringLiteral(", "))),
                       tr("T")});
-    parser.addOption({QStringLiteral("period"),
-                      tr("Period in local days: 2025-01..2025-03 (months) or 2025-01-01..2025-01-31."),
-                      tr("PERIOD")});
+    parser.addOption(
+        {QStringLiteral("period"),
+         tr("Period in local days: 2025-01..2025-03 (months) or 2025-01-01..2025-01-31."),
+         tr("PERIOD")});
     parser.addOption({QStringLiteral("areas"),
                       tr("Areas by key, name or number, comma-separated, or \"all\" (default: the "
                          "template's)."),
@@ -41,8 +42,8 @@ int runReport(CliContext &ctx, const QStringList &args)
     parser.addOption({QStringLiteral("out"), tr("PDF file to write."), tr("FILE")});
     parser.addOption({QStringLiteral("lang"), tr("Language of the report: fr or en."), tr("LANG"),
                       QStringLiteral("fr")});
-    parser.addOption({QStringLiteral("paper"), tr("Paper size: a4 or a3 (default: the template's)."),
-                      tr("SIZE")});
+    parser.addOption({QStringLiteral("paper"),
+                      tr("Paper size: a4 or a3 (default: the template's)."), tr("SIZE")});
     parser.addOption({QStringLiteral("orientation"),
                       tr("portrait or landscape (default: the template's)."), tr("ORIENTATION")});
     parser.addOption({QStringLiteral("min-count"),
@@ -70,12 +71,14 @@ int runReport(CliContext &ctx, const QStringList &args)
         return ctx.fail(period.error());
     request.period = *period;
     if (parser.isSet(QStringLiteral("areas")))
-        request.areas = parser.value(QStringLiteral("areas")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        request.areas =
+            parser.value(QStringLiteral("areas")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     request.language = parser.value(QStringLiteral("lang"));
     if (request.language != QLatin1String("fr") && request.language != QLatin1String("en"))
         return ctx.usageError(tr("--lang must be fr or en"));
     request.paper = parser.value(QStringLiteral("paper")).toLower();
-    if (!request.paper.isEmpty() && request.paper != QLatin1String("a4") && request.paper != QLatin1String("a3"))
+    if (!request.paper.isEmpty() && request.paper != QLatin1String("a4") &&
+        request.paper != QLatin1String("a3"))
         return ctx.usageError(tr("--paper must be a4 or a3"));
     request.orientation = parser.value(QStringLiteral("orientation")).toLower();
     if (!request.orientation.isEmpty() && request.orientation != QLatin1String("portrait") &&

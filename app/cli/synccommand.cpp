@@ -27,16 +27,18 @@ void printStatus(CliContext &ctx, const core::Store &store)
 {
     ctx.out() << tr("Last sync per layer:") << "\n";
     for (const core::sync::LayerSyncState &s : core::sync::syncStates(store))
-        ctx.out() << "  " << s.layer << "  " << s.lastStatus << "  " << s.lastSyncAt << "  "
-                  << tr("high-water %1").arg(s.highWater.isEmpty() ? QStringLiteral("-")
-                                                                   : s.highWater)
-                  << "  " << tr("%1 features").arg(s.features) << "  " << s.hub << "\n";
+        ctx.out()
+            << "  " << s.layer << "  " << s.lastStatus << "  " << s.lastSyncAt << "  "
+            << tr("high-water %1").arg(s.highWater.isEmpty() ? QStringLiteral("-") : s.highWater)
+            << "  " << tr("%1 features").arg(s.features) << "  " << s.hub << "\n";
     ctx.out() << tr("Sync log (newest first):") << "\n";
     for (const core::sync::SyncLogEntry &e : core::sync::syncLog(store, 20))
         ctx.out() << "  #" << e.id << "  " << e.startedAt << "  " << e.layer << "  " << e.status
                   << "  +" << e.inserted << " ~" << e.updated << " -" << e.deleted << "  "
                   << tr("%1 batches").arg(e.batches)
-                  << (e.message.isEmpty() ? QString() : QStringLiteral("  ") + core::printableText(e.message)) << "\n";
+                  << (e.message.isEmpty() ? QString()
+                                          : QStringLiteral("  ") + core::printableText(e.message))
+                  << "\n";
 }
 
 } // namespace
@@ -51,10 +53,11 @@ int runSync(CliContext &ctx, const QStringList &args)
            "applied in one transaction: an interrupted sync resumes where it stopped. "
            "Credentials are read from the environment (VIGIE_HUB_PASSWORD, VIGIE_HUB_TOKEN) or a "
            "file, and are never stored."));
-    parser.addOption({QStringLiteral("store"), tr("Workspace file (created if missing)."),
-                      tr("FILE")});
-    parser.addOption({QStringLiteral("hub"), tr("API root of the hub, e.g. "
-                                                "http://127.0.0.1:8090/wfs3."),
+    parser.addOption(
+        {QStringLiteral("store"), tr("Workspace file (created if missing)."), tr("FILE")});
+    parser.addOption({QStringLiteral("hub"),
+                      tr("API root of the hub, e.g. "
+                         "http://127.0.0.1:8090/wfs3."),
                       tr("URL")});
     parser.addOption({QStringLiteral("layers"),
                       tr("Comma-separated layer ids (default: the workspace's layers, or all "
@@ -82,10 +85,10 @@ int runSync(CliContext &ctx, const QStringList &args)
                       tr("NAME")});
     parser.addOption({QStringLiteral("token-file"),
                       tr("File holding a bearer token (default: VIGIE_HUB_TOKEN)."), tr("FILE")});
-    parser.addOption({QStringLiteral("reset"),
-                      tr("Forget the high-water marks and pull everything again.")});
-    parser.addOption({QStringLiteral("status"),
-                      tr("Only print the last sync per layer and the sync log.")});
+    parser.addOption(
+        {QStringLiteral("reset"), tr("Forget the high-water marks and pull everything again.")});
+    parser.addOption(
+        {QStringLiteral("status"), tr("Only print the last sync per layer and the sync log.")});
     parser.addHelpOption();
     if (int code = ExitOk; !parseArguments(parser, args, ctx, code))
         return code;
@@ -109,8 +112,8 @@ int runSync(CliContext &ctx, const QStringList &args)
         return ctx.usageError(tr("--hub must not contain credentials; use --user with "
                                  "VIGIE_HUB_PASSWORD, or a token"));
     if (parser.isSet(QStringLiteral("layers")))
-        options.layers = parser.value(QStringLiteral("layers"))
-                             .split(QLatin1Char(','), Qt::SkipEmptyParts);
+        options.layers =
+            parser.value(QStringLiteral("layers")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     if (parser.isSet(QStringLiteral("bbox"))) {
         const QStringList p = parser.value(QStringLiteral("bbox")).split(QLatin1Char(','));
         bool ok = p.size() == 4;

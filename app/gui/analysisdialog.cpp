@@ -77,8 +77,9 @@ AnalysisDialog::AnalysisDialog(const QString &algorithm,
     sel->addRow(tr("Layer:"), m_input);
     auto *period = new QHBoxLayout;
     auto toDate = [](std::int64_t t) {
-        return t == core::LayerSnapshot::kNoTime ? QDate::currentDate()
-                                                 : QDateTime::fromSecsSinceEpoch(t, QTimeZone::utc()).date();
+        return t == core::LayerSnapshot::kNoTime
+                   ? QDate::currentDate()
+                   : QDateTime::fromSecsSinceEpoch(t, QTimeZone::utc()).date();
     };
     m_from = new QDateEdit(toDate(from), this);
     m_to = new QDateEdit(toDate(to), this);
@@ -222,7 +223,8 @@ core::processing::AlgorithmRun AnalysisDialog::run() const
     r.algorithm = algorithm();
     r.selection.layer = m_input->currentData().toString();
     r.selection.from = QDateTime(m_from->date(), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch();
-    r.selection.to = QDateTime(m_to->date(), QTime(23, 59, 59), QTimeZone::utc()).toSecsSinceEpoch();
+    r.selection.to =
+        QDateTime(m_to->date(), QTime(23, 59, 59), QTimeZone::utc()).toSecsSinceEpoch();
     bool all = true;
     QStringList cats;
     for (int i = 0; i < m_categories->count(); ++i) {

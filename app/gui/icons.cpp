@@ -33,11 +33,10 @@ QPixmap draw(IconKind kind, int size)
         p.drawLine(QPointF(15, 3), QPointF(15, 27));
         p.drawLine(QPointF(3, 15), QPointF(27, 15));
         p.setBrush(kInk);
-        const QPolygonF heads[] = {
-            QPolygonF({QPointF(15, 2), QPointF(11, 7), QPointF(19, 7)}),
-            QPolygonF({QPointF(15, 28), QPointF(11, 23), QPointF(19, 23)}),
-            QPolygonF({QPointF(2, 15), QPointF(7, 11), QPointF(7, 19)}),
-            QPolygonF({QPointF(28, 15), QPointF(23, 11), QPointF(23, 19)})};
+        const QPolygonF heads[] = {QPolygonF({QPointF(15, 2), QPointF(11, 7), QPointF(19, 7)}),
+                                   QPolygonF({QPointF(15, 28), QPointF(11, 23), QPointF(19, 23)}),
+                                   QPolygonF({QPointF(2, 15), QPointF(7, 11), QPointF(7, 19)}),
+                                   QPolygonF({QPointF(28, 15), QPointF(23, 11), QPointF(23, 19)})};
         for (const auto &h : heads)
             p.drawPolygon(h);
         break;
@@ -88,11 +87,11 @@ QPixmap draw(IconKind kind, int size)
     case IconKind::ZoomLayer: {
         p.setPen(QPen(kInk, 1.6));
         p.setBrush(QColor(0xf4, 0xf1, 0xea));
-        p.drawPolygon(QPolygonF({QPointF(3, 19), QPointF(15, 25), QPointF(27, 19),
-                                 QPointF(15, 13)}));
+        p.drawPolygon(
+            QPolygonF({QPointF(3, 19), QPointF(15, 25), QPointF(27, 19), QPointF(15, 13)}));
         p.setBrush(QColor(31, 111, 197, 150));
-        p.drawPolygon(QPolygonF({QPointF(3, 12), QPointF(15, 18), QPointF(27, 12),
-                                 QPointF(15, 6)}));
+        p.drawPolygon(
+            QPolygonF({QPointF(3, 12), QPointF(15, 18), QPointF(27, 12), QPointF(15, 6)}));
         break;
     }
     case IconKind::Import: {
@@ -107,15 +106,15 @@ QPixmap draw(IconKind kind, int size)
     case IconKind::Open: {
         p.setPen(QPen(kInk, 1.6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         p.setBrush(QColor(0xf2, 0xc1, 0x4e));
-        p.drawPolygon(QPolygonF({QPointF(3, 8), QPointF(11, 8), QPointF(13, 11),
-                                 QPointF(26, 11), QPointF(26, 25), QPointF(3, 25)}));
+        p.drawPolygon(QPolygonF({QPointF(3, 8), QPointF(11, 8), QPointF(13, 11), QPointF(26, 11),
+                                 QPointF(26, 25), QPointF(3, 25)}));
         break;
     }
     case IconKind::New: {
         p.setPen(QPen(kInk, 1.6));
         p.setBrush(Qt::white);
-        p.drawPolygon(QPolygonF({QPointF(6, 3), QPointF(18, 3), QPointF(24, 9),
-                                 QPointF(24, 27), QPointF(6, 27)}));
+        p.drawPolygon(QPolygonF(
+            {QPointF(6, 3), QPointF(18, 3), QPointF(24, 9), QPointF(24, 27), QPointF(6, 27)}));
         p.setPen(QPen(kAccent, 2.4, Qt::SolidLine, Qt::RoundCap));
         p.drawLine(QPointF(15, 13), QPointF(15, 22));
         p.drawLine(QPointF(10.5, 17.5), QPointF(19.5, 17.5));

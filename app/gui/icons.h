@@ -5,7 +5,18 @@
 
 namespace vigie::gui {
 
-enum class IconKind { Pan, ZoomBox, ZoomIn, ZoomOut, Identify, FullExtent, ZoomLayer, Import, Open, New };
+enum class IconKind {
+    Pan,
+    ZoomBox,
+    ZoomIn,
+    ZoomOut,
+    Identify,
+    FullExtent,
+    ZoomLayer,
+    Import,
+    Open,
+    New
+};
 
 /// Small vector icons for the map toolbar, drawn at run time (no image files to ship).
 QIcon toolIcon(IconKind kind);

@@ -88,8 +88,8 @@ QString IdentifyPanel::formatValue(const QVariant &value, core::FieldType type)
     return value.toString();
 }
 
-void IdentifyPanel::showFeature(const core::LayerManifest &manifest,
-                                const QVariantMap &attributes, const QString &language)
+void IdentifyPanel::showFeature(const core::LayerManifest &manifest, const QVariantMap &attributes,
+                                const QString &language)
 {
     m_empty = false;
     QString name;
@@ -127,10 +127,8 @@ void IdentifyPanel::showFeature(const core::LayerManifest &manifest,
     }
     // Provenance columns, with readable labels; other unknown columns by their raw names.
     const std::pair<const char *, QString> provenance[] = {
-        {"fid", tr("Feature number")},
-        {"_source", tr("Source")},
-        {"_hub_id", tr("Id on the hub")},
-        {"_hub_updated_at", tr("Updated on the hub")},
+        {"fid", tr("Feature number")},    {"_source", tr("Source")},
+        {"_hub_id", tr("Id on the hub")}, {"_hub_updated_at", tr("Updated on the hub")},
         {"_synced_at", tr("Stored on")},
     };
     const int firstProvenanceRow = m_table->rowCount();
@@ -141,8 +139,8 @@ void IdentifyPanel::showFeature(const core::LayerManifest &manifest,
         if (value.isNull() || value.toString().isEmpty())
             continue;
         const bool isTime = name.endsWith(QLatin1String("_at"));
-        addRow(label, formatValue(value, isTime ? core::FieldType::DateTime
-                                                : core::FieldType::String));
+        addRow(label,
+               formatValue(value, isTime ? core::FieldType::DateTime : core::FieldType::String));
     }
     for (auto it = attributes.cbegin(); it != attributes.cend(); ++it) {
         if (shown.contains(it.key()) || it.value().toString().isEmpty())

@@ -26,8 +26,8 @@ const QRegularExpression &layerIdPattern()
 }
 } // namespace
 
-ImportDialog::ImportDialog(const std::vector<core::LayerManifest> &layers,
-                           const QString &language, QWidget *parent)
+ImportDialog::ImportDialog(const std::vector<core::LayerManifest> &layers, const QString &language,
+                           QWidget *parent)
     : QDialog(parent)
 {
     setWindowTitle(tr("Import a file"));
@@ -92,8 +92,8 @@ QString ImportDialog::fileFilters()
     return tr("Vector files (*.gpkg *.geojson *.json *.csv *.shp *.fgb *.kml *.gml *.sqlite)") +
            QStringLiteral(";;") + tr("GeoPackage (*.gpkg)") + QStringLiteral(";;") +
            tr("GeoJSON (*.geojson *.json)") + QStringLiteral(";;") +
-           tr("CSV with coordinates (*.csv)") + QStringLiteral(";;") +
-           tr("Shapefile (*.shp)") + QStringLiteral(";;") + tr("All files (*)");
+           tr("CSV with coordinates (*.csv)") + QStringLiteral(";;") + tr("Shapefile (*.shp)") +
+           QStringLiteral(";;") + tr("All files (*)");
 }
 
 void ImportDialog::browse()
@@ -133,8 +133,8 @@ void ImportDialog::updateState()
     m_hint->setText(isCsv ? tr("A CSV file needs X/Y or longitude/latitude columns, or a WKT "
                                "column. Type EPSG:4326 for GPS coordinates.")
                           : QString());
-    const bool idOk = !isNew || m_newId->text().isEmpty() ||
-                      layerIdPattern().match(m_newId->text()).hasMatch();
+    const bool idOk =
+        !isNew || m_newId->text().isEmpty() || layerIdPattern().match(m_newId->text()).hasMatch();
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!path.isEmpty() && idOk);
 }
 

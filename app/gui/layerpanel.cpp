@@ -267,8 +267,7 @@ void LayerPanel::updateItemTexts()
         return;
     m_updating = true;
     const QLocale locale;
-    for (int i = 0; i < m_tree->topLevelItemCount() && i < static_cast<int>(m_layers.size());
-         ++i) {
+    for (int i = 0; i < m_tree->topLevelItemCount() && i < static_cast<int>(m_layers.size()); ++i) {
         const LayerState &l = m_layers[i];
         QTreeWidgetItem *item = m_tree->topLevelItem(i);
         item->setText(0, l.manifest.title.text(m_language));
@@ -278,8 +277,8 @@ void LayerPanel::updateItemTexts()
             tip += QLatin1Char('\n') + tr("Loading…");
         } else {
             item->setForeground(0, QBrush());
-            tip += QLatin1Char('\n') +
-                   tr("%n feature(s)", nullptr, static_cast<int>(l.data->size()));
+            tip +=
+                QLatin1Char('\n') + tr("%n feature(s)", nullptr, static_cast<int>(l.data->size()));
         }
         item->setToolTip(0, tip.trimmed());
         for (int c = 0; c < item->childCount(); ++c) {

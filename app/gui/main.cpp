@@ -87,13 +87,13 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"),
-        QCoreApplication::translate("vigie::gui::main",
-                                    "Save a picture of the window once the map is drawn, then quit."),
+        QCoreApplication::translate(
+            "vigie::gui::main", "Save a picture of the window once the map is drawn, then quit."),
         QStringLiteral("FILE"));
     const QCommandLineOption benchOption(
         QStringLiteral("bench-startup"),
-        QCoreApplication::translate("vigie::gui::main",
-                                    "Print the start-up time to the first complete map, then quit."));
+        QCoreApplication::translate(
+            "vigie::gui::main", "Print the start-up time to the first complete map, then quit."));
     parser.addOption(screenshotOption);
     parser.addOption(benchOption);
     parser.addPositionalArgument(
@@ -120,9 +120,8 @@ int main(int argc, char *argv[])
 
     QTextStream out(stdout);
     if (bench) {
-        QObject::connect(&window, &vigie::gui::MainWindow::firstMapPainted, &window, [&] {
-            out << "first_map_ms=" << qRound(clock.elapsedMs()) << Qt::endl;
-        });
+        QObject::connect(&window, &vigie::gui::MainWindow::firstMapPainted, &window,
+                         [&] { out << "first_map_ms=" << qRound(clock.elapsedMs()) << Qt::endl; });
         QObject::connect(&window, &vigie::gui::MainWindow::fullMapPainted, &window, [&] {
             out << "startup_ms=" << qRound(clock.elapsedMs()) << Qt::endl;
             QTimer::singleShot(0, &app, [] { QCoreApplication::exit(0); });

@@ -3,13 +3,13 @@
 
 #include "core/processing/algorithm.h"
 
+#include "analysisdialog.h"
 #include "icons.h"
 #include "identifypanel.h"
-#include "analysisdialog.h"
 #include "importdialog.h"
-#include "reportdialog.h"
 #include "layerpanel.h"
 #include "mapcanvas.h"
+#include "reportdialog.h"
 #include "scenariopanel.h"
 #include "syncpanel.h"
 #include "timefilter.h"
@@ -114,8 +114,8 @@ void takeRunResult(core::Store &store, core::Result<core::AnalysisOutcome> &&run
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     setObjectName(QStringLiteral("VigieMainWindow"));
-    m_language = QLocale().language() == QLocale::French ? QStringLiteral("fr")
-                                                          : QStringLiteral("en");
+    m_language =
+        QLocale().language() == QLocale::French ? QStringLiteral("fr") : QStringLiteral("en");
     if (auto t = core::CoordinateTransform::create(QStringLiteral("EPSG:2154"),
                                                    QStringLiteral("EPSG:4326"));
         t.ok())
@@ -908,8 +908,7 @@ void MainWindow::runTask(const QString &label, Work work, std::function<void(boo
             if (lastPercent->exchange(p) == p)
                 return;
             QMetaObject::invokeMethod(
-                this, [this, task, percent] { setProgress(task, percent); },
-                Qt::QueuedConnection);
+                this, [this, task, percent] { setProgress(task, percent); }, Qt::QueuedConnection);
         });
     m_taskFeedback = feedback;
     m_messageLabel->setText(label);
@@ -920,8 +919,7 @@ void MainWindow::runTask(const QString &label, Work work, std::function<void(boo
 
     auto *watcher = new QFutureWatcher<void>(this);
     m_taskWatcher = watcher;
-    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher, task, feedback,
-                                                             done] {
+    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher, task, feedback, done] {
         watcher->deleteLater();
         if (m_taskWatcher == watcher)
             m_taskWatcher = nullptr;
@@ -974,8 +972,8 @@ void MainWindow::setProgress(quint64 task, double percent)
 
 void MainWindow::newWorkspace()
 {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("New workspace"), QString(), tr("Vigie workspaces (*.sqlite)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("New workspace"), QString(),
+                                                      tr("Vigie workspaces (*.sqlite)"));
     if (path.isEmpty())
         return;
     try {
@@ -996,9 +994,9 @@ void MainWindow::newWorkspace()
 
 void MainWindow::newDemoWorkspace()
 {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("New demo workspace"), QStringLiteral("vigie-demo.sqlite"),
-        tr("Vigie workspaces (*.sqlite)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("New demo workspace"),
+                                                      QStringLiteral("vigie-demo.sqlite"),
+                                                      tr("Vigie workspaces (*.sqlite)"));
     if (path.isEmpty())
         return;
     if (QFileInfo::exists(path) && !QFile::remove(path)) {
@@ -1152,9 +1150,8 @@ void MainWindow::importFile(const QString &path, const core::ImportOptions &opti
                                  static_cast<int>(outcome->report.features))
                                   .arg(displayName(path));
             if (outcome->report.skipped > 0)
-                message += QLatin1Char(' ') +
-                           tr("%n invalid feature(s) skipped.", nullptr,
-                              static_cast<int>(outcome->report.skipped));
+                message += QLatin1Char(' ') + tr("%n invalid feature(s) skipped.", nullptr,
+                                                 static_cast<int>(outcome->report.skipped));
             if (!outcome->report.warnings.isEmpty())
                 message += QLatin1Char(' ') + outcome->report.warnings.join(QLatin1Char(' '));
             statusBar()->showMessage(message, 8000);
@@ -1218,7 +1215,8 @@ void MainWindow::runAlgorithm(const core::processing::AlgorithmRun &request)
             if (generation != m_generation)
                 return; // another workspace was opened meanwhile
             if (canceled || outcome->canceled) {
-                statusBar()->showMessage(tr("Analysis canceled: the workspace is unchanged."), 5000);
+                statusBar()->showMessage(tr("Analysis canceled: the workspace is unchanged."),
+                                         5000);
                 emit taskEnded(false);
                 return;
             }
@@ -1228,9 +1226,10 @@ void MainWindow::runAlgorithm(const core::processing::AlgorithmRun &request)
                 return;
             }
             const core::AnalysisOutcome &r = outcome->result;
-            m_lastAnalysisSummary = QStringLiteral("%1\n%2\n%3")
-                                        .arg(title, tr("%n feature(s) analysed", nullptr, int(r.inputCount)),
-                                             r.summaryText);
+            m_lastAnalysisSummary =
+                QStringLiteral("%1\n%2\n%3")
+                    .arg(title, tr("%n feature(s) analysed", nullptr, int(r.inputCount)),
+                         r.summaryText);
             m_results->setPlainText(m_lastAnalysisSummary);
             m_resultsDock->show();
             if (!outcome->snapshots.empty()) {
@@ -1268,8 +1267,8 @@ void MainWindow::showResults(const std::vector<std::pair<QString, core::LayerSna
         const bool earlierResult =
             std::any_of(resultPrefixes.begin(), resultPrefixes.end(),
                         [&](const QString &prefix) { return id.startsWith(prefix); });
-        const bool input = id == inputLayer && main &&
-                           main->manifest.geometryType != core::GeometryType::Point;
+        const bool input =
+            id == inputLayer && main && main->manifest.geometryType != core::GeometryType::Point;
         if (earlierResult || input || alsoHide.contains(id))
             toHide << id;
     }
@@ -1370,7 +1369,8 @@ void MainWindow::runScenario(const core::ScenarioRequest &request)
             try {
                 std::lock_guard<std::mutex> lock(handle->mutex);
                 takeRunResult(*handle->store,
-                              core::ScenarioRunner::run(*handle->store, request, &feedback), *outcome);
+                              core::ScenarioRunner::run(*handle->store, request, &feedback),
+                              *outcome);
             } catch (const std::exception &e) {
                 outcome->error = QString::fromUtf8(e.what());
             }
@@ -1381,8 +1381,10 @@ void MainWindow::runScenario(const core::ScenarioRequest &request)
                 return; // another workspace was opened meanwhile
             if (canceled || outcome->canceled) {
                 // The run was canceled before its transaction committed: nothing was written.
-                m_scenarioPanel->setResultText(tr("%1: canceled; the workspace is unchanged.").arg(title));
-                statusBar()->showMessage(tr("Scenario canceled: the workspace is unchanged."), 5000);
+                m_scenarioPanel->setResultText(
+                    tr("%1: canceled; the workspace is unchanged.").arg(title));
+                statusBar()->showMessage(tr("Scenario canceled: the workspace is unchanged."),
+                                         5000);
                 emit taskEnded(false);
                 return;
             }
@@ -1403,7 +1405,8 @@ void MainWindow::runScenario(const core::ScenarioRequest &request)
             QStringList clutter;
             if (request.kind == core::ScenarioKind::Cameras)
                 clutter << QStringLiteral("cameras");
-            if (request.kind == core::ScenarioKind::Patrol || request.kind == core::ScenarioKind::Forecast)
+            if (request.kind == core::ScenarioKind::Patrol ||
+                request.kind == core::ScenarioKind::Forecast)
                 clutter << QStringLiteral("cameras") << QStringLiteral("events");
             showResults(outcome->snapshots, request.selection.layer, clutter);
             // The view fits the results: up close for a local one (an event's surroundings, an
@@ -1417,8 +1420,8 @@ void MainWindow::runScenario(const core::ScenarioRequest &request)
                 const int action = mainSnapshot->manifest.categoryIndex(QStringLiteral("action"));
                 const int buffer = mainSnapshot->manifest.categoryIndex(QStringLiteral("tampon"));
                 QRectF area;
-                for (std::size_t i = 0; i < mainSnapshot->geometries.size() &&
-                                        i < mainSnapshot->category.size();
+                for (std::size_t i = 0;
+                     i < mainSnapshot->geometries.size() && i < mainSnapshot->category.size();
                      ++i) {
                     const int c = mainSnapshot->category[i];
                     if (c >= 0 && (c == action || c == buffer))
@@ -1430,15 +1433,18 @@ void MainWindow::runScenario(const core::ScenarioRequest &request)
             }
             if (request.kind == core::ScenarioKind::Cameras && mainSnapshot) {
                 // The cameras changed (added, moved, removed, suggested), not the whole city.
-                const int unchanged = mainSnapshot->manifest.categoryIndex(QStringLiteral("existante"));
+                const int unchanged =
+                    mainSnapshot->manifest.categoryIndex(QStringLiteral("existante"));
                 QRectF changed;
-                for (std::size_t i = 0; i < mainSnapshot->size() && i < mainSnapshot->category.size(); ++i)
+                for (std::size_t i = 0;
+                     i < mainSnapshot->size() && i < mainSnapshot->category.size(); ++i)
                     if (mainSnapshot->category[i] != unchanged) {
                         const QRectF p(mainSnapshot->x[i] - 1, mainSnapshot->y[i] - 1, 2, 2);
                         changed = changed.isNull() ? p : changed.united(p);
                     }
                 if (!changed.isNull()) {
-                    const double grow = std::max(0.0, 800.0 - std::min(changed.width(), changed.height())) / 2;
+                    const double grow =
+                        std::max(0.0, 800.0 - std::min(changed.width(), changed.height())) / 2;
                     e = changed.adjusted(-grow, -grow, grow, grow);
                 }
             }
@@ -1484,7 +1490,8 @@ void MainWindow::evaluateForecast(const core::AnalysisSelection &selection,
         [handle, selection, parameters, outcome](analytics::Feedback &feedback) {
             try {
                 std::lock_guard<std::mutex> lock(handle->mutex);
-                auto r = core::evaluateForecastModels(*handle->store, selection, parameters, &feedback);
+                auto r =
+                    core::evaluateForecastModels(*handle->store, selection, parameters, &feedback);
                 if (!r.ok()) {
                     outcome->canceled = r.error().code == core::ErrorCode::Canceled;
                     outcome->error = r.error().message;
@@ -1512,8 +1519,8 @@ void MainWindow::evaluateForecast(const core::AnalysisSelection &selection,
                 emit taskEnded(false);
                 return;
             }
-            m_lastScenarioSummary = tr("Evaluation of the forecast models") +
-                                    QStringLiteral("\n\n") + outcome->text;
+            m_lastScenarioSummary =
+                tr("Evaluation of the forecast models") + QStringLiteral("\n\n") + outcome->text;
             m_scenarioPanel->setResultText(m_lastScenarioSummary);
             statusBar()->showMessage(tr("Evaluation of the forecast models done."), 8000);
             emit taskEnded(true);
@@ -1543,9 +1550,9 @@ void MainWindow::updateCoordinates(const QPointF &p)
         double lon = p.x();
         double lat = p.y();
         if (m_toWgs84->transform(lon, lat))
-            text += QStringLiteral("   ") + tr("WGS 84: %1° N, %2° E")
-                                                .arg(locale.toString(lat, 'f', 5),
-                                                     locale.toString(lon, 'f', 5));
+            text += QStringLiteral("   ") +
+                    tr("WGS 84: %1° N, %2° E")
+                        .arg(locale.toString(lat, 'f', 5), locale.toString(lon, 'f', 5));
     }
     m_coordsLabel->setText(text);
 }
@@ -1565,14 +1572,14 @@ void MainWindow::renderFinished()
     }
     const QLocale locale;
     if (r.pointsAggregated > 0)
-        m_drawnLabel->setText(
-            tr("%1 features drawn, %2 points as density")
-                .arg(locale.toString(static_cast<qint64>(r.featuresDrawn)),
-                     locale.toString(static_cast<qint64>(r.pointsAggregated))));
+        m_drawnLabel->setText(tr("%1 features drawn, %2 points as density")
+                                  .arg(locale.toString(static_cast<qint64>(r.featuresDrawn)),
+                                       locale.toString(static_cast<qint64>(r.pointsAggregated))));
     else
         m_drawnLabel->setText(
             tr("%1 features drawn").arg(locale.toString(static_cast<qint64>(r.featuresDrawn))));
-    m_drawnLabel->setToolTip(tr("Rendered in %1 ms").arg(QLocale().toString(r.milliseconds, 'f', 0)));
+    m_drawnLabel->setToolTip(
+        tr("Rendered in %1 ms").arg(QLocale().toString(r.milliseconds, 'f', 0)));
 }
 
 void MainWindow::canvasPainted()

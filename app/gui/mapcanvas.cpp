@@ -24,8 +24,7 @@ constexpr double kMinMupp = 0.05;   // about 1:190
 constexpr double kMaxMupp = 2000.0; // about 1:7 500 000
 
 CanvasRenderResult renderInBackground(const render::MapSettings &settings,
-                                      std::shared_ptr<analytics::Feedback> feedback,
-                                      quint64 serial)
+                                      std::shared_ptr<analytics::Feedback> feedback, quint64 serial)
 {
     CanvasRenderResult result;
     result.serial = serial;
@@ -337,8 +336,7 @@ void MapCanvas::paintEvent(QPaintEvent *)
     QPainter p(this);
     p.fillRect(rect(), m_base.background);
     if (!m_image.isNull()) {
-        const QRectF target(toPixel(m_imageExtent.bottomLeft()),
-                            toPixel(m_imageExtent.topRight()));
+        const QRectF target(toPixel(m_imageExtent.bottomLeft()), toPixel(m_imageExtent.topRight()));
         p.setRenderHint(QPainter::SmoothPixmapTransform, !m_panning);
         p.drawImage(target.normalized(), m_image);
     }

@@ -27,8 +27,8 @@ namespace vigie::gui {
 struct CanvasRenderResult
 {
     QImage image;
-    QRectF extent;          ///< map extent covered by the image
-    quint64 serial = 0;     ///< view state the image was rendered for
+    QRectF extent;      ///< map extent covered by the image
+    quint64 serial = 0; ///< view state the image was rendered for
     bool canceled = false;
     bool failed = false;
     int layersDrawn = 0;

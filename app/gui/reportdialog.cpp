@@ -290,8 +290,11 @@ void ReportDialog::exportReport()
 {
     const core::ReportRequest r = request();
     const QString suggested = QDir::home().filePath(
-        QStringLiteral("%1_%2.pdf").arg(m_template.id, r.period.text().replace(QStringLiteral(".."), QStringLiteral("_"))));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export report"), suggested, tr("PDF (*.pdf)"));
+        QStringLiteral("%1_%2.pdf")
+            .arg(m_template.id,
+                 r.period.text().replace(QStringLiteral(".."), QStringLiteral("_"))));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export report"), suggested, tr("PDF (*.pdf)"));
     if (path.isEmpty())
         return;
     m_debounce->stop();
@@ -336,19 +339,20 @@ void ReportDialog::start(bool preview, const QString &path)
         return;
     }
     QPointer<ReportDialog> self(this);
-    m_feedback = std::make_shared<analytics::Feedback>([self](double percent, const std::string &step) {
-        const QString text = QString::fromStdString(step);
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, percent, text] {
-                if (!self)
-                    return;
-                self->m_progress->setValue(int(percent));
-                if (!text.isEmpty())
-                    self->m_status->setText(text);
-            },
-            Qt::QueuedConnection);
-    });
+    m_feedback =
+        std::make_shared<analytics::Feedback>([self](double percent, const std::string &step) {
+            const QString text = QString::fromStdString(step);
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, percent, text] {
+                    if (!self)
+                        return;
+                    self->m_progress->setValue(int(percent));
+                    if (!text.isEmpty())
+                        self->m_status->setText(text);
+                },
+                Qt::QueuedConnection);
+        });
     m_runningPreview = preview;
     m_previewPending = false;
     setBusy(true, preview ? tr("Building the preview…") : tr("Writing %1…").arg(path));

@@ -83,7 +83,7 @@ private:
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancel = nullptr;
     QPushButton *m_export = nullptr;
-    QWidget *m_preview = nullptr; ///< QPdfView when Qt PDF is available, else a label
+    QWidget *m_preview = nullptr;  ///< QPdfView when Qt PDF is available, else a label
     QObject *m_document = nullptr; ///< QPdfDocument
     QTimer *m_debounce = nullptr;
 

@@ -19,14 +19,14 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QProgressBar>
-#include <QRegularExpression>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QSet>
 #include <QSpinBox>
 #include <QSplitter>
-#include <QStyledItemDelegate>
 #include <QStackedWidget>
+#include <QStyledItemDelegate>
 #include <QTableWidget>
 #include <QTimeZone>
 #include <QToolButton>
@@ -65,15 +65,26 @@ QString explanation(core::ScenarioKind kind)
 {
     switch (kind) {
     case core::ScenarioKind::Forecast:
-        return ScenarioPanel::tr("Risk of incidents per cell for the next shift, day or week, from the history: self-exciting point process (SEPP), prospective hot spots or the last period. \"Evaluate the models\" compares them on past periods.");
+        return ScenarioPanel::tr(
+            "Risk of incidents per cell for the next shift, day or week, from the history: "
+            "self-exciting point process (SEPP), prospective hot spots or the last period. "
+            "\"Evaluate the models\" compares them on past periods.");
     case core::ScenarioKind::Event:
-        return ScenarioPanel::tr("A planned event: the extra incidents expected around the venue, hour by hour, the risk map, the cameras that see the area and their blind spots, and the staffing needed.");
+        return ScenarioPanel::tr("A planned event: the extra incidents expected around the venue, "
+                                 "hour by hour, the risk map, the cameras that see the area and "
+                                 "their blind spots, and the staffing needed.");
     case core::ScenarioKind::Patrol:
-        return ScenarioPanel::tr("Where to place N patrol units for a shift: the risk of the shift, simulated incidents and response times, two strategies side by side.");
+        return ScenarioPanel::tr(
+            "Where to place N patrol units for a shift: the risk of the shift, simulated incidents "
+            "and response times, two strategies side by side.");
     case core::ScenarioKind::Cameras:
-        return ScenarioPanel::tr("Add, move or remove cameras (click the map) or let Vigie suggest sites: the share of the risk the cameras see, before and after.");
+        return ScenarioPanel::tr("Add, move or remove cameras (click the map) or let Vigie suggest "
+                                 "sites: the share of the risk the cameras see, before and after.");
     case core::ScenarioKind::Impact:
-        return ScenarioPanel::tr("Did an action (new cameras, patrols…) change the incidents in an area? Difference in differences against comparable areas, and whether incidents moved next door (displacement) or dropped there too (diffusion of benefits).");
+        return ScenarioPanel::tr(
+            "Did an action (new cameras, patrols…) change the incidents in an area? Difference in "
+            "differences against comparable areas, and whether incidents moved next door "
+            "(displacement) or dropped there too (diffusion of benefits).");
     }
     return {};
 }
@@ -104,54 +115,86 @@ QString parameterLabel(const QString &name)
 {
     static const QHash<QString, const char *> labels = {
         {QStringLiteral("model"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Model")},
-        {QStringLiteral("period"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Forecast period")},
+        {QStringLiteral("period"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Forecast period")},
         {QStringLiteral("origin"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Forecast from")},
-        {QStringLiteral("cellSize"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Cell size (m)")},
-        {QStringLiteral("trainingDays"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "History used (days)")},
-        {QStringLiteral("bandwidth"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Bandwidth (m)")},
-        {QStringLiteral("halfLifeDays"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Half-life (days)")},
+        {QStringLiteral("cellSize"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Cell size (m)")},
+        {QStringLiteral("trainingDays"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "History used (days)")},
+        {QStringLiteral("bandwidth"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Bandwidth (m)")},
+        {QStringLiteral("halfLifeDays"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Half-life (days)")},
         {QStringLiteral("venue"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Venue")},
         {QStringLiteral("x"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "X (Lambert-93, m)")},
         {QStringLiteral("y"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Y (Lambert-93, m)")},
-        {QStringLiteral("start"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Start (local time)")},
-        {QStringLiteral("durationHours"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Duration (hours)")},
-        {QStringLiteral("attendance"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Expected attendance")},
+        {QStringLiteral("start"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Start (local time)")},
+        {QStringLiteral("durationHours"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Duration (hours)")},
+        {QStringLiteral("attendance"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Expected attendance")},
         {QStringLiteral("type"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Event type")},
         {QStringLiteral("radius"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Radius (m)")},
-        {QStringLiteral("riskRadius"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Risk map radius (m)")},
-        {QStringLiteral("hoursBefore"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Hours before")},
-        {QStringLiteral("hoursAfter"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Hours after")},
-        {QStringLiteral("unitsPerIncident"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Units per incident")},
-        {QStringLiteral("replicates"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Replicates")},
-        {QStringLiteral("confidence"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Confidence level")},
+        {QStringLiteral("riskRadius"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Risk map radius (m)")},
+        {QStringLiteral("hoursBefore"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Hours before")},
+        {QStringLiteral("hoursAfter"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Hours after")},
+        {QStringLiteral("unitsPerIncident"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Units per incident")},
+        {QStringLiteral("replicates"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Replicates")},
+        {QStringLiteral("confidence"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Confidence level")},
         {QStringLiteral("seed"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Seed")},
         {QStringLiteral("units"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Patrol units")},
         {QStringLiteral("date"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Date")},
         {QStringLiteral("shift"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Shift")},
         {QStringLiteral("strategyA"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Strategy A")},
         {QStringLiteral("strategyB"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Strategy B")},
-        {QStringLiteral("positionsA"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Positions A")},
-        {QStringLiteral("positionsB"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Positions B")},
-        {QStringLiteral("incidents"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Simulated incidents")},
-        {QStringLiteral("speedKmh"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Speed (km/h)")},
-        {QStringLiteral("dispatchSeconds"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Dispatch delay (s)")},
-        {QStringLiteral("targetMinutes"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Target response (min)")},
-        {QStringLiteral("roads"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Drive on the roads")},
+        {QStringLiteral("positionsA"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Positions A")},
+        {QStringLiteral("positionsB"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Positions B")},
+        {QStringLiteral("incidents"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Simulated incidents")},
+        {QStringLiteral("speedKmh"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Speed (km/h)")},
+        {QStringLiteral("dispatchSeconds"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Dispatch delay (s)")},
+        {QStringLiteral("targetMinutes"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Target response (min)")},
+        {QStringLiteral("roads"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Drive on the roads")},
         {QStringLiteral("edits"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Camera changes")},
-        {QStringLiteral("suggest"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Suggest new cameras")},
-        {QStringLiteral("suggestRange"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Range of new cameras (m)")},
-        {QStringLiteral("suggestFov"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Field of view of new cameras (°)")},
-        {QStringLiteral("hotspotQuantile"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Hot spot quantile")},
-        {QStringLiteral("actionDate"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Action date")},
-        {QStringLiteral("actionAreas"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Action area")},
-        {QStringLiteral("actionAreaLayer"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Areas from")},
+        {QStringLiteral("suggest"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Suggest new cameras")},
+        {QStringLiteral("suggestRange"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Range of new cameras (m)")},
+        {QStringLiteral("suggestFov"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Field of view of new cameras (°)")},
+        {QStringLiteral("hotspotQuantile"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Hot spot quantile")},
+        {QStringLiteral("actionDate"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Action date")},
+        {QStringLiteral("actionAreas"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Action area")},
+        {QStringLiteral("actionAreaLayer"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Areas from")},
         {QStringLiteral("action"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Action")},
         {QStringLiteral("preDays"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Days before")},
         {QStringLiteral("postDays"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Days after")},
-        {QStringLiteral("periodDays"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Period length (days)")},
-        {QStringLiteral("controls"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Comparison areas")},
-        {QStringLiteral("matchedControls"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Matched areas")},
-        {QStringLiteral("buffer"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Displacement buffer (m)")},
+        {QStringLiteral("periodDays"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Period length (days)")},
+        {QStringLiteral("controls"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Comparison areas")},
+        {QStringLiteral("matchedControls"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Matched areas")},
+        {QStringLiteral("buffer"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "Displacement buffer (m)")},
     };
     const char *l = labels.value(name, nullptr);
     return l ? QCoreApplication::translate(kContext, l) : name;
@@ -162,26 +205,38 @@ QString choiceLabel(const QString &value)
 {
     static const QHash<QString, const char *> labels = {
         {QString(), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "automatic")},
-        {QStringLiteral("sepp"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "self-exciting point process (SEPP)")},
-        {QStringLiteral("prospective-kde"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "prospective hot spots (KDE)")},
-        {QStringLiteral("last-period"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "same as the last period")},
-        {QStringLiteral("shift"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "next shift (8 h)")},
+        {QStringLiteral("sepp"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "self-exciting point process (SEPP)")},
+        {QStringLiteral("prospective-kde"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "prospective hot spots (KDE)")},
+        {QStringLiteral("last-period"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "same as the last period")},
+        {QStringLiteral("shift"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "next shift (8 h)")},
         {QStringLiteral("day"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "next day")},
         {QStringLiteral("week"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "next week")},
-        {QStringLiteral("morning"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "morning (6–14 h)")},
-        {QStringLiteral("afternoon"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "afternoon (14–22 h)")},
+        {QStringLiteral("morning"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "morning (6–14 h)")},
+        {QStringLiteral("afternoon"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "afternoon (14–22 h)")},
         {QStringLiteral("night"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "night (22–6 h)")},
-        {QStringLiteral("optimise"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "optimised for response time")},
-        {QStringLiteral("sectors"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "one unit per sector")},
-        {QStringLiteral("hotspots"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "at the hot spots")},
-        {QStringLiteral("positions"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "given positions")},
+        {QStringLiteral("optimise"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "optimised for response time")},
+        {QStringLiteral("sectors"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "one unit per sector")},
+        {QStringLiteral("hotspots"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "at the hot spots")},
+        {QStringLiteral("positions"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "given positions")},
         {QStringLiteral("cameras"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "new cameras")},
         {QStringLiteral("patrol"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "more patrols")},
         {QStringLiteral("other"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "other action")},
-        {QStringLiteral("matched"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "the most similar areas")},
+        {QStringLiteral("matched"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "the most similar areas")},
         {QStringLiteral("all"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "all other areas")},
         {QStringLiteral("quartiers"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "quartiers")},
-        {QStringLiteral("arrondissements"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "arrondissements")},
+        {QStringLiteral("arrondissements"),
+         QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "arrondissements")},
         {QStringLiteral("add"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "add")},
         {QStringLiteral("move"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "move")},
         {QStringLiteral("remove"), QT_TRANSLATE_NOOP("vigie::gui::ScenarioPanel", "remove")},
@@ -455,10 +510,12 @@ void ScenarioPanel::buildPage(Page &page)
                 core::ParameterInfo info;
                 info.name = name;
                 info.defaultValue = 0.0;
-                info.help = tr("Place of the event in Lambert-93 metres, when it is not at a venue of the events layer: pick it on the map.");
-                const auto venue = std::find_if(infos.begin(), infos.end(), [](const core::ParameterInfo &i) {
-                    return i.name == QLatin1String("venue");
-                });
+                info.help = tr("Place of the event in Lambert-93 metres, when it is not at a venue "
+                               "of the events layer: pick it on the map.");
+                const auto venue =
+                    std::find_if(infos.begin(), infos.end(), [](const core::ParameterInfo &i) {
+                        return i.name == QLatin1String("venue");
+                    });
                 infos.insert(venue == infos.end() ? infos.end() : venue + 1, info);
             }
         }
@@ -515,7 +572,9 @@ void ScenarioPanel::buildPage(Page &page)
         auto *row = new QHBoxLayout;
         m_evaluate = new QPushButton(tr("Evaluate the models"), page.widget);
         m_evaluate->setObjectName(QStringLiteral("evaluateModels"));
-        m_evaluate->setToolTip(tr("Compares the three models on past periods (hit rate, PAI and PEI at 1, 2 and 5 % of the area); writes nothing to the workspace."));
+        m_evaluate->setToolTip(
+            tr("Compares the three models on past periods (hit rate, PAI and PEI at 1, 2 and 5 % "
+               "of the area); writes nothing to the workspace."));
         m_evaluatePeriods = new QSpinBox(page.widget);
         m_evaluatePeriods->setObjectName(QStringLiteral("evaluationPeriods"));
         m_evaluatePeriods->setRange(1, 104);
@@ -541,8 +600,9 @@ QWidget *ScenarioPanel::makeEditor(Page &page, const core::ParameterInfo &p, int
         auto *edit = new QDateTimeEdit(parent);
         edit->setTimeSpec(Qt::UTC);
         edit->setCalendarPopup(true);
-        edit->setDisplayFormat(m_language == QLatin1String("fr") ? QStringLiteral("dd/MM/yyyy HH:mm")
-                                                                 : QStringLiteral("yyyy-MM-dd HH:mm"));
+        edit->setDisplayFormat(m_language == QLatin1String("fr")
+                                   ? QStringLiteral("dd/MM/yyyy HH:mm")
+                                   : QStringLiteral("yyyy-MM-dd HH:mm"));
         edit->setMinimumDateTime(QDateTime(QDate(2000, 1, 1), QTime(0, 0), QTimeZone::utc()));
         if (name == QLatin1String("origin"))
             edit->setSpecialValueText(tr("automatic (after the last incident)"));
@@ -684,7 +744,8 @@ void ScenarioPanel::buildCameraEdits(Page &page, QFormLayout *form)
     m_edits->horizontalHeader()->setStretchLastSection(true);
     m_edits->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_edits->setMinimumHeight(110);
-    m_edits->setToolTip(tr("Direction: bearing clockwise from north (90 = east). Double-click a value to change it."));
+    m_edits->setToolTip(tr(
+        "Direction: bearing clockwise from north (90 = east). Double-click a value to change it."));
     layout->addWidget(m_edits);
 
     auto *buttons = new QGridLayout;
@@ -740,7 +801,8 @@ void ScenarioPanel::buildAreaPicker(Page &page, QFormLayout *form, const QString
     m_areas = new QListWidget(box);
     m_areas->setObjectName(QStringLiteral("actionAreas"));
     m_areas->setMinimumHeight(120);
-    m_areas->setToolTip(help.isEmpty() ? tr("Tick the area(s) where the action took place.") : help);
+    m_areas->setToolTip(help.isEmpty() ? tr("Tick the area(s) where the action took place.")
+                                       : help);
     layout->addWidget(m_areas);
     connect(filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         for (int i = 0; i < m_areas->count(); ++i) {
@@ -809,8 +871,8 @@ void ScenarioPanel::fillPickers()
                 QDate day = lastDay.addDays(1);
                 while (day.dayOfWeek() != Qt::Saturday)
                     day = day.addDays(1);
-                static_cast<QDateTimeEdit *>(e.widget)
-                    ->setDateTime(QDateTime(day, QTime(21, 0), QTimeZone::utc()));
+                static_cast<QDateTimeEdit *>(e.widget)->setDateTime(
+                    QDateTime(day, QTime(21, 0), QTimeZone::utc()));
             } else if (e.name == QLatin1String("date")) {
                 static_cast<QDateEdit *>(e.widget)->setDate(lastDay.addDays(1));
             } else if (e.name == QLatin1String("actionDate")) {
@@ -883,22 +945,25 @@ void ScenarioPanel::setHistory(std::int64_t from, std::int64_t to)
 void ScenarioPanel::updateHistoryLabel()
 {
     const QString format = m_language == QLatin1String("fr") ? QStringLiteral("dd/MM/yyyy")
-                                                              : QStringLiteral("yyyy-MM-dd");
+                                                             : QStringLiteral("yyyy-MM-dd");
     auto date = [&](std::int64_t t) { return utc(t).date().toString(format); };
     const bool haveData = m_workspace.dataMin != core::LayerSnapshot::kNoTime &&
                           m_workspace.dataMax != core::LayerSnapshot::kNoTime;
-    if (m_historyFrom == core::LayerSnapshot::kNoTime && m_historyTo == core::LayerSnapshot::kNoTime) {
-        m_historyLabel->setText(haveData ? tr("all the data (%1 – %2)")
-                                               .arg(date(m_workspace.dataMin), date(m_workspace.dataMax))
-                                         : tr("all the data"));
+    if (m_historyFrom == core::LayerSnapshot::kNoTime &&
+        m_historyTo == core::LayerSnapshot::kNoTime) {
+        m_historyLabel->setText(haveData
+                                    ? tr("all the data (%1 – %2)")
+                                          .arg(date(m_workspace.dataMin), date(m_workspace.dataMax))
+                                    : tr("all the data"));
     } else {
         const std::int64_t from =
             m_historyFrom != core::LayerSnapshot::kNoTime ? m_historyFrom : m_workspace.dataMin;
         const std::int64_t to =
             m_historyTo != core::LayerSnapshot::kNoTime ? m_historyTo : m_workspace.dataMax;
-        m_historyLabel->setText(tr("%1 – %2 (the Period filter)")
-                                    .arg(from == core::LayerSnapshot::kNoTime ? QStringLiteral("…") : date(from),
-                                         to == core::LayerSnapshot::kNoTime ? QStringLiteral("…") : date(to)));
+        m_historyLabel->setText(
+            tr("%1 – %2 (the Period filter)")
+                .arg(from == core::LayerSnapshot::kNoTime ? QStringLiteral("…") : date(from),
+                     to == core::LayerSnapshot::kNoTime ? QStringLiteral("…") : date(to)));
     }
 }
 
@@ -931,8 +996,9 @@ void ScenarioPanel::showPage(int index)
 {
     // The stack takes the height of the page shown, not of the tallest one.
     for (int i = 0; i < m_stack->count(); ++i)
-        m_stack->widget(i)->setSizePolicy(i == index ? QSizePolicy::Preferred : QSizePolicy::Ignored,
-                                          i == index ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+        m_stack->widget(i)->setSizePolicy(
+            i == index ? QSizePolicy::Preferred : QSizePolicy::Ignored,
+            i == index ? QSizePolicy::Preferred : QSizePolicy::Ignored);
     m_stack->setCurrentIndex(index);
     m_stack->adjustSize();
 }
@@ -952,7 +1018,8 @@ QWidget *ScenarioPanel::parameterEditor(core::ScenarioKind kind, const QString &
     return e ? e->widget : nullptr;
 }
 
-void ScenarioPanel::setAttributeLookup(std::function<QVariantMap(const QString &, std::int64_t)> lookup)
+void ScenarioPanel::setAttributeLookup(
+    std::function<QVariantMap(const QString &, std::int64_t)> lookup)
 {
     m_lookup = std::move(lookup);
 }
@@ -1084,7 +1151,8 @@ QVariantMap ScenarioPanel::evaluationParameters() const
     QVariantMap values;
     if (const Page *p = page(core::ScenarioKind::Forecast)) {
         const QVariantMap forecast = parameters(*p);
-        for (const char *key : {"period", "cellSize", "trainingDays", "bandwidth", "halfLifeDays"}) {
+        for (const char *key :
+             {"period", "cellSize", "trainingDays", "bandwidth", "halfLifeDays"}) {
             const QString k = QString::fromLatin1(key);
             if (forecast.contains(k))
                 values.insert(k, forecast.value(k));
@@ -1154,7 +1222,8 @@ void ScenarioPanel::addCameraRow(const QString &kind, const QString &id, double 
         if (r < 0)
             return;
         const QString k = combo->currentData().toString();
-        const Qt::ItemFlags editable = Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsEditable;
+        const Qt::ItemFlags editable =
+            Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsEditable;
         const Qt::ItemFlags frozen = Qt::ItemIsSelectable;
         idItem->setFlags(k == QLatin1String("add") ? frozen : editable);
         for (int c = ColX; c < ColCount; ++c)
@@ -1238,8 +1307,9 @@ void ScenarioPanel::pointPicked(const QPointF &p, double tolerance)
         const double range = value("suggestRange", 80.0);
         addCameraRow(QStringLiteral("add"), QString(), p.x(), p.y(), 0.0, fov, range);
         startPick(Pick::None);
-        emit message(tr("Camera added at %1, %2; set its direction in the table.")
-                         .arg(QLocale().toString(p.x(), 'f', 0), QLocale().toString(p.y(), 'f', 0)));
+        emit message(
+            tr("Camera added at %1, %2; set its direction in the table.")
+                .arg(QLocale().toString(p.x(), 'f', 0), QLocale().toString(p.y(), 'f', 0)));
         return;
     }
     case Pick::MoveCamera:
@@ -1255,7 +1325,8 @@ void ScenarioPanel::pointPicked(const QPointF &p, double tolerance)
                 if (maintenance >= 0 && i < cameras->category.size() &&
                     cameras->category[i] == maintenance)
                     continue;
-                if (i < cameras->endTime.size() && cameras->endTime[i] != core::LayerSnapshot::kNoTime)
+                if (i < cameras->endTime.size() &&
+                    cameras->endTime[i] != core::LayerSnapshot::kNoTime)
                     continue;
                 const double d = std::hypot(cameras->x[i] - p.x(), cameras->y[i] - p.y());
                 if (d <= bestDistance) {
@@ -1284,9 +1355,10 @@ void ScenarioPanel::pointPicked(const QPointF &p, double tolerance)
                      id, cameras->x[std::size_t(best)], cameras->y[std::size_t(best)],
                      numberOf("direction", 0.0), numberOf("fov", 90.0), numberOf("range_m", 60.0));
         startPick(Pick::None);
-        emit message(target == Pick::MoveCamera
-                         ? tr("Camera %1 picked: change its position or direction in the table.").arg(id)
-                         : tr("Camera %1 will be removed.").arg(id));
+        emit message(
+            target == Pick::MoveCamera
+                ? tr("Camera %1 picked: change its position or direction in the table.").arg(id)
+                : tr("Camera %1 will be removed.").arg(id));
         return;
     }
     }
@@ -1297,14 +1369,16 @@ void ScenarioPanel::pointPicked(const QPointF &p, double tolerance)
 void ScenarioPanel::retranslateUi()
 {
     for (int i = 0; i < m_kind->count(); ++i)
-        m_kind->setItemText(i, core::scenarioKindTitle(core::ScenarioKind(m_kind->itemData(i).toInt())));
+        m_kind->setItemText(
+            i, core::scenarioKindTitle(core::ScenarioKind(m_kind->itemData(i).toInt())));
     m_kindHelp->setText(explanation(currentKind()));
     if (auto *box = findChild<QGroupBox *>(QStringLiteral("historyBox")))
         box->setTitle(tr("Incidents used"));
     m_categoriesLabel->setText(tr("Categories:"));
     m_categories->setToolTip(tr("Incident categories used (all ticked: every category)."));
     m_historyTitle->setText(tr("History:"));
-    m_historyLabel->setToolTip(tr("The history the scenario learns from is the Period filter at the bottom of the window."));
+    m_historyLabel->setToolTip(tr(
+        "The history the scenario learns from is the Period filter at the bottom of the window."));
     m_run->setText(tr("Run"));
     m_cancel->setText(tr("Cancel"));
     m_result->setPlaceholderText(tr("The report of the scenario appears here."));

@@ -229,22 +229,23 @@ void SyncPanel::start()
     QSettings().setValue(QStringLiteral("sync/hubUrl"), options.hubUrl.toString());
 
     QPointer<SyncPanel> self(this);
-    m_feedback = std::make_shared<analytics::Feedback>([self](double percent,
-                                                              const std::string &step) {
-        const QString text = QString::fromStdString(step);
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, percent, text] {
-                if (!self)
-                    return;
-                self->m_progress->setValue(int(percent));
-                if (!text.isEmpty())
-                    self->m_status->setText(text);
-            },
-            Qt::QueuedConnection);
-    });
+    m_feedback =
+        std::make_shared<analytics::Feedback>([self](double percent, const std::string &step) {
+            const QString text = QString::fromStdString(step);
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, percent, text] {
+                    if (!self)
+                        return;
+                    self->m_progress->setValue(int(percent));
+                    if (!text.isEmpty())
+                        self->m_status->setText(text);
+                },
+                Qt::QueuedConnection);
+        });
     m_progress->setValue(0);
-    m_status->setText(tr("Synchronising with %1…").arg(core::sync::HubClient::displayUrl(options.hubUrl)));
+    m_status->setText(
+        tr("Synchronising with %1…").arg(core::sync::HubClient::displayUrl(options.hubUrl)));
     setRunning(true);
     const QString path = m_storePath;
     auto feedback = m_feedback;

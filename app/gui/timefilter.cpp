@@ -30,7 +30,9 @@ QDateTime toDateTime(std::int64_t secs)
 
 std::int64_t addMonths(std::int64_t secs, int months)
 {
-    return QDateTime::fromSecsSinceEpoch(secs, QTimeZone::utc()).addMonths(months).toSecsSinceEpoch();
+    return QDateTime::fromSecsSinceEpoch(secs, QTimeZone::utc())
+        .addMonths(months)
+        .toSecsSinceEpoch();
 }
 
 } // namespace
@@ -163,9 +165,8 @@ void TimeFilter::setDataRange(std::int64_t minTime, std::int64_t maxTime)
     }
     m_from = m_min;
     m_to = m_max;
-    for (QWidget *w : std::initializer_list<QWidget *>{m_fromEdit, m_toEdit, m_fromSlider,
-                                                       m_toSlider, m_presets, m_play, m_step,
-                                                       m_speed})
+    for (QWidget *w : std::initializer_list<QWidget *>{
+             m_fromEdit, m_toEdit, m_fromSlider, m_toSlider, m_presets, m_play, m_step, m_speed})
         w->setEnabled(valid);
     syncWidgets();
     m_debounce.start();

@@ -83,7 +83,8 @@ double positive(const QVariantMap &p, const char *name, double fallback, double 
     const double v = param(p, name, fallback);
     if (!(v > 0) || v > maximum)
         invalidParameter(QLatin1String(name),
-                         vigie::core::AnalysisRunner::tr("must be a number above 0 and at most %1").arg(maximum));
+                         vigie::core::AnalysisRunner::tr("must be a number above 0 and at most %1")
+                             .arg(maximum));
     return v;
 }
 
@@ -161,7 +162,6 @@ QString isoDay(std::int64_t secs, const QString &language)
 
 // --- the selection ---------------------------------------------------------------------------
 
-
 QStringList areaKeys(const LayerManifest &m)
 {
     QStringList keys;
@@ -185,7 +185,8 @@ Selection select(Store &store, const AnalysisSelection &sel, analytics::Feedback
     const LayerSnapshot &src = *s.source;
     if (!src.isPoint())
         throw Exception(ErrorCode::InvalidInput,
-                        vigie::core::AnalysisRunner::tr("The layer \"%1\" is not a point layer: analyses need points.")
+                        vigie::core::AnalysisRunner::tr(
+                            "The layer \"%1\" is not a point layer: analyses need points.")
                             .arg(sel.layer));
 
     // Study area: the chosen areas, else the whole city (the arrondissements) when present.
@@ -201,9 +202,10 @@ Selection select(Store &store, const AnalysisSelection &sel, analytics::Feedback
         s.areaLayer = *areas;
         const LayerSnapshot &a = *s.areaLayer;
         if (a.manifest.geometryType != GeometryType::Polygon)
-            throw Exception(ErrorCode::InvalidInput,
-                            vigie::core::AnalysisRunner::tr("The area layer \"%1\" is not a polygon layer.")
-                                .arg(areaLayerId));
+            throw Exception(
+                ErrorCode::InvalidInput,
+                vigie::core::AnalysisRunner::tr("The area layer \"%1\" is not a polygon layer.")
+                    .arg(areaLayerId));
         // Match wanted areas against the label and code fields.
         QSet<QString> wanted;
         for (const QString &v : sel.areas)
@@ -227,9 +229,10 @@ Selection select(Store &store, const AnalysisSelection &sel, analytics::Feedback
             }
             for (const QString &v : wanted)
                 if (!found.contains(v))
-                    throw Exception(ErrorCode::InvalidInput,
-                                    vigie::core::AnalysisRunner::tr("No area \"%1\" in the layer \"%2\".")
-                                        .arg(v, areaLayerId));
+                    throw Exception(
+                        ErrorCode::InvalidInput,
+                        vigie::core::AnalysisRunner::tr("No area \"%1\" in the layer \"%2\".")
+                            .arg(v, areaLayerId));
         } else {
             for (const Geometry &g : a.geometries)
                 s.window.push_back(&g);
@@ -247,9 +250,10 @@ Selection select(Store &store, const AnalysisSelection &sel, analytics::Feedback
         for (const QString &c : sel.categories) {
             const int i = src.manifest.categoryIndex(c);
             if (i < 0)
-                throw Exception(ErrorCode::InvalidInput,
-                                vigie::core::AnalysisRunner::tr("Unknown category \"%1\" in layer \"%2\".")
-                                    .arg(c, sel.layer));
+                throw Exception(
+                    ErrorCode::InvalidInput,
+                    vigie::core::AnalysisRunner::tr("Unknown category \"%1\" in layer \"%2\".")
+                        .arg(c, sel.layer));
             catWanted[std::size_t(i)] = true;
         }
     }
@@ -260,7 +264,8 @@ Selection select(Store &store, const AnalysisSelection &sel, analytics::Feedback
         const FieldDef *f = src.manifest.field(sel.weightField);
         if (!f || (f->type != FieldType::Integer && f->type != FieldType::Real))
             throw Exception(ErrorCode::InvalidInput,
-                            vigie::core::AnalysisRunner::tr("The weight field \"%1\" is not a numeric field of \"%2\".")
+                            vigie::core::AnalysisRunner::tr(
+                                "The weight field \"%1\" is not a numeric field of \"%2\".")
                                 .arg(sel.weightField, sel.layer));
         const QByteArray sql = QStringLiteral("SELECT fid, \"%1\" FROM \"%2\"")
                                    .arg(sel.weightField, sel.layer)
@@ -287,7 +292,8 @@ Selection select(Store &store, const AnalysisSelection &sel, analytics::Feedback
             analytics::throwIfCanceled(feedback);
         if (hasTime) {
             const std::int64_t ti = src.time[i];
-            if (sel.from != LayerSnapshot::kNoTime && (ti == LayerSnapshot::kNoTime || ti < sel.from))
+            if (sel.from != LayerSnapshot::kNoTime &&
+                (ti == LayerSnapshot::kNoTime || ti < sel.from))
                 continue;
             if (sel.to != LayerSnapshot::kNoTime && (ti == LayerSnapshot::kNoTime || ti > sel.to))
                 continue;
@@ -317,11 +323,13 @@ Selection select(Store &store, const AnalysisSelection &sel, analytics::Feedback
     }
     if (s.rows.empty())
         throw Exception(ErrorCode::InvalidInput,
-                        vigie::core::AnalysisRunner::tr("No feature of \"%1\" matches the period, categories and "
-                                           "areas chosen.")
+                        vigie::core::AnalysisRunner::tr(
+                            "No feature of \"%1\" matches the period, categories and "
+                            "areas chosen.")
                             .arg(sel.layer));
 
-    std::int64_t tMin = std::numeric_limits<std::int64_t>::max(), tMax = std::numeric_limits<std::int64_t>::min();
+    std::int64_t tMin = std::numeric_limits<std::int64_t>::max(),
+                 tMax = std::numeric_limits<std::int64_t>::min();
     if (hasTime)
         for (std::size_t r : s.rows)
             if (src.time[r] != LayerSnapshot::kNoTime) {
@@ -337,8 +345,8 @@ Selection select(Store &store, const AnalysisSelection &sel, analytics::Feedback
         s.x.push_back(src.x[r]);
         s.y.push_back(src.y[r]);
         if (hasTime)
-            s.t.push_back(src.time[r] == LayerSnapshot::kNoTime ? 0.0
-                                                                : double(src.time[r] - s.t0) / 86400.0);
+            s.t.push_back(
+                src.time[r] == LayerSnapshot::kNoTime ? 0.0 : double(src.time[r] - s.t0) / 86400.0);
         if (!weightByFid.empty()) {
             auto it = weightByFid.find(src.fids[r]);
             s.w.push_back(it == weightByFid.end() ? 0.0 : it->second);
@@ -359,7 +367,6 @@ Selection select(Store &store, const AnalysisSelection &sel, analytics::Feedback
 }
 
 // --- result layers ---------------------------------------------------------------------------
-
 
 /// A fresh id "<kind>_<n>" not used by a layer or an analysis.
 QString freshId(const Store &store, const QString &key)
@@ -407,12 +414,14 @@ LayerManifest baseManifest(const QString &id, GeometryType type, const Bilingual
     LayerManifest m;
     m.id = id;
     m.geometryType = type;
-    m.title.fr = QStringLiteral("%1 — %2, %3–%4")
-                     .arg(kindTitle.fr, inputTitleFr.toLower(), isoDay(sel.from, QStringLiteral("fr")),
-                          isoDay(sel.to, QStringLiteral("fr")));
-    m.title.en = QStringLiteral("%1 — %2, %3–%4")
-                     .arg(kindTitle.en, inputTitleEn.toLower(), isoDay(sel.from, QStringLiteral("en")),
-                          isoDay(sel.to, QStringLiteral("en")));
+    m.title.fr =
+        QStringLiteral("%1 — %2, %3–%4")
+            .arg(kindTitle.fr, inputTitleFr.toLower(), isoDay(sel.from, QStringLiteral("fr")),
+                 isoDay(sel.to, QStringLiteral("fr")));
+    m.title.en =
+        QStringLiteral("%1 — %2, %3–%4")
+            .arg(kindTitle.en, inputTitleEn.toLower(), isoDay(sel.from, QStringLiteral("en")),
+                 isoDay(sel.to, QStringLiteral("en")));
     m.origin = QStringLiteral("analysis:%1").arg(id);
     m.symbology.zOrder = 15; // above the quartiers and traffic, under the arrondissement outlines
     return m;
@@ -453,7 +462,9 @@ analytics::Kernel kernelFrom(const QString &name)
     if (name == QLatin1String("gaussian"))
         return analytics::Kernel::Gaussian;
     invalidParameter(QStringLiteral("kernel"),
-                     vigie::core::AnalysisRunner::tr("\"%1\" is not quartic, epanechnikov, triangular, uniform or gaussian").arg(name));
+                     vigie::core::AnalysisRunner::tr(
+                         "\"%1\" is not quartic, epanechnikov, triangular, uniform or gaussian")
+                         .arg(name));
 }
 
 QVariantMap recordAnalysis(Store &store, const AnalysisOutcome &outcome, const QString &kindKey,
@@ -485,15 +496,20 @@ QVariantMap recordAnalysis(Store &store, const AnalysisOutcome &outcome, const Q
     if (sqlite3_prepare_v2(store.handle(), sql, -1, &st, nullptr) != SQLITE_OK)
         throw Exception(ErrorCode::Internal, QString::fromUtf8(sqlite3_errmsg(store.handle())));
     const QString main = outcome.layers.isEmpty() ? QString() : outcome.layers.front();
-    const QByteArray vals[] = {outcome.id.toUtf8(), kindKey.toUtf8(), title.toUtf8(), selection.layer.toUtf8(),
+    const QByteArray vals[] = {outcome.id.toUtf8(),
+                               kindKey.toUtf8(),
+                               title.toUtf8(),
+                               selection.layer.toUtf8(),
                                QJsonDocument(parameters).toJson(QJsonDocument::Compact),
-                               QJsonDocument(summary).toJson(QJsonDocument::Compact), main.toUtf8(),
+                               QJsonDocument(summary).toJson(QJsonDocument::Compact),
+                               main.toUtf8(),
                                store.now().toUtf8()};
     for (int i = 0; i < 8; ++i) {
         if (i == 6 && main.isEmpty())
             sqlite3_bind_null(st, i + 1);
         else
-            sqlite3_bind_text(st, i + 1, vals[i].constData(), int(vals[i].size()), SQLITE_TRANSIENT);
+            sqlite3_bind_text(st, i + 1, vals[i].constData(), int(vals[i].size()),
+                              SQLITE_TRANSIENT);
     }
     const int rc = sqlite3_step(st);
     sqlite3_finalize(st);
@@ -509,24 +525,33 @@ QVariantMap recordAnalysis(Store &store, const AnalysisOutcome &outcome, const Q
 QString analysisKindKey(AnalysisKind kind)
 {
     switch (kind) {
-    case AnalysisKind::Kde: return QStringLiteral("kde");
-    case AnalysisKind::RelativeRisk: return QStringLiteral("risk");
-    case AnalysisKind::GiStar: return QStringLiteral("gistar");
-    case AnalysisKind::LocalMoran: return QStringLiteral("moran");
-    case AnalysisKind::Dbscan: return QStringLiteral("dbscan");
-    case AnalysisKind::StDbscan: return QStringLiteral("stdbscan");
-    case AnalysisKind::NearestNeighbour: return QStringLiteral("nni");
-    case AnalysisKind::EmergingHotSpots: return QStringLiteral("emerging");
-    case AnalysisKind::AnalysisScale: return QStringLiteral("scale");
+    case AnalysisKind::Kde:
+        return QStringLiteral("kde");
+    case AnalysisKind::RelativeRisk:
+        return QStringLiteral("risk");
+    case AnalysisKind::GiStar:
+        return QStringLiteral("gistar");
+    case AnalysisKind::LocalMoran:
+        return QStringLiteral("moran");
+    case AnalysisKind::Dbscan:
+        return QStringLiteral("dbscan");
+    case AnalysisKind::StDbscan:
+        return QStringLiteral("stdbscan");
+    case AnalysisKind::NearestNeighbour:
+        return QStringLiteral("nni");
+    case AnalysisKind::EmergingHotSpots:
+        return QStringLiteral("emerging");
+    case AnalysisKind::AnalysisScale:
+        return QStringLiteral("scale");
     }
     return {};
 }
 
 std::vector<AnalysisKind> allAnalysisKinds()
 {
-    return {AnalysisKind::Kde, AnalysisKind::RelativeRisk, AnalysisKind::GiStar,
+    return {AnalysisKind::Kde,        AnalysisKind::RelativeRisk,     AnalysisKind::GiStar,
             AnalysisKind::LocalMoran, AnalysisKind::EmergingHotSpots, AnalysisKind::Dbscan,
-            AnalysisKind::StDbscan, AnalysisKind::NearestNeighbour, AnalysisKind::AnalysisScale};
+            AnalysisKind::StDbscan,   AnalysisKind::NearestNeighbour, AnalysisKind::AnalysisScale};
 }
 
 std::optional<AnalysisKind> analysisKindFromKey(const QString &key)
@@ -579,10 +604,11 @@ std::vector<StoredAnalysis> storedAnalyses(const Store &store)
 {
     std::vector<StoredAnalysis> out;
     sqlite3_stmt *st = nullptr;
-    if (sqlite3_prepare_v2(store.handle(),
-                           "SELECT id, kind, title, input_layer, result_layer, parameters, summary, "
-                           "created_at FROM vigie_analyses ORDER BY created_at, id",
-                           -1, &st, nullptr) != SQLITE_OK)
+    if (sqlite3_prepare_v2(
+            store.handle(),
+            "SELECT id, kind, title, input_layer, result_layer, parameters, summary, "
+            "created_at FROM vigie_analyses ORDER BY created_at, id",
+            -1, &st, nullptr) != SQLITE_OK)
         throw Exception(ErrorCode::Damaged, QString::fromUtf8(sqlite3_errmsg(store.handle())));
     auto text = [&](int i) {
         const auto *t = reinterpret_cast<const char *>(sqlite3_column_text(st, i));
@@ -614,15 +640,18 @@ Result<void> writeGeoTiff(const Raster &raster, const QString &path)
         detail::GdalErrorScope errors;
         GDALDriver *driver = GetGDALDriverManager()->GetDriverByName("GTiff");
         if (!driver)
-            throw Exception(ErrorCode::Internal, vigie::core::AnalysisRunner::tr("GDAL has no GeoTIFF driver."));
+            throw Exception(ErrorCode::Internal,
+                            vigie::core::AnalysisRunner::tr("GDAL has no GeoTIFF driver."));
         const GridSpec &g = raster.grid;
         char **options = nullptr;
         options = CSLSetNameValue(options, "COMPRESS", "DEFLATE");
         options = CSLSetNameValue(options, "TILED", "YES");
-        GDALDataset *ds = driver->Create(path.toUtf8().constData(), g.cols, g.rows, 1, GDT_Float32, options);
+        GDALDataset *ds =
+            driver->Create(path.toUtf8().constData(), g.cols, g.rows, 1, GDT_Float32, options);
         CSLDestroy(options);
         if (!ds)
-            throw Exception(ErrorCode::Io, vigie::core::AnalysisRunner::tr("Cannot write %1: %2").arg(path, errors.lastError()));
+            throw Exception(ErrorCode::Io, vigie::core::AnalysisRunner::tr("Cannot write %1: %2")
+                                               .arg(path, errors.lastError()));
         double transform[6] = {g.xMin, g.cellSize, 0.0, g.yMax(), 0.0, -g.cellSize};
         ds->SetGeoTransform(transform);
         OGRSpatialReference srs;
@@ -635,11 +664,13 @@ Result<void> writeGeoTiff(const Raster &raster, const QString &path)
         for (int r = 0; r < g.rows && err == CE_None; ++r) {
             for (int c = 0; c < g.cols; ++c)
                 row[std::size_t(c)] = float(raster.values[g.index(c, r)]);
-            err = band->RasterIO(GF_Write, 0, r, g.cols, 1, row.data(), g.cols, 1, GDT_Float32, 0, 0);
+            err =
+                band->RasterIO(GF_Write, 0, r, g.cols, 1, row.data(), g.cols, 1, GDT_Float32, 0, 0);
         }
         GDALClose(ds);
         if (err != CE_None)
-            throw Exception(ErrorCode::Io, vigie::core::AnalysisRunner::tr("Cannot write %1: %2").arg(path, errors.lastError()));
+            throw Exception(ErrorCode::Io, vigie::core::AnalysisRunner::tr("Cannot write %1: %2")
+                                               .arg(path, errors.lastError()));
     });
 }
 
@@ -651,8 +682,10 @@ std::vector<std::uint8_t> rasterizeMask(const std::vector<const Geometry *> &geo
     for (const Geometry *g : geometries) {
         if (!g)
             continue;
-        const int rowTop = std::max(0, int(std::floor((grid.yMax() - g->bounds.bottom()) / grid.cellSize)));
-        const int rowBottom = std::min(grid.rows - 1, int(std::ceil((grid.yMax() - g->bounds.top()) / grid.cellSize)));
+        const int rowTop =
+            std::max(0, int(std::floor((grid.yMax() - g->bounds.bottom()) / grid.cellSize)));
+        const int rowBottom = std::min(
+            grid.rows - 1, int(std::ceil((grid.yMax() - g->bounds.top()) / grid.cellSize)));
         for (const PolygonRings &poly : g->polygons) {
             for (int r = rowTop; r <= rowBottom; ++r) {
                 const double y = grid.centreY(r);
@@ -667,8 +700,11 @@ std::vector<std::uint8_t> rasterizeMask(const std::vector<const Geometry *> &geo
                 std::sort(xs.begin(), xs.end());
                 for (std::size_t i = 0; i + 1 < xs.size(); i += 2) {
                     // Cells whose centre lies in [xs[i], xs[i+1]).
-                    const int c0 = std::max(0, int(std::ceil((xs[i] - grid.xMin) / grid.cellSize - 0.5)));
-                    const int c1 = std::min(grid.cols - 1, int(std::ceil((xs[i + 1] - grid.xMin) / grid.cellSize - 0.5)) - 1);
+                    const int c0 =
+                        std::max(0, int(std::ceil((xs[i] - grid.xMin) / grid.cellSize - 0.5)));
+                    const int c1 =
+                        std::min(grid.cols - 1,
+                                 int(std::ceil((xs[i + 1] - grid.xMin) / grid.cellSize - 0.5)) - 1);
                     for (int c = c0; c <= c1; ++c)
                         mask[grid.index(c, r)] = 1;
                 }

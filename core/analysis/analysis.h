@@ -24,15 +24,15 @@ class Store;
 
 /// The analyses Vigie runs on a point layer (incidents by default).
 enum class AnalysisKind {
-    Kde,                ///< kernel density heatmap (raster layer)
-    RelativeRisk,       ///< risk-adjusted (dual) KDE: incidents over a denominator (raster)
-    GiStar,             ///< Getis-Ord Gi* hot and cold spots (polygon layer of cells or areas)
-    LocalMoran,         ///< Local Moran's I clusters and outliers (polygon layer)
-    Dbscan,             ///< density-based clusters (point layer)
-    StDbscan,           ///< space-time density-based clusters (point layer)
-    NearestNeighbour,   ///< Clark–Evans nearest-neighbour index (figures only)
-    EmergingHotSpots,   ///< space-time cube, Gi* per step, Mann-Kendall trend (polygon layer)
-    AnalysisScale,      ///< incremental spatial autocorrelation: the distance to analyse at
+    Kde,              ///< kernel density heatmap (raster layer)
+    RelativeRisk,     ///< risk-adjusted (dual) KDE: incidents over a denominator (raster)
+    GiStar,           ///< Getis-Ord Gi* hot and cold spots (polygon layer of cells or areas)
+    LocalMoran,       ///< Local Moran's I clusters and outliers (polygon layer)
+    Dbscan,           ///< density-based clusters (point layer)
+    StDbscan,         ///< space-time density-based clusters (point layer)
+    NearestNeighbour, ///< Clark–Evans nearest-neighbour index (figures only)
+    EmergingHotSpots, ///< space-time cube, Gi* per step, Mann-Kendall trend (polygon layer)
+    AnalysisScale,    ///< incremental spatial autocorrelation: the distance to analyse at
 };
 
 QString analysisKindKey(AnalysisKind kind); ///< "kde", "gistar", ... (stable, used by the CLI)
@@ -61,16 +61,16 @@ struct AnalysisRequest
     AnalysisKind kind = AnalysisKind::Kde;
     AnalysisSelection selection;
     QVariantMap parameters;
-    QString title;        ///< optional; a title is made from the kind and the period
-    QString geoTiffPath;  ///< raster results are also written there (GDAL GeoTIFF) when set
+    QString title;       ///< optional; a title is made from the kind and the period
+    QString geoTiffPath; ///< raster results are also written there (GDAL GeoTIFF) when set
 };
 
 /// What a run produced; the same is kept in the store's vigie_analyses table.
 struct AnalysisOutcome
 {
-    QString id;           ///< analysis id (also the result layer id when there is a layer)
-    QString resultLayer;  ///< empty when the analysis gives figures only
-    QStringList layers;   ///< every result layer, resultLayer first (scenarios make several)
+    QString id;                 ///< analysis id (also the result layer id when there is a layer)
+    QString resultLayer;        ///< empty when the analysis gives figures only
+    QStringList layers;         ///< every result layer, resultLayer first (scenarios make several)
     std::size_t inputCount = 0; ///< points analysed
     QVariantMap parameters;     ///< as used (defaults and chosen bandwidth / distance filled in)
     QVariantMap summary;        ///< key figures (counts per class, bandwidth, z-scores …)
@@ -82,8 +82,8 @@ struct ParameterInfo
 {
     QString name;
     QVariant defaultValue;
-    QStringList choices; ///< allowed values for a choice, empty otherwise
-    QString help;        ///< translated explanation
+    QStringList choices;                 ///< allowed values for a choice, empty otherwise
+    QString help;                        ///< translated explanation
     double minimum = 0.0, maximum = 0.0; ///< numeric range when maximum > minimum
 };
 std::vector<ParameterInfo> analysisParameters(AnalysisKind kind);

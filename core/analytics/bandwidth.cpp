@@ -77,7 +77,8 @@ double axisQuantileRange(const PointSet &p, bool xAxis)
 /// (Ripley's isotropic correction); the edge weight is its inverse.
 double circleFractionInside(double x, double y, double r, const RectWindow &w)
 {
-    const double d[4] = {x - w.xMin, w.yMax - y, w.xMax - x, y - w.yMin}; // left, top, right, bottom (cyclic)
+    const double d[4] = {x - w.xMin, w.yMax - y, w.xMax - x,
+                         y - w.yMin}; // left, top, right, bottom (cyclic)
     double alpha[4];
     for (int k = 0; k < 4; ++k)
         alpha[k] = d[k] < r ? std::acos(std::max(0.0, d[k]) / r) : 0.0;
@@ -105,7 +106,9 @@ void forEachClosePair(const PointSet &p, double rmax, Feedback *feedback, Fn &&f
     std::unordered_map<long long, std::vector<std::size_t>> buckets;
     auto key = [](long long cx, long long cy) { return (cx << 32) ^ (cy & 0xffffffffLL); };
     for (std::size_t i = 0; i < p.size(); ++i)
-        buckets[key((long long)std::floor((p.x[i] - x0) / rmax), (long long)std::floor((p.y[i] - y0) / rmax))].push_back(i);
+        buckets[key((long long)std::floor((p.x[i] - x0) / rmax),
+                    (long long)std::floor((p.y[i] - y0) / rmax))]
+            .push_back(i);
     const double r2 = rmax * rmax;
     for (std::size_t i = 0; i < p.size(); ++i) {
         if ((i & 1023) == 0)
@@ -141,7 +144,8 @@ RectWindow windowOrBox(const PointSet &p, const RectWindow &w)
         b.yMax = std::max(b.yMax, p.y[i]);
     }
     if (b.isEmpty())
-        throw std::invalid_argument("selectBandwidth: the points span no area; give options.window");
+        throw std::invalid_argument(
+            "selectBandwidth: the points span no area; give options.window");
     return b;
 }
 
@@ -153,8 +157,9 @@ double diggleSigma(const PointSet &p, const BandwidthOptions &opt, Feedback *fee
     const double area = W.area();
     const double lambda = n / area;
     const double shortSide = std::min(W.xMax - W.xMin, W.yMax - W.yMin);
-    const double rmax = opt.diggleHmax > 0 ? 4 * opt.diggleHmax
-                                           : std::min(std::sqrt(1000.0 / (kPi * lambda)), shortSide / 4);
+    const double rmax = opt.diggleHmax > 0
+                            ? 4 * opt.diggleHmax
+                            : std::min(std::sqrt(1000.0 / (kPi * lambda)), shortSide / 4);
     const int nr = std::max(8, opt.diggleGridSize);
     const double step = rmax / (nr - 1);
     std::vector<double> r(nr);
@@ -164,21 +169,24 @@ double diggleSigma(const PointSet &p, const BandwidthOptions &opt, Feedback *fee
     // Ripley's K on r: isotropic correction (n < 1000), translation (n < 3000), border otherwise,
     // as spatstat's Kest(correction = "good").
     std::vector<double> hist(nr, 0.0);
-    auto bin = [&](double d) { return std::min(nr - 1, std::max(0, int(std::ceil(d / step - 1e-12)))); };
+    auto bin = [&](double d) {
+        return std::min(nr - 1, std::max(0, int(std::ceil(d / step - 1e-12))));
+    };
     std::vector<double> K(nr, 0.0);
     if (p.size() < 3000) {
         const bool isotropic = p.size() < 1000;
         const double a = W.xMax - W.xMin, b = W.yMax - W.yMin;
-        forEachClosePair(p, rmax, feedback, [&](std::size_t i, std::size_t, double dx, double dy, double d) {
-            double e;
-            if (isotropic) {
-                const double f = circleFractionInside(p.x[i], p.y[i], d, W);
-                e = std::min(100.0, f > 0 ? 1.0 / f : 100.0);
-            } else {
-                e = area / ((a - std::abs(dx)) * (b - std::abs(dy)));
-            }
-            hist[bin(d)] += e;
-        });
+        forEachClosePair(p, rmax, feedback,
+                         [&](std::size_t i, std::size_t, double dx, double dy, double d) {
+                             double e;
+                             if (isotropic) {
+                                 const double f = circleFractionInside(p.x[i], p.y[i], d, W);
+                                 e = std::min(100.0, f > 0 ? 1.0 / f : 100.0);
+                             } else {
+                                 e = area / ((a - std::abs(dx)) * (b - std::abs(dy)));
+                             }
+                             hist[bin(d)] += e;
+                         });
         double acc = 0;
         for (int k = 0; k < nr; ++k) {
             acc += hist[k];
@@ -187,18 +195,21 @@ double diggleSigma(const PointSet &p, const BandwidthOptions &opt, Feedback *fee
     } else {
         std::vector<double> border(p.size());
         for (std::size_t i = 0; i < p.size(); ++i)
-            border[i] = std::min({p.x[i] - W.xMin, W.xMax - p.x[i], p.y[i] - W.yMin, W.yMax - p.y[i]});
+            border[i] =
+                std::min({p.x[i] - W.xMin, W.xMax - p.x[i], p.y[i] - W.yMin, W.yMax - p.y[i]});
         // pairs (i, j) with d <= r counted when border(i) >= r: bin by d, then for each r count
         // pairs with d <= r <= border(i): accumulate per (bin(d), bin limit of border)
         std::vector<double> pairAt(nr, 0.0), pairStop(nr + 1, 0.0);
-        forEachClosePair(p, rmax, feedback, [&](std::size_t i, std::size_t, double, double, double d) {
-            const int kd = bin(d);
-            const int kb = std::min(nr - 1, int(std::floor(border[i] / step + 1e-12))); // r_k <= b_i
-            if (kd <= kb) {
-                pairAt[kd] += 1;
-                pairStop[kb + 1] += 1;
-            }
-        });
+        forEachClosePair(
+            p, rmax, feedback, [&](std::size_t i, std::size_t, double, double, double d) {
+                const int kd = bin(d);
+                const int kb =
+                    std::min(nr - 1, int(std::floor(border[i] / step + 1e-12))); // r_k <= b_i
+                if (kd <= kb) {
+                    pairAt[kd] += 1;
+                    pairStop[kb + 1] += 1;
+                }
+            });
         std::vector<double> pointsAt(nr + 1, 0.0);
         for (double bi : border) {
             if (bi < 0)
@@ -219,7 +230,8 @@ double diggleSigma(const PointSet &p, const BandwidthOptions &opt, Feedback *fee
         }
     }
 
-    const int nrmax = int(std::count_if(r.begin(), r.end(), [&](double v) { return v <= r.back() / 2; }));
+    const int nrmax =
+        int(std::count_if(r.begin(), r.end(), [&](double v) { return v <= r.back() / 2; }));
     double best = std::numeric_limits<double>::infinity();
     double bestSigma = r[1] / 2;
     for (int i = 1; i < nrmax; ++i) {
@@ -246,7 +258,10 @@ double diggleSigma(const PointSet &p, const BandwidthOptions &opt, Feedback *fee
     return bestSigma;
 }
 
-double normalCdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
+double normalCdf(double z)
+{
+    return 0.5 * std::erfc(-z / std::sqrt(2.0));
+}
 
 /// spatstat's bw.ppl (Gaussian kernel, uniform edge correction in the rectangle).
 double likelihoodSigma(const PointSet &p, const BandwidthOptions &opt, Feedback *feedback)
@@ -290,8 +305,9 @@ double likelihoodSigma(const PointSet &p, const BandwidthOptions &opt, Feedback 
                 const double dx = p.x[i] - p.x[j], dy = p.y[i] - p.y[j];
                 lam += p.weightOf(j) * norm * std::exp(-(dx * dx + dy * dy) * inv2s2);
             }
-            const double edge = (normalCdf((W.xMax - p.x[i]) / s) - normalCdf((W.xMin - p.x[i]) / s)) *
-                                (normalCdf((W.yMax - p.y[i]) / s) - normalCdf((W.yMin - p.y[i]) / s));
+            const double edge =
+                (normalCdf((W.xMax - p.x[i]) / s) - normalCdf((W.xMin - p.x[i]) / s)) *
+                (normalCdf((W.yMax - p.y[i]) / s) - normalCdf((W.yMin - p.y[i]) / s));
             logSum += std::log(lam / edge);
         }
         KdeParams kp;
@@ -319,15 +335,17 @@ double likelihoodSigma(const PointSet &p, const BandwidthOptions &opt, Feedback 
 
 } // namespace
 
-double selectBandwidth(const PointSet &points, BandwidthRule rule, Kernel kernel, Feedback *feedback,
-                       const BandwidthOptions &options)
+double selectBandwidth(const PointSet &points, BandwidthRule rule, Kernel kernel,
+                       Feedback *feedback, const BandwidthOptions &options)
 {
     if (rule == BandwidthRule::Fixed)
         throw std::invalid_argument("selectBandwidth: rule must not be Fixed");
     if (points.size() < 2 || points.y.size() != points.x.size())
-        throw std::invalid_argument("selectBandwidth: points must hold at least 2 points with x and y");
+        throw std::invalid_argument(
+            "selectBandwidth: points must hold at least 2 points with x and y");
     if (!points.weight.empty() && points.weight.size() != points.size())
-        throw std::invalid_argument("selectBandwidth: points.weight must be empty or as long as points.x");
+        throw std::invalid_argument(
+            "selectBandwidth: points.weight must be empty or as long as points.x");
 
     switch (rule) {
     case BandwidthRule::Scott: {
@@ -370,18 +388,21 @@ double selectBandwidth(const PointSet &points, BandwidthRule rule, Kernel kernel
         }
         const double sd = std::sqrt(ss / n);
         const double dm = quantile(dist, 0.5, !points.weight.empty());
-        const double radius = 0.9 * std::min(sd, std::sqrt(1.0 / std::log(2.0)) * dm) * std::pow(n, -0.2);
+        const double radius =
+            0.9 * std::min(sd, std::sqrt(1.0 / std::log(2.0)) * dm) * std::pow(n, -0.2);
         if (!(radius > 0))
             throw std::invalid_argument("selectBandwidth: points have no spread");
         return kernel == Kernel::Quartic
                    ? radius
-                   : bandwidthForStandardDeviation(kernel, kernelStandardDeviation(Kernel::Quartic, radius));
+                   : bandwidthForStandardDeviation(
+                         kernel, kernelStandardDeviation(Kernel::Quartic, radius));
     }
     case BandwidthRule::CvDiggle:
         return bandwidthForStandardDeviation(kernel, diggleSigma(points, options, feedback));
     case BandwidthRule::CvLikelihood:
         return bandwidthForStandardDeviation(kernel, likelihoodSigma(points, options, feedback));
-    case BandwidthRule::Fixed: break;
+    case BandwidthRule::Fixed:
+        break;
     }
     throw std::invalid_argument("selectBandwidth: unknown rule");
 }

@@ -50,7 +50,8 @@ struct BandwidthOptions
  *  - Silverman: s = sqrt(a_x a_y) n^(-1/6), a = min(sd, IQR/1.349) per axis (bivariate normal
  *               reference with Silverman's robust scale; in 2D the normal-reference constant is 1)
  *  - ArcGis:    radius = 0.9 min(SD, sqrt(1/ln 2) Dm) n^(-0.2), SD = standard distance, Dm =
- *               (weighted) median distance to the (weighted) mean centre (ArcGIS Pro Kernel Density)
+ *               (weighted) median distance to the (weighted) mean centre (ArcGIS Pro Kernel
+ * Density)
  *  - CvDiggle:  spatstat bw.diggle: minimises the Berman-Diggle MSE criterion M(sigma) built from
  *               Ripley's K-function estimated in the rectangular window (isotropic correction
  *               for n < 1000, translation otherwise), on spatstat's grid of sigmas.

@@ -26,7 +26,10 @@ struct GridSpec
     double xMax() const { return xMin + cols * cellSize; }
     double yMax() const { return yMin + rows * cellSize; }
     std::size_t cellCount() const { return std::size_t(cols) * std::size_t(rows); }
-    std::size_t index(int col, int row) const { return std::size_t(row) * std::size_t(cols) + std::size_t(col); }
+    std::size_t index(int col, int row) const
+    {
+        return std::size_t(row) * std::size_t(cols) + std::size_t(col);
+    }
     double centreX(int col) const { return xMin + (col + 0.5) * cellSize; }
     double centreY(int row) const { return yMax() - (row + 0.5) * cellSize; }
     /// Column / row containing a point, or -1 when outside.
@@ -42,9 +45,11 @@ struct GridSpec
     }
     double cellArea() const { return cellSize * cellSize; }
 
-    /// The smallest grid of `cellSize` whose extent covers [x0,x1]x[y0,y1] plus `margin` on each side,
-    /// snapped so that xMin, yMin are multiples of cellSize (stable cells across runs and areas).
-    static GridSpec covering(double x0, double y0, double x1, double y1, double cellSize, double margin = 0.0)
+    /// The smallest grid of `cellSize` whose extent covers [x0,x1]x[y0,y1] plus `margin` on each
+    /// side, snapped so that xMin, yMin are multiples of cellSize (stable cells across runs and
+    /// areas).
+    static GridSpec covering(double x0, double y0, double x1, double y1, double cellSize,
+                             double margin = 0.0)
     {
         GridSpec g;
         g.cellSize = cellSize;

@@ -36,17 +36,26 @@ struct KernelShape
         invH2 = 1.0 / (h * h);
         invH = 1.0 / h;
         switch (k) {
-        case Kernel::Quartic: norm = 3.0 / (kPi * h * h); break;
-        case Kernel::Epanechnikov: norm = 2.0 / (kPi * h * h); break;
-        case Kernel::Triangular: norm = 3.0 / (kPi * h * h); break;
-        case Kernel::Uniform: norm = 1.0 / (kPi * h * h); break;
-        case Kernel::Gaussian: norm = 1.0 / (2.0 * kPi * h * h); break;
+        case Kernel::Quartic:
+            norm = 3.0 / (kPi * h * h);
+            break;
+        case Kernel::Epanechnikov:
+            norm = 2.0 / (kPi * h * h);
+            break;
+        case Kernel::Triangular:
+            norm = 3.0 / (kPi * h * h);
+            break;
+        case Kernel::Uniform:
+            norm = 1.0 / (kPi * h * h);
+            break;
+        case Kernel::Gaussian:
+            norm = 1.0 / (2.0 * kPi * h * h);
+            break;
         }
     }
 };
 
-template <Kernel K>
-inline double shapeAt(double d2, const KernelShape &s)
+template <Kernel K> inline double shapeAt(double d2, const KernelShape &s)
 {
     if constexpr (K == Kernel::Quartic) {
         const double t = 1.0 - d2 * s.invH2;
@@ -67,11 +76,16 @@ inline double shapeAt(double d2, const KernelShape &s)
 double shapeAtDyn(double d2, const KernelShape &s)
 {
     switch (s.kernel) {
-    case Kernel::Quartic: return shapeAt<Kernel::Quartic>(d2, s);
-    case Kernel::Epanechnikov: return shapeAt<Kernel::Epanechnikov>(d2, s);
-    case Kernel::Triangular: return shapeAt<Kernel::Triangular>(d2, s);
-    case Kernel::Uniform: return shapeAt<Kernel::Uniform>(d2, s);
-    case Kernel::Gaussian: return shapeAt<Kernel::Gaussian>(d2, s);
+    case Kernel::Quartic:
+        return shapeAt<Kernel::Quartic>(d2, s);
+    case Kernel::Epanechnikov:
+        return shapeAt<Kernel::Epanechnikov>(d2, s);
+    case Kernel::Triangular:
+        return shapeAt<Kernel::Triangular>(d2, s);
+    case Kernel::Uniform:
+        return shapeAt<Kernel::Uniform>(d2, s);
+    case Kernel::Gaussian:
+        return shapeAt<Kernel::Gaussian>(d2, s);
     }
     return 0.0;
 }
@@ -124,7 +138,8 @@ struct WeightedPoint
 };
 
 /// Points whose kernel support reaches the grid, sorted by y.
-std::vector<WeightedPoint> contributingPoints(const PointSet &points, const GridSpec &grid, double radius)
+std::vector<WeightedPoint> contributingPoints(const PointSet &points, const GridSpec &grid,
+                                              double radius)
 {
     std::vector<WeightedPoint> pts;
     pts.reserve(points.size());
@@ -185,14 +200,15 @@ void directStrip(const std::vector<WeightedPoint> &pts, const GridSpec &g, const
 /// Epanechnikov, Uniform): along a row, a point's contribution over its chord of cells is a
 /// polynomial of degree 4, 2 or 0 in the column; the coefficients are added at the chord's first
 /// cell and removed after its last one (difference arrays), then summed by a sweep. Coordinates
-/// are local to the centres of blocks of columns (about twice the support wide) to keep rounding small.
-/// Cost O(points x rows of the support + cells) instead of O(points x cells of the support).
+/// are local to the centres of blocks of columns (about twice the support wide) to keep rounding
+/// small. Cost O(points x rows of the support + cells) instead of O(points x cells of the support).
 /// A point in cell units: u = column coordinate of the point (cell centres at integers),
 /// v = row coordinate (row centres at integers, rows downwards), wn = weight x kernel norm.
 struct CellPoint
 {
     double u, v, wn;
-    double band; ///< floor(v): points are sorted by (band, u) so that each band sweeps a row left to right
+    double band; ///< floor(v): points are sorted by (band, u) so that each band sweeps a row left
+                 ///< to right
 };
 
 inline int fastFloor(double x)
@@ -208,13 +224,14 @@ inline int fastCeil(double x)
 }
 
 void sweepStrip(const std::vector<CellPoint> &pts, const GridSpec &g, const KernelShape &s,
-                double radius, int blockCols, int r0, int r1, std::vector<double> &coef, double *out)
+                double radius, int blockCols, int r0, int r1, std::vector<double> &coef,
+                double *out)
 {
     const int degree = s.kernel == Kernel::Quartic ? 4 : s.kernel == Kernel::Epanechnikov ? 2 : 0;
     const int nk = degree + 1;
     const int cols = g.cols;
     const double cs = g.cellSize;
-    const double Rc = radius / cs;       // radius in cells
+    const double Rc = radius / cs; // radius in cells
     const double Rc2 = Rc * Rc;
     const double beta = cs * cs * s.invH2; // 1 / (h in cells)^2
     // exact membership test in metres, as the plain direct sum (Uniform only)
@@ -262,7 +279,8 @@ void sweepStrip(const std::vector<CellPoint> &pts, const GridSpec &g, const Kern
             for (int bs = (c0 / blockCols) * blockCols; bs <= c1; bs += blockCols) {
                 const int be = std::min(cols, bs + blockCols);
                 const int p0 = std::max(c0, bs), p1 = std::min(c1, be - 1);
-                const double sl = u - (bs + 0.5 * (be - 1 - bs)); // position relative to the block centre
+                const double sl =
+                    u - (bs + 0.5 * (be - 1 - bs)); // position relative to the block centre
                 double k[5] = {0, 0, 0, 0, 0};
                 if (degree == 4) {
                     const double s2 = sl * sl;
@@ -346,11 +364,21 @@ void directSum(const std::vector<WeightedPoint> &pts, const GridSpec &g, Kernel 
         const int r0 = strip * stripRows;
         const int r1 = std::min(g.rows, r0 + stripRows);
         switch (kernel) {
-        case Kernel::Quartic: directStrip<Kernel::Quartic>(pts, g, s, radius, r0, r1, out.data()); break;
-        case Kernel::Epanechnikov: directStrip<Kernel::Epanechnikov>(pts, g, s, radius, r0, r1, out.data()); break;
-        case Kernel::Triangular: directStrip<Kernel::Triangular>(pts, g, s, radius, r0, r1, out.data()); break;
-        case Kernel::Uniform: directStrip<Kernel::Uniform>(pts, g, s, radius, r0, r1, out.data()); break;
-        case Kernel::Gaussian: directStrip<Kernel::Gaussian>(pts, g, s, radius, r0, r1, out.data()); break;
+        case Kernel::Quartic:
+            directStrip<Kernel::Quartic>(pts, g, s, radius, r0, r1, out.data());
+            break;
+        case Kernel::Epanechnikov:
+            directStrip<Kernel::Epanechnikov>(pts, g, s, radius, r0, r1, out.data());
+            break;
+        case Kernel::Triangular:
+            directStrip<Kernel::Triangular>(pts, g, s, radius, r0, r1, out.data());
+            break;
+        case Kernel::Uniform:
+            directStrip<Kernel::Uniform>(pts, g, s, radius, r0, r1, out.data());
+            break;
+        case Kernel::Gaussian:
+            directStrip<Kernel::Gaussian>(pts, g, s, radius, r0, r1, out.data());
+            break;
         }
     });
 }
@@ -378,8 +406,8 @@ using Complex = std::complex<double>;
 
 /// The column pass of the 2D transforms: a complex FFT (or inverse) of each of the hx columns of
 /// length ny of `spec` (row-major, hx per row), in blocks of columns for cache and threads.
-void columnTransforms(std::vector<Complex> &spec, int hx, int ny, bool inverse,
-                      Feedback *feedback, double p0, double p1)
+void columnTransforms(std::vector<Complex> &spec, int hx, int ny, bool inverse, Feedback *feedback,
+                      double p0, double p1)
 {
     const int colBlock = 8;
     parallelTasks((hx + colBlock - 1) / colBlock, feedback, p0, p1, "FFT", [&](int b) {
@@ -443,9 +471,9 @@ struct CentreLattice
 {
     GridSpec grid;
     int margin = 0;
-    int lx = 0, ly = 0; ///< lattice size (cols, rows)
-    int nx = 0, ny = 0; ///< FFT size
-    int rc = 0;         ///< kernel support radius in cells
+    int lx = 0, ly = 0;       ///< lattice size (cols, rows)
+    int nx = 0, ny = 0;       ///< FFT size
+    int rc = 0;               ///< kernel support radius in cells
     std::vector<double> mass; ///< ny x nx, row-major, lattice node (i, j) at [j * nx + i]
 
     CentreLattice(const GridSpec &g, double supportRadius) : grid(g)
@@ -510,7 +538,8 @@ struct CentreLattice
         std::vector<double> out(grid.cellCount());
         for (int r = 0; r < grid.rows; ++r)
             for (int c = 0; c < grid.cols; ++c)
-                out[grid.index(c, r)] = conv[std::size_t(r + margin) * nx + std::size_t(c + margin)];
+                out[grid.index(c, r)] =
+                    conv[std::size_t(r + margin) * nx + std::size_t(c + margin)];
         return out;
     }
 };
@@ -522,7 +551,8 @@ void validate(const GridSpec &grid, const KdeParams &p, bool needBandwidth)
     if (grid.cols <= 0 || grid.rows <= 0)
         throw std::invalid_argument("kernelDensity: grid.cols and grid.rows must be positive");
     if (needBandwidth && (!(p.bandwidth > 0) || !std::isfinite(p.bandwidth)))
-        throw std::invalid_argument("kernelDensity: bandwidth must be positive and finite when rule is Fixed");
+        throw std::invalid_argument(
+            "kernelDensity: bandwidth must be positive and finite when rule is Fixed");
     if (!p.window.empty() && p.window.size() != grid.cellCount())
         throw std::invalid_argument("kernelDensity: window must have grid.cellCount() values");
     if (!(p.scale > 0) || !std::isfinite(p.scale))
@@ -534,7 +564,8 @@ void validatePoints(const PointSet &points)
     if (points.y.size() != points.x.size())
         throw std::invalid_argument("kernelDensity: points.x and points.y differ in length");
     if (!points.weight.empty() && points.weight.size() != points.x.size())
-        throw std::invalid_argument("kernelDensity: points.weight must be empty or as long as points.x");
+        throw std::invalid_argument(
+            "kernelDensity: points.weight must be empty or as long as points.x");
     for (std::size_t i = 0; i < points.size(); ++i) {
         if (!std::isfinite(points.x[i]) || !std::isfinite(points.y[i]))
             throw std::invalid_argument("kernelDensity: point coordinates must be finite");
@@ -563,11 +594,16 @@ double kernelValue(Kernel k, double distance, double bandwidth)
 double kernelStandardDeviation(Kernel k, double bandwidth)
 {
     switch (k) {
-    case Kernel::Quartic: return bandwidth / std::sqrt(8.0);
-    case Kernel::Epanechnikov: return bandwidth / std::sqrt(6.0);
-    case Kernel::Triangular: return bandwidth * std::sqrt(3.0 / 20.0);
-    case Kernel::Uniform: return bandwidth / 2.0;
-    case Kernel::Gaussian: return bandwidth;
+    case Kernel::Quartic:
+        return bandwidth / std::sqrt(8.0);
+    case Kernel::Epanechnikov:
+        return bandwidth / std::sqrt(6.0);
+    case Kernel::Triangular:
+        return bandwidth * std::sqrt(3.0 / 20.0);
+    case Kernel::Uniform:
+        return bandwidth / 2.0;
+    case Kernel::Gaussian:
+        return bandwidth;
     }
     return bandwidth;
 }
@@ -609,14 +645,16 @@ KdeResult kernelDensity(const PointSet &points, const GridSpec &grid, const KdeP
         const double direct = double(pts.size()) * kPi * (rc + 0.5) * (rc + 0.5) * evalCost;
         const double nx = grid.cols + 3 * rc + 3, ny = grid.rows + 3 * rc + 3;
         const double fft = 3.0 * nx * ny * std::log2(nx * ny) * 2.0 + double(pts.size()) * 4;
-        method = (sweepable(params.kernel) || direct <= fft) ? KdeMethod::Direct : KdeMethod::Binned;
+        method =
+            (sweepable(params.kernel) || direct <= fft) ? KdeMethod::Direct : KdeMethod::Binned;
     }
 
     std::vector<double> values;
     if (method == KdeMethod::Direct) {
         result.method = sweepable(params.kernel) ? "direct-sweep" : "direct";
         if (!sweepable(params.kernel)) // the sweep sorts its own copy in cell units
-            std::sort(pts.begin(), pts.end(), [](const WeightedPoint &a, const WeightedPoint &b) { return a.y < b.y; });
+            std::sort(pts.begin(), pts.end(),
+                      [](const WeightedPoint &a, const WeightedPoint &b) { return a.y < b.y; });
         values.assign(grid.cellCount(), 0.0);
         directSum(pts, grid, params.kernel, h, values, feedback);
     } else {
@@ -672,13 +710,15 @@ RelativeRiskResult relativeRisk(const PointSet &cases, const PointSet &controls,
     };
     const double fi = integral(f.density.values), gi = integral(g.density.values);
     if (!(fi > 0) || !(gi > 0))
-        throw std::invalid_argument("relativeRisk: cases and controls must have positive mass on the grid");
+        throw std::invalid_argument(
+            "relativeRisk: cases and controls must have positive mass on the grid");
     RelativeRiskResult r;
     r.risk.grid = grid;
     r.risk.values.resize(grid.cellCount());
     for (std::size_t k = 0; k < grid.cellCount(); ++k) {
         const double fv = f.density.values[k] / fi, gv = g.density.values[k] / gi;
-        if (!std::isfinite(fv) || !std::isfinite(gv) || !(gv > 0) || (p.cases.window.size() && !p.cases.window[k]))
+        if (!std::isfinite(fv) || !std::isfinite(gv) || !(gv > 0) ||
+            (p.cases.window.size() && !p.cases.window[k]))
             r.risk.values[k] = Raster::noData();
         else
             r.risk.values[k] = p.logRisk ? std::log(fv / gv) : fv / gv;

@@ -57,11 +57,11 @@ struct KdeParams
 
 struct KdeResult
 {
-    Raster density;          ///< scale * sum_i w_i K(|c - x_i|) at each cell centre c
-    double bandwidth = 0;    ///< the bandwidth used (radius or Gaussian sigma)
+    Raster density;       ///< scale * sum_i w_i K(|c - x_i|) at each cell centre c
+    double bandwidth = 0; ///< the bandwidth used (radius or Gaussian sigma)
     Kernel kernel = Kernel::Quartic;
-    double totalWeight = 0;  ///< sum of the weights of all points
-    std::string method;      ///< "direct", "direct-sweep" or "binned-fft"
+    double totalWeight = 0; ///< sum of the weights of all points
+    std::string method;     ///< "direct", "direct-sweep" or "binned-fft"
 };
 
 /**

@@ -1861,11 +1861,11 @@ Result<DemoSummary> createDemoStore(const QString &path, const DemoOptions &opti
                          .arg(path)};
     } catch (const Exception &e) {
         store.reset();
-        return Error{e.error().code,
-                     QCoreApplication::translate("vigie::core::DemoGenerator",
-                                                 "Could not create the demo workspace %1: %2")
-                         .arg(path, QString(e.error().message)
-                                        .replace(output.temporaryPath(), path))};
+        return Error{
+            e.error().code,
+            QCoreApplication::translate("vigie::core::DemoGenerator",
+                                        "Could not create the demo workspace %1: %2")
+                .arg(path, QString(e.error().message).replace(output.temporaryPath(), path))};
     } catch (const std::exception &e) {
         store.reset();
         return Error{ErrorCode::Internal,

@@ -19,7 +19,7 @@ struct DemoOptions
     std::uint64_t seed = 13013;
     QDate firstDay = QDate(2023, 1, 1); ///< three years of incidents by default
     QDate lastDay = QDate(2025, 12, 31);
-    double incidentScale = 1.0;         ///< multiplies incident volume (tests use less)
+    double incidentScale = 1.0; ///< multiplies incident volume (tests use less)
 };
 
 struct DemoSummary

@@ -74,7 +74,8 @@ Result<void> AtomicFile::commit(Replace replace)
     const QByteArray from = QFile::encodeName(m_temporary);
     const QByteArray to = QFile::encodeName(m_final);
     if (!syncPath(m_temporary, false))
-        return Error{ErrorCode::Io, AtomicFileTr::tr("Cannot write %1: %2").arg(m_final, systemError(errno))};
+        return Error{ErrorCode::Io,
+                     AtomicFileTr::tr("Cannot write %1: %2").arg(m_final, systemError(errno))};
     int rc = 0;
     if (replace == Replace::Existing) {
         rc = std::rename(from.constData(), to.constData());
@@ -91,9 +92,11 @@ Result<void> AtomicFile::commit(Replace replace)
     if (rc != 0) {
         const int error = errno;
         if (error == EEXIST)
-            return Error{ErrorCode::Io,
-                         AtomicFileTr::tr("Cannot write %1: the file already exists.").arg(m_final)};
-        return Error{ErrorCode::Io, AtomicFileTr::tr("Cannot write %1: %2").arg(m_final, systemError(error))};
+            return Error{
+                ErrorCode::Io,
+                AtomicFileTr::tr("Cannot write %1: the file already exists.").arg(m_final)};
+        return Error{ErrorCode::Io,
+                     AtomicFileTr::tr("Cannot write %1: %2").arg(m_final, systemError(error))};
     }
     m_committed = true;
     syncPath(QFileInfo(m_final).absolutePath(), true); // durability of the name; best effort

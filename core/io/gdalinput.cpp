@@ -33,9 +33,8 @@ CPLHTTPResult *refuseFetch(const char *url, CSLConstList, GDALProgressFunc, void
 {
     auto *result = static_cast<CPLHTTPResult *>(CPLCalloc(1, sizeof(CPLHTTPResult)));
     result->nStatus = 1;
-    result->pszErrBuf = CPLStrdup(
-        CPLSPrintf("network access is off while reading a data file (%s was not requested)",
-                   url ? url : "?"));
+    result->pszErrBuf = CPLStrdup(CPLSPrintf(
+        "network access is off while reading a data file (%s was not requested)", url ? url : "?"));
     CPLError(CE_Failure, CPLE_AppDefined, "%s", result->pszErrBuf);
     return result;
 }
@@ -54,7 +53,8 @@ NoNetworkScope::NoNetworkScope()
     CPLHTTPPushFetchCallback(&refuseFetch, nullptr);
     // /vsicurl/ does not go through CPLHTTPFetch: with no allowed extension it sees no file
     // and sends nothing.
-    if (const char *old = CPLGetThreadLocalConfigOption("CPL_VSIL_CURL_ALLOWED_EXTENSIONS", nullptr)) {
+    if (const char *old =
+            CPLGetThreadLocalConfigOption("CPL_VSIL_CURL_ALLOWED_EXTENSIONS", nullptr)) {
         m_hadExtensions = true;
         m_savedExtensions = old;
     }
@@ -71,10 +71,18 @@ NoNetworkScope::~NoNetworkScope()
 const QStringList &allowedVectorDrivers()
 {
     static const QStringList drivers{
-        QStringLiteral("GPKG"),       QStringLiteral("GeoJSON"),        QStringLiteral("GeoJSONSeq"),
-        QStringLiteral("TopoJSON"),   QStringLiteral("ESRIJSON"),       QStringLiteral("CSV"),
-        QStringLiteral("ESRI Shapefile"), QStringLiteral("FlatGeobuf"), QStringLiteral("KML"),
-        QStringLiteral("GPX"),        QStringLiteral("MapInfo File"),   QStringLiteral("XLSX"),
+        QStringLiteral("GPKG"),
+        QStringLiteral("GeoJSON"),
+        QStringLiteral("GeoJSONSeq"),
+        QStringLiteral("TopoJSON"),
+        QStringLiteral("ESRIJSON"),
+        QStringLiteral("CSV"),
+        QStringLiteral("ESRI Shapefile"),
+        QStringLiteral("FlatGeobuf"),
+        QStringLiteral("KML"),
+        QStringLiteral("GPX"),
+        QStringLiteral("MapInfo File"),
+        QStringLiteral("XLSX"),
         QStringLiteral("ODS"),
     };
     return drivers;
@@ -118,7 +126,8 @@ DatasetPtr openLocalVector(const QString &path, const OpenOptionsFor &openOption
     if (!ds) {
         // Did another GDAL driver know it? Then the format is one Vigie does not import.
         GDALDriverH other = GDALIdentifyDriver(file.constData(), nullptr);
-        if (other && !allowedVectorDrivers().contains(QString::fromUtf8(GDALGetDriverShortName(other))))
+        if (other &&
+            !allowedVectorDrivers().contains(QString::fromUtf8(GDALGetDriverShortName(other))))
             throw Exception(
                 ErrorCode::InvalidInput,
                 GdalInputTr::tr("%1 is a %2 file, a format Vigie does not import (it can open "
@@ -293,7 +302,7 @@ private:
     int m_fields = 0;
     int m_header = -1;
     bool m_empty = true;
-    QByteArray m_name;  ///< the header field being read
+    QByteArray m_name;   ///< the header field being read
     QStringList m_names; ///< the header's names so far
 };
 
@@ -332,15 +341,16 @@ TextFileInfo checkTextFile(const QString &path)
         return {};
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        throw Exception(ErrorCode::Io,
-                        GdalInputTr::tr("The file %1 cannot be read: %2").arg(path, f.errorString()));
+        throw Exception(
+            ErrorCode::Io,
+            GdalInputTr::tr("The file %1 cannot be read: %2").arg(path, f.errorString()));
     QByteArray chunk = f.read(1 << 20);
     std::optional<CsvChecker> csv;
     if (kind == TextKind::Csv)
         csv.emplace(path, detectSeparator(chunk, QFileInfo(path).suffix().toLower() ==
                                                      QLatin1String("tsv")));
     qint64 line = 1;
-    int backslashes = 0; // JSON: run of backslashes just before this byte
+    int backslashes = 0;   // JSON: run of backslashes just before this byte
     int sinceEscapeU = -1; // JSON: digits read after an escaping "\u", -1 when none
     bool nulDigits = true;
     while (!chunk.isEmpty()) {
@@ -380,8 +390,9 @@ TextFileInfo checkTextFile(const QString &path)
         chunk = f.read(1 << 20);
     }
     if (f.error() != QFileDevice::NoError)
-        throw Exception(ErrorCode::Io,
-                        GdalInputTr::tr("The file %1 cannot be read: %2").arg(path, f.errorString()));
+        throw Exception(
+            ErrorCode::Io,
+            GdalInputTr::tr("The file %1 cannot be read: %2").arg(path, f.errorString()));
     TextFileInfo info;
     if (csv) {
         csv->finish();

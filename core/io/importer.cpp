@@ -88,7 +88,7 @@ struct FieldBinding
     int source = -1; ///< OGR field index, -1: left NULL
     FieldType type = FieldType::String;
     OGRFieldType sourceType = OFTString;
-    bool drop = false; ///< personal data marked "drop": never stored
+    bool drop = false;                      ///< personal data marked "drop": never stored
     const FieldDef *pseudonymise = nullptr; ///< personal data stored as a keyed pseudonym
 };
 
@@ -182,7 +182,7 @@ private:
     GeometryType m_geomType = GeometryType::Point;
     std::vector<FieldBinding> m_bindings;
     QStringList m_unknownFields;
-    LayerManifest m_boundManifest; ///< the manifest m_bindings point into
+    LayerManifest m_boundManifest;                ///< the manifest m_bindings point into
     std::optional<Pseudonymiser> m_pseudonymiser; ///< loaded when a field is pseudonymised
 };
 
@@ -230,9 +230,9 @@ void ImportJob::prepareTransform()
     m_target.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     if (!m_options.sourceCrs.isEmpty()) {
         // Never a file or a URL: a CRS given by the user is a code, WKT or PROJ string.
-        if (m_sourceSrs.SetFromUserInput(m_options.sourceCrs.toUtf8().constData(),
-                                         OGRSpatialReference::SET_FROM_USER_INPUT_LIMITATIONS_get()) !=
-            OGRERR_NONE)
+        if (m_sourceSrs.SetFromUserInput(
+                m_options.sourceCrs.toUtf8().constData(),
+                OGRSpatialReference::SET_FROM_USER_INPUT_LIMITATIONS_get()) != OGRERR_NONE)
             fail(ErrorCode::Crs,
                  ImporterTr::tr("Unknown coordinate reference system \"%1\" for %2.")
                      .arg(m_options.sourceCrs, m_path));
@@ -484,12 +484,12 @@ QString ImportJob::prepareGeometry(OGRFeature &f, std::vector<unsigned char> &wk
         OGREnvelope env;
         g->getEnvelope(&env);
         if (!m_area->Contains(env)) {
-            const QString where = m_areaName.isEmpty()
-                                      ? QString()
-                                      : ImporterTr::tr(" (%1)").arg(m_areaName);
-            return ImporterTr::tr("its coordinates (%1, %2) are outside the area where %3 is used%4: "
-                                  "are they in another coordinate reference system? Give the "
-                                  "right one (--crs).")
+            const QString where =
+                m_areaName.isEmpty() ? QString() : ImporterTr::tr(" (%1)").arg(m_areaName);
+            return ImporterTr::tr(
+                       "its coordinates (%1, %2) are outside the area where %3 is used%4: "
+                       "are they in another coordinate reference system? Give the "
+                       "right one (--crs).")
                 .arg(QString::number(env.MinX, 'g', 8), QString::number(env.MinY, 'g', 8),
                      QString::fromUtf8(m_sourceSrs.GetName() ? m_sourceSrs.GetName() : "?"), where);
         }
@@ -589,9 +589,9 @@ ImportReport ImportJob::run()
         OGRFeature *raw = m_layer->GetNextFeature();
         if (m_errors.failureCount() > 0) {
             OGRFeature::DestroyFeature(raw);
-            fail(ErrorCode::InvalidInput,
-                 ImporterTr::tr("%1 cannot be read past feature %2: %3")
-                     .arg(m_path, QString::number(index), m_errors.errors().join(QStringLiteral("; "))));
+            fail(ErrorCode::InvalidInput, ImporterTr::tr("%1 cannot be read past feature %2: %3")
+                                              .arg(m_path, QString::number(index),
+                                                   m_errors.errors().join(QStringLiteral("; "))));
         }
         if (!raw)
             break;
@@ -617,9 +617,9 @@ ImportReport ImportJob::run()
         }
         for (std::size_t k = 0; k < m_bindings.size(); ++k) {
             const FieldBinding &b = m_bindings[k];
-            record.values[qsizetype(k)] = b.pseudonymise
-                                              ? m_pseudonymiser->protect(*b.pseudonymise, readValue(*feature, b))
-                                              : readValue(*feature, b);
+            record.values[qsizetype(k)] =
+                b.pseudonymise ? m_pseudonymiser->protect(*b.pseudonymise, readValue(*feature, b))
+                               : readValue(*feature, b);
         }
         if (category >= 0 && !m_options.categoryMap.isEmpty()) {
             QVariant &v = record.values[qsizetype(category)];

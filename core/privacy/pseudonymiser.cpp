@@ -51,22 +51,23 @@ Result<QString> Pseudonymiser::createKey(const QString &path)
         return Error{ErrorCode::Io,
                      tr("Cannot create the folder of the pseudonymisation key %1.").arg(path)};
     QByteArray key(32, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()),
-                                          key.size() / 4);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), key.size() / 4);
     // Owner-only from its creation (not chmod after writing), complete before it has its name.
     AtomicFile output(path);
     const int fd = ::open(QFile::encodeName(output.temporaryPath()).constData(),
                           O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, S_IRUSR | S_IWUSR);
     if (fd < 0)
-        return Error{ErrorCode::Io, tr("Cannot create the pseudonymisation key %1: %2")
-                                        .arg(path, systemError(errno))};
+        return Error{
+            ErrorCode::Io,
+            tr("Cannot create the pseudonymisation key %1: %2").arg(path, systemError(errno))};
     const bool written = ::write(fd, key.constData(), std::size_t(key.size())) == key.size() &&
                          ::fchmod(fd, S_IRUSR | S_IWUSR) == 0;
     const int error = errno;
     ::close(fd);
     if (!written)
-        return Error{ErrorCode::Io, tr("Cannot write the pseudonymisation key %1: %2")
-                                        .arg(path, systemError(error))};
+        return Error{
+            ErrorCode::Io,
+            tr("Cannot write the pseudonymisation key %1: %2").arg(path, systemError(error))};
     auto committed = output.commit(AtomicFile::Replace::Never);
     if (!committed)
         return committed.error();
@@ -95,8 +96,9 @@ Result<Pseudonymiser> Pseudonymiser::load()
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error{ErrorCode::Io, tr("Cannot read the pseudonymisation key %1: %2")
-                                        .arg(path, file.errorString())};
+        return Error{
+            ErrorCode::Io,
+            tr("Cannot read the pseudonymisation key %1: %2").arg(path, file.errorString())};
     constexpr auto kOthers = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
                              QFileDevice::ExeGroup | QFileDevice::ReadOther |
                              QFileDevice::WriteOther | QFileDevice::ExeOther;

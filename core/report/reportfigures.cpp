@@ -26,8 +26,8 @@ QString tr(const char *text)
 
 QString quoted(const QString &identifier)
 {
-    return QLatin1Char('"') + QString(identifier).replace(QLatin1Char('"'), QStringLiteral("\"\"")) +
-           QLatin1Char('"');
+    return QLatin1Char('"') +
+           QString(identifier).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
 }
 
 /// A prepared statement that finalises itself; errors throw core::Exception.
@@ -37,8 +37,9 @@ public:
     Query(sqlite3 *db, const QString &sql) : m_db(db)
     {
         if (sqlite3_prepare_v2(db, sql.toUtf8().constData(), -1, &m_stmt, nullptr) != SQLITE_OK)
-            throw Exception(ErrorCode::Internal, tr("report query failed: %1")
-                                                     .arg(QString::fromUtf8(sqlite3_errmsg(db))));
+            throw Exception(
+                ErrorCode::Internal,
+                tr("report query failed: %1").arg(QString::fromUtf8(sqlite3_errmsg(db))));
     }
     ~Query() { sqlite3_finalize(m_stmt); }
     Query(const Query &) = delete;
@@ -55,8 +56,9 @@ public:
         if (rc == SQLITE_ROW)
             return true;
         if (rc != SQLITE_DONE)
-            throw Exception(ErrorCode::Internal, tr("report query failed: %1")
-                                                     .arg(QString::fromUtf8(sqlite3_errmsg(m_db))));
+            throw Exception(
+                ErrorCode::Internal,
+                tr("report query failed: %1").arg(QString::fromUtf8(sqlite3_errmsg(m_db))));
         return false;
     }
     QString text(int column) const
@@ -106,8 +108,10 @@ public:
         const std::int64_t hour = utcSecs / 3600 - (utcSecs % 3600 < 0 ? 1 : 0);
         auto it = m_offsets.find(hour);
         if (it == m_offsets.end())
-            it = m_offsets.emplace(hour, m_zone.offsetFromUtc(QDateTime::fromSecsSinceEpoch(
-                                             hour * 3600, Qt::UTC))).first;
+            it = m_offsets
+                     .emplace(hour, m_zone.offsetFromUtc(
+                                        QDateTime::fromSecsSinceEpoch(hour * 3600, Qt::UTC)))
+                     .first;
         return QDateTime::fromSecsSinceEpoch(utcSecs + it->second, Qt::UTC);
     }
 
@@ -126,7 +130,8 @@ ReportData computeImpl(const Store &store, const ReportRequest &request,
     if (r.minCount < 0)
         r.minCount = t.minCount;
     if (r.minCount < 1)
-        throw Exception(ErrorCode::InvalidInput, tr("the small-count threshold must be at least 1"));
+        throw Exception(ErrorCode::InvalidInput,
+                        tr("the small-count threshold must be at least 1"));
     if (r.paper.isEmpty())
         r.paper = t.paper;
     if (r.orientation.isEmpty())
@@ -182,7 +187,8 @@ ReportData computeImpl(const Store &store, const ReportRequest &request,
         for (const StoredAnalysis &a : analyses) {
             if (a.resultLayer.isEmpty() || !store.hasLayer(a.resultLayer))
                 continue;
-            if (isKind ? a.kind == r.analysis && (!data.analysis || a.createdAt >= data.analysis->createdAt)
+            if (isKind ? a.kind == r.analysis &&
+                             (!data.analysis || a.createdAt >= data.analysis->createdAt)
                        : a.id == r.analysis)
                 data.analysis = a;
         }
@@ -193,7 +199,8 @@ ReportData computeImpl(const Store &store, const ReportRequest &request,
                                             "layer; run one first (vigie-cli analyze %2)")
                                              .arg(store.path(), r.analysis)
                                        : tr("the workspace %1 has no analysis \"%2\" (see "
-                                            "vigie-cli info)").arg(store.path(), r.analysis));
+                                            "vigie-cli info)")
+                                             .arg(store.path(), r.analysis));
             data.notes << tr("No \"%1\" analysis in the workspace: maps show the incidents only.")
                               .arg(r.analysis);
         }
@@ -226,7 +233,8 @@ ReportData computeImpl(const Store &store, const ReportRequest &request,
     }
     QStringList wanted = r.areas.isEmpty() ? t.defaultAreas : r.areas;
     std::vector<const AreaRow *> chosen;
-    if (wanted.size() == 1 && wanted.first().compare(QLatin1String("all"), Qt::CaseInsensitive) == 0) {
+    if (wanted.size() == 1 &&
+        wanted.first().compare(QLatin1String("all"), Qt::CaseInsensitive) == 0) {
         // The natural order of the keys (13201 < 13202 ...).
         for (const AreaRow &a : rows)
             chosen.push_back(&a);
@@ -250,7 +258,8 @@ ReportData computeImpl(const Store &store, const ReportRequest &request,
             if (!found) {
                 QStringList examples;
                 for (std::size_t i = 0; i < rows.size() && i < 4; ++i)
-                    examples << rows[i].key + QStringLiteral(" (") + rows[i].label + QLatin1Char(')');
+                    examples << rows[i].key + QStringLiteral(" (") + rows[i].label +
+                                    QLatin1Char(')');
                 throw Exception(ErrorCode::InvalidInput,
                                 tr("unknown area \"%1\" in the layer \"%2\"; give a key, a name "
                                    "or \"all\", e.g. %3")
@@ -261,8 +270,8 @@ ReportData computeImpl(const Store &store, const ReportRequest &request,
         }
     }
     if (chosen.empty())
-        throw Exception(ErrorCode::InvalidInput, tr("the report has no area: the layer \"%1\" is empty")
-                                                     .arg(t.areaLayer));
+        throw Exception(ErrorCode::InvalidInput,
+                        tr("the report has no area: the layer \"%1\" is empty").arg(t.areaLayer));
 
     // The period must hold data: a period outside the workspace gives an error, not blank pages.
     const QString timeField = quoted(pm.timeField);
@@ -274,14 +283,20 @@ ReportData computeImpl(const Store &store, const ReportRequest &request,
         q.bind(2, r.period.toIsoExclusive());
         q.next();
         if (q.integer(0) == 0) {
-            Query range(db, QStringLiteral("SELECT MIN(%2), MAX(%2) FROM %1").arg(pointTable, timeField));
+            Query range(
+                db, QStringLiteral("SELECT MIN(%2), MAX(%2) FROM %1").arg(pointTable, timeField));
             range.next();
-            throw Exception(ErrorCode::InvalidInput,
-                            tr("the period %1 is empty: the layer \"%2\" has no feature in it "
-                               "(it covers %3 to %4)")
-                                .arg(r.period.text(), t.pointLayer,
-                                     LocalClock().local(parseIsoUtc(range.text(0))).date().toString(Qt::ISODate),
-                                     LocalClock().local(parseIsoUtc(range.text(1))).date().toString(Qt::ISODate)));
+            throw Exception(
+                ErrorCode::InvalidInput,
+                tr("the period %1 is empty: the layer \"%2\" has no feature in it "
+                   "(it covers %3 to %4)")
+                    .arg(
+                        r.period.text(), t.pointLayer,
+                        LocalClock().local(parseIsoUtc(range.text(0))).date().toString(Qt::ISODate),
+                        LocalClock()
+                            .local(parseIsoUtc(range.text(1)))
+                            .date()
+                            .toString(Qt::ISODate)));
         }
     }
 
@@ -300,17 +315,19 @@ ReportData computeImpl(const Store &store, const ReportRequest &request,
     }
 
     // FROM clause giving (area key, point) pairs through the attribute join.
-    const QString areaExpr = t.viaLayer.isEmpty()
-                                 ? QStringLiteral("CAST(p.%1 AS TEXT)").arg(quoted(t.pointAreaField))
-                                 : QStringLiteral("CAST(v.%1 AS TEXT)").arg(quoted(t.viaAreaField));
+    const QString areaExpr =
+        t.viaLayer.isEmpty() ? QStringLiteral("CAST(p.%1 AS TEXT)").arg(quoted(t.pointAreaField))
+                             : QStringLiteral("CAST(v.%1 AS TEXT)").arg(quoted(t.viaAreaField));
     const QString from =
         t.viaLayer.isEmpty()
             ? QStringLiteral("%1 AS p").arg(pointTable)
             : QStringLiteral("%1 AS p JOIN %2 AS v ON CAST(v.%3 AS TEXT) = CAST(p.%4 AS TEXT)")
-                  .arg(pointTable, quoted(t.viaLayer), quoted(t.viaKeyField), quoted(t.pointAreaField));
-    const QString category = pm.categoryField.isEmpty() ? QStringLiteral("NULL")
-                                                        : QStringLiteral("CAST(p.%1 AS TEXT)")
-                                                              .arg(quoted(pm.categoryField));
+                  .arg(pointTable, quoted(t.viaLayer), quoted(t.viaKeyField),
+                       quoted(t.pointAreaField));
+    const QString category =
+        pm.categoryField.isEmpty()
+            ? QStringLiteral("NULL")
+            : QStringLiteral("CAST(p.%1 AS TEXT)").arg(quoted(pm.categoryField));
 
     struct Span
     {
@@ -371,7 +388,8 @@ ReportData computeImpl(const Store &store, const ReportRequest &request,
             const std::int64_t week = firstMonday.daysTo(local.date()) / 7;
             if (week >= 0 && week < std::int64_t(a.weekly.size()))
                 ++a.weekly[std::size_t(week)];
-            ++a.hourWeekday[std::size_t(local.date().dayOfWeek() - 1)][std::size_t(local.time().hour())];
+            ++a.hourWeekday[std::size_t(local.date().dayOfWeek() - 1)]
+                           [std::size_t(local.time().hour())];
         }
     }
 
@@ -392,7 +410,8 @@ ReportData computeImpl(const Store &store, const ReportRequest &request,
             all.weekly[w] += a.weekly[w];
         for (int d = 0; d < 7; ++d)
             for (int h = 0; h < 24; ++h)
-                all.hourWeekday[std::size_t(d)][std::size_t(h)] += a.hourWeekday[std::size_t(d)][std::size_t(h)];
+                all.hourWeekday[std::size_t(d)][std::size_t(h)] +=
+                    a.hourWeekday[std::size_t(d)][std::size_t(h)];
         if (all.population >= 0)
             all.population = a.population >= 0 ? all.population + a.population : -1;
     }
@@ -401,8 +420,9 @@ ReportData computeImpl(const Store &store, const ReportRequest &request,
 
 QLocale numberLocale(const QString &language)
 {
-    return language.startsWith(QLatin1String("en")) ? QLocale(QLocale::English, QLocale::UnitedKingdom)
-                                                    : QLocale(QLocale::French, QLocale::France);
+    return language.startsWith(QLatin1String("en"))
+               ? QLocale(QLocale::English, QLocale::UnitedKingdom)
+               : QLocale(QLocale::French, QLocale::France);
 }
 
 } // namespace
@@ -428,8 +448,9 @@ Result<std::vector<ReportArea>> listReportAreas(const Store &store, const Report
         for (const QString &field : {t.areaKeyField, t.areaLabelField})
             if (!manifest->field(field))
                 return unknownField(t, QStringLiteral("areas"), t.areaLayer, field);
-        Query q(store.handle(), QStringLiteral("SELECT CAST(%1 AS TEXT), CAST(%2 AS TEXT) FROM %3 ORDER BY 1")
-                                    .arg(quoted(t.areaKeyField), quoted(t.areaLabelField), quoted(t.areaLayer)));
+        Query q(store.handle(),
+                QStringLiteral("SELECT CAST(%1 AS TEXT), CAST(%2 AS TEXT) FROM %3 ORDER BY 1")
+                    .arg(quoted(t.areaKeyField), quoted(t.areaLabelField), quoted(t.areaLayer)));
         std::vector<ReportArea> areas;
         while (q.next())
             areas.push_back({q.text(0), q.text(1)});
@@ -476,7 +497,9 @@ QString formatChange(std::int64_t now, std::int64_t before, int minCount, const 
         return QStringLiteral("—");
     const double pct = 100.0 * double(now - before) / double(before);
     const long rounded = std::lround(pct);
-    const QString sign = rounded > 0 ? QStringLiteral("+") : rounded < 0 ? QStringLiteral("−") : QString();
+    const QString sign = rounded > 0   ? QStringLiteral("+")
+                         : rounded < 0 ? QStringLiteral("−")
+                                       : QString();
     return sign + QString::number(std::labs(rounded)) + QStringLiteral("\u00a0%");
 }
 

@@ -26,14 +26,14 @@ class Store;
 /// one more entry at the end for the total (uncategorised points included).
 struct AreaFigures
 {
-    QString key;              ///< value of the template's areaKeyField
-    QString label;            ///< value of areaLabelField
-    std::int64_t fid = 0;     ///< feature id in the area layer
+    QString key;                  ///< value of the template's areaKeyField
+    QString label;                ///< value of areaLabelField
+    std::int64_t fid = 0;         ///< feature id in the area layer
     std::int64_t population = -1; ///< -1 when unknown
     std::vector<std::int64_t> current;
     std::vector<std::int64_t> previous;
     std::vector<std::int64_t> lastYear;
-    std::vector<std::int64_t> weekly;  ///< per week of the period (weeks start on Monday)
+    std::vector<std::int64_t> weekly; ///< per week of the period (weeks start on Monday)
     /// [weekday 0 = Monday .. 6][hour 0..23], local time
     std::array<std::array<std::int64_t, 24>, 7> hourWeekday{};
 
@@ -43,13 +43,13 @@ struct AreaFigures
 /// Everything a report shows, computed from the store (validated request, figures, analysis).
 struct ReportData
 {
-    ReportRequest request;        ///< with defaults resolved (areas, minCount, paper, orientation)
+    ReportRequest request; ///< with defaults resolved (areas, minCount, paper, orientation)
     LayerManifest pointManifest;
-    std::vector<AreaFigures> areas; ///< in the order asked
-    AreaFigures all;              ///< sum of the selected areas
-    std::vector<QDate> weekStarts; ///< Monday of each week of `weekly`
+    std::vector<AreaFigures> areas;         ///< in the order asked
+    AreaFigures all;                        ///< sum of the selected areas
+    std::vector<QDate> weekStarts;          ///< Monday of each week of `weekly`
     std::optional<StoredAnalysis> analysis; ///< the analysis drawn on maps, if any
-    QStringList notes;            ///< translated remarks (e.g. analysis not found, skipped)
+    QStringList notes; ///< translated remarks (e.g. analysis not found, skipped)
 };
 
 /**
@@ -69,7 +69,8 @@ struct ReportArea
 };
 
 /// The areas of the template's area layer in `store`, ordered by key (for pickers).
-Result<std::vector<ReportArea>> listReportAreas(const Store &store, const ReportTemplate &reportTemplate);
+Result<std::vector<ReportArea>> listReportAreas(const Store &store,
+                                                const ReportTemplate &reportTemplate);
 
 /// The local day (Europe/Paris) of the latest point of the template's point layer (to offer a
 /// default period); invalid when the layer is empty.

@@ -74,7 +74,8 @@ QStringList builtInFolders()
 {
     QStringList folders{QStringLiteral(":/vigie/reports")};
     if (QCoreApplication::instance())
-        folders << QCoreApplication::applicationDirPath() + QStringLiteral("/../share/vigie/reports");
+        folders << QCoreApplication::applicationDirPath() +
+                       QStringLiteral("/../share/vigie/reports");
     folders << QFileInfo(QString::fromUtf8(__FILE__)).absolutePath() +
                    QStringLiteral("/../../resources/reports");
     return folders;
@@ -91,13 +92,15 @@ Result<ReportPeriod> ReportPeriod::parse(const QString &raw)
     if (text.isEmpty() || parts.size() > 2)
         return Error{ErrorCode::InvalidInput,
                      tr("the period \"%1\" is not of the form 2025-01..2025-03 or "
-                        "2025-01-01..2025-03-31").arg(raw)};
+                        "2025-01-01..2025-03-31")
+                         .arg(raw)};
     const auto a = parseDay(parts.first().trimmed(), false);
     const auto b = parseDay(parts.last().trimmed(), true);
     if (!a || !b)
         return Error{ErrorCode::InvalidInput,
                      tr("the period \"%1\" is not of the form 2025-01..2025-03 or "
-                        "2025-01-01..2025-03-31").arg(raw)};
+                        "2025-01-01..2025-03-31")
+                         .arg(raw)};
     ReportPeriod p;
     p.first = a->first;
     p.last = b->first;
@@ -131,10 +134,22 @@ ReportPeriod ReportPeriod::sameLastYear() const
     return p;
 }
 
-std::int64_t ReportPeriod::fromUtc() const { return localMidnightUtc(first); }
-std::int64_t ReportPeriod::toUtcExclusive() const { return localMidnightUtc(last.addDays(1)); }
-QString ReportPeriod::fromIso() const { return isoUtc(fromUtc()); }
-QString ReportPeriod::toIsoExclusive() const { return isoUtc(toUtcExclusive()); }
+std::int64_t ReportPeriod::fromUtc() const
+{
+    return localMidnightUtc(first);
+}
+std::int64_t ReportPeriod::toUtcExclusive() const
+{
+    return localMidnightUtc(last.addDays(1));
+}
+QString ReportPeriod::fromIso() const
+{
+    return isoUtc(fromUtc());
+}
+QString ReportPeriod::toIsoExclusive() const
+{
+    return isoUtc(toUtcExclusive());
+}
 
 QString ReportPeriod::text() const
 {
@@ -147,8 +162,8 @@ QString ReportPeriod::text() const
 QString ReportPeriod::label(const QString &language) const
 {
     const bool en = language.startsWith(QLatin1String("en"));
-    const QLocale locale(en ? QLocale::English : QLocale::French, en ? QLocale::UnitedKingdom
-                                                                    : QLocale::France);
+    const QLocale locale(en ? QLocale::English : QLocale::French,
+                         en ? QLocale::UnitedKingdom : QLocale::France);
     if (wholeMonths) {
         const QString a = locale.standaloneMonthName(first.month());
         const QString b = locale.standaloneMonthName(last.month());
@@ -197,7 +212,8 @@ Result<ReportTemplate> ReportTemplate::fromJson(const QByteArray &json, const QS
     t.id = o.value(QStringLiteral("id")).toString();
     static const QRegularExpression idPattern(QStringLiteral("^[a-z][a-z0-9_]*$"));
     if (!idPattern.match(t.id).hasMatch())
-        return fail(QStringLiteral("id"), tr("must be made of a-z, 0-9 and _, starting with a letter"));
+        return fail(QStringLiteral("id"),
+                    tr("must be made of a-z, 0-9 and _, starting with a letter"));
     t.title = readText(o.value(QStringLiteral("title")));
     if (t.title.fr.isEmpty() && t.title.en.isEmpty())
         return fail(QStringLiteral("title"), tr("is required"));
@@ -233,15 +249,17 @@ Result<ReportTemplate> ReportTemplate::fromJson(const QByteArray &json, const QS
         t.viaKeyField = via.value(QStringLiteral("key")).toString();
         t.viaAreaField = via.value(QStringLiteral("areaField")).toString();
         if (t.viaLayer.isEmpty() || t.viaKeyField.isEmpty() || t.viaAreaField.isEmpty())
-            return fail(QStringLiteral("points.via"), tr("needs \"layer\", \"key\" and \"areaField\""));
+            return fail(QStringLiteral("points.via"),
+                        tr("needs \"layer\", \"key\" and \"areaField\""));
     }
     for (const QJsonValue &v : o.value(QStringLiteral("contextLayers")).toArray())
         t.contextLayers << v.toString();
 
     const QJsonValue analysis = o.value(QStringLiteral("analysis"));
     if (analysis.isObject()) {
-        t.analysis = analysis.toObject().value(QStringLiteral("id")).toString(
-            analysis.toObject().value(QStringLiteral("kind")).toString());
+        t.analysis = analysis.toObject()
+                         .value(QStringLiteral("id"))
+                         .toString(analysis.toObject().value(QStringLiteral("kind")).toString());
         t.analysisRequired = analysis.toObject().value(QStringLiteral("required")).toBool(false);
     } else {
         t.analysis = analysis.toString();
@@ -253,7 +271,8 @@ Result<ReportTemplate> ReportTemplate::fromJson(const QByteArray &json, const QS
     t.paper = o.value(QStringLiteral("paper")).toString(QStringLiteral("a4")).toLower();
     if (t.paper != QLatin1String("a4") && t.paper != QLatin1String("a3"))
         return fail(QStringLiteral("paper"), tr("must be \"a4\" or \"a3\""));
-    t.orientation = o.value(QStringLiteral("orientation")).toString(QStringLiteral("portrait")).toLower();
+    t.orientation =
+        o.value(QStringLiteral("orientation")).toString(QStringLiteral("portrait")).toLower();
     if (t.orientation != QLatin1String("portrait") && t.orientation != QLatin1String("landscape"))
         return fail(QStringLiteral("orientation"), tr("must be \"portrait\" or \"landscape\""));
     return t;
@@ -266,7 +285,8 @@ Result<ReportTemplate> ReportTemplate::load(const QString &idOrPath)
         path = idOrPath;
     } else {
         for (const QString &folder : builtInFolders()) {
-            const QString candidate = folder + QLatin1Char('/') + idOrPath + QStringLiteral(".json");
+            const QString candidate =
+                folder + QLatin1Char('/') + idOrPath + QStringLiteral(".json");
             if (QFileInfo::exists(candidate)) {
                 path = candidate;
                 break;
@@ -279,8 +299,8 @@ Result<ReportTemplate> ReportTemplate::load(const QString &idOrPath)
                                         .arg(idOrPath, builtInIds().join(QStringLiteral(", ")))};
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error{ErrorCode::Io, tr("cannot read the report template %1: %2")
-                                        .arg(path, file.errorString())};
+        return Error{ErrorCode::Io,
+                     tr("cannot read the report template %1: %2").arg(path, file.errorString())};
     return fromJson(file.readAll(), QDir::toNativeSeparators(path));
 }
 
@@ -288,8 +308,8 @@ QStringList ReportTemplate::builtInIds()
 {
     for (const QString &folder : builtInFolders()) {
         QStringList ids;
-        for (const QFileInfo &f : QDir(folder).entryInfoList({QStringLiteral("*.json")}, QDir::Files,
-                                                             QDir::Name))
+        for (const QFileInfo &f :
+             QDir(folder).entryInfoList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
             ids << f.completeBaseName();
         if (!ids.isEmpty())
             return ids;

@@ -30,14 +30,15 @@ struct ReportPeriod
     QDate last;
     bool wholeMonths = false;
 
-    /// "2025-01..2025-03", "2025-01", "2025-01-01..2025-01-31" or "2025-01-15". Errors name the text.
+    /// "2025-01..2025-03", "2025-01", "2025-01-01..2025-01-31" or "2025-01-15". Errors name the
+    /// text.
     static Result<ReportPeriod> parse(const QString &text);
     int days() const { return int(first.daysTo(last)) + 1; }
-    ReportPeriod previous() const;      ///< the period of the same length just before
-    ReportPeriod sameLastYear() const;  ///< the same dates one year earlier
-    std::int64_t fromUtc() const;       ///< first local midnight, seconds since 1970 UTC
+    ReportPeriod previous() const;       ///< the period of the same length just before
+    ReportPeriod sameLastYear() const;   ///< the same dates one year earlier
+    std::int64_t fromUtc() const;        ///< first local midnight, seconds since 1970 UTC
     std::int64_t toUtcExclusive() const; ///< local midnight after `last`, seconds since 1970 UTC
-    QString fromIso() const;            ///< fromUtc() as stored ("YYYY-MM-DDTHH:MM:SSZ")
+    QString fromIso() const;             ///< fromUtc() as stored ("YYYY-MM-DDTHH:MM:SSZ")
     QString toIsoExclusive() const;
     /// "janvier à mars 2025" / "January to March 2025", "du 01/01/2025 au 15/01/2025".
     QString label(const QString &language) const;
@@ -63,20 +64,20 @@ struct ReportTemplate
     QString areaLabelField;       ///< field naming an area (nom)
     QString populationField;      ///< inhabitants of an area (rates per 1,000), may be empty
     QString pointLayer = QStringLiteral("incidents");
-    QString pointAreaField;       ///< field of a point giving its area (or its via key)
-    QString viaLayer;             ///< optional: layer mapping pointAreaField to the area key
-    QString viaKeyField;          ///< field of viaLayer matching pointAreaField
-    QString viaAreaField;         ///< field of viaLayer holding the area key
-    QStringList contextLayers;    ///< layers drawn under the points on maps (bottom first)
+    QString pointAreaField;    ///< field of a point giving its area (or its via key)
+    QString viaLayer;          ///< optional: layer mapping pointAreaField to the area key
+    QString viaKeyField;       ///< field of viaLayer matching pointAreaField
+    QString viaAreaField;      ///< field of viaLayer holding the area key
+    QStringList contextLayers; ///< layers drawn under the points on maps (bottom first)
     /// "" = none; an analysis kind ("kde", "gistar", ...) = the latest stored analysis of that
     /// kind (skipped with a note when there is none, unless analysisRequired); else an analysis id.
     QString analysis;
     bool analysisRequired = false;
-    QStringList defaultAreas;     ///< "all" or area keys/names
-    int minCount = 5;             ///< small-count suppression threshold
-    QString paper = QStringLiteral("a4");           ///< a4 or a3
+    QStringList defaultAreas;                         ///< "all" or area keys/names
+    int minCount = 5;                                 ///< small-count suppression threshold
+    QString paper = QStringLiteral("a4");             ///< a4 or a3
     QString orientation = QStringLiteral("portrait"); ///< portrait or landscape
-    QString origin;               ///< file or resource read
+    QString origin;                                   ///< file or resource read
 
     /// Parses and checks the format (not the store); errors name the origin and the key.
     static Result<ReportTemplate> fromJson(const QByteArray &json, const QString &origin);
@@ -91,9 +92,9 @@ struct ReportRequest
 {
     ReportTemplate reportTemplate;
     ReportPeriod period;
-    QStringList areas;   ///< keys, names or numbers; empty = the template's defaultAreas
+    QStringList areas; ///< keys, names or numbers; empty = the template's defaultAreas
     QString language = QStringLiteral("fr");
-    int minCount = -1;   ///< -1 = the template's
+    int minCount = -1; ///< -1 = the template's
     QString author;
     QString paper;       ///< empty = the template's
     QString orientation; ///< empty = the template's

@@ -175,7 +175,8 @@ public:
     }
     void release()
     {
-        m_store.exec(m_topLevel ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE vigie_internal"));
+        m_store.exec(m_topLevel ? QStringLiteral("COMMIT")
+                                : QStringLiteral("RELEASE vigie_internal"));
         m_done = true;
     }
 
@@ -559,8 +560,8 @@ void Store::identify(bool checkDeep)
         while (layers.step()) {
             if (layers.text(2) == geometryTypeName(GeometryType::Raster)) {
                 if (version < 3)
-                    throw damaged(StoreTr::tr("the raster layer \"%1\" needs schema 3")
-                                      .arg(layers.text(0)));
+                    throw damaged(
+                        StoreTr::tr("the raster layer \"%1\" needs schema 3").arg(layers.text(0)));
                 continue;
             }
             if (layers.isNull(1))
@@ -709,7 +710,8 @@ void Store::verify()
     }
     if (!problems.isEmpty()) {
         m_readOnly = true;
-        m_readOnlyReason = StoreTr::tr("it is damaged (%1)").arg(problems.join(QStringLiteral("; ")));
+        m_readOnlyReason =
+            StoreTr::tr("it is damaged (%1)").arg(problems.join(QStringLiteral("; ")));
         throw Exception(ErrorCode::Damaged,
                         StoreTr::tr("The workspace %1 is damaged and was not changed: %2. Open it "
                                     "read-only to save what can be read, or restore a backup.")
@@ -721,8 +723,9 @@ void Store::verify()
 void Store::requireWritable()
 {
     if (m_readOnly)
-        throw Exception(ErrorCode::Io, StoreTr::tr("The workspace %1 cannot be changed: %2.")
-                                           .arg(m_path, m_readOnlyReason));
+        throw Exception(
+            ErrorCode::Io,
+            StoreTr::tr("The workspace %1 cannot be changed: %2.").arg(m_path, m_readOnlyReason));
     verify();
 }
 
@@ -789,10 +792,9 @@ void Store::migrateTo2()
 void Store::migrateTo3()
 {
     // Incremental sync: one high-water mark per (hub, layer), and a log of every pull.
-    exec(QStringLiteral(
-        "CREATE TABLE vigie_sync_state (hub TEXT NOT NULL, layer TEXT NOT NULL, "
-        "high_water TEXT, last_sync_at TEXT, last_status TEXT, features INTEGER, "
-        "extent TEXT, since TEXT, PRIMARY KEY (hub, layer))"));
+    exec(QStringLiteral("CREATE TABLE vigie_sync_state (hub TEXT NOT NULL, layer TEXT NOT NULL, "
+                        "high_water TEXT, last_sync_at TEXT, last_status TEXT, features INTEGER, "
+                        "extent TEXT, since TEXT, PRIMARY KEY (hub, layer))"));
     exec(QStringLiteral(
         "CREATE TABLE vigie_sync_log (id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, "
         "finished_at TEXT, hub TEXT NOT NULL, layer TEXT NOT NULL, status TEXT NOT NULL, "
@@ -805,10 +807,9 @@ void Store::migrateTo3()
         "input_layer TEXT, parameters TEXT NOT NULL, summary TEXT, result_layer TEXT, "
         "created_at TEXT NOT NULL)"));
     // Raster layers (KDE heatmaps): one grid per layer, float32 little-endian, zlib-compressed.
-    exec(QStringLiteral(
-        "CREATE TABLE vigie_rasters (layer TEXT PRIMARY KEY, x_min REAL NOT NULL, "
-        "y_min REAL NOT NULL, cell_size REAL NOT NULL, cols INTEGER NOT NULL, "
-        "rows INTEGER NOT NULL, data BLOB NOT NULL)"));
+    exec(QStringLiteral("CREATE TABLE vigie_rasters (layer TEXT PRIMARY KEY, x_min REAL NOT NULL, "
+                        "y_min REAL NOT NULL, cell_size REAL NOT NULL, cols INTEGER NOT NULL, "
+                        "rows INTEGER NOT NULL, data BLOB NOT NULL)"));
 }
 
 void Store::upgradeFeatureTableTo2(const LayerManifest &m)
@@ -986,8 +987,9 @@ Result<void> Store::addLayer(const LayerManifest &manifest, const QString &sourc
         }
         const int version = schemaVersion();
         if (manifest.geometryType == GeometryType::Raster && version < 3)
-            throw Exception(ErrorCode::InvalidInput,
-                            StoreTr::tr("The workspace %1 is too old for raster layers.").arg(m_path));
+            throw Exception(
+                ErrorCode::InvalidInput,
+                StoreTr::tr("The workspace %1 is too old for raster layers.").arg(m_path));
         Savepoint sp(*this);
         if (manifest.geometryType != GeometryType::Raster)
             createFeatureTable(manifest, version);
@@ -1020,11 +1022,11 @@ Result<void> Store::removeLayer(const QString &id)
         Savepoint sp(*this);
         if (isRasterLayer(id)) {
             for (const char *table : {"vigie_rasters", "vigie_layers"}) {
-                Stmt del(m_db, QStringLiteral("DELETE FROM %1 WHERE %2 = ?")
-                                   .arg(QLatin1String(table),
-                                        QLatin1String(std::strcmp(table, "vigie_rasters") == 0
-                                                          ? "layer"
-                                                          : "id")));
+                Stmt del(m_db,
+                         QStringLiteral("DELETE FROM %1 WHERE %2 = ?")
+                             .arg(QLatin1String(table),
+                                  QLatin1String(std::strcmp(table, "vigie_rasters") == 0 ? "layer"
+                                                                                         : "id")));
                 del.bind(1, id);
                 del.step();
             }
@@ -1076,12 +1078,14 @@ void Store::writeRaster(const QString &layerId, const analytics::Raster &raster)
 {
     requireWritable();
     if (!isRasterLayer(layerId))
-        throw Exception(ErrorCode::UnknownLayer,
-                        StoreTr::tr("The workspace %1 has no raster layer \"%2\".").arg(m_path, layerId));
+        throw Exception(
+            ErrorCode::UnknownLayer,
+            StoreTr::tr("The workspace %1 has no raster layer \"%2\".").arg(m_path, layerId));
     const analytics::GridSpec &g = raster.grid;
     if (g.cols <= 0 || g.rows <= 0 || !(g.cellSize > 0) || raster.values.size() != g.cellCount())
-        throw Exception(ErrorCode::InvalidInput,
-                        StoreTr::tr("The grid of raster layer \"%1\" is inconsistent.").arg(layerId));
+        throw Exception(
+            ErrorCode::InvalidInput,
+            StoreTr::tr("The grid of raster layer \"%1\" is inconsistent.").arg(layerId));
     QByteArray raw(qsizetype(g.cellCount() * sizeof(float)), Qt::Uninitialized);
     auto *f = reinterpret_cast<float *>(raw.data());
     for (std::size_t i = 0; i < g.cellCount(); ++i)
@@ -1114,9 +1118,9 @@ std::shared_ptr<const analytics::Raster> Store::readRaster(const QString &layerI
     const QByteArray raw = qUncompress(s.blob(5));
     if (r->grid.cols <= 0 || r->grid.rows <= 0 ||
         std::size_t(raw.size()) != r->grid.cellCount() * sizeof(float))
-        throw Exception(ErrorCode::Damaged,
-                        StoreTr::tr("The grid of raster layer \"%1\" in %2 is damaged.")
-                            .arg(layerId, m_path));
+        throw Exception(
+            ErrorCode::Damaged,
+            StoreTr::tr("The grid of raster layer \"%1\" in %2 is damaged.").arg(layerId, m_path));
     const auto *f = reinterpret_cast<const float *>(raw.constData());
     r->values.assign(f, f + r->grid.cellCount());
     return r;
@@ -1168,7 +1172,8 @@ Store::Transaction::Transaction(Store &store) : m_store(&store)
     // The outermost transaction takes the write lock first (BEGIN IMMEDIATE): a concurrent
     // writer makes it wait (busy timeout) rather than fail when its first write comes.
     m_outermost = store.m_txDepth == 0;
-    store.exec(m_outermost ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("SAVEPOINT vigie_tx"));
+    store.exec(m_outermost ? QStringLiteral("BEGIN IMMEDIATE")
+                           : QStringLiteral("SAVEPOINT vigie_tx"));
     if (store.m_txDepth++ == 0)
         sqlite3_exec(store.m_db, "PRAGMA cache_size = -262144", nullptr, nullptr, nullptr);
 }
@@ -1238,8 +1243,9 @@ void Store::beginBulk(const QString &layerId)
         g.bind(1, layerId);
         if (!g.step())
             return; // not a geometry table: nothing to speed up
-        for (const detail::SchemaObject &o : detail::geometryTriggers(
-                 layerId, QStringLiteral("geom"), int(g.int64(0)), int(g.int64(1)), int(g.int64(2)))) {
+        for (const detail::SchemaObject &o :
+             detail::geometryTriggers(layerId, QStringLiteral("geom"), int(g.int64(0)),
+                                      int(g.int64(1)), int(g.int64(2)))) {
             if (o.name == gii && present(QStringLiteral("trigger"), gii))
                 b.indexTriggerSql = o.sql.toUtf8();
             else if (o.name == tmi && present(QStringLiteral("trigger"), tmi))
@@ -1386,9 +1392,9 @@ std::int64_t Store::Inserter::add(const FeatureRecord &record)
 {
     ++m_index;
     auto bad = [&](const QString &why) {
-        return Exception(
-            ErrorCode::InvalidInput,
-            StoreTr::tr("Layer \"%1\", feature %2: %3").arg(m_manifest.id, QString::number(m_index), why));
+        return Exception(ErrorCode::InvalidInput,
+                         StoreTr::tr("Layer \"%1\", feature %2: %3")
+                             .arg(m_manifest.id, QString::number(m_index), why));
     };
     if (record.values.size() != qsizetype(m_manifest.fields.size()))
         throw bad(StoreTr::tr("%1 values given for %2 fields")
@@ -1407,7 +1413,8 @@ std::int64_t Store::Inserter::add(const FeatureRecord &record)
         std::memcpy(&y, record.wkb.data() + 13, 8);
         bounds = QRectF(x, y, 0.0, 0.0);
         if (!std::isfinite(x) || !std::isfinite(y))
-            throw bad(StoreTr::tr("invalid geometry (%1)").arg(QStringLiteral("non-finite coordinate")));
+            throw bad(
+                StoreTr::tr("invalid geometry (%1)").arg(QStringLiteral("non-finite coordinate")));
     } else {
         if (*type == 1 && record.wkb.size() != 21)
             throw bad(StoreTr::tr("malformed point geometry"));
@@ -1418,10 +1425,13 @@ std::int64_t Store::Inserter::add(const FeatureRecord &record)
         bounds = g.bounds;
     }
     // Every write path ends here: no coordinate the renderer or the analytics cannot handle.
-    if (!(std::abs(bounds.left()) <= kCoordinateLimit && std::abs(bounds.right()) <= kCoordinateLimit &&
-          std::abs(bounds.top()) <= kCoordinateLimit && std::abs(bounds.bottom()) <= kCoordinateLimit))
+    if (!(std::abs(bounds.left()) <= kCoordinateLimit &&
+          std::abs(bounds.right()) <= kCoordinateLimit &&
+          std::abs(bounds.top()) <= kCoordinateLimit &&
+          std::abs(bounds.bottom()) <= kCoordinateLimit))
         throw bad(StoreTr::tr("coordinates (%1, %2) are not Lambert-93 metres (beyond %3 km)")
-                      .arg(QString::number(bounds.left(), 'g', 6), QString::number(bounds.top(), 'g', 6),
+                      .arg(QString::number(bounds.left(), 'g', 6),
+                           QString::number(bounds.top(), 'g', 6),
                            QString::number(kCoordinateLimit / 1000.0, 'f', 0)));
 
     sqlite3_reset(m_stmt);
@@ -1913,9 +1923,9 @@ Result<void> Store::saveCopy(const QString &path) const
 {
     return captureErrors([&] {
         if (QFileInfo::exists(path) || QFileInfo(path).isSymLink())
-            throw Exception(ErrorCode::Io,
-                            StoreTr::tr("Cannot copy the workspace to %1: the file already exists.")
-                                .arg(path));
+            throw Exception(
+                ErrorCode::Io,
+                StoreTr::tr("Cannot copy the workspace to %1: the file already exists.").arg(path));
         const QString temporary = path + QStringLiteral(".part");
         QFile::remove(temporary);
         const QByteArray file = QFile::encodeName(temporary);

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "../analytics/grid.h"
 #include "../layermanifest.h"
 #include "../layersnapshot.h"
 #include "../result.h"
-#include "../analytics/grid.h"
 
 #include <QByteArray>
 #include <QRectF>
 #include <QSet>
-#include <QStringList>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 #include <QVariantList>
 #include <QVariantMap>
@@ -165,7 +165,7 @@ public:
         std::int64_t m_index = 0; ///< 1-based number of the feature being added
         bool m_hasSyncedAt = false;
         bool m_bulk = false;
-        int m_categoryIndex = -1;  ///< the category field, checked against the manifest
+        int m_categoryIndex = -1; ///< the category field, checked against the manifest
         QSet<QString> m_categories;
     };
 
@@ -218,11 +218,11 @@ private:
     enum class OpenMode { ReadOnly, ReadWrite, Repair };
     static Result<std::unique_ptr<Store>> createImpl(const QString &path, int version);
     static Result<std::unique_ptr<Store>> openImpl(const QString &path, OpenMode mode);
-    void openConnection(Access access); // throws
-    void identify(bool checkDeep);  // throws; read-only checks of a file
-    void verify();                  // throws; quick_check once, read-only when damaged
+    void openConnection(Access access);          // throws
+    void identify(bool checkDeep);               // throws; read-only checks of a file
+    void verify();                               // throws; quick_check once, read-only when damaged
     void repairSchema(bool dropUnknownTriggers); // throws
-    void migrate(int from, int to); // throws; each step in one transaction
+    void migrate(int from, int to);              // throws; each step in one transaction
     void migrateTo1();
     void migrateTo2();
     void migrateTo3(); ///< sync state and log, analyses catalogue

@@ -93,7 +93,8 @@ Exchange HubClient::Private::exchange(const QUrl &url, bool withCredentials,
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     QObject::connect(reply, &QNetworkReply::metaDataChanged, &loop, [&] {
         bool known = false;
-        const qint64 length = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&known);
+        const qint64 length =
+            reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&known);
         if (known && length > limits.maxBodyBytes)
             stop(Exchange::Stop::TooLarge);
     });
@@ -138,9 +139,9 @@ HubClient::HubClient(const QUrl &root, HubCredentials credentials, HubLimits lim
                            "credentials separately."));
     if (!root.isValid() || root.host().isEmpty() ||
         (root.scheme() != QLatin1String("http") && root.scheme() != QLatin1String("https")))
-        throw Exception(ErrorCode::InvalidInput,
-                        tr("\"%1\" is not an http(s) URL of a hub.")
-                            .arg(printableText(root.toString(), 200)));
+        throw Exception(
+            ErrorCode::InvalidInput,
+            tr("\"%1\" is not an http(s) URL of a hub.").arg(printableText(root.toString(), 200)));
     if (!credentials.isEmpty() && root.scheme() == QLatin1String("http") && !isLoopback(root) &&
         !limits.allowPlainHttpCredentials)
         throw Exception(ErrorCode::InvalidInput,
@@ -174,8 +175,7 @@ bool HubClient::sameOrigin(const QUrl &url, const QUrl &origin)
     auto defaultPort = [](const QUrl &u) {
         return u.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0 ? 443 : 80;
     };
-    return url.isValid() &&
-           url.scheme().compare(origin.scheme(), Qt::CaseInsensitive) == 0 &&
+    return url.isValid() && url.scheme().compare(origin.scheme(), Qt::CaseInsensitive) == 0 &&
            url.host().compare(origin.host(), Qt::CaseInsensitive) == 0 &&
            url.port(defaultPort(url)) == origin.port(defaultPort(origin));
 }
@@ -213,9 +213,9 @@ HubResponse HubClient::get(const QString &path, const QUrlQuery &query,
     for (int hop = 0;; ++hop) {
         response.url = printableText(url.toString());
         const int remaining = limits.requestTimeoutMs - int(clock.elapsed());
-        Exchange x = remaining > 0 ? d->exchange(url, sameOrigin(url, m_root), accept, feedback,
-                                                 remaining)
-                                   : Exchange{};
+        Exchange x = remaining > 0
+                         ? d->exchange(url, sameOrigin(url, m_root), accept, feedback, remaining)
+                         : Exchange{};
         if (remaining <= 0)
             x.stop = Exchange::Stop::Deadline;
         switch (x.stop) {
@@ -229,17 +229,19 @@ HubResponse HubClient::get(const QString &path, const QUrlQuery &query,
                                                .arg(QString::number(limits.stallTimeoutMs / 1000.0),
                                                     response.url));
         case Exchange::Stop::Deadline:
-            throw Exception(ErrorCode::Io, tr("The hub took longer than %1 s to answer %2 (the "
-                                              "limit of one request); it is overloaded or the "
-                                              "connection is too slow.")
-                                               .arg(QString::number(limits.requestTimeoutMs / 1000.0),
-                                                    response.url));
+            throw Exception(
+                ErrorCode::Io,
+                tr("The hub took longer than %1 s to answer %2 (the "
+                   "limit of one request); it is overloaded or the "
+                   "connection is too slow.")
+                    .arg(QString::number(limits.requestTimeoutMs / 1000.0), response.url));
         case Exchange::Stop::TooLarge:
-            throw Exception(ErrorCode::Io,
-                            tr("The hub's answer to %1 is larger than %2 MiB, the limit of one "
-                               "page: refused. Sync with a smaller page size.")
-                                .arg(response.url,
-                                     QString::number(double(limits.maxBodyBytes) / (1 << 20), 'f', 1)));
+            throw Exception(
+                ErrorCode::Io,
+                tr("The hub's answer to %1 is larger than %2 MiB, the limit of one "
+                   "page: refused. Sync with a smaller page size.")
+                    .arg(response.url,
+                         QString::number(double(limits.maxBodyBytes) / (1 << 20), 'f', 1)));
         }
         response.status = x.status;
         response.contentCrs = x.contentCrs;
@@ -258,9 +260,9 @@ HubResponse HubClient::get(const QString &path, const QUrlQuery &query,
                                     .arg(displayUrl(m_root), response.url,
                                          sanitized(next.toDisplayString(QUrl::RemoveUserInfo))));
             if (hop >= limits.maxRedirects)
-                throw Exception(ErrorCode::Io, tr("The hub redirected %1 more than %2 times.")
-                                                   .arg(response.url,
-                                                        QString::number(limits.maxRedirects)));
+                throw Exception(ErrorCode::Io,
+                                tr("The hub redirected %1 more than %2 times.")
+                                    .arg(response.url, QString::number(limits.maxRedirects)));
             url = next;
             continue;
         }
@@ -279,8 +281,9 @@ HubResponse HubClient::get(const QString &path, const QUrlQuery &query,
                                      detail.isEmpty() ? QString() : QStringLiteral(": ") + detail));
         }
         if (!x.networkError.isEmpty())
-            throw Exception(ErrorCode::Io, tr("Cannot read %1 from the hub: %2")
-                                               .arg(response.url, sanitized(x.networkError)));
+            throw Exception(
+                ErrorCode::Io,
+                tr("Cannot read %1 from the hub: %2").arg(response.url, sanitized(x.networkError)));
         if (response.status == 0)
             throw Exception(ErrorCode::Io,
                             tr("The hub gave no HTTP answer for %1.").arg(response.url));

@@ -2,10 +2,10 @@
 #pragma once
 
 #include <QByteArray>
-#include <QtGlobal>
 #include <QString>
 #include <QUrl>
 #include <QUrlQuery>
+#include <QtGlobal>
 
 #include <memory>
 
@@ -28,10 +28,10 @@ struct HubCredentials
 /// What one request may cost, and what the client refuses (see HubClient).
 struct HubLimits
 {
-    int stallTimeoutMs = 30000;    ///< a request fails when nothing arrives for this long
-    int requestTimeoutMs = 120000; ///< and when it takes longer than this in all
+    int stallTimeoutMs = 30000;              ///< a request fails when nothing arrives for this long
+    int requestTimeoutMs = 120000;           ///< and when it takes longer than this in all
     qint64 maxBodyBytes = qint64(256) << 20; ///< an answer larger than this is refused
-    int maxRedirects = 5;          ///< redirects within the hub's own origin
+    int maxRedirects = 5;                    ///< redirects within the hub's own origin
     /// Credentials over plain http are refused except to the loopback interface; this allows
     /// them (a test hub on another machine of a closed network, at the user's explicit request).
     bool allowPlainHttpCredentials = false;
@@ -40,10 +40,10 @@ struct HubLimits
 /// One HTTP answer from the hub.
 struct HubResponse
 {
-    int status = 0;         ///< HTTP status code
+    int status = 0; ///< HTTP status code
     QByteArray body;
-    QByteArray contentCrs;  ///< the Content-Crs header (OGC API Part 2), empty when absent
-    QString url;            ///< the URL asked (never holds credentials)
+    QByteArray contentCrs; ///< the Content-Crs header (OGC API Part 2), empty when absent
+    QString url;           ///< the URL asked (never holds credentials)
 };
 
 /**

@@ -4,9 +4,9 @@
 #include "../argtext.h"
 
 #include "../crs/crs.h"
-#include "../privacy/pseudonymiser.h"
 #include "../layerregistry.h"
 #include "../printable.h"
+#include "../privacy/pseudonymiser.h"
 #include "../store/store.h"
 #include "analytics/feedback.h"
 
@@ -14,9 +14,9 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QJsonArray>
-#include <QRegularExpression>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTimeZone>
 
 #include <sqlite3.h>
@@ -49,9 +49,9 @@ public:
     {
         const QByteArray s = sql.toUtf8();
         if (sqlite3_prepare_v2(db, s.constData(), int(s.size()), &m_stmt, nullptr) != SQLITE_OK)
-            throw Exception(ErrorCode::Internal,
-                            QStringLiteral("SQL: %1 (%2)")
-                                .arg(QString::fromUtf8(sqlite3_errmsg(db)), sql));
+            throw Exception(
+                ErrorCode::Internal,
+                QStringLiteral("SQL: %1 (%2)").arg(QString::fromUtf8(sqlite3_errmsg(db)), sql));
     }
     ~Stmt() { sqlite3_finalize(m_stmt); }
     Stmt(const Stmt &) = delete;
@@ -150,9 +150,9 @@ QString normaliseHubTime(const QString &text)
     };
     auto is = [&](qsizetype at, char16_t c) { return at < n && text.at(at).unicode() == c; };
     int y, mo, d, h, mi, sec;
-    if (!digits(0, 4, y) || !is(4, u'-') || !digits(5, 2, mo) || !is(7, u'-') ||
-        !digits(8, 2, d) || !(is(10, u'T') || is(10, u' ')) || !digits(11, 2, h) ||
-        !is(13, u':') || !digits(14, 2, mi) || !is(16, u':') || !digits(17, 2, sec))
+    if (!digits(0, 4, y) || !is(4, u'-') || !digits(5, 2, mo) || !is(7, u'-') || !digits(8, 2, d) ||
+        !(is(10, u'T') || is(10, u' ')) || !digits(11, 2, h) || !is(13, u':') ||
+        !digits(14, 2, mi) || !is(16, u':') || !digits(17, 2, sec))
         return {};
     qsizetype at = 19;
     int ms = 0;
@@ -315,7 +315,8 @@ private:
                 return e;
         return {};
     }
-    QString multi(const QJsonArray &c, std::uint32_t type, QString (WkbWriter::*part)(const QJsonArray &))
+    QString multi(const QJsonArray &c, std::uint32_t type,
+                  QString (WkbWriter::*part)(const QJsonArray &))
     {
         header(type);
         if (c.isEmpty())
@@ -352,11 +353,11 @@ struct LayerContext
 {
     LayerManifest manifest;
     QString collection;
-    QString crsUri;                  ///< requested CRS, empty = CRS84 transformed here
+    QString crsUri; ///< requested CRS, empty = CRS84 transformed here
     std::optional<CoordinateTransform> fromCrs84;
-    int timeIndex = -1;              ///< index of the time field in manifest.fields
-    QString now;                     ///< this computer's clock when the page was asked for
-    QString notAfter;                ///< latest acceptable updated_at (normalised): now + 15 min
+    int timeIndex = -1; ///< index of the time field in manifest.fields
+    QString now;        ///< this computer's clock when the page was asked for
+    QString notAfter;   ///< latest acceptable updated_at (normalised): now + 15 min
     /// Personal fields ("drop", "pseudonymise") are protected before they reach the store.
     std::optional<Pseudonymiser> pseudonymiser;
 };
@@ -372,7 +373,8 @@ QString jsonText(const QJsonValue &v)
         return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     if (v.isNull() || v.isUndefined())
         return QStringLiteral("null");
-    const QJsonDocument doc = v.isArray() ? QJsonDocument(v.toArray()) : QJsonDocument(v.toObject());
+    const QJsonDocument doc =
+        v.isArray() ? QJsonDocument(v.toArray()) : QJsonDocument(v.toObject());
     return printableText(QString::fromUtf8(doc.toJson(QJsonDocument::Compact)), 60);
 }
 
@@ -385,11 +387,11 @@ Page parsePage(const HubResponse &response, const LayerContext &layer)
     };
     if (!response.contentCrs.isEmpty() && !layer.crsUri.isEmpty() &&
         !isLambert93Uri(QString::fromUtf8(response.contentCrs)))
-        throw Exception(ErrorCode::Crs,
-                        tr("The hub answered in CRS %1 instead of EPSG:2154 for collection "
-                           "\"%2\"; nothing of this page was applied.")
-                            .arg(printableText(QString::fromUtf8(response.contentCrs), 120),
-                                 layer.collection));
+        throw Exception(
+            ErrorCode::Crs,
+            tr("The hub answered in CRS %1 instead of EPSG:2154 for collection "
+               "\"%2\"; nothing of this page was applied.")
+                .arg(printableText(QString::fromUtf8(response.contentCrs), 120), layer.collection));
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(response.body, &error);
     if (error.error != QJsonParseError::NoError)
@@ -402,8 +404,7 @@ Page parsePage(const HubResponse &response, const LayerContext &layer)
         throw bad(tr("not a GeoJSON FeatureCollection"));
     Page page;
     page.timeStamp = normaliseHubTime(root.value(QLatin1String("timeStamp")).toString());
-    page.numberMatched =
-        root.value(QLatin1String("numberMatched")).toInteger(-1);
+    page.numberMatched = root.value(QLatin1String("numberMatched")).toInteger(-1);
     const QJsonArray features = root.value(QLatin1String("features")).toArray();
     page.features.reserve(std::size_t(features.size()));
 
@@ -519,8 +520,8 @@ Page parsePage(const HubResponse &response, const LayerContext &layer)
                                    "CRS. Nothing of this page was applied.")
                                     .arg(out.id, layer.collection, argText(writer.minX, 0, 'f', 3),
                                          argText(writer.minY, 0, 'f', 3)));
-            out.envelope = QRectF(QPointF(writer.minX, writer.minY),
-                                  QPointF(writer.maxX, writer.maxY));
+            out.envelope =
+                QRectF(QPointF(writer.minX, writer.minY), QPointF(writer.maxX, writer.maxY));
             out.wkb = std::move(writer.wkb);
             if (point && out.wkb.size() != 21 && !out.deleted)
                 throw bad(tr("feature \"%1\" is not a point").arg(out.id));
@@ -558,9 +559,9 @@ void bindValue(Stmt &s, int index, const FieldDef &field, const QVariant &v)
         } else {
             const double d = v.toDouble(&ok);
             if (!ok || d != std::floor(d))
-                throw Exception(ErrorCode::InvalidInput,
-                                tr("field \"%1\": \"%2\" is not an integer")
-                                    .arg(field.name, v.toString()));
+                throw Exception(
+                    ErrorCode::InvalidInput,
+                    tr("field \"%1\": \"%2\" is not an integer").arg(field.name, v.toString()));
             s.bind(index, std::int64_t(d));
         }
         break;
@@ -578,8 +579,8 @@ void bindValue(Stmt &s, int index, const FieldDef &field, const QVariant &v)
     }
     case FieldType::Boolean: {
         const QString t = v.toString().toLower();
-        s.bind(index, std::int64_t(v.toBool() || t == QLatin1String("true") ||
-                                   t == QLatin1String("1")));
+        s.bind(index,
+               std::int64_t(v.toBool() || t == QLatin1String("true") || t == QLatin1String("1")));
         break;
     }
     }
@@ -639,7 +640,8 @@ private:
     void progress(double fraction, const QString &step)
     {
         if (m_feedback)
-            m_feedback->setProgress(m_progressFrom + m_progressSpan * std::clamp(fraction, 0.0, 1.0),
+            m_feedback->setProgress(m_progressFrom +
+                                        m_progressSpan * std::clamp(fraction, 0.0, 1.0),
                                     step.toStdString());
     }
 };
@@ -657,8 +659,7 @@ void LayerSync::prepareLayer()
         manifest = *builtin;
     }
     m_layer.manifest = *manifest;
-    m_layer.collection =
-        manifest->hubCollection.isEmpty() ? manifest->id : manifest->hubCollection;
+    m_layer.collection = manifest->hubCollection.isEmpty() ? manifest->id : manifest->hubCollection;
     // Also checked when a manifest is read; here for manifests stored by older versions.
     if (!isHubCollectionName(m_layer.collection))
         throw Exception(ErrorCode::InvalidInput,
@@ -701,8 +702,8 @@ void LayerSync::prepareLayer()
             m_layer.crsUri = uri.trimmed();
     }
     if (m_layer.crsUri.isEmpty()) {
-        auto t = CoordinateTransform::create(QStringLiteral("OGC:CRS84"),
-                                             QStringLiteral("EPSG:2154"));
+        auto t =
+            CoordinateTransform::create(QStringLiteral("OGC:CRS84"), QStringLiteral("EPSG:2154"));
         if (!t)
             throw Exception(ErrorCode::Crs, t.error().message);
         m_layer.fromCrs84.emplace(std::move(*t));
@@ -738,9 +739,8 @@ Page LayerSync::fetch(std::int64_t offset, const QString &since)
     m_layer.now = now.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
     m_layer.notAfter =
         now.addSecs(kFutureToleranceSeconds).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
-    const HubResponse response =
-        m_client.get(QStringLiteral("/collections/%1/items").arg(m_layer.collection), q,
-                     m_feedback);
+    const HubResponse response = m_client.get(
+        QStringLiteral("/collections/%1/items").arg(m_layer.collection), q, m_feedback);
     return parsePage(response, m_layer);
 }
 
@@ -776,8 +776,8 @@ void LayerSync::apply(const Page &page, const std::function<void()> &bookkeeping
     const QString geomExpr = m_layer.manifest.geometryType == GeometryType::Point
                                  ? QStringLiteral("GeomFromWKB(?%1, 2154)")
                                  : QStringLiteral("CastToMulti(GeomFromWKB(?%1, 2154))");
-    Stmt find(db, QStringLiteral("SELECT fid, _hub_updated_at FROM %1 WHERE _hub_id = ?")
-                      .arg(table));
+    Stmt find(db,
+              QStringLiteral("SELECT fid, _hub_updated_at FROM %1 WHERE _hub_id = ?").arg(table));
     Stmt remove(db, QStringLiteral("DELETE FROM %1 WHERE fid = ?").arg(table));
     Stmt removeSeries(db, QStringLiteral("DELETE FROM vigie_series WHERE layer = ? AND fid = ?"));
     Stmt tombstone(db, QStringLiteral("INSERT OR IGNORE INTO vigie_sync_tombstones (hub, layer, "
@@ -857,9 +857,9 @@ void LayerSync::apply(const Page &page, const std::function<void()> &bookkeeping
         try {
             update.step();
         } catch (const Exception &e) {
-            throw Exception(ErrorCode::InvalidInput,
-                            tr("Layer \"%1\", feature \"%2\": %3")
-                                .arg(m_layerId, f.id, e.error().message));
+            throw Exception(
+                ErrorCode::InvalidInput,
+                tr("Layer \"%1\", feature \"%2\": %3").arg(m_layerId, f.id, e.error().message));
         }
         if (sqlite3_changes(db) > 0)
             ++counts.updated;
@@ -878,8 +878,8 @@ void LayerSync::apply(const Page &page, const std::function<void()> &bookkeeping
             try {
                 inserter.add(record);
             } catch (const Exception &e) {
-                throw Exception(e.error().code, tr("%1 (hub id \"%2\")")
-                                                    .arg(e.error().message, f->id));
+                throw Exception(e.error().code,
+                                tr("%1 (hub id \"%2\")").arg(e.error().message, f->id));
             }
             ++counts.inserted;
         }
@@ -1119,8 +1119,8 @@ LayerSyncReport LayerSync::run()
         Filter requested;
         requested.bbox = m_options.bbox;
         if (m_options.since.isValid())
-            requested.since = m_options.since.toUTC().toString(
-                QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+            requested.since =
+                m_options.since.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
         if (hasState) {
             if (!extent.isEmpty()) {
                 const QStringList p = extent.split(QLatin1Char(','));
@@ -1130,8 +1130,8 @@ LayerSyncReport LayerSync::run()
             }
             m_filter.since = since;
             const bool bboxDiffers =
-                requested.bbox && (!m_filter.bbox ||
-                                   (requested.bbox->toAlignedRect() != m_filter.bbox->toAlignedRect()));
+                requested.bbox && (!m_filter.bbox || (requested.bbox->toAlignedRect() !=
+                                                      m_filter.bbox->toAlignedRect()));
             if (bboxDiffers || (!requested.since.isEmpty() && requested.since != m_filter.since))
                 throw Exception(ErrorCode::InvalidInput,
                                 tr("Layer \"%1\" was first pulled from this hub with another area "
@@ -1177,18 +1177,18 @@ LayerSyncReport LayerSync::run()
                 // as "0 features, ok" it would set the high-water mark and the layer would
                 // never be pulled.
                 if (offset == 0 && page.features.empty() && page.numberMatched != 0)
-                    throw Exception(ErrorCode::InvalidInput,
-                                    page.numberMatched > 0
-                                        ? tr("The hub sent an empty first page of collection "
-                                             "\"%1\" though it counts %2 features: nothing was "
-                                             "pulled. Try again later or ask the hub's "
-                                             "administrators.")
-                                              .arg(m_layer.collection,
-                                                   QString::number(page.numberMatched))
-                                        : tr("The hub sent an empty first page of collection "
-                                             "\"%1\" without saying the collection is empty "
-                                             "(numberMatched): nothing was pulled.")
-                                              .arg(m_layer.collection));
+                    throw Exception(
+                        ErrorCode::InvalidInput,
+                        page.numberMatched > 0
+                            ? tr("The hub sent an empty first page of collection "
+                                 "\"%1\" though it counts %2 features: nothing was "
+                                 "pulled. Try again later or ask the hub's "
+                                 "administrators.")
+                                  .arg(m_layer.collection, QString::number(page.numberMatched))
+                            : tr("The hub sent an empty first page of collection "
+                                 "\"%1\" without saying the collection is empty "
+                                 "(numberMatched): nothing was pulled.")
+                                  .arg(m_layer.collection));
                 if (snapshot.isEmpty())
                     snapshot = page.timeStamp;
                 checkDuplicates(page, pageNumber);
@@ -1216,8 +1216,9 @@ LayerSyncReport LayerSync::run()
                         if (hw.isEmpty())
                             hw = QStringLiteral("1970-01-01T00:00:00.000Z");
                         writeState(hw, QStringLiteral("running"), false);
-                        Stmt d(db, QStringLiteral(
-                                       "DELETE FROM vigie_sync_cursor WHERE hub = ? AND layer = ?"));
+                        Stmt d(db,
+                               QStringLiteral(
+                                   "DELETE FROM vigie_sync_cursor WHERE hub = ? AND layer = ?"));
                         d.bind(1, m_hub);
                         d.bind(2, m_layerId);
                         d.step();
@@ -1243,9 +1244,9 @@ LayerSyncReport LayerSync::run()
             for (;;) {
                 analytics::throwIfCanceled(m_feedback);
                 const QString windowStart = hw.left(19) + QLatin1String(".000Z");
-                const std::int64_t offset = std::int64_t(
-                    readTimes.end() -
-                    std::lower_bound(readTimes.begin(), readTimes.end(), windowStart));
+                const std::int64_t offset =
+                    std::int64_t(readTimes.end() -
+                                 std::lower_bound(readTimes.begin(), readTimes.end(), windowStart));
                 Page page = fetch(offset, hw.left(19) + QLatin1Char('Z'));
                 ++pageNumber;
                 checkDuplicates(page, pageNumber);
@@ -1267,7 +1268,8 @@ LayerSyncReport LayerSync::run()
                     // next page: it is left for that page, which then holds it whole.
                     const QString tie = page.features.back().updatedAt;
                     auto groupStart = page.features.end();
-                    while (groupStart != page.features.begin() && std::prev(groupStart)->updatedAt == tie)
+                    while (groupStart != page.features.begin() &&
+                           std::prev(groupStart)->updatedAt == tie)
                         --groupStart;
                     if (groupStart == page.features.begin())
                         throw Exception(
@@ -1306,7 +1308,7 @@ LayerSyncReport LayerSync::run()
         m_report.message = tr("Synchronisation canceled.");
     } catch (const Exception &e) {
         m_report.status = e.error().code == ErrorCode::Canceled ? QStringLiteral("canceled")
-                                                                 : QStringLiteral("failed");
+                                                                : QStringLiteral("failed");
         m_report.message = m_client.sanitized(e.error().message);
     }
     if (m_report.status != QLatin1String("ok")) {

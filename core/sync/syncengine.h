@@ -29,20 +29,20 @@ namespace vigie::core::sync {
 /// What to pull from a hub (OGC API - Features, see docs/hub.md for the contract).
 struct SyncOptions
 {
-    QUrl hubUrl;            ///< API root, e.g. http://127.0.0.1:8090/wfs3 (no credentials in it)
-    QStringList layers;     ///< layer ids; empty = every layer of the store, or every built-in
-                            ///< layer when the store has none
+    QUrl hubUrl;        ///< API root, e.g. http://127.0.0.1:8090/wfs3 (no credentials in it)
+    QStringList layers; ///< layer ids; empty = every layer of the store, or every built-in
+                        ///< layer when the store has none
     /// Area kept (Lambert-93 metres). Fixed by the first pull of a layer; later pulls apply the
     /// same filter (a feature that moves out of it is removed locally).
     std::optional<QRectF> bbox;
     /// Time window: only features whose time field is at or after this instant (UTC). Fixed by
     /// the first pull, like bbox. Ignored for layers without a time field.
     QDateTime since;
-    int pageSize = 5000;            ///< features per request, one transaction per page
-    int stallTimeoutMs = 30000;     ///< a request fails when nothing arrives for this long
-    int requestTimeoutMs = 120000;  ///< or when it takes longer than this in all
+    int pageSize = 5000;                     ///< features per request, one transaction per page
+    int stallTimeoutMs = 30000;              ///< a request fails when nothing arrives for this long
+    int requestTimeoutMs = 120000;           ///< or when it takes longer than this in all
     qint64 maxPageBytes = qint64(256) << 20; ///< a larger answer is refused
-    HubCredentials credentials;     ///< memory only, never stored or printed
+    HubCredentials credentials;              ///< memory only, never stored or printed
     /// Allow credentials over plain http to a hub that is not on this machine (see HubLimits).
     bool allowPlainHttpCredentials = false;
     /// Forget the high-water marks and pull everything again (upserts; tombstones delete).
@@ -55,20 +55,20 @@ struct SyncOptions
 struct LayerSyncReport
 {
     QString layer;
-    QString status;          ///< "ok", "failed", "canceled"
+    QString status; ///< "ok", "failed", "canceled"
     bool firstPull = false;
     std::int64_t inserted = 0;
     std::int64_t updated = 0;
     std::int64_t deleted = 0;
     std::int64_t unchanged = 0; ///< received but identical to the local copy (or filtered out)
-    int batches = 0;             ///< committed pages
-    std::int64_t received = 0;   ///< features read from the hub
+    int batches = 0;            ///< committed pages
+    std::int64_t received = 0;  ///< features read from the hub
     /// The hub's count of the collection (live features and tombstones) that the layer was
     /// proved to match at the end of the run; -1 when not proved (a filtered pull, or a hub
     /// that gives no count).
     std::int64_t hubCount = -1;
-    QString highWater;           ///< updated_at high-water mark after the run (ISO 8601, UTC)
-    QString message;             ///< error message when failed
+    QString highWater; ///< updated_at high-water mark after the run (ISO 8601, UTC)
+    QString message;   ///< error message when failed
     double seconds = 0.0;
 };
 

@@ -49,8 +49,10 @@ QByteArray addGeospatialMetadata(const QByteArray &pdf, const std::vector<GeoFra
         fail(QStringLiteral("no trailer"));
     const QString trailer = QString::fromLatin1(pdf.mid(trailerAt, startxrefAt - trailerAt));
     const auto size = QRegularExpression(QStringLiteral("/Size\\s+(\\d+)")).match(trailer);
-    const auto root = QRegularExpression(QStringLiteral("/Root\\s+(\\d+\\s+\\d+\\s+R)")).match(trailer);
-    const auto info = QRegularExpression(QStringLiteral("/Info\\s+(\\d+\\s+\\d+\\s+R)")).match(trailer);
+    const auto root =
+        QRegularExpression(QStringLiteral("/Root\\s+(\\d+\\s+\\d+\\s+R)")).match(trailer);
+    const auto info =
+        QRegularExpression(QStringLiteral("/Info\\s+(\\d+\\s+\\d+\\s+R)")).match(trailer);
     const QByteArray tail = pdf.mid(startxrefAt + 9).trimmed();
     const qint64 previousXref = tail.left(tail.indexOf('\n')).trimmed().toLongLong();
     if (!size.hasMatch() || !root.hasMatch() || previousXref <= 0)
@@ -63,13 +65,17 @@ QByteArray addGeospatialMetadata(const QByteArray &pdf, const std::vector<GeoFra
                                                    .arg(root.captured(1).chopped(2).trimmed()),
                                                QRegularExpression::DotMatchesEverythingOption)
                                 .match(text);
-    const auto pagesRef = QRegularExpression(QStringLiteral("/Pages\\s+(\\d+)\\s+0\\s+R")).match(rootObject.captured(1));
+    const auto pagesRef = QRegularExpression(QStringLiteral("/Pages\\s+(\\d+)\\s+0\\s+R"))
+                              .match(rootObject.captured(1));
     if (!pagesRef.hasMatch())
         fail(QStringLiteral("no page tree"));
-    const auto pagesObject = QRegularExpression(QStringLiteral("(?:^|\\n)%1 0 obj\\s*<<(.*?)endobj").arg(pagesRef.captured(1)),
-                                                QRegularExpression::DotMatchesEverythingOption)
-                                 .match(text);
-    const auto kids = QRegularExpression(QStringLiteral("/Kids\\s*\\[([^\\]]*)\\]")).match(pagesObject.captured(1));
+    const auto pagesObject =
+        QRegularExpression(
+            QStringLiteral("(?:^|\\n)%1 0 obj\\s*<<(.*?)endobj").arg(pagesRef.captured(1)),
+            QRegularExpression::DotMatchesEverythingOption)
+            .match(text);
+    const auto kids = QRegularExpression(QStringLiteral("/Kids\\s*\\[([^\\]]*)\\]"))
+                          .match(pagesObject.captured(1));
     if (!kids.hasMatch())
         fail(QStringLiteral("no /Kids"));
     std::vector<int> pages;
@@ -77,7 +83,8 @@ QByteArray addGeospatialMetadata(const QByteArray &pdf, const std::vector<GeoFra
     while (it.hasNext())
         pages.push_back(it.next().captured(1).toInt());
 
-    auto transform = core::CoordinateTransform::create(QStringLiteral("EPSG:2154"), QStringLiteral("EPSG:4326"));
+    auto transform =
+        core::CoordinateTransform::create(QStringLiteral("EPSG:2154"), QStringLiteral("EPSG:4326"));
     if (!transform)
         fail(transform.error().message);
 
@@ -111,32 +118,39 @@ QByteArray addGeospatialMetadata(const QByteArray &pdf, const std::vector<GeoFra
         }
         const int measure = nextObject++;
         beginObject(measure);
-        update += "<< /Type /Measure /Subtype /GEO /Bounds [0 0 0 1 1 1 1 0] /LPTS [0 0 0 1 1 1 1 0] /GPTS [" +
+        update += "<< /Type /Measure /Subtype /GEO /Bounds [0 0 0 1 1 1 1 0] /LPTS [0 0 0 1 1 1 1 "
+                  "0] /GPTS [" +
                   gpts.trimmed() + "] /GCS " + QByteArray::number(gcs) + " 0 R >>\nendobj\n";
         viewports[pages[std::size_t(f.page)]] +=
             "<< /Type /Viewport /Name (Map) /BBox [" + number(f.pageRect.left()) + ' ' +
-            number(f.pageRect.bottom()) + ' ' + number(f.pageRect.right()) + ' ' + number(f.pageRect.top()) +
-            "] /Measure " + QByteArray::number(measure) + " 0 R >> ";
+            number(f.pageRect.bottom()) + ' ' + number(f.pageRect.right()) + ' ' +
+            number(f.pageRect.top()) + "] /Measure " + QByteArray::number(measure) + " 0 R >> ";
     }
 
     // New versions of the pages: the old dictionary plus /VP. The page rectangles above are in
     // top-left coordinates; PDF user space has y up, so they are flipped with the MediaBox.
     for (auto &[page, vp] : viewports) {
-        const auto object = QRegularExpression(QStringLiteral("(?:^|\\n)%1 0 obj\\s*<<(.*?)>>\\s*endobj").arg(page),
-                                               QRegularExpression::DotMatchesEverythingOption)
-                                .match(text);
+        const auto object =
+            QRegularExpression(QStringLiteral("(?:^|\\n)%1 0 obj\\s*<<(.*?)>>\\s*endobj").arg(page),
+                               QRegularExpression::DotMatchesEverythingOption)
+                .match(text);
         if (!object.hasMatch())
             fail(QStringLiteral("page object %1 not found").arg(page));
         const QString body = object.captured(1);
-        const auto media = QRegularExpression(QStringLiteral("/MediaBox\\s*\\[\\s*([-\\d.]+)\\s+([-\\d.]+)\\s+([-\\d.]+)\\s+([-\\d.]+)"))
-                               .match(body);
+        const auto media =
+            QRegularExpression(
+                QStringLiteral(
+                    "/MediaBox\\s*\\[\\s*([-\\d.]+)\\s+([-\\d.]+)\\s+([-\\d.]+)\\s+([-\\d.]+)"))
+                .match(body);
         if (!media.hasMatch())
             fail(QStringLiteral("page %1 has no MediaBox").arg(page));
         const double height = media.captured(4).toDouble();
         // Flip the y values of each BBox written above.
         QString flipped = QString::fromLatin1(vp);
         QString out;
-        auto boxes = QRegularExpression(QStringLiteral("/BBox \\[([-\\d.]+) ([-\\d.]+) ([-\\d.]+) ([-\\d.]+)\\]")).globalMatch(flipped);
+        auto boxes = QRegularExpression(
+                         QStringLiteral("/BBox \\[([-\\d.]+) ([-\\d.]+) ([-\\d.]+) ([-\\d.]+)\\]"))
+                         .globalMatch(flipped);
         qsizetype last = 0;
         while (boxes.hasNext()) {
             const auto m = boxes.next();
@@ -157,11 +171,13 @@ QByteArray addGeospatialMetadata(const QByteArray &pdf, const std::vector<GeoFra
     const qint64 xrefAt = pdf.size() + update.size();
     update += "xref\n";
     for (const auto &[n, offset] : offsets)
-        update += QByteArray::number(n) + " 1\n" + QByteArray::number(offset).rightJustified(10, '0') + " 00000 n \n";
-    update += "trailer\n<<\n/Size " + QByteArray::number(nextObject) + "\n/Root " + root.captured(1).toLatin1() +
-              "\n" + (info.hasMatch() ? "/Info " + info.captured(1).toLatin1() + "\n" : QByteArray()) +
-              "/Prev " + QByteArray::number(previousXref) + "\n>>\nstartxref\n" + QByteArray::number(xrefAt) +
-              "\n%%EOF\n";
+        update += QByteArray::number(n) + " 1\n" +
+                  QByteArray::number(offset).rightJustified(10, '0') + " 00000 n \n";
+    update += "trailer\n<<\n/Size " + QByteArray::number(nextObject) + "\n/Root " +
+              root.captured(1).toLatin1() + "\n" +
+              (info.hasMatch() ? "/Info " + info.captured(1).toLatin1() + "\n" : QByteArray()) +
+              "/Prev " + QByteArray::number(previousXref) + "\n>>\nstartxref\n" +
+              QByteArray::number(xrefAt) + "\n%%EOF\n";
     return pdf + update;
 }
 

@@ -11,9 +11,9 @@ namespace vigie::render {
 /// A map drawn on a PDF page: where on the page and what it shows.
 struct GeoFrame
 {
-    int page = 0;        ///< 0-based page index
-    QRectF pageRect;     ///< the map frame in PDF points, origin at the top-left of the page
-    QRectF extent;       ///< what the frame shows, Lambert-93 (EPSG:2154) metres
+    int page = 0;    ///< 0-based page index
+    QRectF pageRect; ///< the map frame in PDF points, origin at the top-left of the page
+    QRectF extent;   ///< what the frame shows, Lambert-93 (EPSG:2154) metres
 };
 
 /**

@@ -44,9 +44,15 @@ QString L(const QString &language, const char *fr, const char *en)
 /// device), so that the texts the map renderer and the legend measure have the size they are
 /// drawn with on paper (a scaled painter would measure tiny, rounded fonts and overlap lines).
 constexpr double kDeviceDpi = 96.0;
-double mapDpi() { return kDeviceDpi; }
+double mapDpi()
+{
+    return kDeviceDpi;
+}
 
-double mm(double v) { return v * kDeviceDpi / 25.4; }
+double mm(double v)
+{
+    return v * kDeviceDpi / 25.4;
+}
 
 const QColor kAccent(0x1f, 0x3a, 0x5f);
 const QColor kBanner(0xb0, 0x00, 0x20);
@@ -157,18 +163,24 @@ private:
             analysisAdded = true;
             MapLayer layer;
             // A short legend title: the stored one holds the whole selection.
-            auto shortened = std::make_shared<core::LayerSnapshot>(*load(m_data.analysis->resultLayer));
+            auto shortened =
+                std::make_shared<core::LayerSnapshot>(*load(m_data.analysis->resultLayer));
             const QString kind = m_data.analysis->kind;
-            shortened->manifest.title = kind == QLatin1String("kde")
-                ? core::LocalizedText{QStringLiteral("Densité des faits (KDE)"), QStringLiteral("Incident density (KDE)")}
+            shortened->manifest.title =
+                kind == QLatin1String("kde")
+                    ? core::LocalizedText{QStringLiteral("Densité des faits (KDE)"),
+                                          QStringLiteral("Incident density (KDE)")}
                 : kind == QLatin1String("gistar")
-                ? core::LocalizedText{QStringLiteral("Points chauds et froids (Gi*)"), QStringLiteral("Hot and cold spots (Gi*)")}
+                    ? core::LocalizedText{QStringLiteral("Points chauds et froids (Gi*)"),
+                                          QStringLiteral("Hot and cold spots (Gi*)")}
                 : core::scenarioKindFromKey(kind).has_value()
-                // Scenarios title their layers in both languages, "what — detail, date…":
-                // the legend keeps "what — detail".
-                ? core::LocalizedText{shortened->manifest.title.fr.section(QStringLiteral(", "), 0, 0),
-                                      shortened->manifest.title.en.section(QStringLiteral(", "), 0, 0)}
-                : core::LocalizedText{m_data.analysis->title, m_data.analysis->title};
+                    // Scenarios title their layers in both languages, "what — detail, date…":
+                    // the legend keeps "what — detail".
+                    ? core::LocalizedText{shortened->manifest.title.fr.section(QStringLiteral(", "),
+                                                                               0, 0),
+                                          shortened->manifest.title.en.section(QStringLiteral(", "),
+                                                                               0, 0)}
+                    : core::LocalizedText{m_data.analysis->title, m_data.analysis->title};
             layer.data = shortened;
             m_analysisTitle = shortened->manifest.title.text(m_lang);
             layer.opacity = layer.data->isRaster() ? 0.7 : 0.75;
@@ -305,10 +317,10 @@ private:
         QStringList names;
         for (const AreaFigures &a : m_data.areas)
             names << a.label;
-        const QString areasText =
-            m_data.areas.size() > 24
-                ? L(m_lang, "%1 zones (liste en page 2)", "%1 areas (list on page 2)").arg(m_data.areas.size())
-                : names.join(QStringLiteral(", "));
+        const QString areasText = m_data.areas.size() > 24 ? L(m_lang, "%1 zones (liste en page 2)",
+                                                               "%1 areas (list on page 2)")
+                                                                 .arg(m_data.areas.size())
+                                                           : names.join(QStringLiteral(", "));
         const std::vector<std::pair<QString, QString>> facts = {
             {L(m_lang, "Période", "Period"),
              L(m_lang, "du %1 au %2 inclus (heure de Paris)", "%1 to %2 inclusive (Paris time)")
@@ -341,7 +353,8 @@ private:
             p.setFont(font(9.5));
             p.setPen(kText);
             const QRectF valueBox(x + labelW, y, w - labelW, mm(40));
-            const QRectF used = p.boundingRect(valueBox, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, value);
+            const QRectF used =
+                p.boundingRect(valueBox, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, value);
             p.drawText(valueBox, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, value);
             y += std::max(mm(6), used.height() + mm(2.2));
         }
@@ -350,8 +363,9 @@ private:
             p.setFont(font(8.5));
             p.setPen(kMuted);
             p.drawText(QRectF(x, y, w, mm(6)), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
-                       L(m_lang, "Aucune analyse « %1 » dans l'espace de travail : les cartes ne "
-                                 "montrent que les faits.",
+                       L(m_lang,
+                         "Aucune analyse « %1 » dans l'espace de travail : les cartes ne "
+                         "montrent que les faits.",
                          "No \"%1\" analysis in the workspace: the maps show the incidents only.")
                            .arg(m_req.analysis));
             y += mm(6);
@@ -361,7 +375,8 @@ private:
         y += mm(6);
         p.setFont(font(11, true));
         p.setPen(kAccent);
-        p.drawText(QRectF(x, y, w, mm(7)), Qt::AlignLeft | Qt::AlignVCenter, L(m_lang, "Sommaire", "Contents"));
+        p.drawText(QRectF(x, y, w, mm(7)), Qt::AlignLeft | Qt::AlignVCenter,
+                   L(m_lang, "Sommaire", "Contents"));
         y += mm(8);
         p.setFont(font(9));
         p.setPen(kText);
@@ -374,7 +389,8 @@ private:
         for (std::size_t i = 0; i < m_data.areas.size(); ++i)
             entries.push_back({m_data.areas[i].label, 2 + m_overviewPages + int(i)});
         const int maxPerColumn = std::max(1, int((c.bottom() - mm(4) - y) / mm(5)));
-        const int columns = std::clamp(int((entries.size() + maxPerColumn - 1) / maxPerColumn), 1, 3);
+        const int columns =
+            std::clamp(int((entries.size() + maxPerColumn - 1) / maxPerColumn), 1, 3);
         // Balanced columns: 17 entries in two columns are 9 + 8, not 14 + 3.
         const int perColumn = std::min(maxPerColumn, int((entries.size() + columns - 1) / columns));
         const double colW = w / std::max(1, columns);
@@ -382,7 +398,8 @@ private:
             const int col = i / perColumn;
             const QRectF row(x + col * colW, y + (i % perColumn) * mm(5), colW - mm(6), mm(5));
             p.drawText(row, Qt::AlignLeft | Qt::AlignVCenter, entries[std::size_t(i)].text);
-            p.drawText(row, Qt::AlignRight | Qt::AlignVCenter, QString::number(entries[std::size_t(i)].page));
+            p.drawText(row, Qt::AlignRight | Qt::AlignVCenter,
+                       QString::number(entries[std::size_t(i)].page));
         }
     }
 
@@ -427,8 +444,8 @@ private:
 
     /// Draws a map in `rect` (device pixels) with its scale bar and north arrow; `focus` areas
     /// are outlined, and with `dim` everything outside them is faded. Returns the settings used.
-    MapSettings drawMap(const QRectF &rect, const QRectF &extent, const std::vector<const core::Geometry *> &focus,
-                        bool dim, bool overview)
+    MapSettings drawMap(const QRectF &rect, const QRectF &extent,
+                        const std::vector<const core::Geometry *> &focus, bool dim, bool overview)
     {
         QPainter &p = m_painter;
         MapSettings s = mapSettings(rect.size(), extent, overview);
@@ -464,9 +481,11 @@ private:
             p.drawPath(mapped);
         }
         p.setClipping(false);
-        drawScaleBar(p, s, QRectF(mmToPx(3), s.outputSize.height() - mmToPx(13),
-                                  std::min(mmToPx(45), s.outputSize.width() / 3.0), mmToPx(10)));
-        drawNorthArrow(p, QRectF(s.outputSize.width() - mmToPx(11), mmToPx(3), mmToPx(8), mmToPx(12)));
+        drawScaleBar(p, s,
+                     QRectF(mmToPx(3), s.outputSize.height() - mmToPx(13),
+                            std::min(mmToPx(45), s.outputSize.width() / 3.0), mmToPx(10)));
+        drawNorthArrow(p,
+                       QRectF(s.outputSize.width() - mmToPx(11), mmToPx(3), mmToPx(8), mmToPx(12)));
         p.restore();
         p.setPen(QPen(kRule, mm(0.3)));
         p.setBrush(Qt::NoBrush);
@@ -497,7 +516,8 @@ private:
         p.setFont(font(6.5));
         p.setPen(kMuted);
         QString text = m_req.reportTemplate.sources.text(m_lang);
-        text += L(m_lang, " · Période : %1 · Lambert-93 (EPSG:2154)", " · Period: %1 · Lambert-93 (EPSG:2154)")
+        text += L(m_lang, " · Période : %1 · Lambert-93 (EPSG:2154)",
+                  " · Period: %1 · Lambert-93 (EPSG:2154)")
                     .arg(m_req.period.label(m_lang));
         if (!m_analysisTitle.isEmpty())
             text += QStringLiteral(" · ") + m_analysisTitle;
@@ -522,7 +542,9 @@ private:
         double cx = x;
         for (const Column &c : columns) {
             const QRectF cell(cx + mm(1.2), y, mm(c.width) - mm(2.4), headerH);
-            p.drawText(cell, (c.align & Qt::AlignHorizontal_Mask) | Qt::AlignVCenter | Qt::TextWordWrap, c.title);
+            p.drawText(cell,
+                       (c.align & Qt::AlignHorizontal_Mask) | Qt::AlignVCenter | Qt::TextWordWrap,
+                       c.title);
             cx += mm(c.width);
         }
         y += headerH;
@@ -540,8 +562,10 @@ private:
             for (std::size_t c = 0; c < columns.size(); ++c) {
                 const QRectF cell(cx + mm(1.2), y, mm(columns[c].width) - mm(2.4), rowH);
                 const QString text = rows[r].value(int(c));
-                const QString shown = QFontMetricsF(p.font()).elidedText(text, Qt::ElideRight, cell.width());
-                p.drawText(cell, (columns[c].align & Qt::AlignHorizontal_Mask) | Qt::AlignVCenter, shown);
+                const QString shown =
+                    QFontMetricsF(p.font()).elidedText(text, Qt::ElideRight, cell.width());
+                p.drawText(cell, (columns[c].align & Qt::AlignHorizontal_Mask) | Qt::AlignVCenter,
+                           shown);
                 cx += mm(columns[c].width);
             }
             y += rowH;
@@ -552,8 +576,9 @@ private:
             p.setFont(font(6.5));
             p.setPen(kMuted);
             p.drawText(QRectF(x, y + mm(0.8), width, mm(3.5)), Qt::AlignLeft | Qt::AlignTop,
-                       L(m_lang, "Préc. : période précédente ; N-1 : même période un an plus tôt ; "
-                                 "‰ hab. : faits pour 1 000 habitants",
+                       L(m_lang,
+                         "Préc. : période précédente ; N-1 : même période un an plus tôt ; "
+                         "‰ hab. : faits pour 1 000 habitants",
                          "Prev.: previous period; Y-1: same period a year earlier; "
                          "‰ inh.: incidents per 1,000 inhabitants"));
             y += mm(4);
@@ -601,7 +626,8 @@ private:
     QStringList areaRow(const AreaFigures &a, const QString &name) const
     {
         return {name,
-                a.population >= 0 ? core::formatCount(a.population, 0, m_lang) : QStringLiteral("—"),
+                a.population >= 0 ? core::formatCount(a.population, 0, m_lang)
+                                  : QStringLiteral("—"),
                 count(a.current.back()),
                 count(a.previous.back()),
                 change(a.current.back(), a.previous.back()),
@@ -626,16 +652,18 @@ private:
         const int n = int(m_data.areas.size());
         m_overviewPages = 1;
         if (n > m_overviewFirstRows)
-            m_overviewPages += (n - m_overviewFirstRows + m_overviewNextRows - 1) / m_overviewNextRows;
+            m_overviewPages +=
+                (n - m_overviewFirstRows + m_overviewNextRows - 1) / m_overviewNextRows;
     }
 
     void drawOverview(int index)
     {
         const bool landscape = m_req.orientation == QLatin1String("landscape");
         const QRectF c = m_content;
-        double y = drawPageTitle(index == 0 ? L(m_lang, "Vue d'ensemble", "Overview")
-                                            : L(m_lang, "Vue d'ensemble (suite)", "Overview (continued)"),
-                                 m_req.period.label(m_lang));
+        double y =
+            drawPageTitle(index == 0 ? L(m_lang, "Vue d'ensemble", "Overview")
+                                     : L(m_lang, "Vue d'ensemble (suite)", "Overview (continued)"),
+                          m_req.period.label(m_lang));
         double tableX = c.left();
         double tableW = c.width();
         if (index == 0) {
@@ -646,11 +674,14 @@ private:
                     focus.push_back(areaGeometry(a.fid));
             QRectF extent = m_areas->extent;
             const double legendW = mm(52);
-            QRectF mapRect = landscape ? QRectF(c.left(), y, c.width() * 0.5 - mm(2), c.bottom() - y - mm(6))
-                                       : QRectF(c.left(), y, c.width() - legendW - mm(3), m_overviewMapH);
-            const MapSettings s = drawMap(mapRect, extent.adjusted(-extent.width() * 0.02, -extent.height() * 0.02,
-                                                                   extent.width() * 0.02, extent.height() * 0.02),
-                                          focus, false, true);
+            QRectF mapRect =
+                landscape ? QRectF(c.left(), y, c.width() * 0.5 - mm(2), c.bottom() - y - mm(6))
+                          : QRectF(c.left(), y, c.width() - legendW - mm(3), m_overviewMapH);
+            const MapSettings s =
+                drawMap(mapRect,
+                        extent.adjusted(-extent.width() * 0.02, -extent.height() * 0.02,
+                                        extent.width() * 0.02, extent.height() * 0.02),
+                        focus, false, true);
             drawSourceLine(mapRect);
             if (landscape) {
                 drawMapLegend(s, mapRect.topLeft() + QPointF(mm(2), mm(2)));
@@ -665,7 +696,8 @@ private:
         const int count = index == 0 ? m_overviewFirstRows : m_overviewNextRows;
         std::vector<QStringList> rows;
         for (int i = first; i < int(m_data.areas.size()) && i < first + count; ++i)
-            rows.push_back(areaRow(m_data.areas[std::size_t(i)], m_data.areas[std::size_t(i)].label));
+            rows.push_back(
+                areaRow(m_data.areas[std::size_t(i)], m_data.areas[std::size_t(i)].label));
         const bool last = index + 1 == m_overviewPages;
         if (last)
             rows.push_back(areaRow(m_data.all, L(m_lang, "Ensemble des zones", "All areas")));
@@ -694,10 +726,12 @@ private:
         QRectF figures; // where the table and charts go
         if (landscape) {
             mapRect = QRectF(c.left(), y, c.width() * 0.52, c.bottom() - y - mm(5));
-            figures = QRectF(mapRect.right() + mm(5), y, c.right() - mapRect.right() - mm(5), c.bottom() - y);
+            figures = QRectF(mapRect.right() + mm(5), y, c.right() - mapRect.right() - mm(5),
+                             c.bottom() - y);
         } else {
             mapRect = QRectF(c.left(), y, c.width() - legendW - mm(3), c.height() * 0.43);
-            figures = QRectF(c.left(), mapRect.bottom() + mm(8.5), c.width(), c.bottom() - mapRect.bottom() - mm(8.5));
+            figures = QRectF(c.left(), mapRect.bottom() + mm(8.5), c.width(),
+                             c.bottom() - mapRect.bottom() - mm(8.5));
         }
         const MapSettings s = drawMap(mapRect, extent, {g}, true, false);
         drawSourceLine(mapRect);
@@ -710,9 +744,10 @@ private:
         const core::LayerManifest &pm = m_data.pointManifest;
         std::vector<QStringList> rows;
         for (std::size_t k = 0; k < pm.categories.size(); ++k)
-            rows.push_back({pm.categories[k].label.text(m_lang), count(a.current[k]), count(a.previous[k]),
-                            change(a.current[k], a.previous[k]), count(a.lastYear[k]),
-                            change(a.current[k], a.lastYear[k]), rate(a.current[k], a.population)});
+            rows.push_back({pm.categories[k].label.text(m_lang), count(a.current[k]),
+                            count(a.previous[k]), change(a.current[k], a.previous[k]),
+                            count(a.lastYear[k]), change(a.current[k], a.lastYear[k]),
+                            rate(a.current[k], a.population)});
         rows.push_back({L(m_lang, "Total des faits", "All incidents"), count(a.current.back()),
                         count(a.previous.back()), change(a.current.back(), a.previous.back()),
                         count(a.lastYear.back()), change(a.current.back(), a.lastYear.back()),
@@ -720,7 +755,8 @@ private:
         m_painter.setFont(font(10, true));
         m_painter.setPen(kAccent);
         m_painter.drawText(QRectF(figures.left(), figures.top(), figures.width(), mm(6)),
-                           Qt::AlignLeft | Qt::AlignVCenter, L(m_lang, "Chiffres clés", "Key figures"));
+                           Qt::AlignLeft | Qt::AlignVCenter,
+                           L(m_lang, "Chiffres clés", "Key figures"));
         const std::vector<Column> columns =
             narrow(figures.width())
                 ? fit({{L(m_lang, "Catégorie", "Category"), 50, Qt::AlignLeft},
@@ -760,7 +796,8 @@ private:
     {
         m_painter.setFont(font(9, true));
         m_painter.setPen(kAccent);
-        m_painter.drawText(QRectF(r.left(), r.top(), r.width(), mm(5)), Qt::AlignLeft | Qt::AlignVCenter, text);
+        m_painter.drawText(QRectF(r.left(), r.top(), r.width(), mm(5)),
+                           Qt::AlignLeft | Qt::AlignVCenter, text);
         return r.top() + mm(6);
     }
 
@@ -780,16 +817,19 @@ private:
         p.setFont(font(6.5));
         const QFontMetricsF fm(p.font());
         const double axisW = fm.horizontalAdvance(QStringLiteral("00000")) + mm(1);
-        const QRectF plot(r.left() + axisW, top + mm(2), r.width() - axisW - mm(1), r.bottom() - top - mm(13));
+        const QRectF plot(r.left() + axisW, top + mm(2), r.width() - axisW - mm(1),
+                          r.bottom() - top - mm(13));
         auto yOf = [&](double v) { return plot.bottom() - v / yMax * plot.height(); };
         // Grid and y ticks (scale values, not data).
         for (double v = 0; v <= yMax + 1e-9; v += step) {
             p.setPen(QPen(v == 0 ? kMuted : kRule, mm(v == 0 ? 0.25 : 0.15)));
             p.drawLine(QPointF(plot.left(), yOf(v)), QPointF(plot.right(), yOf(v)));
             p.setPen(kMuted);
-            p.drawText(QRectF(r.left(), yOf(v) - mm(2), axisW - mm(1), mm(4)), Qt::AlignRight | Qt::AlignVCenter,
-                       QLocale(m_lang.startsWith(QLatin1String("en")) ? QLocale::English : QLocale::French)
-                           .toString(v, 'f', 0));
+            p.drawText(
+                QRectF(r.left(), yOf(v) - mm(2), axisW - mm(1), mm(4)),
+                Qt::AlignRight | Qt::AlignVCenter,
+                QLocale(m_lang.startsWith(QLatin1String("en")) ? QLocale::English : QLocale::French)
+                    .toString(v, 'f', 0));
         }
         const double slot = plot.width() / n;
         const double barW = std::max(mm(0.4), slot * 0.72);
@@ -800,7 +840,8 @@ private:
             const std::int64_t v = a.weekly[std::size_t(i)];
             const bool hidden = core::isSuppressed(v, m_req.minCount);
             const double shown = hidden ? m_req.minCount : double(v);
-            const QRectF bar(plot.left() + i * slot + (slot - barW) / 2, yOf(shown), barW, plot.bottom() - yOf(shown));
+            const QRectF bar(plot.left() + i * slot + (slot - barW) / 2, yOf(shown), barW,
+                             plot.bottom() - yOf(shown));
             if (hidden) {
                 anySuppressed = true;
                 p.fillRect(bar, QColor(0xdd, 0xdd, 0xdd));
@@ -816,15 +857,18 @@ private:
         p.setPen(kMuted);
         for (int i = 0; i < n; i += every) {
             const double cx = plot.left() + (i + 0.5) * slot;
-            p.drawText(QRectF(cx - labelW / 2, plot.bottom() + mm(0.8), labelW, mm(3.5)), Qt::AlignCenter,
+            p.drawText(QRectF(cx - labelW / 2, plot.bottom() + mm(0.8), labelW, mm(3.5)),
+                       Qt::AlignCenter,
                        m_data.weekStarts[std::size_t(i)].toString(QStringLiteral("dd/MM")));
         }
-        QStringList notes{L(m_lang, "Semaines commençant le lundi indiqué", "Weeks starting on the Monday shown")};
+        QStringList notes{L(m_lang, "Semaines commençant le lundi indiqué",
+                            "Weeks starting on the Monday shown")};
         if (anyPartial)
             notes << L(m_lang, "bleu clair : semaine incomplète", "light blue: partial week");
         if (anySuppressed)
             notes << L(m_lang, "hachuré : < %1", "hatched: < %1").arg(m_req.minCount);
-        p.drawText(QRectF(r.left(), plot.bottom() + mm(5), r.width(), mm(6)), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+        p.drawText(QRectF(r.left(), plot.bottom() + mm(5), r.width(), mm(6)),
+                   Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
                    notes.join(QStringLiteral(" ; ")));
     }
 
@@ -833,16 +877,18 @@ private:
         QPainter &p = m_painter;
         const double top = chartTitle(r, L(m_lang, "Jour et heure des faits (heure locale)",
                                            "Day and hour of incidents (local time)"));
-        const QStringList days = m_lang.startsWith(QLatin1String("en"))
-                                     ? QStringList{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
-                                     : QStringList{"lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."};
+        const QStringList days =
+            m_lang.startsWith(QLatin1String("en"))
+                ? QStringList{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
+                : QStringList{"lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."};
         p.setFont(font(6.5));
         const QFontMetricsF fm(p.font());
         const double dayW = fm.horizontalAdvance(QStringLiteral("mer.")) + mm(1.5);
         const double totalW = fm.horizontalAdvance(QStringLiteral("00 000")) + mm(2);
         const double legendH = mm(9);
         const QRectF grid(r.left() + dayW, top + mm(4), r.width() - dayW - totalW,
-                          std::min(r.bottom() - top - mm(4) - legendH, (r.width() - dayW - totalW) / 24.0 * 7 * 1.6));
+                          std::min(r.bottom() - top - mm(4) - legendH,
+                                   (r.width() - dayW - totalW) / 24.0 * 7 * 1.6));
         const double cw = grid.width() / 24.0, ch = grid.height() / 7.0;
         std::int64_t maxV = 0;
         for (const auto &row : a.hourWeekday)
@@ -852,14 +898,15 @@ private:
         auto colour = [&](std::int64_t v) {
             const double t = maxV > 0 ? std::sqrt(double(v) / double(maxV)) : 0.0;
             const QColor lo(0xfb, 0xf3, 0xe9), hi(0xa5, 0x0f, 0x15);
-            return QColor::fromRgbF(lo.redF() + (hi.redF() - lo.redF()) * t, lo.greenF() + (hi.greenF() - lo.greenF()) * t,
+            return QColor::fromRgbF(lo.redF() + (hi.redF() - lo.redF()) * t,
+                                    lo.greenF() + (hi.greenF() - lo.greenF()) * t,
                                     lo.blueF() + (hi.blueF() - lo.blueF()) * t);
         };
         bool anySuppressed = false;
         p.setPen(kMuted);
         for (int h = 0; h < 24; h += 3)
-            p.drawText(QRectF(grid.left() + h * cw - mm(2), top, mm(6), mm(3.5)), Qt::AlignLeft | Qt::AlignVCenter,
-                       QStringLiteral("%1h").arg(h));
+            p.drawText(QRectF(grid.left() + h * cw - mm(2), top, mm(6), mm(3.5)),
+                       Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("%1h").arg(h));
         p.drawText(QRectF(grid.right(), top, totalW, mm(3.5)), Qt::AlignRight | Qt::AlignVCenter,
                    L(m_lang, "Total", "Total"));
         for (int d = 0; d < 7; ++d) {
@@ -877,10 +924,10 @@ private:
                 }
             }
             p.setPen(kText);
-            p.drawText(QRectF(r.left(), grid.top() + d * ch, dayW, ch), Qt::AlignLeft | Qt::AlignVCenter,
-                       days[d]);
-            p.drawText(QRectF(grid.right(), grid.top() + d * ch, totalW, ch), Qt::AlignRight | Qt::AlignVCenter,
-                       count(dayTotal));
+            p.drawText(QRectF(r.left(), grid.top() + d * ch, dayW, ch),
+                       Qt::AlignLeft | Qt::AlignVCenter, days[d]);
+            p.drawText(QRectF(grid.right(), grid.top() + d * ch, totalW, ch),
+                       Qt::AlignRight | Qt::AlignVCenter, count(dayTotal));
         }
         p.setPen(QPen(kRule, mm(0.2)));
         p.setBrush(Qt::NoBrush);
@@ -889,12 +936,14 @@ private:
         const double ly = grid.bottom() + mm(2);
         const QRectF ramp(grid.left(), ly, mm(25), mm(2.5));
         for (int i = 0; i < 50; ++i)
-            p.fillRect(QRectF(ramp.left() + ramp.width() * i / 50.0, ramp.top(), ramp.width() / 50.0 + 0.5, ramp.height()),
+            p.fillRect(QRectF(ramp.left() + ramp.width() * i / 50.0, ramp.top(),
+                              ramp.width() / 50.0 + 0.5, ramp.height()),
                        colour(std::int64_t(std::llround(double(maxV) * (i / 49.0) * (i / 49.0)))));
         p.setPen(kMuted);
-        p.drawText(QRectF(ramp.left() - mm(8), ly - mm(0.5), mm(7), mm(3.5)), Qt::AlignRight | Qt::AlignVCenter,
-                   QStringLiteral("0"));
-        QString legend = count(maxV) + L(m_lang, " faits par heure (maximum)", " incidents per hour (maximum)");
+        p.drawText(QRectF(ramp.left() - mm(8), ly - mm(0.5), mm(7), mm(3.5)),
+                   Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("0"));
+        QString legend =
+            count(maxV) + L(m_lang, " faits par heure (maximum)", " incidents per hour (maximum)");
         if (anySuppressed)
             legend += L(m_lang, " ; hachuré : < %1", "; hatched: < %1").arg(m_req.minCount);
         p.drawText(QRectF(ramp.right() + mm(1.5), ly - mm(0.5), r.right() - ramp.right(), mm(3.5)),
@@ -974,12 +1023,14 @@ core::Result<ReportOutcome> renderReportPdf(const core::Store &store, const core
     } catch (const core::Exception &e) {
         return e.error();
     } catch (const analytics::Canceled &) {
-        return core::Error{core::ErrorCode::Canceled, core::ReportMessages::tr("the report was canceled")};
+        return core::Error{core::ErrorCode::Canceled,
+                           core::ReportMessages::tr("the report was canceled")};
     }
 }
 
-core::Result<ReportOutcome> exportReport(const core::Store &store, const core::ReportRequest &request,
-                                         QIODevice *device, analytics::Feedback *feedback)
+core::Result<ReportOutcome> exportReport(const core::Store &store,
+                                         const core::ReportRequest &request, QIODevice *device,
+                                         analytics::Feedback *feedback)
 {
     QElapsedTimer timer;
     timer.start();
@@ -992,8 +1043,9 @@ core::Result<ReportOutcome> exportReport(const core::Store &store, const core::R
     return outcome;
 }
 
-core::Result<ReportOutcome> exportReport(const core::Store &store, const core::ReportRequest &request,
-                                         const QString &path, analytics::Feedback *feedback)
+core::Result<ReportOutcome> exportReport(const core::Store &store,
+                                         const core::ReportRequest &request, const QString &path,
+                                         analytics::Feedback *feedback)
 {
     QElapsedTimer timer;
     timer.start();
@@ -1003,16 +1055,18 @@ core::Result<ReportOutcome> exportReport(const core::Store &store, const core::R
         return data.error();
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return core::Error{core::ErrorCode::Io, core::ReportMessages::tr("cannot write %1: %2")
-                                                    .arg(path, file.errorString())};
+        return core::Error{
+            core::ErrorCode::Io,
+            core::ReportMessages::tr("cannot write %1: %2").arg(path, file.errorString())};
     auto outcome = renderReportPdf(store, *data, &file, feedback);
     if (!outcome) {
         file.cancelWriting();
         return outcome.error();
     }
     if (!file.commit())
-        return core::Error{core::ErrorCode::Io, core::ReportMessages::tr("cannot write %1: %2")
-                                                    .arg(path, file.errorString())};
+        return core::Error{
+            core::ErrorCode::Io,
+            core::ReportMessages::tr("cannot write %1: %2").arg(path, file.errorString())};
     outcome->path = path;
     outcome->milliseconds = double(timer.nsecsElapsed()) / 1e6;
     return outcome;

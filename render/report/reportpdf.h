@@ -22,10 +22,10 @@ namespace vigie::render {
 /// What a report export produced.
 struct ReportOutcome
 {
-    QString path;             ///< the PDF written (empty when written to a device)
+    QString path; ///< the PDF written (empty when written to a device)
     int pages = 0;
     double milliseconds = 0.0; ///< figures + pages
-    QStringList notes;        ///< remarks for the user (e.g. no analysis found)
+    QStringList notes;         ///< remarks for the user (e.g. no analysis found)
 };
 
 /**
@@ -37,18 +37,21 @@ struct ReportOutcome
  * Cancellable through `feedback` (then returns ErrorCode::Canceled).
  */
 core::Result<ReportOutcome> renderReportPdf(const core::Store &store, const core::ReportData &data,
-                                            QIODevice *device, analytics::Feedback *feedback = nullptr);
+                                            QIODevice *device,
+                                            analytics::Feedback *feedback = nullptr);
 
 /**
  * The whole export, used by `vigie-cli report` and the GUI: checks the request, computes the
  * figures, then writes the PDF to `path` atomically (nothing is left at `path` on an error or a
  * cancel; an existing file is replaced only on success).
  */
-core::Result<ReportOutcome> exportReport(const core::Store &store, const core::ReportRequest &request,
-                                         const QString &path, analytics::Feedback *feedback = nullptr);
+core::Result<ReportOutcome> exportReport(const core::Store &store,
+                                         const core::ReportRequest &request, const QString &path,
+                                         analytics::Feedback *feedback = nullptr);
 
 /// Same, into memory (the GUI's live preview).
-core::Result<ReportOutcome> exportReport(const core::Store &store, const core::ReportRequest &request,
-                                         QIODevice *device, analytics::Feedback *feedback = nullptr);
+core::Result<ReportOutcome> exportReport(const core::Store &store,
+                                         const core::ReportRequest &request, QIODevice *device,
+                                         analytics::Feedback *feedback = nullptr);
 
 } // namespace vigie::render

@@ -17,8 +17,8 @@
 #include <ogrsf_frmts.h>
 #include <sqlite3.h>
 
-#include <csignal>
 #include <cmath>
+#include <csignal>
 #include <memory>
 
 namespace vigie::hubtest {
@@ -70,8 +70,8 @@ QString normaliseValue(const QString &v)
         (v.at(10) == QLatin1Char('T') || v.at(10) == QLatin1Char(' ')))
         return v.left(10) + QLatin1Char('T') + v.mid(11, 8) + QLatin1Char('Z');
     if (v.size() >= 19 && v.at(4) == QLatin1Char('/'))
-        return QString(v.left(10)).replace(QLatin1Char('/'), QLatin1Char('-')) +
-               QLatin1Char('T') + v.mid(11, 8) + QLatin1Char('Z');
+        return QString(v.left(10)).replace(QLatin1Char('/'), QLatin1Char('-')) + QLatin1Char('T') +
+               v.mid(11, 8) + QLatin1Char('Z');
     bool ok = false;
     const double d = v.toDouble(&ok);
     if (ok)
@@ -134,13 +134,15 @@ QString Hub::build(const QString &store, const QStringList &layers)
 {
     QFile::remove(gpkg());
     QString out;
-    if (run(kPython, {script(QStringLiteral("build-hub.py")), QStringLiteral("--store"), store,
-                      QStringLiteral("--out"), gpkg(), QStringLiteral("--layers"),
-                      layers.join(QLatin1Char(','))},
+    if (run(kPython,
+            {script(QStringLiteral("build-hub.py")), QStringLiteral("--store"), store,
+             QStringLiteral("--out"), gpkg(), QStringLiteral("--layers"),
+             layers.join(QLatin1Char(','))},
             &out) != 0)
         return QStringLiteral("build-hub.py failed: ") + out;
-    if (run(kPython, {script(QStringLiteral("make-qgis-project.py")), QStringLiteral("--gpkg"),
-                      gpkg(), QStringLiteral("--out"), m_dir + QStringLiteral("/hub.qgs")},
+    if (run(kPython,
+            {script(QStringLiteral("make-qgis-project.py")), QStringLiteral("--gpkg"), gpkg(),
+             QStringLiteral("--out"), m_dir + QStringLiteral("/hub.qgs")},
             &out) != 0)
         return QStringLiteral("make-qgis-project.py failed: ") + out;
     return {};
@@ -247,8 +249,8 @@ QString compareWithHub(core::Store &store, const QString &gpkg, const QString &l
     QHash<QString, Row> hub;
     {
         GDALAllRegister();
-        std::unique_ptr<GDALDataset> ds(GDALDataset::Open(gpkg.toUtf8().constData(),
-                                                          GDAL_OF_VECTOR | GDAL_OF_READONLY));
+        std::unique_ptr<GDALDataset> ds(
+            GDALDataset::Open(gpkg.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
         if (!ds)
             return QStringLiteral("cannot open %1").arg(gpkg);
         OGRLayer *l = ds->GetLayerByName(
@@ -283,8 +285,8 @@ QString compareWithHub(core::Store &store, const QString &gpkg, const QString &l
     QString difference;
     while (difference.isEmpty() && sqlite3_step(st) == SQLITE_ROW) {
         ++rows;
-        const QString id = QString::fromUtf8(
-            reinterpret_cast<const char *>(sqlite3_column_text(st, 0)));
+        const QString id =
+            QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, 0)));
         auto it = hub.find(id);
         if (it == hub.end()) {
             difference = QStringLiteral("%1 is in the store but not live on the hub").arg(id);
@@ -294,9 +296,9 @@ QString compareWithHub(core::Store &store, const QString &gpkg, const QString &l
             const auto *t = reinterpret_cast<const char *>(sqlite3_column_text(st, 2 + i));
             const QString v = t ? normaliseValue(QString::fromUtf8(t)) : QStringLiteral("<null>");
             if (v != it->values.at(i))
-                difference = QStringLiteral("%1.%2: store %3, hub %4")
-                                 .arg(id, manifest->fields[std::size_t(i)].name, v,
-                                      it->values.at(i));
+                difference =
+                    QStringLiteral("%1.%2: store %3, hub %4")
+                        .arg(id, manifest->fields[std::size_t(i)].name, v, it->values.at(i));
         }
         OGRGeometry *g = nullptr;
         OGRGeometryFactory::createFromWkb(sqlite3_column_blob(st, 1), nullptr, &g,
@@ -337,9 +339,9 @@ QByteArray layerDigest(core::Store &store, const QString &layer)
         }
         while (sqlite3_step(st) == SQLITE_ROW)
             for (int c = 0; c < sqlite3_column_count(st); ++c) {
-                hash.addData(QByteArrayView(
-                    reinterpret_cast<const char *>(sqlite3_column_blob(st, c)),
-                    sqlite3_column_bytes(st, c)));
+                hash.addData(
+                    QByteArrayView(reinterpret_cast<const char *>(sqlite3_column_blob(st, c)),
+                                   sqlite3_column_bytes(st, c)));
                 hash.addData(QByteArrayView("|"));
             }
         sqlite3_finalize(st);

@@ -205,8 +205,7 @@ private slots:
         QVERIFY(m_hub->startOnPort(port).isEmpty());
         auto resumed = core::sync::syncFromHub(*store, options(url, nullptr, nullptr));
         QVERIFY2(resumed, resumed ? "" : qPrintable(resumed.error().message));
-        QCOMPARE(resumed->layers.front().inserted,
-                 rowCount(*store, kLayer) - 2 * kPage);
+        QCOMPARE(resumed->layers.front().inserted, rowCount(*store, kLayer) - 2 * kPage);
         const QString diff = compareWithHub(*store, m_hub->gpkg(), kLayer);
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
     }
@@ -234,8 +233,7 @@ private slots:
         QFETCH(QString, mode);
         QFETCH(int, nth);
         QFETCH(QString, message);
-        const QString proxy =
-            m_hub->startProxy(mode, nth, {QStringLiteral("--incremental-only")});
+        const QString proxy = m_hub->startProxy(mode, nth, {QStringLiteral("--incremental-only")});
         QVERIFY(!proxy.isEmpty());
         auto store = syncedStoreWithPendingChanges(proxy);
         QVERIFY(store);
@@ -299,8 +297,8 @@ private slots:
     {
         QFETCH(QString, mode);
         // The proxy would send 2 GiB; a page is limited to 8 MiB here.
-        const QString proxy = m_hub->startProxy(mode, 1, {QStringLiteral("--huge-mib"),
-                                                          QStringLiteral("2048")});
+        const QString proxy =
+            m_hub->startProxy(mode, 1, {QStringLiteral("--huge-mib"), QStringLiteral("2048")});
         QVERIFY(!proxy.isEmpty());
         auto store = newStore();
         QVERIFY(store);
@@ -384,8 +382,8 @@ private slots:
         QVERIFY(m_hub->edit(kLayer, QStringLiteral("change"), QStringLiteral("20")).isEmpty());
 
         // A field added on the hub.
-        QVERIFY(m_hub->edit(kLayer, QStringLiteral("add-field"), QStringLiteral("priority"))
-                    .isEmpty());
+        QVERIFY(
+            m_hub->edit(kLayer, QStringLiteral("add-field"), QStringLiteral("priority")).isEmpty());
         m_hub->stop();
         QVERIFY(m_hub->startOnPort(port).isEmpty());
         const QByteArray before = layerDigest(*store, kLayer);

@@ -64,26 +64,35 @@ private slots:
         o.layers = {QStringLiteral("incidents")};
         auto first = core::sync::syncFromHub(**store, o);
         QVERIFY2(first, first ? "" : qPrintable(first.error().message));
-        QVERIFY(m_hub->edit(QStringLiteral("incidents"), QStringLiteral("add"), QStringLiteral("450")).isEmpty());
-        QVERIFY(m_hub->edit(QStringLiteral("incidents"), QStringLiteral("bulk-change"), QStringLiteral("300")).isEmpty());
+        QVERIFY(
+            m_hub->edit(QStringLiteral("incidents"), QStringLiteral("add"), QStringLiteral("450"))
+                .isEmpty());
+        QVERIFY(m_hub
+                    ->edit(QStringLiteral("incidents"), QStringLiteral("bulk-change"),
+                           QStringLiteral("300"))
+                    .isEmpty());
         QVERIFY(m_hub->publish().isEmpty());
         auto second = core::sync::syncFromHub(**store, o);
         QVERIFY2(second, second ? "" : qPrintable(second.error().message));
         const auto &l = second->layers[0];
-        qInfo().noquote() << "bulk update:" << l.inserted << "inserted," << l.updated << "updated in"
-                          << l.batches << "batches";
+        qInfo().noquote() << "bulk update:" << l.inserted << "inserted," << l.updated
+                          << "updated in" << l.batches << "batches";
         QCOMPARE(l.inserted, 450);
         QCOMPARE(l.updated, 300);
         QVERIFY(l.batches >= 2);
         const QString diff = compareWithHub(**store, m_hub->gpkg(), QStringLiteral("incidents"));
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
         // A group larger than a page cannot be paged through: a clear error, nothing lost.
-        QVERIFY(m_hub->edit(QStringLiteral("incidents"), QStringLiteral("bulk-change"), QStringLiteral("300")).isEmpty());
+        QVERIFY(m_hub
+                    ->edit(QStringLiteral("incidents"), QStringLiteral("bulk-change"),
+                           QStringLiteral("300"))
+                    .isEmpty());
         QVERIFY(m_hub->publish().isEmpty());
         o.pageSize = 250;
         auto third = core::sync::syncFromHub(**store, o);
         QVERIFY(!third);
-        QVERIFY2(third.error().message.contains(QStringLiteral("larger page size")), qPrintable(third.error().message));
+        QVERIFY2(third.error().message.contains(QStringLiteral("larger page size")),
+                 qPrintable(third.error().message));
         o.pageSize = 700;
         auto fourth = core::sync::syncFromHub(**store, o);
         QVERIFY2(fourth, fourth ? "" : qPrintable(fourth.error().message));
@@ -110,8 +119,7 @@ private slots:
         }
 
         // The hub changes: inserts, updates (more than a page), tombstones, on three layers.
-        for (const auto &[layer, op, n] :
-             std::vector<std::tuple<QString, QString, QString>>{
+        for (const auto &[layer, op, n] : std::vector<std::tuple<QString, QString, QString>>{
                  {QStringLiteral("incidents"), QStringLiteral("add"), QStringLiteral("150")},
                  {QStringLiteral("incidents"), QStringLiteral("change"), QStringLiteral("900")},
                  {QStringLiteral("incidents"), QStringLiteral("delete"), QStringLiteral("120")},
@@ -126,9 +134,9 @@ private slots:
         auto second = core::sync::syncFromHub(**store, options(m_hub->url()));
         QVERIFY2(second, second ? "" : qPrintable(second.error().message));
         for (const auto &l : second->layers) {
-            qInfo().noquote() << l.layer << "incremental:" << l.inserted << "inserted,"
-                              << l.updated << "updated," << l.deleted << "deleted,"
-                              << l.unchanged << "unchanged," << l.batches << "batches";
+            qInfo().noquote() << l.layer << "incremental:" << l.inserted << "inserted," << l.updated
+                              << "updated," << l.deleted << "deleted," << l.unchanged
+                              << "unchanged," << l.batches << "batches";
             QVERIFY(!l.firstPull);
             const QString diff = compareWithHub(**store, m_hub->gpkg(), l.layer);
             QVERIFY2(diff.isEmpty(), qPrintable(diff));
@@ -174,8 +182,8 @@ private slots:
 
         auto expected = [&] {
             GDALAllRegister();
-            std::unique_ptr<GDALDataset> ds(GDALDataset::Open(
-                m_hub->gpkg().toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+            std::unique_ptr<GDALDataset> ds(GDALDataset::Open(m_hub->gpkg().toUtf8().constData(),
+                                                              GDAL_OF_VECTOR | GDAL_OF_READONLY));
             OGRLayer *l = ds->GetLayerByName("incidents");
             l->SetSpatialFilterRect(area.left(), area.top(), area.right(), area.bottom());
             l->SetAttributeFilter("deleted_at IS NULL AND occurred_at >= '2025-01-01T00:00:00'");
@@ -187,10 +195,12 @@ private slots:
         QCOMPARE((**store).featureCount(QStringLiteral("incidents")), qint64(expected()));
 
         // Later pulls keep the same filter; changing it needs a reset.
-        QVERIFY(m_hub->edit(QStringLiteral("incidents"), QStringLiteral("add"),
-                            QStringLiteral("40")).isEmpty());
-        QVERIFY(m_hub->edit(QStringLiteral("incidents"), QStringLiteral("delete"),
-                            QStringLiteral("30")).isEmpty());
+        QVERIFY(
+            m_hub->edit(QStringLiteral("incidents"), QStringLiteral("add"), QStringLiteral("40"))
+                .isEmpty());
+        QVERIFY(
+            m_hub->edit(QStringLiteral("incidents"), QStringLiteral("delete"), QStringLiteral("30"))
+                .isEmpty());
         QVERIFY(m_hub->publish().isEmpty());
         o.bbox.reset();
         o.since = QDateTime();
@@ -284,13 +294,17 @@ private slots:
                      &url),
                  0);
         url = url.trimmed().split(QLatin1Char('\n')).last();
-        const QStringList paging{QStringLiteral("--config"), QStringLiteral("OGR_WFS_PAGING_ALLOWED"),
-                                 QStringLiteral("ON"), QStringLiteral("--config"),
-                                 QStringLiteral("OGR_WFS_PAGE_SIZE"), QStringLiteral("1000")};
+        const QStringList paging{QStringLiteral("--config"),
+                                 QStringLiteral("OGR_WFS_PAGING_ALLOWED"),
+                                 QStringLiteral("ON"),
+                                 QStringLiteral("--config"),
+                                 QStringLiteral("OGR_WFS_PAGE_SIZE"),
+                                 QStringLiteral("1000")};
         QString out;
         QVERIFY(run(QStringLiteral("ogrinfo"),
                     QStringList{QStringLiteral("-ro"), QStringLiteral("-so"),
-                                QStringLiteral("WFS:") + url, QStringLiteral("incidents")} + paging,
+                                QStringLiteral("WFS:") + url, QStringLiteral("incidents")} +
+                        paging,
                     &out) != 0); // 401 without credentials
         const QStringList auth{QStringLiteral("--config"), QStringLiteral("GDAL_HTTP_USERPWD"),
                                QStringLiteral("analyst:wfs-Secret-7")};
@@ -308,8 +322,8 @@ private slots:
                                                           GDAL_OF_VECTOR | GDAL_OF_READONLY));
         OGRLayer *l = ds->GetLayerByName("incidents");
         l->SetAttributeFilter("updated_at > '2026-01-01T00:00:00'");
-        qInfo() << "WFS 2.0 features changed in 2026:" << changed << "GeoPackage:"
-                << l->GetFeatureCount(TRUE);
+        qInfo() << "WFS 2.0 features changed in 2026:" << changed
+                << "GeoPackage:" << l->GetFeatureCount(TRUE);
         QVERIFY(changed > 0);
         QCOMPARE(qint64(changed), qint64(l->GetFeatureCount(TRUE)));
     }

@@ -6,7 +6,6 @@
 
 #include "core/store/store.h"
 
-
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -33,7 +32,8 @@ private:
         p.waitForFinished(60000);
         output = QString::fromUtf8(p.readAll());
         qInfo().noquote() << "vigie-cli sync" << args.join(QLatin1Char(' ')) << "->" << p.exitCode()
-                          << "\n" << output.trimmed();
+                          << "\n"
+                          << output.trimmed();
         return p.exitCode();
     }
 
@@ -50,12 +50,13 @@ private slots:
         if (!error.isEmpty())
             QFAIL(qPrintable(error));
         const QString token = QStringLiteral("tok-9f8e7d6c-cli");
-        const QString proxy = hub.startProxy(QStringLiteral("none"), 0,
-                                             {QStringLiteral("--token"), token});
+        const QString proxy =
+            hub.startProxy(QStringLiteral("none"), 0, {QStringLiteral("--token"), token});
         QVERIFY(!proxy.isEmpty());
         const QString store = tmp.filePath(QStringLiteral("cli.vigie"));
-        const QStringList base{QStringLiteral("--store"), store, QStringLiteral("--hub"), proxy,
-                               QStringLiteral("--layers"), QStringLiteral("incidents"),
+        const QStringList base{QStringLiteral("--store"),     store,
+                               QStringLiteral("--hub"),       proxy,
+                               QStringLiteral("--layers"),    QStringLiteral("incidents"),
                                QStringLiteral("--page-size"), QStringLiteral("1000")};
         QString out, all;
         QCOMPARE(runChild(base, out), 1); // no token: refused
@@ -73,8 +74,9 @@ private slots:
         QCOMPARE(runChild(base, out, token), 0);
         QVERIFY2(out.contains(QStringLiteral("%1 ").arg(expected)), qPrintable(out));
         all += out;
-        QVERIFY(hub.edit(QStringLiteral("incidents"), QStringLiteral("change"),
-                         QStringLiteral("10")).isEmpty());
+        QVERIFY(
+            hub.edit(QStringLiteral("incidents"), QStringLiteral("change"), QStringLiteral("10"))
+                .isEmpty());
         QCOMPARE(runChild(base, out, token), 0);
         QVERIFY(out.contains(QLatin1String("10")));
         all += out;

@@ -41,9 +41,9 @@ private slots:
         panel.findChild<QLineEdit *>(QStringLiteral("hubUrl"))->setText(hub.url());
         auto *list = panel.findChild<QListWidget *>(QStringLiteral("layers"));
         for (int i = 0; i < list->count(); ++i)
-            list->item(i)->setCheckState(layers.contains(list->item(i)->data(Qt::UserRole).toString())
-                                             ? Qt::Checked
-                                             : Qt::Unchecked);
+            list->item(i)->setCheckState(
+                layers.contains(list->item(i)->data(Qt::UserRole).toString()) ? Qt::Checked
+                                                                              : Qt::Unchecked);
         panel.show();
         QSignalSpy done(&panel, &gui::SyncPanel::syncFinished);
         QTest::mouseClick(panel.findChild<QPushButton *>(QStringLiteral("start")), Qt::LeftButton);

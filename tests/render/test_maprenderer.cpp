@@ -138,7 +138,8 @@ private slots:
     {
         // Issue 16 finding 6: a point at (1e308, -1e308) made the extent overflow to infinity and
         // NaN reached the point index's int buckets (SEGV). The renderer must survive any
-        // coordinate: huge, infinite or NaN, whether the view is the garbled extent or a normal one.
+        // coordinate: huge, infinite or NaN, whether the view is the garbled extent or a normal
+        // one.
         auto s = incidents(600);
         const double bad[][2] = {{1e308, -1e308}, {-1e308, 1e308}, {INFINITY, 0.0}, {NAN, NAN}};
         for (const auto &b : bad) {

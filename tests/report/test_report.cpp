@@ -105,14 +105,17 @@ private:
     std::unique_ptr<core::Store> m_db;
 
     /// category -> count for one arrondissement (code_insee) and [from, to) local days, by SQL.
-    QHash<QString, qint64> sqlCounts(const QString &arrondissement, const QDate &first, const QDate &last,
-                                     const QString &quartier = {})
+    QHash<QString, qint64> sqlCounts(const QString &arrondissement, const QDate &first,
+                                     const QDate &last, const QString &quartier = {})
     {
-        const char *sql = quartier.isEmpty()
-            ? "SELECT i.category, COUNT(*) FROM incidents i JOIN quartiers q ON q.code_qua = i.code_qua "
-              "WHERE q.code_insee = ?1 AND i.occurred_at >= ?2 AND i.occurred_at < ?3 GROUP BY 1"
-            : "SELECT i.category, COUNT(*) FROM incidents i "
-              "WHERE i.code_qua = ?1 AND i.occurred_at >= ?2 AND i.occurred_at < ?3 GROUP BY 1";
+        const char *sql =
+            quartier.isEmpty()
+                ? "SELECT i.category, COUNT(*) FROM incidents i JOIN quartiers q ON q.code_qua = "
+                  "i.code_qua "
+                  "WHERE q.code_insee = ?1 AND i.occurred_at >= ?2 AND i.occurred_at < ?3 GROUP BY "
+                  "1"
+                : "SELECT i.category, COUNT(*) FROM incidents i "
+                  "WHERE i.code_qua = ?1 AND i.occurred_at >= ?2 AND i.occurred_at < ?3 GROUP BY 1";
         sqlite3_stmt *stmt = nullptr;
         sqlite3_prepare_v2(m_db->handle(), sql, -1, &stmt, nullptr);
         const QByteArray key = (quartier.isEmpty() ? arrondissement : quartier).toUtf8();
@@ -124,7 +127,8 @@ private:
         QHash<QString, qint64> counts;
         qint64 total = 0;
         while (sqlite3_step(stmt) == SQLITE_ROW) {
-            const QString category = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
+            const QString category =
+                QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
             counts.insert(category, sqlite3_column_int64(stmt, 1));
             total += sqlite3_column_int64(stmt, 1);
         }
@@ -135,15 +139,17 @@ private:
 
     QString pdfText(const QString &pdf, int page)
     {
-        const ToolRun r = run(QStringLiteral("pdftotext"),
-                              {QStringLiteral("-layout"), QStringLiteral("-f"), QString::number(page),
-                               QStringLiteral("-l"), QString::number(page), pdf, QStringLiteral("-")});
+        const ToolRun r =
+            run(QStringLiteral("pdftotext"),
+                {QStringLiteral("-layout"), QStringLiteral("-f"), QString::number(page),
+                 QStringLiteral("-l"), QString::number(page), pdf, QStringLiteral("-")});
         if (r.exitCode != 0)
             qWarning() << "pdftotext failed:" << r.err;
         return r.out;
     }
 
-    core::ReportRequest request(const QString &templateId, const QString &period, const QStringList &areas)
+    core::ReportRequest request(const QString &templateId, const QString &period,
+                                const QStringList &areas)
     {
         core::ReportRequest req;
         auto t = core::ReportTemplate::load(templateId);
@@ -162,7 +168,8 @@ private slots:
     {
         for (const char *tool : {"pdftotext", "pdftoppm", "pdfinfo", "pdffonts"})
             if (QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty())
-                QFAIL(qPrintable(QStringLiteral("%1 is missing: install poppler-utils").arg(QLatin1String(tool))));
+                QFAIL(qPrintable(QStringLiteral("%1 is missing: install poppler-utils")
+                                     .arg(QLatin1String(tool))));
         QVERIFY(m_dir.isValid());
         m_store = m_dir.filePath(QStringLiteral("demo.vigie"));
         core::DemoOptions options;
@@ -176,7 +183,8 @@ private slots:
         core::AnalysisRequest kde;
         kde.kind = core::AnalysisKind::Kde;
         kde.selection.from = QDateTime(QDate(2025, 1, 1), QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
-        kde.selection.to = QDateTime(QDate(2025, 3, 31), QTime(23, 59, 59), Qt::UTC).toSecsSinceEpoch();
+        kde.selection.to =
+            QDateTime(QDate(2025, 3, 31), QTime(23, 59, 59), Qt::UTC).toSecsSinceEpoch();
         kde.parameters.insert(QStringLiteral("cellSize"), 100);
         auto outcome = core::AnalysisRunner::run(*m_db, kde);
         QVERIFY2(outcome.ok(), outcome.ok() ? "" : qPrintable(outcome.error().message));
@@ -217,25 +225,30 @@ private slots:
     void atlasFiguresEqualSql()
     {
         const QString pdf = m_dir.filePath(QStringLiteral("atlas.pdf"));
-        const ToolRun r = run(QStringLiteral(VIGIE_CLI),
-                              {QStringLiteral("report"), QStringLiteral("--store"), m_store,
-                               QStringLiteral("--template"), QStringLiteral("bilan_mensuel_clspd"),
-                               QStringLiteral("--period"), QStringLiteral("2025-01..2025-03"),
-                               QStringLiteral("--out"), pdf, QStringLiteral("--author"), QStringLiteral("Test")});
+        const ToolRun r =
+            run(QStringLiteral(VIGIE_CLI),
+                {QStringLiteral("report"), QStringLiteral("--store"), m_store,
+                 QStringLiteral("--template"), QStringLiteral("bilan_mensuel_clspd"),
+                 QStringLiteral("--period"), QStringLiteral("2025-01..2025-03"),
+                 QStringLiteral("--out"), pdf, QStringLiteral("--author"), QStringLiteral("Test")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QString info = run(QStringLiteral("pdfinfo"), {pdf}).out;
-        QVERIFY2(info.contains(QRegularExpression(QStringLiteral("Pages:\\s+18"))), qPrintable(info));
+        QVERIFY2(info.contains(QRegularExpression(QStringLiteral("Pages:\\s+18"))),
+                 qPrintable(info));
         QVERIFY2(info.contains(QStringLiteral("(A4)")), qPrintable(info));
         // Vector text with embedded fonts: every font listed by pdffonts is embedded.
-        const QStringList fonts = run(QStringLiteral("pdffonts"), {pdf}).out.split(QLatin1Char('\n')).mid(2);
+        const QStringList fonts =
+            run(QStringLiteral("pdffonts"), {pdf}).out.split(QLatin1Char('\n')).mid(2);
         for (const QString &line : fonts)
             if (!line.trimmed().isEmpty())
-                QVERIFY2(line.contains(QRegularExpression(QStringLiteral("\\byes\\s+(yes|no)\\s+(yes|no)\\s+\\d+"))),
+                QVERIFY2(line.contains(QRegularExpression(
+                             QStringLiteral("\\byes\\s+(yes|no)\\s+(yes|no)\\s+\\d+"))),
                          qPrintable(QStringLiteral("font not embedded: ") + line));
 
         const auto t = core::ReportTemplate::load(QStringLiteral("bilan_mensuel_clspd"));
         const auto manifest = m_db->layer(QStringLiteral("incidents"));
-        const QStringList arrondissements = {QStringLiteral("13201"), QStringLiteral("13207"), QStringLiteral("13216")};
+        const QStringList arrondissements = {QStringLiteral("13201"), QStringLiteral("13207"),
+                                             QStringLiteral("13216")};
         int checked = 0, suppressed = 0;
         for (const QString &code : arrondissements) {
             const int page = 3 + code.right(2).toInt() - 1;
@@ -248,27 +261,33 @@ private slots:
                     << lastYear.value(QStringLiteral("*"));
             auto check = [&](const QString &label, const QString &key) {
                 const QStringList cells = tableRow(text, label);
-                QVERIFY2(cells.size() >= 6, qPrintable(QStringLiteral("no table row \"%1\" on page %2:\n%3")
-                                                           .arg(label).arg(page).arg(text)));
+                QVERIFY2(cells.size() >= 6,
+                         qPrintable(QStringLiteral("no table row \"%1\" on page %2:\n%3")
+                                        .arg(label)
+                                        .arg(page)
+                                        .arg(text)));
                 QCOMPARE(cells[1], expectedCount(now.value(key)));
                 QCOMPARE(cells[2], expectedCount(before.value(key)));
                 QCOMPARE(cells[4], expectedCount(lastYear.value(key)));
                 checked += 3;
-                suppressed += int(cells[1] == QLatin1String("< 5")) + int(cells[2] == QLatin1String("< 5")) +
+                suppressed += int(cells[1] == QLatin1String("< 5")) +
+                              int(cells[2] == QLatin1String("< 5")) +
                               int(cells[4] == QLatin1String("< 5"));
             };
             for (const core::CategoryDef &c : manifest->categories)
                 check(c.label.fr, c.value);
             check(QStringLiteral("Total des faits"), QStringLiteral("*"));
         }
-        qInfo() << checked << "figures compared with SQL," << suppressed << "of them printed \"< 5\"";
+        qInfo() << checked << "figures compared with SQL," << suppressed
+                << "of them printed \"< 5\"";
 
         // Overview: the all-areas total row equals the city count.
         const QString overview = pdfText(pdf, 2);
         qint64 city = 0;
         for (int a = 1; a <= 16; ++a)
-            city += sqlCounts(QStringLiteral("132%1").arg(a, 2, 10, QLatin1Char('0')), QDate(2025, 1, 1),
-                              QDate(2025, 3, 31)).value(QStringLiteral("*"));
+            city += sqlCounts(QStringLiteral("132%1").arg(a, 2, 10, QLatin1Char('0')),
+                              QDate(2025, 1, 1), QDate(2025, 3, 31))
+                        .value(QStringLiteral("*"));
         const QStringList total = tableRow(overview, QStringLiteral("Ensemble des zones"));
         QVERIFY2(total.size() >= 6, qPrintable(overview));
         QCOMPARE(total[2], expectedCount(city));
@@ -279,19 +298,23 @@ private slots:
     {
         // The quartier with the fewest incidents in January 2025 (but at least one).
         sqlite3_stmt *stmt = nullptr;
-        sqlite3_prepare_v2(m_db->handle(),
-                           "SELECT code_qua, COUNT(*) AS n FROM incidents WHERE occurred_at >= ?1 AND "
-                           "occurred_at < ?2 GROUP BY code_qua HAVING n BETWEEN 6 AND 40 ORDER BY n, code_qua LIMIT 1",
-                           -1, &stmt, nullptr);
+        sqlite3_prepare_v2(
+            m_db->handle(),
+            "SELECT code_qua, COUNT(*) AS n FROM incidents WHERE occurred_at >= ?1 AND "
+            "occurred_at < ?2 GROUP BY code_qua HAVING n BETWEEN 6 AND 40 ORDER BY n, code_qua "
+            "LIMIT 1",
+            -1, &stmt, nullptr);
         const QByteArray from = localMidnight(QDate(2025, 1, 1)).toUtf8();
         const QByteArray to = localMidnight(QDate(2025, 2, 1)).toUtf8();
         sqlite3_bind_text(stmt, 1, from.constData(), -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(stmt, 2, to.constData(), -1, SQLITE_TRANSIENT);
         QVERIFY(sqlite3_step(stmt) == SQLITE_ROW);
-        const QString quartier = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
+        const QString quartier =
+            QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
         sqlite3_finalize(stmt);
 
-        core::ReportRequest req = request(QStringLiteral("diagnostic_quartier"), QStringLiteral("2025-01"), {quartier});
+        core::ReportRequest req =
+            request(QStringLiteral("diagnostic_quartier"), QStringLiteral("2025-01"), {quartier});
         const QString pdf = m_dir.filePath(QStringLiteral("quartier.pdf"));
         auto outcome = render::exportReport(*m_db, req, pdf);
         QVERIFY2(outcome.ok(), outcome.ok() ? "" : qPrintable(outcome.error().message));
@@ -306,7 +329,8 @@ private slots:
             QCOMPARE(cells[1], expectedCount(now.value(c.value)));
             for (int i : {1, 2, 4}) {
                 QVERIFY2(!cells[i].contains(QRegularExpression(QStringLiteral("^[1-4]$"))),
-                         qPrintable(QStringLiteral("a small count is printed: ") + cells.join(QLatin1Char('|'))));
+                         qPrintable(QStringLiteral("a small count is printed: ") +
+                                    cells.join(QLatin1Char('|'))));
                 small += cells[i] == QLatin1String("< 5");
             }
             // A suppressed count hides its change and rate too.
@@ -338,18 +362,19 @@ private slots:
     void controlImages()
     {
         QFETCH(QString, orientation);
-        core::ReportRequest req = request(QStringLiteral("bilan_mensuel_clspd"), QStringLiteral("2025-01..2025-03"),
-                                          {QStringLiteral("1"), QStringLiteral("13207")});
+        core::ReportRequest req =
+            request(QStringLiteral("bilan_mensuel_clspd"), QStringLiteral("2025-01..2025-03"),
+                    {QStringLiteral("1"), QStringLiteral("13207")});
         req.orientation = orientation;
         const QString pdf = m_dir.filePath(QStringLiteral("control-%1.pdf").arg(orientation));
         auto outcome = render::exportReport(*m_db, req, pdf);
         QVERIFY2(outcome.ok(), outcome.ok() ? "" : qPrintable(outcome.error().message));
         QCOMPARE(outcome->pages, 4);
         const QString prefix = m_dir.filePath(QStringLiteral("page-%1").arg(orientation));
-        const ToolRun r = run(QStringLiteral("pdftoppm"), {QStringLiteral("-r"), QStringLiteral("40"),
-                                                          QStringLiteral("-f"), QStringLiteral("1"),
-                                                          QStringLiteral("-l"), QStringLiteral("3"),
-                                                          QStringLiteral("-png"), pdf, prefix});
+        const ToolRun r = run(QStringLiteral("pdftoppm"),
+                              {QStringLiteral("-r"), QStringLiteral("40"), QStringLiteral("-f"),
+                               QStringLiteral("1"), QStringLiteral("-l"), QStringLiteral("3"),
+                               QStringLiteral("-png"), pdf, prefix});
         QCOMPARE(r.exitCode, 0);
         for (int page = 1; page <= 3; ++page) {
             const QImage image(QStringLiteral("%1-%2.png").arg(prefix).arg(page));
@@ -369,37 +394,43 @@ private slots:
     {
         if (QStandardPaths::findExecutable(QStringLiteral("gdalinfo")).isEmpty())
             QFAIL("gdalinfo is missing: install gdal-bin");
-        core::ReportRequest req = request(QStringLiteral("bilan_mensuel_clspd"), QStringLiteral("2025-01..2025-03"),
-                                          {QStringLiteral("13201")});
+        core::ReportRequest req =
+            request(QStringLiteral("bilan_mensuel_clspd"), QStringLiteral("2025-01..2025-03"),
+                    {QStringLiteral("13201")});
         const QString pdf = m_dir.filePath(QStringLiteral("geo.pdf"));
         QVERIFY(render::exportReport(*m_db, req, pdf).ok());
         const ToolRun info = run(QStringLiteral("gdalinfo"), {QStringLiteral("PDF:3:") + pdf});
         QVERIFY2(info.exitCode == 0, qPrintable(info.err));
         QVERIFY2(info.out.contains(QStringLiteral("Lambert-93")), qPrintable(info.out));
         const auto number = QStringLiteral("\\s*([-\\d.]+),\\s*([-\\d.]+)\\)");
-        const auto ul = QRegularExpression(QStringLiteral("Upper Left\\s*\\(") + number).match(info.out);
-        const auto lr = QRegularExpression(QStringLiteral("Lower Right\\s*\\(") + number).match(info.out);
+        const auto ul =
+            QRegularExpression(QStringLiteral("Upper Left\\s*\\(") + number).match(info.out);
+        const auto lr =
+            QRegularExpression(QStringLiteral("Lower Right\\s*\\(") + number).match(info.out);
         QVERIFY2(ul.hasMatch() && lr.hasMatch(), qPrintable(info.out));
         const QRectF page(QPointF(ul.captured(1).toDouble(), lr.captured(2).toDouble()),
                           QPointF(lr.captured(1).toDouble(), ul.captured(2).toDouble()));
         sqlite3_stmt *stmt = nullptr;
         sqlite3_prepare_v2(m_db->handle(),
                            "SELECT MbrMinX(geom), MbrMinY(geom), MbrMaxX(geom), MbrMaxY(geom) FROM "
-                           "arrondissements WHERE code_insee = '13201'", -1, &stmt, nullptr);
+                           "arrondissements WHERE code_insee = '13201'",
+                           -1, &stmt, nullptr);
         QVERIFY(sqlite3_step(stmt) == SQLITE_ROW);
         const QRectF area(QPointF(sqlite3_column_double(stmt, 0), sqlite3_column_double(stmt, 1)),
                           QPointF(sqlite3_column_double(stmt, 2), sqlite3_column_double(stmt, 3)));
         sqlite3_finalize(stmt);
-        qInfo() << "GDAL georeferences page 3 over" << page << "; the arrondissement's bounds" << area;
+        qInfo() << "GDAL georeferences page 3 over" << page << "; the arrondissement's bounds"
+                << area;
         QVERIFY(page.contains(area));
         // The page is A4 at the map scale: a few kilometres wide, not the whole city.
-        QVERIFY2(page.width() > area.width() && page.width() < 4 * area.width() + 4000, "unexpected map scale");
+        QVERIFY2(page.width() > area.width() && page.width() < 4 * area.width() + 4000,
+                 "unexpected map scale");
     }
 
     void englishA3()
     {
-        core::ReportRequest req = request(QStringLiteral("bilan_mensuel_clspd"), QStringLiteral("2025-02"),
-                                          {QStringLiteral("13203")});
+        core::ReportRequest req = request(QStringLiteral("bilan_mensuel_clspd"),
+                                          QStringLiteral("2025-02"), {QStringLiteral("13203")});
         req.language = QStringLiteral("en");
         req.paper = QStringLiteral("a3");
         const QString pdf = m_dir.filePath(QStringLiteral("english.pdf"));
@@ -420,13 +451,16 @@ private slots:
             auto outcome = render::exportReport(*m_db, req, pdf);
             QVERIFY(!outcome.ok());
             qInfo() << "error:" << outcome.error().message;
-            QVERIFY2(outcome.error().message.contains(mention), qPrintable(outcome.error().message));
+            QVERIFY2(outcome.error().message.contains(mention),
+                     qPrintable(outcome.error().message));
             QVERIFY2(!QFile::exists(pdf), "a PDF was left behind");
         };
         // Unknown layer in a template file.
-        QFile source(QStringLiteral(VIGIE_SOURCE_DIR "/resources/reports/bilan_mensuel_clspd.json"));
+        QFile source(
+            QStringLiteral(VIGIE_SOURCE_DIR "/resources/reports/bilan_mensuel_clspd.json"));
         QVERIFY(source.open(QIODevice::ReadOnly));
-        const QByteArray json = source.readAll().replace("\"layer\": \"arrondissements\"", "\"layer\": \"communes\"");
+        const QByteArray json =
+            source.readAll().replace("\"layer\": \"arrondissements\"", "\"layer\": \"communes\"");
         const QString bad = m_dir.filePath(QStringLiteral("bad.json"));
         QFile out(bad);
         QVERIFY(out.open(QIODevice::WriteOnly));
@@ -438,9 +472,11 @@ private slots:
         req = request(QStringLiteral("bilan_mensuel_clspd"), QStringLiteral("2025-01"), {});
         req.analysis = QStringLiteral("kde_999");
         expectFailure(req, QStringLiteral("kde_999"));
-        req = request(QStringLiteral("bilan_mensuel_clspd"), QStringLiteral("2025-01"), {QStringLiteral("Atlantis")});
+        req = request(QStringLiteral("bilan_mensuel_clspd"), QStringLiteral("2025-01"),
+                      {QStringLiteral("Atlantis")});
         expectFailure(req, QStringLiteral("Atlantis"));
-        req = request(QStringLiteral("bilan_mensuel_clspd"), QStringLiteral("2030-01..2030-02"), {});
+        req =
+            request(QStringLiteral("bilan_mensuel_clspd"), QStringLiteral("2030-01..2030-02"), {});
         expectFailure(req, QStringLiteral("2030-01..2030-02"));
         // Canceled: nothing written either.
         req = request(QStringLiteral("bilan_mensuel_clspd"), QStringLiteral("2025-01"), {});
@@ -458,11 +494,12 @@ private slots:
         auto parsed = core::ReportTemplate::load(broken.fileName());
         QVERIFY(!parsed.ok());
         QVERIFY(parsed.error().message.contains(QStringLiteral("broken.json")));
-        const ToolRun empty = run(QStringLiteral(VIGIE_CLI),
-                                  {QStringLiteral("report"), QStringLiteral("--store"), m_store,
-                                   QStringLiteral("--template"), QStringLiteral("bilan_mensuel_clspd"),
-                                   QStringLiteral("--period"), QStringLiteral("2025-03..2025-01"),
-                                   QStringLiteral("--out"), pdf});
+        const ToolRun empty =
+            run(QStringLiteral(VIGIE_CLI),
+                {QStringLiteral("report"), QStringLiteral("--store"), m_store,
+                 QStringLiteral("--template"), QStringLiteral("bilan_mensuel_clspd"),
+                 QStringLiteral("--period"), QStringLiteral("2025-03..2025-01"),
+                 QStringLiteral("--out"), pdf});
         qInfo() << "CLI:" << empty.err.trimmed();
         QVERIFY(empty.exitCode != 0);
         QVERIFY(empty.err.contains(QStringLiteral("2025-03..2025-01")));

@@ -6,8 +6,8 @@
 #include "core/demo/demogenerator.h"
 
 #include <QApplication>
-#include <QLabel>
 #include <QComboBox>
+#include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
 #include <QTemporaryDir>
@@ -51,13 +51,16 @@ private slots:
         // Keep the preview short: two areas.
         for (int i = 2; i < areas->count(); ++i)
             areas->item(i)->setCheckState(Qt::Unchecked);
-        QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(gui::ReportDialog::tr("Preview: %n page(s).", nullptr, 4)), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            status->text().startsWith(gui::ReportDialog::tr("Preview: %n page(s).", nullptr, 4)),
+            60000);
 #ifdef HAVE_PREVIEW
         auto *view = dialog.findChild<QPdfView *>(QStringLiteral("reportPreview"));
         QVERIFY(view);
         QTRY_COMPARE_WITH_TIMEOUT(view->document()->pageCount(), 4, 10000);
         QTest::qWait(2500); // pages are rasterised asynchronously
-        dialog.grab().save(QDir(qEnvironmentVariable("VIGIE_TEST_OUTPUT", QDir::tempPath())).filePath(QStringLiteral("reportdialog.png")));
+        dialog.grab().save(QDir(qEnvironmentVariable("VIGIE_TEST_OUTPUT", QDir::tempPath()))
+                               .filePath(QStringLiteral("reportdialog.png")));
 #endif
         // Cancel a running preview: all areas, then Cancel as soon as the work starts.
         for (int i = 0; i < areas->count(); ++i)
@@ -73,7 +76,8 @@ private slots:
         cancelButton->click();
         QTRY_VERIFY_WITH_TIMEOUT(!cancelButton->isEnabled(), 30000);
         QVERIFY2(status->text() == gui::ReportDialog::tr("Canceled.") ||
-                     status->text().startsWith(gui::ReportDialog::tr("Preview: %n page(s).", nullptr, 18)),
+                     status->text().startsWith(
+                         gui::ReportDialog::tr("Preview: %n page(s).", nullptr, 18)),
                  qPrintable(status->text()));
     }
 };

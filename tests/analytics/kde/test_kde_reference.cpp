@@ -62,7 +62,7 @@ Raster rasterFromXyz(const QString &path, const GridSpec &g, int valueColumn = 2
 
 struct Comparison
 {
-    double maxRel = 0;   ///< max relative difference on compared cells
+    double maxRel = 0; ///< max relative difference on compared cells
     std::size_t compared = 0;
     std::size_t missing = 0; ///< cells compared where the reference is NaN
     std::size_t worst = 0;   ///< index of the cell with maxRel
@@ -70,7 +70,10 @@ struct Comparison
     {
         const int col = int(worst % vigie.grid.cols), row = int(worst / vigie.grid.cols);
         return QStringLiteral("worst cell col %1 row %2: Vigie %3, reference %4")
-            .arg(col).arg(row).arg(vigie.values[worst], 0, 'g', 12).arg(ref.values[worst], 0, 'g', 12);
+            .arg(col)
+            .arg(row)
+            .arg(vigie.values[worst], 0, 'g', 12)
+            .arg(ref.values[worst], 0, 'g', 12);
     }
 };
 
@@ -159,7 +162,8 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         if (!haveR())
-            QFAIL("Rscript not found: install r-base-core and r-cran-spatstat (packaging/install-deps.sh --tests)");
+            QFAIL("Rscript not found: install r-base-core and r-cran-spatstat "
+                  "(packaging/install-deps.sh --tests)");
     }
 
     // spatstat density.ppp, Gaussian (no conversion) and quartic (sigma = sd; spatstat divides by
@@ -193,10 +197,14 @@ de <- density(X, sigma = 200, kernel = "epanechnikov", dimyx = c(%6, %7), edge =
 writeXyz(de * 1e6, "%8/epan_edge.csv")
 cat("spatstat", as.character(packageVersion("spatstat.explore")), "max gauss", max(dg), "\n")
 )")
-                                   .arg(path("pts.csv"))
-                                   .arg(g.xMin, 0, 'f', 3).arg(g.xMax(), 0, 'f', 3)
-                                   .arg(g.yMin, 0, 'f', 3).arg(g.yMax(), 0, 'f', 3)
-                                   .arg(g.rows).arg(g.cols).arg(m_dir.path());
+                                                                    .arg(path("pts.csv"))
+                                                                    .arg(g.xMin, 0, 'f', 3)
+                                                                    .arg(g.xMax(), 0, 'f', 3)
+                                                                    .arg(g.yMin, 0, 'f', 3)
+                                                                    .arg(g.yMax(), 0, 'f', 3)
+                                                                    .arg(g.rows)
+                                                                    .arg(g.cols)
+                                                                    .arg(m_dir.path());
         const ToolRun run = runR(script, 120);
         QVERIFY2(run.exitCode == 0, qPrintable(run.stdErr));
         qInfo("%s", qPrintable(run.stdOut.trimmed()));
@@ -239,7 +247,8 @@ cat("spatstat", as.character(packageVersion("spatstat.explore")), "max gauss", m
                 p.method = KdeMethod::Binned;
                 const KdeResult b = kernelDensity(pts.pointSet(), g, p);
                 const Comparison cb = compare(b.density, ref);
-                qInfo("  binned-fft with points at cell centres: max relative difference %.3g", cb.maxRel);
+                qInfo("  binned-fft with points at cell centres: max relative difference %.3g",
+                      cb.maxRel);
                 QVERIFY(cb.maxRel < 1e-6); // binning is exact for points at cell centres
             }
         }
@@ -252,7 +261,8 @@ cat("spatstat", as.character(packageVersion("spatstat.explore")), "max gauss", m
         QVERIFY(all.size() > 1000);
         const Points pts = all.every(std::max<std::size_t>(1, all.size() / 900));
         qInfo("%zu Essex crimes (January 2018) in a 40 km square", pts.size());
-        QVERIFY(pts.size() < 1000); // spatstat's Kest("good") uses the isotropic correction below 1000
+        QVERIFY(pts.size() <
+                1000); // spatstat's Kest("good") uses the isotropic correction below 1000
         QVERIFY(writeCsv(path("essex.csv"), {"x", "y"}, {pts.x, pts.y}));
         const QString script = QStringLiteral(R"(
 suppressMessages(library(spatstat))
@@ -271,9 +281,11 @@ cat("bw.scott", s, "bw.diggle", d, "bw.ppl", l, "\n")
         qInfo("%s", qPrintable(run.stdOut.trimmed()));
         QFile f(path("bw.csv"));
         QVERIFY(f.open(QIODevice::ReadOnly));
-        const QStringList lines = QString::fromLatin1(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const QStringList lines =
+            QString::fromLatin1(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 3);
-        const double rScott = lines[0].toDouble(), rDiggle = lines[1].toDouble(), rPpl = lines[2].toDouble();
+        const double rScott = lines[0].toDouble(), rDiggle = lines[1].toDouble(),
+                     rPpl = lines[2].toDouble();
 
         const PointSet ps = pts.pointSet();
         const double scott = selectBandwidth(ps, BandwidthRule::Scott, Kernel::Gaussian);
@@ -285,7 +297,8 @@ cat("bw.scott", s, "bw.diggle", d, "bw.ppl", l, "\n")
         std::vector<double> ts, tc;
         opt.traceSigma = &ts;
         opt.traceCriterion = &tc;
-        const double diggle = selectBandwidth(ps, BandwidthRule::CvDiggle, Kernel::Gaussian, nullptr, opt);
+        const double diggle =
+            selectBandwidth(ps, BandwidthRule::CvDiggle, Kernel::Gaussian, nullptr, opt);
         qInfo("Diggle: Vigie %.10g, spatstat %.10g", diggle, rDiggle);
         // same grid of sigmas and same criterion: the same grid value is expected
         QVERIFY(std::abs(diggle / rDiggle - 1) < 1e-3);
@@ -294,7 +307,8 @@ cat("bw.scott", s, "bw.diggle", d, "bw.ppl", l, "\n")
         QFile pf(path("ppl.csv"));
         QVERIFY(pf.open(QIODevice::ReadOnly));
         std::vector<double> rs, rcv;
-        for (const QString &line : QString::fromLatin1(pf.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        for (const QString &line :
+             QString::fromLatin1(pf.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
             rs.push_back(line.section(QLatin1Char(','), 0, 0).toDouble());
             rcv.push_back(line.section(QLatin1Char(','), 1, 1).toDouble());
         }
@@ -304,13 +318,15 @@ cat("bw.scott", s, "bw.diggle", d, "bw.ppl", l, "\n")
         std::vector<double> ls, lc;
         lo.traceSigma = &ls;
         lo.traceCriterion = &lc;
-        const double ppl = selectBandwidth(ps, BandwidthRule::CvLikelihood, Kernel::Gaussian, nullptr, lo);
+        const double ppl =
+            selectBandwidth(ps, BandwidthRule::CvLikelihood, Kernel::Gaussian, nullptr, lo);
         double worst = 0;
         for (std::size_t i = 0; i < rs.size(); ++i) {
             qInfo("  bw.ppl sigma %.6g: spatstat cv %.8g, Vigie %.8g", rs[i], rcv[i], lc[i]);
             worst = std::max(worst, std::abs(lc[i] - rcv[i]) / std::abs(rcv[i]));
         }
-        qInfo("Likelihood CV: Vigie %.10g, spatstat %.10g; max relative difference of the criterion %.3g",
+        qInfo("Likelihood CV: Vigie %.10g, spatstat %.10g; max relative difference of the "
+              "criterion %.3g",
               ppl, rPpl, worst);
         QVERIFY(std::abs(ppl / rPpl - 1) < 1e-9);
         QVERIFY(worst < 1e-2);
@@ -324,8 +340,8 @@ cat("bw.scott", s, "bw.diggle", d, "bw.ppl", l, "\n")
         QVERIFY(all.size() > 4000);
         for (std::size_t n : {std::size_t(2000), std::size_t(4000)}) {
             Points pts = all.every(all.size() / n).first(n);
-            // police.uk snaps crimes to street points (many duplicates, which drive the criterion to
-            // its smallest sigma): a deterministic jitter of +-100 m spreads them
+            // police.uk snaps crimes to street points (many duplicates, which drive the criterion
+            // to its smallest sigma): a deterministic jitter of +-100 m spreads them
             for (std::size_t i = 0; i < pts.size(); ++i) {
                 pts.x[i] += 200 * (std::fmod(i * 0.6180339887, 1.0) - 0.5);
                 pts.y[i] += 200 * (std::fmod(i * 0.7548776662, 1.0) - 0.5);
@@ -344,7 +360,8 @@ cat(sprintf("%.17g", d), "\n")
             const double rDiggle = run.stdOut.trimmed().toDouble();
             BandwidthOptions opt;
             opt.window = {560000, 190000, 600000, 230000};
-            const double diggle = selectBandwidth(pts.pointSet(), BandwidthRule::CvDiggle, Kernel::Gaussian, nullptr, opt);
+            const double diggle = selectBandwidth(pts.pointSet(), BandwidthRule::CvDiggle,
+                                                  Kernel::Gaussian, nullptr, opt);
             qInfo("n = %zu: bw.diggle spatstat %.10g, Vigie %.10g", pts.size(), rDiggle, diggle);
             QVERIFY(std::abs(diggle / rDiggle - 1) < 1e-3);
         }
@@ -371,7 +388,8 @@ cat(sprintf("%.17g", d), "\n")
         QVERIFY(cases.size() > 200 && controls.size() > 1000);
         QVERIFY(writeCsv(path("cases.csv"), {"x", "y"}, {cases.x, cases.y}));
         QVERIFY(writeCsv(path("controls.csv"), {"x", "y"}, {controls.x, controls.y}));
-        const QString script = QString::fromLatin1(kWriteXyz) + QStringLiteral(R"(
+        const QString script = QString::fromLatin1(kWriteXyz) +
+                               QStringLiteral(R"(
 suppressMessages(library(sparr))
 W <- owin(c(%1, %2), c(%3, %4))
 a <- read.csv("%5"); b <- read.csv("%6")
@@ -382,8 +400,10 @@ r1 <- risk(f, g, h0 = 600, edge = "uniform", resolution = 128, verbose = FALSE)
 writeXyz(r1$rr, "%7/rr_uniform.csv")
 cat("sparr", as.character(packageVersion("sparr")), "log-risk range", range(r0$rr, na.rm = TRUE), "\n")
 )")
-                                   .arg(g.xMin, 0, 'f', 3).arg(g.xMax(), 0, 'f', 3)
-                                   .arg(g.yMin, 0, 'f', 3).arg(g.yMax(), 0, 'f', 3)
+                                   .arg(g.xMin, 0, 'f', 3)
+                                   .arg(g.xMax(), 0, 'f', 3)
+                                   .arg(g.yMin, 0, 'f', 3)
+                                   .arg(g.yMax(), 0, 'f', 3)
                                    .arg(path("cases.csv"), path("controls.csv"), m_dir.path());
         const ToolRun run = runR(script, 120);
         if (run.exitCode != 0 && run.stdErr.contains(QStringLiteral("sparr")))
@@ -414,7 +434,8 @@ cat("sparr", as.character(packageVersion("sparr")), "log-risk range", range(r0$r
             std::size_t n = 0;
             for (std::size_t k = 0; k < ref.values.size(); ++k)
                 if (std::isfinite(ref.values[k]) && std::isfinite(rr.risk.values[k]) &&
-                    rr.caseDensity.values[k] > 1e-6 * fMax && rr.controlDensity.values[k] > 1e-6 * gMax) {
+                    rr.caseDensity.values[k] > 1e-6 * fMax &&
+                    rr.controlDensity.values[k] > 1e-6 * gMax) {
                     worst = std::max(worst, std::abs(ref.values[k] - rr.risk.values[k]));
                     ++n;
                 }
@@ -483,14 +504,13 @@ cat("sparr", as.character(packageVersion("sparr")), "log-risk range", range(r0$r
         GDALClose(ds);
 
         const QString out = path("qgis_heatmap.tif");
-        const ToolRun run = runQgisProcess(QStringLiteral("qgis:heatmapkerneldensityestimation"),
-                                           {QStringLiteral("--INPUT=") + path("essex.gpkg"),
-                                            QStringLiteral("--RADIUS=%1").arg(radius),
-                                            QStringLiteral("--PIXEL_SIZE=%1").arg(cell),
-                                            QStringLiteral("--KERNEL=0"), QStringLiteral("--OUTPUT_VALUE=0"),
-                                            QStringLiteral("--WEIGHT_FIELD=w"),
-                                            QStringLiteral("--OUTPUT=") + out},
-                                           300);
+        const ToolRun run = runQgisProcess(
+            QStringLiteral("qgis:heatmapkerneldensityestimation"),
+            {QStringLiteral("--INPUT=") + path("essex.gpkg"),
+             QStringLiteral("--RADIUS=%1").arg(radius), QStringLiteral("--PIXEL_SIZE=%1").arg(cell),
+             QStringLiteral("--KERNEL=0"), QStringLiteral("--OUTPUT_VALUE=0"),
+             QStringLiteral("--WEIGHT_FIELD=w"), QStringLiteral("--OUTPUT=") + out},
+            300);
         QVERIFY2(run.exitCode == 0, qPrintable(run.stdErr + run.stdOut));
         GDALDatasetH tif = GDALOpen(out.toUtf8().constData(), GA_ReadOnly);
         QVERIFY(tif);
@@ -502,7 +522,8 @@ cat("sparr", as.character(packageVersion("sparr")), "log-risk range", range(r0$r
         g.rows = GDALGetRasterYSize(tif);
         g.xMin = gt[0];
         g.yMin = gt[3] - g.rows * g.cellSize;
-        qInfo("QGIS raster: origin (%.3f, %.3f), %d x %d cells of %g", gt[0], gt[3], g.cols, g.rows, gt[1]);
+        qInfo("QGIS raster: origin (%.3f, %.3f), %d x %d cells of %g", gt[0], gt[3], g.cols, g.rows,
+              gt[1]);
         QCOMPARE(gt[1], cell);
         Raster ref{g, std::vector<double>(g.cellCount())};
         std::vector<float> buf(g.cellCount());
@@ -522,8 +543,8 @@ cat("sparr", as.character(packageVersion("sparr")), "log-risk range", range(r0$r
         p.scale = std::numbers::pi * radius * radius / 3; // -> QGIS's raw (unnormalised) kernel
         const KdeResult r = kernelDensity(pts.pointSet(), g, p);
         const Comparison cmp = compare(r.density, ref, 1e-3);
-        qInfo("  %zu cells compared, max relative difference %.3g (Vigie %s)", cmp.compared, cmp.maxRel,
-              r.method.c_str());
+        qInfo("  %zu cells compared, max relative difference %.3g (Vigie %s)", cmp.compared,
+              cmp.maxRel, r.method.c_str());
         QVERIFY(cmp.compared > 10000);
         // QGIS accumulates in float32 (read, add, write per point): relative error up to about
         // (number of contributions) x 6e-8, hence 1e-5 on cells above 1e-3 of the maximum.

@@ -17,7 +17,10 @@ namespace {
 struct Cloud
 {
     std::vector<double> x, y, w;
-    PointSet set(bool weighted = false) const { return {x, y, weighted ? std::span<const double>(w) : std::span<const double>(), {}}; }
+    PointSet set(bool weighted = false) const
+    {
+        return {x, y, weighted ? std::span<const double>(w) : std::span<const double>(), {}};
+    }
 };
 
 /// Clustered points in [x0, x0+size]^2 (deterministic).
@@ -33,7 +36,8 @@ Cloud cloud(std::size_t n, double x0, double y0, double size, unsigned seed = 7)
             x = x0 + size * u(rng);
             y = y0 + size * u(rng);
         } else {
-            const double cx = x0 + size * (i % 2 ? 0.3 : 0.65), cy = y0 + size * (i % 2 ? 0.4 : 0.7);
+            const double cx = x0 + size * (i % 2 ? 0.3 : 0.65),
+                         cy = y0 + size * (i % 2 ? 0.4 : 0.7);
             x = cx + g(rng);
             y = cy + g(rng);
         }
@@ -112,8 +116,10 @@ private slots:
                 const KdeResult r = kernelDensity(c.set(true), g, p);
                 const double integral = sum(r.density) * g.cellArea() / p.scale;
                 QCOMPARE(r.totalWeight, 5000.0);
-                // discretisation of the kernel on cells: ~1e-3 for h = 15 cells (uniform: edge cells)
-                QVERIFY2(std::abs(integral / r.totalWeight - 1) < (k == Kernel::Uniform ? 5e-3 : 2e-3),
+                // discretisation of the kernel on cells: ~1e-3 for h = 15 cells (uniform: edge
+                // cells)
+                QVERIFY2(std::abs(integral / r.totalWeight - 1) <
+                             (k == Kernel::Uniform ? 5e-3 : 2e-3),
                          qPrintable(QStringLiteral("%1 %2").arg(int(k)).arg(integral)));
             }
         }
@@ -159,12 +165,15 @@ private slots:
             for (int row = 0; row < g.rows; ++row)
                 for (int col = 0; col < g.cols; ++col)
                     for (std::size_t i = 0; i < c.x.size(); ++i) {
-                        const double d = std::hypot(g.centreX(col) - c.x[i], g.centreY(row) - c.y[i]);
+                        const double d =
+                            std::hypot(g.centreX(col) - c.x[i], g.centreY(row) - c.y[i]);
                         if (d <= kernelSupportRadius(k, p.bandwidth))
-                            ref.values[g.index(col, row)] += c.w[i] * kernelValue(k, d, p.bandwidth);
+                            ref.values[g.index(col, row)] +=
+                                c.w[i] * kernelValue(k, d, p.bandwidth);
                     }
             const double rel = maxRelDiff(r.density, ref, 1e-6);
-            qInfo("kernel %d (%s): max relative difference to brute force %.3g", int(k), r.method.c_str(), rel);
+            qInfo("kernel %d (%s): max relative difference to brute force %.3g", int(k),
+                  r.method.c_str(), rel);
             QVERIFY(rel < 1e-9);
         }
     }
@@ -175,7 +184,8 @@ private slots:
         // linear-interpolation error of the kernel, O((cell / h)^2).
         const Cloud c = cloud(20000, 0, 0, 3000);
         const GridSpec g = GridSpec::covering(0, 0, 3000, 3000, 10, 300);
-        for (Kernel k : {Kernel::Quartic, Kernel::Epanechnikov, Kernel::Triangular, Kernel::Gaussian}) {
+        for (Kernel k :
+             {Kernel::Quartic, Kernel::Epanechnikov, Kernel::Triangular, Kernel::Gaussian}) {
             KdeParams p;
             p.kernel = k;
             p.bandwidth = k == Kernel::Gaussian ? 70 : 200;
@@ -191,9 +201,10 @@ private slots:
                 mx = std::max(mx, d.density.values[i]);
                 worst = std::max(worst, std::abs(b.density.values[i] - d.density.values[i]));
             }
-            qInfo("kernel %d, h = %g cells: binned vs direct: max |diff|/max = %.3g; max relative on "
-                  "cells > 1e-3 max = %.3g, > 0.1 max = %.3g", int(k), p.bandwidth / g.cellSize,
-                  worst / mx, rel, rel2);
+            qInfo(
+                "kernel %d, h = %g cells: binned vs direct: max |diff|/max = %.3g; max relative on "
+                "cells > 1e-3 max = %.3g, > 0.1 max = %.3g",
+                int(k), p.bandwidth / g.cellSize, worst / mx, rel, rel2);
             // tolerances: measured values x ~2 (see docs/analytics-kde.md)
             const double tolMax = k == Kernel::Triangular ? 2e-3 : 1e-3;
             QVERIFY2(worst / mx < tolMax, qPrintable(QString::number(worst / mx)));
@@ -263,9 +274,11 @@ private slots:
             vy += (c.y[i] - my) * (c.y[i] - my);
         }
         const double n = c.x.size();
-        const double scott = std::sqrt(std::sqrt(vx / (n - 1)) * std::sqrt(vy / (n - 1))) * std::pow(n, -1.0 / 6);
+        const double scott =
+            std::sqrt(std::sqrt(vx / (n - 1)) * std::sqrt(vy / (n - 1))) * std::pow(n, -1.0 / 6);
         QCOMPARE(selectBandwidth(c.set(), BandwidthRule::Scott, Kernel::Gaussian), scott);
-        QVERIFY(std::abs(selectBandwidth(c.set(), BandwidthRule::Scott, Kernel::Quartic) - scott * std::sqrt(8.0)) < 1e-9);
+        QVERIFY(std::abs(selectBandwidth(c.set(), BandwidthRule::Scott, Kernel::Quartic) -
+                         scott * std::sqrt(8.0)) < 1e-9);
         const double sil = selectBandwidth(c.set(), BandwidthRule::Silverman, Kernel::Gaussian);
         QVERIFY(sil > 0 && sil <= scott * (1 + 1e-12));
         const double arc = selectBandwidth(c.set(), BandwidthRule::ArcGis, Kernel::Quartic);
@@ -307,7 +320,8 @@ private slots:
         const Cloud c = cloud(100, 0, 0, 100);
         const GridSpec g = GridSpec::covering(0, 0, 100, 100, 10);
         KdeParams p;
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, kernelDensity(c.set(), g, p)); // bandwidth 0
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                                 kernelDensity(c.set(), g, p)); // bandwidth 0
         p.bandwidth = -5;
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, kernelDensity(c.set(), g, p));
         p.bandwidth = 10;
@@ -321,7 +335,8 @@ private slots:
         std::vector<double> w(5, 1.0);
         PointSet wrong{c.x, c.y, w, {}};
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, kernelDensity(wrong, g, p));
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, selectBandwidth(c.set(), BandwidthRule::Fixed, Kernel::Quartic));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                                 selectBandwidth(c.set(), BandwidthRule::Fixed, Kernel::Quartic));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, kernelValue(Kernel::Quartic, 1, 0));
     }
 

@@ -19,8 +19,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <cstdio>
+#include <functional>
 #include <limits>
 
 namespace vigie::testsupport {
@@ -91,9 +91,8 @@ Points Points::first(std::size_t n) const
 
 Points Points::within(double x0, double y0, double x1, double y1) const
 {
-    return selectIf(*this, [&](std::size_t i) {
-        return x[i] >= x0 && x[i] <= x1 && y[i] >= y0 && y[i] <= y1;
-    });
+    return selectIf(
+        *this, [&](std::size_t i) { return x[i] >= x0 && x[i] <= x1 && y[i] >= y0 && y[i] <= y1; });
 }
 
 QString demoStorePath()
@@ -105,8 +104,9 @@ QString demoStorePath()
         return path;
     // Several tests may ask at once (ctest -j): build under a unique name, then rename; the
     // loser of the race just removes its copy.
-    const QString tmp = dir + QStringLiteral("/demo-%1.tmp")
-                                  .arg(QUuid::createUuid().toString(QUuid::WithoutBraces));
+    const QString tmp =
+        dir +
+        QStringLiteral("/demo-%1.tmp").arg(QUuid::createUuid().toString(QUuid::WithoutBraces));
     core::DemoOptions options;
     options.seed = 13013;
     options.incidentScale = 0.25;
@@ -142,8 +142,8 @@ Points demoIncidents()
         return out;
     }
     const core::LayerSnapshot &s = **snap;
-    const std::int64_t origin =
-        QDateTime(QDate(2022, 12, 31), QTime(23, 0), QTimeZone::utc()).toSecsSinceEpoch(); // 2023-01-01 00:00 in Marseille
+    const std::int64_t origin = QDateTime(QDate(2022, 12, 31), QTime(23, 0), QTimeZone::utc())
+                                    .toSecsSinceEpoch(); // 2023-01-01 00:00 in Marseille
     out.x = s.x;
     out.y = s.y;
     out.t.reserve(s.size());
@@ -169,8 +169,9 @@ Points essexCrimes(int months)
         return out;
     }
     for (int m = 1; m <= std::clamp(months, 1, 4); ++m) {
-        const QString path = QStringLiteral(VIGIE_SHARED_DATA "/crime_policeuk_essex_2018/2018-%1-essex-street.csv")
-                                 .arg(m, 2, 10, QLatin1Char('0'));
+        const QString path =
+            QStringLiteral(VIGIE_SHARED_DATA "/crime_policeuk_essex_2018/2018-%1-essex-street.csv")
+                .arg(m, 2, 10, QLatin1Char('0'));
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
             std::fprintf(stderr, "referencesupport: cannot read %s\n", qPrintable(path));

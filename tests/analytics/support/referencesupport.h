@@ -18,7 +18,8 @@ namespace vigie::testsupport {
 struct Points
 {
     std::vector<double> x, y; ///< metres (Lambert-93 for the demo, British National Grid for Essex)
-    std::vector<double> t;    ///< days (demo: since 2023-01-01 00:00 Marseille time, i.e. 2022-12-31T23:00Z; Essex: month index * 30)
+    std::vector<double> t;    ///< days (demo: since 2023-01-01 00:00 Marseille time, i.e.
+                              ///< 2022-12-31T23:00Z; Essex: month index * 30)
     std::vector<std::string> category;
     QString crs; ///< "EPSG:2154" or "EPSG:27700"
 
@@ -50,10 +51,10 @@ Points essexCrimes(int months = 1);
 
 struct ToolRun
 {
-    int exitCode = -1;   ///< -1 when the program could not start or timed out
+    int exitCode = -1; ///< -1 when the program could not start or timed out
     QString stdOut;
     QString stdErr;
-    double seconds = 0;  ///< wall time
+    double seconds = 0; ///< wall time
     bool started = false;
     bool timedOut = false;
 };
@@ -66,7 +67,8 @@ ToolRun runR(const QString &script, int timeoutSec = 300);
 /// Runs a Python script with Debian's /usr/bin/python3 (sees python3-sklearn, scipy).
 ToolRun runPython(const QString &script, int timeoutSec = 300);
 /// Runs `qgis_process.bin run ALG --PARAM=value ...` headless (QT_QPA_PLATFORM=offscreen).
-ToolRun runQgisProcess(const QString &algorithm, const QStringList &parameters, int timeoutSec = 600);
+ToolRun runQgisProcess(const QString &algorithm, const QStringList &parameters,
+                       int timeoutSec = 600);
 /// True when the program exists (absolute path, or found in PATH).
 bool haveProgram(const QString &program);
 

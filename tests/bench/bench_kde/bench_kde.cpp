@@ -20,9 +20,9 @@
 #include <QTextStream>
 
 #include <chrono>
-#include <sys/resource.h>
 #include <cstdio>
 #include <random>
+#include <sys/resource.h>
 #include <thread>
 
 using namespace vigie::analytics;
@@ -101,7 +101,8 @@ double cpuSeconds(int who)
 {
     rusage u{};
     getrusage(who, &u);
-    return u.ru_utime.tv_sec + u.ru_utime.tv_usec * 1e-6 + u.ru_stime.tv_sec + u.ru_stime.tv_usec * 1e-6;
+    return u.ru_utime.tv_sec + u.ru_utime.tv_usec * 1e-6 + u.ru_stime.tv_sec +
+           u.ru_stime.tv_usec * 1e-6;
 }
 
 struct Run
@@ -146,7 +147,8 @@ struct Timing
     double wall = 0, cpu = 0;
 };
 
-Timing timeVigie(const PointSet &ps, const GridSpec &g, Kernel k, double h, KdeMethod m, std::string *method)
+Timing timeVigie(const PointSet &ps, const GridSpec &g, Kernel k, double h, KdeMethod m,
+                 std::string *method)
 {
     KdeParams p;
     p.kernel = k;
@@ -157,7 +159,8 @@ Timing timeVigie(const PointSet &ps, const GridSpec &g, Kernel k, double h, KdeM
         const double c0 = cpuSeconds(RUSAGE_SELF);
         const auto t0 = std::chrono::steady_clock::now();
         const KdeResult r = kernelDensity(ps, g, p);
-        const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        const double s =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         best.wall = std::min(best.wall, s);
         best.cpu = std::min(best.cpu, cpuSeconds(RUSAGE_SELF) - c0);
         *method = r.method;
@@ -197,8 +200,9 @@ int main(int argc, char **argv)
     grid.cellSize = 10;
     grid.cols = int((kX1 - kX0) / 10);
     grid.rows = int((kY1 - kY0) / 10);
-    std::printf("KDE benchmark: 10 m grid %d x %d = %.2f M cells over Marseille; %u hardware threads\n",
-                grid.cols, grid.rows, grid.cellCount() / 1e6, std::thread::hardware_concurrency());
+    std::printf(
+        "KDE benchmark: 10 m grid %d x %d = %.2f M cells over Marseille; %u hardware threads\n",
+        grid.cols, grid.rows, grid.cellCount() / 1e6, std::thread::hardware_concurrency());
 
     for (std::size_t n : sizes) {
         std::vector<double> x, y;
@@ -210,9 +214,12 @@ int main(int argc, char **argv)
         const Timing tqb = timeVigie(ps, grid, Kernel::Quartic, 200, KdeMethod::Binned, &m2);
         const Timing tg = timeVigie(ps, grid, Kernel::Gaussian, 100, KdeMethod::Auto, &m3);
         const double vq = tq.wall, vg = tg.wall;
-        std::printf("Vigie quartic h=200 m (Auto -> %s): %.3f s wall, %.3f s CPU\n", m1.c_str(), tq.wall, tq.cpu);
-        std::printf("Vigie quartic h=200 m (Binned -> %s): %.3f s wall, %.3f s CPU\n", m2.c_str(), tqb.wall, tqb.cpu);
-        std::printf("Vigie Gaussian sigma=100 m (Auto -> %s): %.3f s wall, %.3f s CPU\n", m3.c_str(), tg.wall, tg.cpu);
+        std::printf("Vigie quartic h=200 m (Auto -> %s): %.3f s wall, %.3f s CPU\n", m1.c_str(),
+                    tq.wall, tq.cpu);
+        std::printf("Vigie quartic h=200 m (Binned -> %s): %.3f s wall, %.3f s CPU\n", m2.c_str(),
+                    tqb.wall, tqb.cpu);
+        std::printf("Vigie Gaussian sigma=100 m (Auto -> %s): %.3f s wall, %.3f s CPU\n",
+                    m3.c_str(), tg.wall, tg.cpu);
         (void)m4;
 
         if (doR) {
@@ -221,30 +228,46 @@ int main(int argc, char **argv)
             const QString script = dir.filePath(QStringLiteral("bench_%1.R").arg(n));
             QFile f(script);
             f.open(QIODevice::WriteOnly);
-            f.write(QStringLiteral(
-                        "suppressMessages(library(spatstat))\n"
-                        "p <- read.csv('%1')\n"
-                        "X <- ppp(p$x, p$y, window = owin(c(%2, %3), c(%4, %5)))\n"
-                        "t <- system.time(d <- density(X, sigma = 100, dimyx = c(%6, %7), edge = FALSE))\n"
-                        "cat('SPATSTAT_SECONDS', t[['elapsed']], 'CPU', t[['user.self']] + t[['sys.self']], '\\n')\n"
-                        "t2 <- system.time(d2 <- density(X, sigma = 100/sqrt(8)*sqrt(8), kernel = 'quartic', dimyx = c(%6, %7), edge = FALSE))\n"
-                        "cat('SPATSTAT_QUARTIC_SECONDS', t2[['elapsed']], 'CPU', t2[['user.self']] + t2[['sys.self']], '\\n')\n")
-                        .arg(csv)
-                        .arg(kX0, 0, 'f', 0).arg(kX1, 0, 'f', 0).arg(kY0, 0, 'f', 0).arg(kY1, 0, 'f', 0)
-                        .arg(grid.rows).arg(grid.cols)
-                        .toUtf8());
+            f.write(
+                QStringLiteral("suppressMessages(library(spatstat))\n"
+                               "p <- read.csv('%1')\n"
+                               "X <- ppp(p$x, p$y, window = owin(c(%2, %3), c(%4, %5)))\n"
+                               "t <- system.time(d <- density(X, sigma = 100, dimyx = c(%6, %7), "
+                               "edge = FALSE))\n"
+                               "cat('SPATSTAT_SECONDS', t[['elapsed']], 'CPU', t[['user.self']] + "
+                               "t[['sys.self']], '\\n')\n"
+                               "t2 <- system.time(d2 <- density(X, sigma = 100/sqrt(8)*sqrt(8), "
+                               "kernel = 'quartic', dimyx = c(%6, %7), edge = FALSE))\n"
+                               "cat('SPATSTAT_QUARTIC_SECONDS', t2[['elapsed']], 'CPU', "
+                               "t2[['user.self']] + t2[['sys.self']], '\\n')\n")
+                    .arg(csv)
+                    .arg(kX0, 0, 'f', 0)
+                    .arg(kX1, 0, 'f', 0)
+                    .arg(kY0, 0, 'f', 0)
+                    .arg(kY1, 0, 'f', 0)
+                    .arg(grid.rows)
+                    .arg(grid.cols)
+                    .toUtf8());
             f.close();
-            const Run r = runProgram(QStringLiteral("Rscript"), {QStringLiteral("--vanilla"), script}, rTimeout);
-            const auto m = QRegularExpression(QStringLiteral("SPATSTAT_SECONDS ([0-9.]+) CPU ([0-9.]+)")).match(r.out);
-            const auto mq = QRegularExpression(QStringLiteral("SPATSTAT_QUARTIC_SECONDS ([0-9.]+) CPU ([0-9.]+)")).match(r.out);
+            const Run r = runProgram(QStringLiteral("Rscript"),
+                                     {QStringLiteral("--vanilla"), script}, rTimeout);
+            const auto m =
+                QRegularExpression(QStringLiteral("SPATSTAT_SECONDS ([0-9.]+) CPU ([0-9.]+)"))
+                    .match(r.out);
+            const auto mq = QRegularExpression(
+                                QStringLiteral("SPATSTAT_QUARTIC_SECONDS ([0-9.]+) CPU ([0-9.]+)"))
+                                .match(r.out);
             if (m.hasMatch()) {
                 const double s = m.captured(1).toDouble(), sc = m.captured(2).toDouble();
-                std::printf("spatstat density.ppp Gaussian sigma=100 m: %.3f s wall, %.3f s CPU (density() only;"
-                            " Rscript total %.1f s) -> Vigie Gaussian %.1fx faster (wall), %.1fx (CPU)\n",
-                            s, sc, r.seconds, s / vg, sc / tg.cpu);
+                std::printf(
+                    "spatstat density.ppp Gaussian sigma=100 m: %.3f s wall, %.3f s CPU (density() "
+                    "only;"
+                    " Rscript total %.1f s) -> Vigie Gaussian %.1fx faster (wall), %.1fx (CPU)\n",
+                    s, sc, r.seconds, s / vg, sc / tg.cpu);
                 if (mq.hasMatch()) {
                     const double sq = mq.captured(1).toDouble(), sqc = mq.captured(2).toDouble();
-                    std::printf("spatstat density.ppp quartic sigma=100 m (radius 283 m): %.3f s wall, %.3f s CPU"
+                    std::printf("spatstat density.ppp quartic sigma=100 m (radius 283 m): %.3f s "
+                                "wall, %.3f s CPU"
                                 " -> Vigie quartic %.1fx faster (wall), %.1fx (CPU)\n",
                                 sq, sqc, sq / vq, sqc / tq.cpu);
                 }
@@ -258,19 +281,21 @@ int main(int argc, char **argv)
             const QString gpkg = dir.filePath(QStringLiteral("pts_%1.gpkg").arg(n));
             writeGpkg(gpkg, x, y);
             const QString out = dir.filePath(QStringLiteral("heat_%1.tif").arg(n));
-            const Run r = runProgram(QStringLiteral("/usr/bin/qgis_process.bin"),
-                                     {QStringLiteral("run"), QStringLiteral("qgis:heatmapkerneldensityestimation"),
-                                      QStringLiteral("--INPUT=") + gpkg, QStringLiteral("--RADIUS=200"),
-                                      QStringLiteral("--PIXEL_SIZE=10"), QStringLiteral("--KERNEL=0"),
-                                      QStringLiteral("--OUTPUT_VALUE=0"), QStringLiteral("--OUTPUT=") + out},
-                                     qgisTimeout);
+            const Run r = runProgram(
+                QStringLiteral("/usr/bin/qgis_process.bin"),
+                {QStringLiteral("run"), QStringLiteral("qgis:heatmapkerneldensityestimation"),
+                 QStringLiteral("--INPUT=") + gpkg, QStringLiteral("--RADIUS=200"),
+                 QStringLiteral("--PIXEL_SIZE=10"), QStringLiteral("--KERNEL=0"),
+                 QStringLiteral("--OUTPUT_VALUE=0"), QStringLiteral("--OUTPUT=") + out},
+                qgisTimeout);
             if (r.ok)
-                std::printf("QGIS heatmap quartic radius 200 m, pixel 10 m: %.3f s wall, %.3f s CPU (whole"
-                            " qgis_process run) -> Vigie %.1fx faster (wall), %.1fx (CPU)\n",
-                            r.seconds, r.cpu, r.seconds / vq, r.cpu / tq.cpu);
+                std::printf(
+                    "QGIS heatmap quartic radius 200 m, pixel 10 m: %.3f s wall, %.3f s CPU (whole"
+                    " qgis_process run) -> Vigie %.1fx faster (wall), %.1fx (CPU)\n",
+                    r.seconds, r.cpu, r.seconds / vq, r.cpu / tq.cpu);
             else if (r.timedOut)
-                std::printf("QGIS heatmap: > %d s (timed out) -> Vigie > %.0fx faster\n", qgisTimeout,
-                            qgisTimeout / vq);
+                std::printf("QGIS heatmap: > %d s (timed out) -> Vigie > %.0fx faster\n",
+                            qgisTimeout, qgisTimeout / vq);
             else
                 std::printf("QGIS heatmap failed: %s\n", qPrintable(r.out.right(400)));
         }

@@ -24,11 +24,14 @@ using namespace vigie;
 
 int main(int argc, char **argv)
 {
-    qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen" : qgetenv("QT_QPA_PLATFORM"));
+    qputenv("QT_QPA_PLATFORM",
+            qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen" : qgetenv("QT_QPA_PLATFORM"));
     QGuiApplication app(argc, argv);
     const int runs = argc > 1 ? std::max(1, atoi(argv[1])) : 3;
-    const QString periodText = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QStringLiteral("2025-01..2025-03");
-    const QString orientation = argc > 3 ? QString::fromLocal8Bit(argv[3]) : QStringLiteral("portrait");
+    const QString periodText =
+        argc > 2 ? QString::fromLocal8Bit(argv[2]) : QStringLiteral("2025-01..2025-03");
+    const QString orientation =
+        argc > 3 ? QString::fromLocal8Bit(argv[3]) : QStringLiteral("portrait");
 
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("demo.vigie"));
@@ -39,7 +42,8 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "demo: %s\n", qPrintable(demo.error().message));
         return 1;
     }
-    std::printf("demo city: %lld incidents (%.1f s)\n", qint64(demo->incidents), timer.elapsed() / 1000.0);
+    std::printf("demo city: %lld incidents (%.1f s)\n", qint64(demo->incidents),
+                timer.elapsed() / 1000.0);
     auto store = core::Store::open(path);
     auto period = core::ReportPeriod::parse(periodText);
     core::AnalysisRequest kde;
@@ -87,9 +91,10 @@ int main(int argc, char **argv)
         std::sort(v.begin(), v.end());
         return v[v.size() / 2];
     };
-    std::printf("atlas %s, %s, %d pages, %.1f MB\n", qPrintable(periodText), qPrintable(orientation),
-                pageCount, bytes / 1e6);
-    std::printf("figures (SQL, 3 periods + weekly/hourly series): %.2f s (median of %d)\n", median(figures), runs);
+    std::printf("atlas %s, %s, %d pages, %.1f MB\n", qPrintable(periodText),
+                qPrintable(orientation), pageCount, bytes / 1e6);
+    std::printf("figures (SQL, 3 periods + weekly/hourly series): %.2f s (median of %d)\n",
+                median(figures), runs);
     std::printf("pages (maps, tables, charts, PDF):               %.2f s\n", median(pages));
     std::printf("total export:                                    %.2f s  (%.2f s per area page)\n",
                 median(total), median(total) / 16.0);

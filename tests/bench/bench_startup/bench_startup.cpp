@@ -67,8 +67,7 @@ int main(int argc, char *argv[])
             err << "demo creation failed: " << r.error().message << Qt::endl;
             return 1;
         }
-        out << "demo_incidents=" << r.value().incidents << " demo_ms=" << t.elapsed()
-            << Qt::endl;
+        out << "demo_incidents=" << r.value().incidents << " demo_ms=" << t.elapsed() << Qt::endl;
     }
     out << "store=" << store << " size_mb=" << QFileInfo(store).size() / 1048576.0 << Qt::endl;
 

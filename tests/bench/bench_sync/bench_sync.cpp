@@ -49,7 +49,8 @@ int main(int argc, char **argv)
         const int i = int(args.indexOf(name));
         return i >= 0 && i + 1 < args.size() ? args.at(i + 1) : fallback;
     };
-    const double target = option(QStringLiteral("--incidents"), QStringLiteral("1000000")).toDouble();
+    const double target =
+        option(QStringLiteral("--incidents"), QStringLiteral("1000000")).toDouble();
     const int pageSize = option(QStringLiteral("--page-size"), QStringLiteral("10000")).toInt();
     QTemporaryDir tmp;
     const QString dir = option(QStringLiteral("--dir"), tmp.path());
@@ -74,7 +75,8 @@ int main(int argc, char **argv)
     t.restart();
     if (run(QStringLiteral("/usr/bin/python3"),
             {kHub + QStringLiteral("build-hub.py"), QStringLiteral("--store"), storePath,
-             QStringLiteral("--out"), gpkg, QStringLiteral("--layers"), QStringLiteral("incidents")}) != 0 ||
+             QStringLiteral("--out"), gpkg, QStringLiteral("--layers"),
+             QStringLiteral("incidents")}) != 0 ||
         run(QStringLiteral("/usr/bin/python3"),
             {kHub + QStringLiteral("make-qgis-project.py"), QStringLiteral("--gpkg"), gpkg,
              QStringLiteral("--out"), dir + QStringLiteral("/hub.qgs")}) != 0)
@@ -82,9 +84,10 @@ int main(int argc, char **argv)
     std::printf("hub database built in %.1f s\n", t.elapsed() / 1000.0);
     QString url;
     const QString serverDir = dir + QStringLiteral("/server");
-    if (run(QStringLiteral("/bin/sh"), {kHub + QStringLiteral("qgis-hub.sh"), QStringLiteral("start"),
-                                        QStringLiteral("--project"), dir + QStringLiteral("/hub.qgs"),
-                                        QStringLiteral("--dir"), serverDir},
+    if (run(QStringLiteral("/bin/sh"),
+            {kHub + QStringLiteral("qgis-hub.sh"), QStringLiteral("start"),
+             QStringLiteral("--project"), dir + QStringLiteral("/hub.qgs"), QStringLiteral("--dir"),
+             serverDir},
             &url) != 0)
         return 1;
     url = url.trimmed().split(QLatin1Char('\n')).last();
@@ -120,19 +123,20 @@ int main(int argc, char **argv)
                  QStringLiteral("PAGE_SIZE=%1").arg(pageSize)});
             const double ogrSeconds = t.elapsed() / 1000.0;
             QString info;
-            run(QStringLiteral("ogrinfo"), {QStringLiteral("-so"), QStringLiteral("-ro"), copy,
-                                            QStringLiteral("incidents")},
+            run(QStringLiteral("ogrinfo"),
+                {QStringLiteral("-so"), QStringLiteral("-ro"), copy, QStringLiteral("incidents")},
                 &info);
-            const QString countLine = info.section(QStringLiteral("Feature Count: "), 1).section(QLatin1Char('\n'), 0, 0);
+            const QString countLine =
+                info.section(QStringLiteral("Feature Count: "), 1).section(QLatin1Char('\n'), 0, 0);
             std::printf("ogr2ogr (OAPIF driver): %s features in %.2f s = %.0f features/s\n",
                         qPrintable(countLine), ogrSeconds, countLine.toDouble() / ogrSeconds);
             std::printf("ratio Vigie / ogr2ogr time: %.2f (speed-up %.2fx)\n",
                         vigieSeconds / ogrSeconds, ogrSeconds / vigieSeconds);
             // 3. 1 % changes on the hub, incremental sync.
             const QString changes = QString::number(qMax<qint64>(1, n / 100));
-            run(QStringLiteral("/usr/bin/python3"), {kHub + QStringLiteral("hubedit.py"), gpkg,
-                                                     QStringLiteral("incidents"),
-                                                     QStringLiteral("change"), changes});
+            run(QStringLiteral("/usr/bin/python3"),
+                {kHub + QStringLiteral("hubedit.py"), gpkg, QStringLiteral("incidents"),
+                 QStringLiteral("change"), changes});
             t.restart();
             auto second = core::sync::syncFromHub(**store, o);
             const double incSeconds = t.elapsed() / 1000.0;

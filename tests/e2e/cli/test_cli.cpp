@@ -6,10 +6,10 @@
 #include "core/store/store.h"
 
 #include <QCryptographicHash>
-#include <QFile>
-#include <QImage>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -156,12 +156,11 @@ private slots:
     void demoMapMatchesControlImage()
     {
         const QString png = m_dir.filePath(QStringLiteral("demo_q1_2025.png"));
-        const Run r = cli({QStringLiteral("render"), QStringLiteral("--store"), m_store,
-                           QStringLiteral("--out"), png, QStringLiteral("--size"),
-                           QStringLiteral("900x760"), QStringLiteral("--from"),
-                           QStringLiteral("2025-01-01"), QStringLiteral("--to"),
-                           QStringLiteral("2025-03-31"), QStringLiteral("--lang"),
-                           QStringLiteral("fr")});
+        const Run r =
+            cli({QStringLiteral("render"), QStringLiteral("--store"), m_store,
+                 QStringLiteral("--out"), png, QStringLiteral("--size"), QStringLiteral("900x760"),
+                 QStringLiteral("--from"), QStringLiteral("2025-01-01"), QStringLiteral("--to"),
+                 QStringLiteral("2025-03-31"), QStringLiteral("--lang"), QStringLiteral("fr")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QImage image(png);
         QCOMPARE(image.size(), QSize(900, 760));
@@ -194,9 +193,10 @@ private slots:
         int killed = 0, absent = 0, complete = 0;
         const QString demo = m_dir.filePath(QStringLiteral("killed-demo.sqlite"));
         for (const double f : {0.1, 0.3, 0.5, 0.7, 0.9}) {
-            const bool wasKilled = killedAfter({QStringLiteral("demo"), QStringLiteral("--out"), demo,
-                                                QStringLiteral("--scale"), QStringLiteral("0.2")},
-                                               qint64(f * double(m_demoMs)));
+            const bool wasKilled =
+                killedAfter({QStringLiteral("demo"), QStringLiteral("--out"), demo,
+                             QStringLiteral("--scale"), QStringLiteral("0.2")},
+                            qint64(f * double(m_demoMs)));
             killed += wasKilled ? 1 : 0;
             if (!QFileInfo::exists(demo)) {
                 ++absent;
@@ -217,9 +217,9 @@ private slots:
 
         // A GeoTIFF: absent, or byte for byte the one a complete run writes.
         const QString tif = m_dir.filePath(QStringLiteral("killed.tif"));
-        const QStringList kde{QStringLiteral("analyze"), QStringLiteral("kde"), QStringLiteral("--store"),
-                              demo, QStringLiteral("--cell-size"), QStringLiteral("20"),
-                              QStringLiteral("--geotiff"), tif};
+        const QStringList kde{
+            QStringLiteral("analyze"),     QStringLiteral("kde"), QStringLiteral("--store"),   demo,
+            QStringLiteral("--cell-size"), QStringLiteral("20"),  QStringLiteral("--geotiff"), tif};
         QElapsedTimer clock;
         clock.start();
         const Run whole = cli(kde);

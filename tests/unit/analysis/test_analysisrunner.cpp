@@ -45,7 +45,8 @@ qint64 countIncidents(Store &s, std::int64_t from, std::int64_t to, const QStrin
     const QString f = QDateTime::fromSecsSinceEpoch(from, QTimeZone::utc()).toString(Qt::ISODate);
     const QString t = QDateTime::fromSecsSinceEpoch(to, QTimeZone::utc()).toString(Qt::ISODate);
     QString sql = QStringLiteral("SELECT count(*) FROM incidents WHERE occurred_at >= '%1' AND "
-                                 "occurred_at <= '%2'").arg(f, t);
+                                 "occurred_at <= '%2'")
+                      .arg(f, t);
     if (!category.isEmpty())
         sql += QStringLiteral(" AND category = '%1'").arg(category);
     sqlite3_stmt *st = nullptr;
@@ -119,9 +120,12 @@ private slots:
         QVERIFY(srs && QByteArray(srs->GetAuthorityCode(nullptr)) == "2154");
         float v = 0;
         const int c = g.cols / 2, row = g.rows / 2;
-        QCOMPARE(ds->GetRasterBand(1)->RasterIO(GF_Read, c, row, 1, 1, &v, 1, 1, GDT_Float32, 0, 0), CE_None);
+        QCOMPARE(ds->GetRasterBand(1)->RasterIO(GF_Read, c, row, 1, 1, &v, 1, 1, GDT_Float32, 0, 0),
+                 CE_None);
         const double stored = (*snap)->raster->at(c, row);
-        QVERIFY(std::isnan(stored) ? std::isnan(v) : std::abs(v - stored) <= 1e-5 * std::max(1.0, std::abs(stored)));
+        QVERIFY(std::isnan(stored)
+                    ? std::isnan(v)
+                    : std::abs(v - stored) <= 1e-5 * std::max(1.0, std::abs(stored)));
         GDALClose(ds);
     }
 
@@ -137,15 +141,20 @@ private slots:
         r.parameters = {{QStringLiteral("grid"), QStringLiteral("quartiers")}};
         auto out = AnalysisRunner::run(**store, r);
         QVERIFY2(out.ok(), qPrintable(out.ok() ? QString() : out.error().message));
-        QCOMPARE(out->parameters.value(QStringLiteral("weights")).toString(), QStringLiteral("queen"));
+        QCOMPARE(out->parameters.value(QStringLiteral("weights")).toString(),
+                 QStringLiteral("queen"));
         auto snap = (*store)->loadSnapshot(out->resultLayer);
         QVERIFY(snap.ok());
         QCOMPARE(int((*snap)->size()), 111); // one unit per quartier
         // The values analysed (counts per quartier) add up to the incidents selected.
         double total = 0;
         for (std::int64_t fid : (*snap)->fids)
-            total += (*store)->attributes(out->resultLayer, fid)->value(QStringLiteral("valeur")).toDouble();
-        const qint64 expected = countIncidents(**store, r.selection.from, r.selection.to, QStringLiteral("violences"));
+            total += (*store)
+                         ->attributes(out->resultLayer, fid)
+                         ->value(QStringLiteral("valeur"))
+                         .toDouble();
+        const qint64 expected =
+            countIncidents(**store, r.selection.from, r.selection.to, QStringLiteral("violences"));
         QCOMPARE(qint64(out->inputCount), expected);
         QCOMPARE(qint64(total), expected);
         // Classes are the 7 ArcGIS-style classes and some quartiers are hot in the demo city.
@@ -168,7 +177,8 @@ private slots:
             QVERIFY2(out.ok(), qPrintable(analysisKindKey(kind) + QStringLiteral(": ") +
                                           (out.ok() ? QString() : out.error().message)));
             QVERIFY(!out->summaryText.isEmpty());
-            const bool figuresOnly = kind == AnalysisKind::NearestNeighbour || kind == AnalysisKind::AnalysisScale;
+            const bool figuresOnly =
+                kind == AnalysisKind::NearestNeighbour || kind == AnalysisKind::AnalysisScale;
             QCOMPARE(out->resultLayer.isEmpty(), figuresOnly);
             if (!figuresOnly)
                 QVERIFY((*store)->hasLayer(out->resultLayer));
@@ -217,7 +227,12 @@ private slots:
         {
             auto store = Store::open(m_path);
             QVERIFY(store.ok());
-            struct Case { AnalysisKind kind; QVariantMap params; AnalysisSelection sel; };
+            struct Case
+            {
+                AnalysisKind kind;
+                QVariantMap params;
+                AnalysisSelection sel;
+            };
             AnalysisSelection future;
             future.from = utc(2030, 1, 1);
             AnalysisSelection unknownArea;

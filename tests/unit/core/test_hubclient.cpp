@@ -34,15 +34,20 @@ private slots:
         QTest::addColumn<bool>("withToken");
         QTest::addColumn<bool>("allowPlain");
         QTest::addColumn<bool>("refused");
-        QTest::newRow("token, http, other machine") << "http://192.0.2.10/wfs3" << true << false << true;
-        QTest::newRow("token, http, a name") << "http://hub.example.org/wfs3" << true << false << true;
+        QTest::newRow("token, http, other machine")
+            << "http://192.0.2.10/wfs3" << true << false << true;
+        QTest::newRow("token, http, a name")
+            << "http://hub.example.org/wfs3" << true << false << true;
         QTest::newRow("token, http, explicitly allowed")
             << "http://192.0.2.10/wfs3" << true << true << false;
         QTest::newRow("token, https") << "https://hub.example.org/wfs3" << true << false << false;
-        QTest::newRow("token, http, 127.0.0.1") << "http://127.0.0.1:8090/wfs3" << true << false << false;
-        QTest::newRow("token, http, localhost") << "http://localhost:8090/wfs3" << true << false << false;
+        QTest::newRow("token, http, 127.0.0.1")
+            << "http://127.0.0.1:8090/wfs3" << true << false << false;
+        QTest::newRow("token, http, localhost")
+            << "http://localhost:8090/wfs3" << true << false << false;
         QTest::newRow("token, http, [::1]") << "http://[::1]:8090/wfs3" << true << false << false;
-        QTest::newRow("no credentials, http") << "http://192.0.2.10/wfs3" << false << false << false;
+        QTest::newRow("no credentials, http")
+            << "http://192.0.2.10/wfs3" << false << false << false;
     }
 
     void credentialsOverPlainHttp()
@@ -70,8 +75,7 @@ private slots:
                     .contains(QLatin1String("user name or password")));
         QVERIFY(!constructionError(QStringLiteral("ftp://127.0.0.1/wfs3"), {}).isEmpty());
         QVERIFY(!constructionError(QStringLiteral("file:///etc/passwd"), {}).isEmpty());
-        const QString shown =
-            constructionError(QStringLiteral("gopher://x/\x1b[2Jy"), {});
+        const QString shown = constructionError(QStringLiteral("gopher://x/\x1b[2Jy"), {});
         QVERIFY(!shown.isEmpty());
         QVERIFY2(!shown.contains(QChar(0x1b)), qPrintable(shown));
     }
@@ -94,8 +98,9 @@ private slots:
     {
         QFETCH(QString, url);
         QFETCH(bool, same);
-        QCOMPARE(HubClient::sameOrigin(QUrl(url), QUrl(QStringLiteral("https://hub.example.org/wfs3"))),
-                 same);
+        QCOMPARE(
+            HubClient::sameOrigin(QUrl(url), QUrl(QStringLiteral("https://hub.example.org/wfs3"))),
+            same);
     }
 
     void printableStripsControls()
@@ -122,10 +127,10 @@ private slots:
         const QString token = QStringLiteral("tok-9f8e7d6c");
         const QString b64 = QString::fromLatin1(token.toUtf8().toBase64());
         const QString userPass = QString::fromLatin1(QByteArray("alice:s3cr3t!").toBase64());
-        const QString text = QStringLiteral("Bearer %1; b64 %2; pct %3; basic %4; short ab")
-                                 .arg(token, b64, QString::fromLatin1(
-                                                      QUrl::toPercentEncoding(token + "/x")),
-                                      userPass);
+        const QString text =
+            QStringLiteral("Bearer %1; b64 %2; pct %3; basic %4; short ab")
+                .arg(token, b64, QString::fromLatin1(QUrl::toPercentEncoding(token + "/x")),
+                     userPass);
         const QString out =
             redactSecrets(text, {token, QStringLiteral("alice:s3cr3t!"), QStringLiteral("ab")});
         QVERIFY2(!out.contains(token), qPrintable(out));
@@ -139,8 +144,8 @@ private slots:
     {
         for (const char *good : {"incidents", "cctv_cameras", "traffic.v2", "Events-2026", "a"})
             QVERIFY2(isHubCollectionName(QLatin1String(good)), good);
-        for (const char *bad : {"", "..", "a/b", "../x", "a..b", "-x", ".hidden", "x?f=json",
-                                "a b", "a%2fb", "é"})
+        for (const char *bad :
+             {"", "..", "a/b", "../x", "a..b", "-x", ".hidden", "x?f=json", "a b", "a%2fb", "é"})
             QVERIFY2(!isHubCollectionName(QString::fromUtf8(bad)), bad);
         QVERIFY(!isHubCollectionName(QString(129, QLatin1Char('a'))));
     }

@@ -109,7 +109,8 @@ s = http.server.HTTPServer(("127.0.0.1", 0), H)
 print(s.server_address[1], flush=True)
 s.serve_forever()
 )";
-        m_proc.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QString::fromLatin1(script)});
+        m_proc.start(QStringLiteral("/usr/bin/python3"),
+                     {QStringLiteral("-c"), QString::fromLatin1(script)});
         if (m_proc.waitForReadyRead(10000))
             m_port = m_proc.readLine().trimmed().toInt();
     }
@@ -120,7 +121,8 @@ s.serve_forever()
     }
     QString url(const char *path) const
     {
-        return QStringLiteral("http://127.0.0.1:%1%2").arg(QString::number(m_port), QLatin1String(path));
+        return QStringLiteral("http://127.0.0.1:%1%2")
+            .arg(QString::number(m_port), QLatin1String(path));
     }
     int port() const { return m_port; }
     /// Requests received so far (after a round trip of its own, so none is still in flight).
@@ -455,8 +457,10 @@ private slots:
                                "geometry": {"type": "Point", "coordinates": [5.37, 43.30]}})";
         const QString linked = tmp("linked_crs.geojson");
         writeFile(linked, R"({"type": "FeatureCollection", "crs": {"type": "link", "properties":
-                              {"href": ")" + server.url("/crs.wkt").toUtf8() + R"(", "type": "ogcwkt"}},
-                              "features": [)" + point + "]}");
+                              {"href": ")" +
+                              server.url("/crs.wkt").toUtf8() + R"(", "type": "ogcwkt"}},
+                              "features": [)" +
+                              point + "]}");
         const QString before = storeState(*m_store);
         auto r = Importer::importFile(*m_store, linked);
         QVERIFY(!r.ok());
@@ -500,13 +504,17 @@ private slots:
             "geometry": {"type": "Point", "coordinates": [5.37, 43.30]}}]})";
         const QString unknown = tmp("unknown_crs.geojson");
         writeFile(unknown, R"({"type": "FeatureCollection", "crs": {"type": "name", "properties":
-                               {"name": "urn:ogc:def:crs:EPSG::999999"}}, )" + features);
-        expectFailure(unknown, {}, ErrorCode::InvalidInput, {unknown, QStringLiteral("crs not found")});
+                               {"name": "urn:ogc:def:crs:EPSG::999999"}}, )" +
+                               features);
+        expectFailure(unknown, {}, ErrorCode::InvalidInput,
+                      {unknown, QStringLiteral("crs not found")});
         const QString lonlat = tmp("lonlat_as_l93.geojson");
         writeFile(lonlat, R"({"type": "FeatureCollection", "crs": {"type": "name", "properties":
-                              {"name": "urn:ogc:def:crs:EPSG::2154"}}, )" + features);
+                              {"name": "urn:ogc:def:crs:EPSG::2154"}}, )" +
+                              features);
         expectFailure(lonlat, {}, ErrorCode::InvalidInput,
-                      {lonlat, QStringLiteral("feature 1"), QStringLiteral("RGF93"), QStringLiteral("--crs")});
+                      {lonlat, QStringLiteral("feature 1"), QStringLiteral("RGF93"),
+                       QStringLiteral("--crs")});
         // Finding 6: a point at (1e308, -1e308) is refused with a message, never stored.
         const QString huge = tmp("huge.geojson");
         writeFile(huge, R"({"type": "FeatureCollection", "features": [{"type": "Feature",
@@ -536,14 +544,16 @@ private slots:
                       {twice, QStringLiteral("line 1"), QStringLiteral("\"Y\" appears twice")});
         const QString nul = tmp("nul.csv");
         writeFile(nul, QByteArray("name,lon,lat\nab\0cd,5.37,43.30\n", 30));
-        expectFailure(nul, {}, ErrorCode::InvalidInput, {nul, QStringLiteral("line 2"), QStringLiteral("NUL")});
+        expectFailure(nul, {}, ErrorCode::InvalidInput,
+                      {nul, QStringLiteral("line 2"), QStringLiteral("NUL")});
         const QString escaped = tmp("escaped_nul.geojson");
         writeFile(escaped, R"({"type": "FeatureCollection", "features": [{"type": "Feature",
             "properties": {"name": "ab\u0000cd"}, "geometry": {"type": "Point", "coordinates": [5.37, 43.3]}}]})");
         expectFailure(escaped, {}, ErrorCode::InvalidInput, {escaped, QStringLiteral("line 2")});
         // A quoted field over two lines is legal CSV; a backslash before "u0000" is no escape.
         const QString multi = tmp("multiline.csv");
-        writeFile(multi, "name,lon,lat\n\"two\nlines\",5.37,43.30\n\"say \"\"hi\"\"\",5.38,43.31\n");
+        writeFile(multi,
+                  "name,lon,lat\n\"two\nlines\",5.37,43.30\n\"say \"\"hi\"\"\",5.38,43.31\n");
         ImportOptions wgs;
         wgs.sourceCrs = QStringLiteral("EPSG:4326");
         auto ok = Importer::importFile(*m_store, multi, wgs);
@@ -556,7 +566,9 @@ private slots:
         QVERIFY2(lit.ok(), qPrintable(lit.ok() ? QString() : lit.error().message));
         auto snap = m_store->loadSnapshot(lit->layerId);
         QVERIFY(snap.ok());
-        QCOMPARE(m_store->attributes(lit->layerId, (*snap)->fids[0])->value(QStringLiteral("name")).toString(),
+        QCOMPARE(m_store->attributes(lit->layerId, (*snap)->fids[0])
+                     ->value(QStringLiteral("name"))
+                     .toString(),
                  QStringLiteral("C:\\u0000"));
     }
 
@@ -564,24 +576,28 @@ private slots:
     {
         // Finding 9: 2.5 into an integer field is refused, not rounded to 3; a category outside
         // the layer's list is refused, or mapped explicitly.
-        auto incidents = [&](const char *name, const QByteArray &severity, const QByteArray &category) {
+        auto incidents = [&](const char *name, const QByteArray &severity,
+                             const QByteArray &category) {
             const QString file = m_dir.filePath(QString::fromLatin1(name));
             writeFile(file, R"({"type": "FeatureCollection", "features": [{"type": "Feature",
-                "properties": {"occurred_at": "2025-03-01T10:00:00Z", "category": ")" + category +
-                                R"(", "severity": )" + severity + R"(, "code_qua": "201", "reported_by": "PM"},
+                "properties": {"occurred_at": "2025-03-01T10:00:00Z", "category": ")" +
+                                category + R"(", "severity": )" + severity +
+                                R"(, "code_qua": "201", "reported_by": "PM"},
                 "geometry": {"type": "Point", "coordinates": [5.37, 43.30]}}]})");
             return file;
         };
         ImportOptions inc;
         inc.layerId = QStringLiteral("incidents");
         const QString half = incidents("half.geojson", "2.5", "violences");
-        expectFailure(half, inc, ErrorCode::InvalidInput, {half, QStringLiteral("2.5"), QStringLiteral("severity")});
+        expectFailure(half, inc, ErrorCode::InvalidInput,
+                      {half, QStringLiteral("2.5"), QStringLiteral("severity")});
         const QString script = incidents("script.geojson", "2", "<script>alert(1)</script>");
         expectFailure(script, inc, ErrorCode::InvalidInput,
                       {script, QStringLiteral("<script>"), QStringLiteral("violences")});
         ImportOptions badMap = inc;
         badMap.categoryMap.insert(QStringLiteral("vol"), QStringLiteral("no_such_category"));
-        expectFailure(script, badMap, ErrorCode::InvalidInput, {QStringLiteral("no_such_category")});
+        expectFailure(script, badMap, ErrorCode::InvalidInput,
+                      {QStringLiteral("no_such_category")});
         ImportOptions mapped = inc;
         mapped.categoryMap.insert(QStringLiteral("vol"), QStringLiteral("atteintes_biens"));
         const QString vol = incidents("vol.geojson", "3.0", "vol");
@@ -592,7 +608,8 @@ private slots:
         auto snap = m_store->loadSnapshot(QStringLiteral("incidents"));
         QVERIFY(snap.ok());
         const auto attrs = *m_store->attributes(QStringLiteral("incidents"), (*snap)->fids.back());
-        QCOMPARE(attrs.value(QStringLiteral("category")).toString(), QStringLiteral("atteintes_biens"));
+        QCOMPARE(attrs.value(QStringLiteral("category")).toString(),
+                 QStringLiteral("atteintes_biens"));
         QCOMPARE(attrs.value(QStringLiteral("severity")).toLongLong(), 3);
     }
 

@@ -155,8 +155,8 @@ private slots:
             << minimal(QStringLiteral(", \"symbology\": {\"zOrder\": 2.5}"))
             << QStringLiteral("symbology.zOrder");
         // The sync puts hubCollection in a URL path: only a collection name, never a path.
-        for (const char *bad : {"../admin/delete?f=json", "a/b", "x?f=json", "..", "a b", "#x",
-                                "%2e%2e"})
+        for (const char *bad :
+             {"../admin/delete?f=json", "a/b", "x?f=json", "..", "a b", "#x", "%2e%2e"})
             QTest::newRow(qPrintable(QStringLiteral("hubCollection %1").arg(QLatin1String(bad))))
                 << minimal(QStringLiteral(", \"hubCollection\": \"%1\"").arg(QLatin1String(bad)))
                 << QStringLiteral("hubCollection");

@@ -64,7 +64,8 @@ private slots:
         const Pseudonymiser a = Pseudonymiser::withKey(QByteArray(32, 'a'));
         const Pseudonymiser b = Pseudonymiser::withKey(QByteArray(32, 'b'));
         const QString p = a.protect(plate, QStringLiteral("AB-123-CD")).toString();
-        QVERIFY2(QRegularExpression(QStringLiteral("^P-[0-9a-f]{16}$")).match(p).hasMatch(), qPrintable(p));
+        QVERIFY2(QRegularExpression(QStringLiteral("^P-[0-9a-f]{16}$")).match(p).hasMatch(),
+                 qPrintable(p));
         QCOMPARE(a.protect(plate, QStringLiteral(" ab-123-cd ")).toString(), p); // case, spaces
         QVERIFY(a.protect(plate, QStringLiteral("AB-123-CE")).toString() != p);
         QVERIFY(b.protect(plate, QStringLiteral("AB-123-CD")).toString() != p); // another key
@@ -130,9 +131,10 @@ private slots:
         QVERIFY(Pseudonymiser::load().ok());
         qputenv("VIGIE_PSEUDONYM_KEY_FILE", m_keyFile.toUtf8());
         // A manifest cannot pseudonymise a number.
-        auto wrong = LayerManifest::fromJson(QByteArray(kManifest).replace(
-                                                 R"("plaque", "type": "string")", R"("plaque", "type": "integer")"),
-                                             QStringLiteral("test"));
+        auto wrong =
+            LayerManifest::fromJson(QByteArray(kManifest).replace(R"("plaque", "type": "string")",
+                                                                  R"("plaque", "type": "integer")"),
+                                    QStringLiteral("test"));
         QVERIFY(!wrong.ok());
         QVERIFY(wrong.error().message.contains(QStringLiteral("personal")));
     }
@@ -142,12 +144,12 @@ private slots:
         QTest::addColumn<QStringList>("spellings");
         QTest::addColumn<QString>("normalised");
         QTest::newRow("French mobile")
-            << QStringList{"06 12 34 56 78", "0612345678", "06.12.34.56.78", "06-12-34-56-78",
-                           "+33 6 12 34 56 78", "+33 (0)6 12 34 56 78", "0033612345678",
-                           " +33612345678 "}
+            << QStringList{"06 12 34 56 78", "0612345678",        "06.12.34.56.78",
+                           "06-12-34-56-78", "+33 6 12 34 56 78", "+33 (0)6 12 34 56 78",
+                           "0033612345678",  " +33612345678 "}
             << "+33612345678";
-        QTest::newRow("foreign number") << QStringList{"+49 30 1234567", "0049 30 1234567"}
-                                        << "+49301234567";
+        QTest::newRow("foreign number")
+            << QStringList{"+49 30 1234567", "0049 30 1234567"} << "+49301234567";
         QTest::newRow("e-mail") << QStringList{"Jean.Dupont@Example.FR", " jean.dupont@example.fr"}
                                 << "jean.dupont@example.fr";
         QTest::newRow("plate") << QStringList{"AB-123-CD", "ab 123 cd", "AB123CD", " ab-123-cd "}
@@ -164,7 +166,8 @@ private slots:
         const Pseudonymiser key = Pseudonymiser::withKey(QByteArray(32, 'z'));
         for (const QString &s : spellings) {
             QCOMPARE(Pseudonymiser::normalise(s), normalised);
-            QCOMPARE(key.pseudonym(QStringLiteral("f"), s), key.pseudonym(QStringLiteral("f"), normalised));
+            QCOMPARE(key.pseudonym(QStringLiteral("f"), s),
+                     key.pseudonym(QStringLiteral("f"), normalised));
         }
     }
 
@@ -259,7 +262,8 @@ private slots:
         for (const QString &file : {path, path + QStringLiteral("-wal")}) {
             const QByteArray bytes = readAll(file);
             for (const char *secret : {"GH-404-ZZ", "gh-404-zz", "KL-777-QQ", "0611223344"})
-                QVERIFY2(!bytes.contains(secret), qPrintable(file + QStringLiteral(": ") + QLatin1String(secret)));
+                QVERIFY2(!bytes.contains(secret),
+                         qPrintable(file + QStringLiteral(": ") + QLatin1String(secret)));
         }
     }
 

@@ -55,8 +55,8 @@ FeatureRecord incident(double x, double y, const QString &when, const QString &c
 {
     FeatureRecord r;
     r.wkb = pointWkb(x, y);
-    r.values = {when, category.isNull() ? QVariant() : QVariant(category), sev, QStringLiteral("201"),
-                QStringLiteral("PM")};
+    r.values = {when, category.isNull() ? QVariant() : QVariant(category), sev,
+                QStringLiteral("201"), QStringLiteral("PM")};
     r.source = QStringLiteral("test");
     return r;
 }

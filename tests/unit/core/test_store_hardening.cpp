@@ -512,14 +512,16 @@ private slots:
         QTest::addColumn<QString>("expected");
         QTest::newRow("1e308") << 1e308 << -1e308 << -1 << QVariant() << "not Lambert-93";
         QTest::newRow("degrees as metres, overflow") << 5.37 << 2e9 << -1 << QVariant() << "beyond";
-        QTest::newRow("2.5 in an integer") << 891000.0 << 6246000.0 << 2 << QVariant(2.5) << "integer";
-        QTest::newRow("\"2.7\" in an integer") << 891000.0 << 6246000.0 << 2 << QVariant(QStringLiteral("2.7"))
-                                                << "integer";
-        QTest::newRow("unknown category") << 891000.0 << 6246000.0 << 1
-                                          << QVariant(QStringLiteral("<script>x</script>")) << "categories";
-        QTest::newRow("NUL in text") << 891000.0 << 6246000.0 << 3
-                                     << QVariant(QStringLiteral("20") + QChar(0) + QStringLiteral("1"))
-                                     << "NUL";
+        QTest::newRow("2.5 in an integer")
+            << 891000.0 << 6246000.0 << 2 << QVariant(2.5) << "integer";
+        QTest::newRow("\"2.7\" in an integer")
+            << 891000.0 << 6246000.0 << 2 << QVariant(QStringLiteral("2.7")) << "integer";
+        QTest::newRow("unknown category")
+            << 891000.0 << 6246000.0 << 1 << QVariant(QStringLiteral("<script>x</script>"))
+            << "categories";
+        QTest::newRow("NUL in text")
+            << 891000.0 << 6246000.0 << 3
+            << QVariant(QStringLiteral("20") + QChar(0) + QStringLiteral("1")) << "NUL";
     }
 
     void inserterRefusesWhatItWouldAlter()

@@ -4,9 +4,9 @@
 // Set-up shared by the GUI tests: a small demo workspace and the main window, in French,
 // offscreen. Call from a test function, then return when QTest::currentTestFailed().
 
-#include "mainwindow.h"
 #include "core/demo/demogenerator.h"
 #include "core/i18n.h"
+#include "mainwindow.h"
 
 #include <QCoreApplication>
 #include <QSignalSpy>

@@ -83,7 +83,8 @@ private slots:
         QVERIFY(texts.size() > int(core::allAnalysisKinds().size()));
         QVERIFY2(texts.contains(QStringLiteral("Lieux répétés (concentration)…")),
                  qPrintable(texts.join(u'|')));
-        QVERIFY2(texts.contains(QStringLiteral("Points chauds (Getis-Ord Gi*)…")), qPrintable(texts.join(u'|')));
+        QVERIFY2(texts.contains(QStringLiteral("Points chauds (Getis-Ord Gi*)…")),
+                 qPrintable(texts.join(u'|')));
     }
 
     void runsEachAnalysisFromItsDialog_data()
@@ -91,12 +92,17 @@ private slots:
         QTest::addColumn<int>("kind");
         QTest::addColumn<bool>("hasLayer");
         QTest::addColumn<QString>("screenshot");
-        QTest::newRow("kde") << int(core::AnalysisKind::Kde) << true << QStringLiteral("analysis_kde.png");
+        QTest::newRow("kde") << int(core::AnalysisKind::Kde) << true
+                             << QStringLiteral("analysis_kde.png");
         QTest::newRow("risk") << int(core::AnalysisKind::RelativeRisk) << true << QString();
-        QTest::newRow("gistar") << int(core::AnalysisKind::GiStar) << true << QStringLiteral("analysis_gistar.png");
-        QTest::newRow("moran") << int(core::AnalysisKind::LocalMoran) << true << QStringLiteral("analysis_moran.png");
-        QTest::newRow("emerging") << int(core::AnalysisKind::EmergingHotSpots) << true << QStringLiteral("analysis_emerging.png");
-        QTest::newRow("dbscan") << int(core::AnalysisKind::Dbscan) << true << QStringLiteral("analysis_dbscan.png");
+        QTest::newRow("gistar") << int(core::AnalysisKind::GiStar) << true
+                                << QStringLiteral("analysis_gistar.png");
+        QTest::newRow("moran") << int(core::AnalysisKind::LocalMoran) << true
+                               << QStringLiteral("analysis_moran.png");
+        QTest::newRow("emerging") << int(core::AnalysisKind::EmergingHotSpots) << true
+                                  << QStringLiteral("analysis_emerging.png");
+        QTest::newRow("dbscan") << int(core::AnalysisKind::Dbscan) << true
+                                << QStringLiteral("analysis_dbscan.png");
         QTest::newRow("stdbscan") << int(core::AnalysisKind::StDbscan) << true << QString();
         QTest::newRow("nni") << int(core::AnalysisKind::NearestNeighbour) << false << QString();
         QTest::newRow("scale") << int(core::AnalysisKind::AnalysisScale) << false << QString();

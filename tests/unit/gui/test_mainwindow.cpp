@@ -2,12 +2,12 @@
 // The main window on a small demo workspace, offscreen: loading, layer panel, redraws on layer
 // and period changes, identify, language switch, error on a file that is not a workspace.
 
+#include "guitestsupport.h"
 #include "identifypanel.h"
 #include "layerpanel.h"
 #include "mainwindow.h"
 #include "mapcanvas.h"
 #include "timefilter.h"
-#include "guitestsupport.h"
 
 #include "core/demo/demogenerator.h"
 #include "core/geometry.h"
@@ -15,11 +15,11 @@
 #include "core/io/importer.h"
 
 #include <QAction>
-#include <QSet>
 #include <QDir>
 #include <QFile>
 #include <QMenu>
 #include <QMenuBar>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -85,8 +85,7 @@ std::optional<QPointF> interiorPoint(const core::Geometry &g)
 bool waitForRender(gui::MapCanvas *canvas, int previousCount, int timeoutMs = 20000)
 {
     return QTest::qWaitFor(
-        [&] { return canvas->renderCount() > previousCount && !canvas->isRendering(); },
-        timeoutMs);
+        [&] { return canvas->renderCount() > previousCount && !canvas->isRendering(); }, timeoutMs);
 }
 
 } // namespace
@@ -143,8 +142,8 @@ void TestMainWindow::loadsDemoWorkspace()
     QCOMPARE(titles.size(), 6);
     QCOMPARE(titles.first(), QStringLiteral("Événements publics"));
     QCOMPARE(titles.last(), QStringLiteral("Quartiers"));
-    for (const char *t : {"Arrondissements", "Caméras de vidéoprotection", "Incidents",
-                          "Trafic routier"})
+    for (const char *t :
+         {"Arrondissements", "Caméras de vidéoprotection", "Incidents", "Trafic routier"})
         QVERIFY2(titles.contains(QString::fromUtf8(t)), t);
     for (const auto &l : w.layerPanel()->layers()) {
         QVERIFY2(l.data, qPrintable(l.manifest.id));
@@ -173,8 +172,8 @@ void TestMainWindow::menusAreTranslated()
     for (QAction *m : menus)
         titles << m->text();
     QCOMPARE(titles, (QStringList{QStringLiteral("&Fichier"), QStringLiteral("&Affichage"),
-                                  QStringLiteral("A&nalyse"), QStringLiteral("&Scénarios"), QStringLiteral("&Paramètres"),
-                                  QStringLiteral("Aid&e")}));
+                                  QStringLiteral("A&nalyse"), QStringLiteral("&Scénarios"),
+                                  QStringLiteral("&Paramètres"), QStringLiteral("Aid&e")}));
     auto *file = m_window->findChild<QMenu *>(QStringLiteral("fileMenu"));
     QVERIFY(file);
     QVERIFY(file->actions().size() >= 6);
@@ -264,13 +263,15 @@ void TestMainWindow::identifyShowsQuartier()
     QVERIFY2(lines.contains(QStringLiteral("Nom: %1").arg(expected)),
              qPrintable(lines.join(QLatin1Char('|'))));
     // Field labels come from the manifest in French, integers are formatted for the locale.
-    QVERIFY(std::any_of(lines.begin(), lines.end(),
-                        [](const QString &l) { return l.startsWith(QStringLiteral("Population: ")); }));
+    QVERIFY(std::any_of(lines.begin(), lines.end(), [](const QString &l) {
+        return l.startsWith(QStringLiteral("Population: "));
+    }));
 
     // A click far outside the city finds nothing.
     canvas->setView(QPointF(700000, 6600000), 10.0);
     QVERIFY(waitForRender(canvas, canvas->renderCount()));
-    QTest::mouseClick(canvas, Qt::LeftButton, {}, QPoint(canvas->width() / 2, canvas->height() / 2));
+    QTest::mouseClick(canvas, Qt::LeftButton, {},
+                      QPoint(canvas->width() / 2, canvas->height() / 2));
     QTRY_VERIFY(!w.identifyPanel()->title().contains(expected));
     QVERIFY(w.identifyPanel()->lines().isEmpty());
     QVERIFY(!canvas->hasHighlight());

@@ -5,12 +5,12 @@
 // its layers appear on the map while its report fills the panel. A forecast can be canceled
 // with the workspace left unchanged. Screenshots go to VIGIE_TEST_OUTPUT/scenario_<kind>.png.
 
+#include "guitestsupport.h"
 #include "layerpanel.h"
 #include "mainwindow.h"
 #include "mapcanvas.h"
 #include "scenariopanel.h"
 #include "timefilter.h"
-#include "guitestsupport.h"
 
 #include "core/demo/demogenerator.h"
 #include "core/i18n.h"
@@ -59,8 +59,7 @@ std::vector<core::StoredAnalysis> storedRuns(const QString &path)
     return core::storedAnalyses(*store.value());
 }
 
-template <typename T>
-T *editor(gui::ScenarioPanel *panel, ScenarioKind kind, const char *name)
+template <typename T> T *editor(gui::ScenarioPanel *panel, ScenarioKind kind, const char *name)
 {
     return qobject_cast<T *>(panel->parameterEditor(kind, QString::fromLatin1(name)));
 }
@@ -104,7 +103,8 @@ private slots:
         auto &w = *m_window;
         auto *menu = w.menuBar()->findChild<QMenu *>(QStringLiteral("scenarioMenu"));
         QVERIFY(menu);
-        QCOMPARE(menu->title(), QCoreApplication::translate("vigie::gui::MainWindow", "&Scenarios"));
+        QCOMPARE(menu->title(),
+                 QCoreApplication::translate("vigie::gui::MainWindow", "&Scenarios"));
         QStringList texts;
         for (QAction *a : menu->actions())
             texts << a->text();
@@ -113,9 +113,11 @@ private slots:
         QVERIFY(dock);
         gui::ScenarioPanel *panel = w.scenarioPanel();
         for (ScenarioKind kind : core::allScenarioKinds()) {
-            auto *action = menu->findChild<QAction *>(QStringLiteral("scenario_") + core::scenarioKindKey(kind));
+            auto *action = menu->findChild<QAction *>(QStringLiteral("scenario_") +
+                                                      core::scenarioKindKey(kind));
             if (!action) // actions belong to the menu or the window depending on Qt
-                action = w.findChild<QAction *>(QStringLiteral("scenario_") + core::scenarioKindKey(kind));
+                action = w.findChild<QAction *>(QStringLiteral("scenario_") +
+                                                core::scenarioKindKey(kind));
             QVERIFY(action);
             QVERIFY(action->text().startsWith(core::scenarioKindTitle(kind)));
             action->trigger();
@@ -128,10 +130,12 @@ private slots:
         // The pickers are filled from the workspace.
         auto *venue = editor<QComboBox>(panel, ScenarioKind::Event, "venue");
         QVERIFY(venue && venue->count() > 1);
-        QVERIFY2(venue->currentText().contains(QStringLiteral("Vélodrome")), qPrintable(venue->currentText()));
+        QVERIFY2(venue->currentText().contains(QStringLiteral("Vélodrome")),
+                 qPrintable(venue->currentText()));
         auto *type = editor<QComboBox>(panel, ScenarioKind::Event, "type");
         QVERIFY(type && type->findData(QStringLiteral("football")) > 0);
-        QCOMPARE(type->itemText(type->findData(QStringLiteral("football"))), QStringLiteral("Match de football"));
+        QCOMPARE(type->itemText(type->findData(QStringLiteral("football"))),
+                 QStringLiteral("Match de football"));
         auto *areas = editor<QListWidget>(panel, ScenarioKind::Impact, "actionAreas");
         QVERIFY(areas && areas->count() > 100);
         QVERIFY(editor<QComboBox>(panel, ScenarioKind::Forecast, "model"));
@@ -142,8 +146,10 @@ private slots:
     void forecast()
     {
         gui::ScenarioPanel *panel = open(ScenarioKind::Forecast);
-        QVERIFY(selectData(editor<QComboBox>(panel, ScenarioKind::Forecast, "model"), QStringLiteral("sepp")));
-        QVERIFY(selectData(editor<QComboBox>(panel, ScenarioKind::Forecast, "period"), QStringLiteral("week")));
+        QVERIFY(selectData(editor<QComboBox>(panel, ScenarioKind::Forecast, "model"),
+                           QStringLiteral("sepp")));
+        QVERIFY(selectData(editor<QComboBox>(panel, ScenarioKind::Forecast, "period"),
+                           QStringLiteral("week")));
         const core::ScenarioRequest r = panel->request();
         QCOMPARE(r.parameters.value(QStringLiteral("model")).toString(), QStringLiteral("sepp"));
         QVERIFY(!r.parameters.contains(QStringLiteral("origin"))); // automatic
@@ -154,7 +160,8 @@ private slots:
         QCOMPARE(summary.value(QStringLiteral("period")).toString(), QStringLiteral("week"));
         QVERIFY(summary.value(QStringLiteral("expectedTotal")).toDouble() > 1.0);
         QVERIFY(summary.value(QStringLiteral("shareTop5")).toDouble() > 0.05); // clustered risk
-        QVERIFY(containsNumber(m_lastText, summary.value(QStringLiteral("trainingEvents")).toLongLong()));
+        QVERIFY(containsNumber(m_lastText,
+                               summary.value(QStringLiteral("trainingEvents")).toLongLong()));
     }
 
     void event()
@@ -172,28 +179,36 @@ private slots:
         QVERIFY(!canvas->isPickMode());
         const core::ScenarioRequest picked = panel->request();
         QVERIFY(!picked.parameters.contains(QStringLiteral("venue")));
-        QVERIFY(std::abs(picked.parameters.value(QStringLiteral("x")).toDouble() - canvas->toMap(pixel).x()) < 1.0);
-        QVERIFY(std::abs(picked.parameters.value(QStringLiteral("y")).toDouble() - canvas->toMap(pixel).y()) < 1.0);
+        QVERIFY(std::abs(picked.parameters.value(QStringLiteral("x")).toDouble() -
+                         canvas->toMap(pixel).x()) < 1.0);
+        QVERIFY(std::abs(picked.parameters.value(QStringLiteral("y")).toDouble() -
+                         canvas->toMap(pixel).y()) < 1.0);
         const int velodrome = venue->findText(QStringLiteral("Vélodrome"), Qt::MatchContains);
         QVERIFY(velodrome >= 0);
         venue->setCurrentIndex(velodrome);
-        QVERIFY(selectData(editor<QComboBox>(panel, ScenarioKind::Event, "type"), QStringLiteral("football")));
+        QVERIFY(selectData(editor<QComboBox>(panel, ScenarioKind::Event, "type"),
+                           QStringLiteral("football")));
         auto *attendance = editor<QDoubleSpinBox>(panel, ScenarioKind::Event, "attendance");
         QVERIFY(attendance);
         attendance->setValue(60000);
         const core::ScenarioRequest r = panel->request();
-        QCOMPARE(r.parameters.value(QStringLiteral("venue")).toString(), venue->itemText(velodrome));
+        QCOMPARE(r.parameters.value(QStringLiteral("venue")).toString(),
+                 venue->itemText(velodrome));
         QCOMPARE(r.parameters.value(QStringLiteral("attendance")).toDouble(), 60000.0);
-        QVERIFY(r.parameters.value(QStringLiteral("start")).toString().endsWith(QStringLiteral("T21:00:00")));
+        QVERIFY(r.parameters.value(QStringLiteral("start"))
+                    .toString()
+                    .endsWith(QStringLiteral("T21:00:00")));
         QVERIFY(!r.parameters.contains(QStringLiteral("x")));
         const QVariantMap summary = runAndCheck(ScenarioKind::Event, {QStringLiteral("Vélodrome")});
         if (QTest::currentTestFailed())
             return;
         QVERIFY(summary.value(QStringLiteral("eventsUsed")).toLongLong() > 0);
         QVERIFY(summary.value(QStringLiteral("totalExtra")).toDouble() > 0.0);
-        QVERIFY(summary.value(QStringLiteral("totalLow")).toDouble() <= summary.value(QStringLiteral("totalExtra")).toDouble());
+        QVERIFY(summary.value(QStringLiteral("totalLow")).toDouble() <=
+                summary.value(QStringLiteral("totalExtra")).toDouble());
         QVERIFY(!summary.value(QStringLiteral("hours")).toList().isEmpty());
-        QVERIFY(containsNumber(m_lastText, summary.value(QStringLiteral("eventsUsed")).toLongLong()));
+        QVERIFY(
+            containsNumber(m_lastText, summary.value(QStringLiteral("eventsUsed")).toLongLong()));
         QVERIFY(containsNumber(m_lastText, 60000));
     }
 
@@ -201,21 +216,26 @@ private slots:
     {
         gui::ScenarioPanel *panel = open(ScenarioKind::Patrol);
         editor<QSpinBox>(panel, ScenarioKind::Patrol, "units")->setValue(6);
-        QVERIFY(selectData(editor<QComboBox>(panel, ScenarioKind::Patrol, "shift"), QStringLiteral("night")));
-        QVERIFY(selectData(editor<QComboBox>(panel, ScenarioKind::Patrol, "strategyA"), QStringLiteral("optimise")));
-        QVERIFY(selectData(editor<QComboBox>(panel, ScenarioKind::Patrol, "strategyB"), QStringLiteral("hotspots")));
+        QVERIFY(selectData(editor<QComboBox>(panel, ScenarioKind::Patrol, "shift"),
+                           QStringLiteral("night")));
+        QVERIFY(selectData(editor<QComboBox>(panel, ScenarioKind::Patrol, "strategyA"),
+                           QStringLiteral("optimise")));
+        QVERIFY(selectData(editor<QComboBox>(panel, ScenarioKind::Patrol, "strategyB"),
+                           QStringLiteral("hotspots")));
         auto *date = editor<QDateEdit>(panel, ScenarioKind::Patrol, "date");
         QVERIFY(date && date->date().isValid());
         const core::ScenarioRequest r = panel->request();
         QCOMPARE(r.parameters.value(QStringLiteral("units")).toInt(), 6);
-        QCOMPARE(r.parameters.value(QStringLiteral("date")).toString(), date->date().toString(Qt::ISODate));
+        QCOMPARE(r.parameters.value(QStringLiteral("date")).toString(),
+                 date->date().toString(Qt::ISODate));
         const QVariantMap summary = runAndCheck(ScenarioKind::Patrol, {});
         if (QTest::currentTestFailed())
             return;
         QCOMPARE(summary.value(QStringLiteral("units")).toInt(), 6);
         const QVariantMap a = summary.value(QStringLiteral("a")).toMap();
         const QVariantMap b = summary.value(QStringLiteral("b")).toMap();
-        QVERIFY(a.value(QStringLiteral("mean")).toDouble() > 0.0 && b.value(QStringLiteral("mean")).toDouble() > 0.0);
+        QVERIFY(a.value(QStringLiteral("mean")).toDouble() > 0.0 &&
+                b.value(QStringLiteral("mean")).toDouble() > 0.0);
         QVERIFY(a.value(QStringLiteral("coveredShare")).toDouble() > 0.0);
         QVERIFY(containsNumber(m_lastText, 6));
     }
@@ -260,16 +280,19 @@ private slots:
         double best = -1.0;
         for (std::size_t i = 0; i < cams->data->size(); ++i) {
             if (cams->data->category[i] == maintenance ||
-                (!cams->data->endTime.empty() && cams->data->endTime[i] != core::LayerSnapshot::kNoTime))
+                (!cams->data->endTime.empty() &&
+                 cams->data->endTime[i] != core::LayerSnapshot::kNoTime))
                 continue;
-            const double d = std::hypot(cams->data->x[i] - centre.x(), cams->data->y[i] - centre.y());
+            const double d =
+                std::hypot(cams->data->x[i] - centre.x(), cams->data->y[i] - centre.y());
             if (d > best) {
                 best = d;
                 target = std::ptrdiff_t(i);
             }
         }
         QVERIFY(target >= 0);
-        const QPointF camera(cams->data->x[std::size_t(target)], cams->data->y[std::size_t(target)]);
+        const QPointF camera(cams->data->x[std::size_t(target)],
+                             cams->data->y[std::size_t(target)]);
         canvas->setView(camera, 2.0);
         auto *remove = panel->findChild<QPushButton *>(QStringLiteral("removeCameraAtClick"));
         QVERIFY(remove);
@@ -279,7 +302,9 @@ private slots:
         const QString edits = panel->cameraEdits();
         const QStringList parts = edits.split(u';');
         QCOMPARE(parts.size(), 3);
-        QVERIFY2(parts[0].startsWith(QStringLiteral("add:")) && parts[1].startsWith(QStringLiteral("add:")), qPrintable(edits));
+        QVERIFY2(parts[0].startsWith(QStringLiteral("add:")) &&
+                     parts[1].startsWith(QStringLiteral("add:")),
+                 qPrintable(edits));
         QVERIFY2(parts[2].startsWith(QStringLiteral("remove:CAM-")), qPrintable(edits));
         QCOMPARE(parts[0].split(u',').size(), 5);
         // Back to the whole city for the screenshot.
@@ -304,16 +329,21 @@ private slots:
         auto *date = editor<QDateEdit>(panel, ScenarioKind::Impact, "actionDate");
         QVERIFY(date);
         // One year before the end of the data (also the panel's default).
-        const QDate last = QDateTime::fromSecsSinceEpoch(m_window->timeFilter()->dataMax(), QTimeZone::utc()).date();
+        const QDate last =
+            QDateTime::fromSecsSinceEpoch(m_window->timeFilter()->dataMax(), QTimeZone::utc())
+                .date();
         date->setDate(last.addYears(-1));
         auto *areas = editor<QListWidget>(panel, ScenarioKind::Impact, "actionAreas");
         const auto found = areas->findItems(QStringLiteral("Belsunce"), Qt::MatchExactly);
         QCOMPARE(found.size(), 1);
         found.first()->setCheckState(Qt::Checked);
-        QVERIFY(selectData(editor<QComboBox>(panel, ScenarioKind::Impact, "action"), QStringLiteral("cameras")));
+        QVERIFY(selectData(editor<QComboBox>(panel, ScenarioKind::Impact, "action"),
+                           QStringLiteral("cameras")));
         const core::ScenarioRequest r = panel->request();
-        QCOMPARE(r.parameters.value(QStringLiteral("actionAreas")).toString(), QStringLiteral("Belsunce"));
-        QCOMPARE(r.parameters.value(QStringLiteral("actionDate")).toString(), last.addYears(-1).toString(Qt::ISODate));
+        QCOMPARE(r.parameters.value(QStringLiteral("actionAreas")).toString(),
+                 QStringLiteral("Belsunce"));
+        QCOMPARE(r.parameters.value(QStringLiteral("actionDate")).toString(),
+                 last.addYears(-1).toString(Qt::ISODate));
         const QVariantMap summary = runAndCheck(ScenarioKind::Impact, {QStringLiteral("Belsunce")});
         if (QTest::currentTestFailed())
             return;
@@ -334,7 +364,8 @@ private slots:
             areas->item(i)->setCheckState(Qt::Unchecked);
         const std::size_t runsBefore = storedRuns(m_store).size();
         QSignalSpy ended(&w, &gui::MainWindow::taskEnded);
-        QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("runScenario")), Qt::LeftButton);
+        QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("runScenario")),
+                          Qt::LeftButton);
         QVERIFY(ended.wait(60000));
         QCOMPARE(ended.takeFirst().at(0).toBool(), false);
         QVERIFY(!w.lastError().isEmpty());
@@ -348,7 +379,8 @@ private slots:
         auto &w = *m_window;
         gui::ScenarioPanel *panel = open(ScenarioKind::Forecast);
         // A long run: SEPP on fine cells over the whole history.
-        QVERIFY(selectData(editor<QComboBox>(panel, ScenarioKind::Forecast, "model"), QStringLiteral("sepp")));
+        QVERIFY(selectData(editor<QComboBox>(panel, ScenarioKind::Forecast, "model"),
+                           QStringLiteral("sepp")));
         editor<QDoubleSpinBox>(panel, ScenarioKind::Forecast, "cellSize")->setValue(50);
         editor<QDoubleSpinBox>(panel, ScenarioKind::Forecast, "trainingDays")->setValue(3650);
         const std::size_t runsBefore = storedRuns(m_store).size();
@@ -368,9 +400,10 @@ private slots:
         QVERIFY(run->isEnabled());
         QCOMPARE(w.layerCount(), layersBefore);
         QCOMPARE(storedRuns(m_store).size(), runsBefore);
-        const QString canceled = QCoreApplication::translate("vigie::gui::MainWindow",
-                                                             "%1: canceled; the workspace is unchanged.")
-                                     .arg(core::scenarioKindTitle(ScenarioKind::Forecast));
+        const QString canceled =
+            QCoreApplication::translate("vigie::gui::MainWindow",
+                                        "%1: canceled; the workspace is unchanged.")
+                .arg(core::scenarioKindTitle(ScenarioKind::Forecast));
         QCOMPARE(panel->resultText(), canceled);
     }
 
@@ -385,7 +418,8 @@ private slots:
         periods->setValue(2);
         const std::size_t runsBefore = storedRuns(m_store).size();
         QSignalSpy ended(&w, &gui::MainWindow::taskEnded);
-        QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("evaluateModels")), Qt::LeftButton);
+        QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("evaluateModels")),
+                          Qt::LeftButton);
         QVERIFY(ended.wait(60000));
         QVERIFY2(ended.takeFirst().at(0).toBool(), qPrintable(w.lastError()));
         qInfo().noquote() << panel->resultText();
@@ -450,7 +484,8 @@ private:
         const int rendersBefore = canvas->renderCount();
         QElapsedTimer timer;
         timer.start();
-        QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("runScenario")), Qt::LeftButton);
+        QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("runScenario")),
+                          Qt::LeftButton);
         QVERIFY(ended.wait(120000));
         const bool ok = ended.takeFirst().at(0).toBool();
         qInfo("%s: %lld ms", qPrintable(core::scenarioKindKey(kind)), timer.elapsed());
@@ -483,17 +518,20 @@ private:
         for (const auto &l : w.layerPanel()->layers())
             if (!kept.layers.contains(l.manifest.id))
                 for (ScenarioKind k : core::allScenarioKinds())
-                    QVERIFY2(!(l.manifest.id.startsWith(core::scenarioKindKey(k) + u'_') && l.visible),
-                             qPrintable(l.manifest.id));
+                    QVERIFY2(
+                        !(l.manifest.id.startsWith(core::scenarioKindKey(k) + u'_') && l.visible),
+                        qPrintable(l.manifest.id));
         // The map is redrawn with the new layers; screenshot of the window.
         QVERIFY(QTest::qWaitFor(
-            [&] { return canvas->renderCount() > rendersBefore && !canvas->isRendering(); }, 20000));
+            [&] { return canvas->renderCount() > rendersBefore && !canvas->isRendering(); },
+            20000));
         QTest::qWait(150);
         QVERIFY(QTest::qWaitFor([&] { return !canvas->isRendering(); }, 20000));
         QVERIFY(canvas->lastRender().featuresDrawn > 0);
         const QString outDir = qEnvironmentVariable("VIGIE_TEST_OUTPUT", QDir::tempPath());
         QDir().mkpath(outDir);
-        QVERIFY(w.grab().save(QDir(outDir).filePath(QStringLiteral("scenario_%1.png").arg(core::scenarioKindKey(kind)))));
+        QVERIFY(w.grab().save(QDir(outDir).filePath(
+            QStringLiteral("scenario_%1.png").arg(core::scenarioKindKey(kind)))));
     }
 
     QElapsedTimer m_clock;

@@ -65,8 +65,9 @@ private slots:
         const QString extracted = dir.filePath(QStringLiteral("extracted_fr.ts"));
         QProcess lupdate;
         lupdate.start(QStringLiteral(VIGIE_LUPDATE),
-                      {QStringLiteral("-silent"), QStringLiteral("-locations"), QStringLiteral("none"),
-                       QStringLiteral("@" VIGIE_I18N_SOURCE_LIST), QStringLiteral("-ts"), extracted});
+                      {QStringLiteral("-silent"), QStringLiteral("-locations"),
+                       QStringLiteral("none"), QStringLiteral("@" VIGIE_I18N_SOURCE_LIST),
+                       QStringLiteral("-ts"), extracted});
         QVERIFY2(lupdate.waitForFinished(120000), "lupdate did not finish");
         QCOMPARE(lupdate.exitCode(), 0);
 
@@ -99,7 +100,8 @@ private slots:
         QVERIFY2(usage != QLatin1String("Commands:"), qPrintable(usage));
         QVERIFY(usage.startsWith(QLatin1String("Commandes")));
         QCOMPARE(vigie::core::installTranslations(QStringLiteral("en")), QStringLiteral("en"));
-        QCOMPARE(QCoreApplication::translate("vigie::cli", "Commands:"), QStringLiteral("Commands:"));
+        QCOMPARE(QCoreApplication::translate("vigie::cli", "Commands:"),
+                 QStringLiteral("Commands:"));
     }
 };
 

@@ -90,25 +90,30 @@ private slots:
     {
         auto store = Store::open(m_path);
         QVERIFY(store.ok());
-        const AnalysisOutcome out = runOk(**store, ScenarioKind::Forecast,
-                                          {{"model", "prospective-kde"}, {"period", "week"},
-                                           {"origin", "2025-12-01"}});
+        const AnalysisOutcome out =
+            runOk(**store, ScenarioKind::Forecast,
+                  {{"model", "prospective-kde"}, {"period", "week"}, {"origin", "2025-12-01"}});
         QVERIFY(!out.id.isEmpty());
         QCOMPARE(out.layers.size(), 2);
         QVERIFY((*store)->isRasterLayer(out.layers[0]));
         const analytics::Raster r = *(*store)->readRaster(out.layers[0]);
         // The week forecast against what happened that week (the demo has no trend at this scale:
         // within 35 %), and the priority cells layer holds 5 % of the cells.
-        const double observed = sqlNumber(**store, QStringLiteral(
-            "SELECT count(*) FROM incidents WHERE occurred_at >= '2025-11-30T23:00:00Z' AND occurred_at < '2025-12-07T23:00:00Z'"));
+        const double observed = sqlNumber(
+            **store,
+            QStringLiteral("SELECT count(*) FROM incidents WHERE occurred_at >= "
+                           "'2025-11-30T23:00:00Z' AND occurred_at < '2025-12-07T23:00:00Z'"));
         const double expected = rasterSum(r);
         qInfo("week of 1 Dec 2025: forecast %.1f incidents, observed %.0f", expected, observed);
         QVERIFY(observed > 50);
-        QVERIFY2(std::abs(expected - observed) < 0.35 * observed, qPrintable(QString::number(expected)));
+        QVERIFY2(std::abs(expected - observed) < 0.35 * observed,
+                 qPrintable(QString::number(expected)));
         // The store keeps rasters in float32.
-        QVERIFY(std::abs(out.summary.value("expectedTotal").toDouble() - expected) < 1e-5 * expected);
+        QVERIFY(std::abs(out.summary.value("expectedTotal").toDouble() - expected) <
+                1e-5 * expected);
         const double cells = out.summary.value("cells").toDouble();
-        const double priority = sqlNumber(**store, QStringLiteral("SELECT count(*) FROM \"%1\"").arg(out.layers[1]));
+        const double priority =
+            sqlNumber(**store, QStringLiteral("SELECT count(*) FROM \"%1\"").arg(out.layers[1]));
         QCOMPARE(priority, std::max(1.0, std::round(0.05 * cells)));
         QVERIFY(out.summary.value("shareTop5").toDouble() > 0.05); // risk is concentrated
         QVERIFY(out.summaryText.contains(QStringLiteral("prospective KDE")));
@@ -118,8 +123,9 @@ private slots:
     {
         auto store = Store::open(m_path);
         QVERIFY(store.ok());
-        const AnalysisOutcome out = runOk(**store, ScenarioKind::Forecast,
-                                          {{"model", "sepp"}, {"period", "day"}, {"trainingDays", 180}});
+        const AnalysisOutcome out =
+            runOk(**store, ScenarioKind::Forecast,
+                  {{"model", "sepp"}, {"period", "day"}, {"trainingDays", 180}});
         QVERIFY(!out.id.isEmpty());
         const double theta = out.summary.value("theta").toDouble();
         const double sigma = out.summary.value("sigma").toDouble();
@@ -129,8 +135,9 @@ private slots:
         QVERIFY(theta > 0.01 && theta < 1.0);
         QVERIFY(sigma > 10 && sigma < 1500);
         // A day's forecast is about a day's incidents.
-        const double perDay = sqlNumber(**store, QStringLiteral(
-            "SELECT count(*) / 30.0 FROM incidents WHERE occurred_at >= '2025-12-01T23:00:00Z'"));
+        const double perDay =
+            sqlNumber(**store, QStringLiteral("SELECT count(*) / 30.0 FROM incidents WHERE "
+                                              "occurred_at >= '2025-12-01T23:00:00Z'"));
         const double expected = out.summary.value("expectedTotal").toDouble();
         qInfo("next day: forecast %.1f, mean of December %.1f", expected, perDay);
         QVERIFY(std::abs(expected - perDay) < 0.4 * perDay);
@@ -178,7 +185,8 @@ private slots:
         // from 1 h before to 1 h after, Gaussian sd 220 m (92 % within 500 m). Match durations
         // vary (about 2 h), so accept the planted level within the interval widened by 30 %.
         const double planted = 60000 * 0.0003 * (2.0 / 3.0) * 0.5 * 0.92;
-        qInfo("event: %.1f extra incidents [%.1f, %.1f], planted about %.1f", extra, low, high, planted);
+        qInfo("event: %.1f extra incidents [%.1f, %.1f], planted about %.1f", extra, low, high,
+              planted);
         QVERIFY(low < extra && extra < high);
         QVERIFY(extra > 0);
         QVERIFY(planted > 0.7 * low && planted < 1.3 * high);
@@ -190,8 +198,14 @@ private slots:
         // Cameras that see the site are cameras of the store.
         const int seeing = out.summary.value("camerasSeeing").toInt();
         const QString camLayer = out.id + QStringLiteral("_cameras");
-        QCOMPARE(int(sqlNumber(**store, QStringLiteral("SELECT count(*) FROM \"%1\"").arg(camLayer))), seeing);
-        QCOMPARE(int(sqlNumber(**store, QStringLiteral("SELECT count(*) FROM \"%1\" WHERE camera_id NOT IN (SELECT camera_id FROM cameras)").arg(camLayer))), 0);
+        QCOMPARE(
+            int(sqlNumber(**store, QStringLiteral("SELECT count(*) FROM \"%1\"").arg(camLayer))),
+            seeing);
+        QCOMPARE(
+            int(sqlNumber(**store, QStringLiteral("SELECT count(*) FROM \"%1\" WHERE camera_id NOT "
+                                                  "IN (SELECT camera_id FROM cameras)")
+                                       .arg(camLayer))),
+            0);
         QVERIFY(out.summaryText.contains(QStringLiteral("Orange Vélodrome")));
     }
 
@@ -199,13 +213,23 @@ private slots:
     {
         auto store = Store::open(m_path);
         QVERIFY(store.ok());
-        const QVariantMap p{{"units", 6}, {"shift", "night"}, {"date", "2026-01-05"},
-                            {"strategyA", "optimise"}, {"strategyB", "hotspots"},
-                            {"incidents", 5000}, {"seed", 7}};
+        const QVariantMap p{{"units", 6},
+                            {"shift", "night"},
+                            {"date", "2026-01-05"},
+                            {"strategyA", "optimise"},
+                            {"strategyB", "hotspots"},
+                            {"incidents", 5000},
+                            {"seed", 7}};
         const AnalysisOutcome a = runOk(**store, ScenarioKind::Patrol, p);
         QVERIFY(!a.id.isEmpty());
-        QCOMPARE(int(sqlNumber(**store, QStringLiteral("SELECT count(*) FROM \"%1\" WHERE allocation = 'A'").arg(a.layers[0]))), 6);
-        QCOMPARE(int(sqlNumber(**store, QStringLiteral("SELECT count(*) FROM \"%1\" WHERE allocation = 'B'").arg(a.layers[0]))), 6);
+        QCOMPARE(int(sqlNumber(**store,
+                               QStringLiteral("SELECT count(*) FROM \"%1\" WHERE allocation = 'A'")
+                                   .arg(a.layers[0]))),
+                 6);
+        QCOMPARE(int(sqlNumber(**store,
+                               QStringLiteral("SELECT count(*) FROM \"%1\" WHERE allocation = 'B'")
+                                   .arg(a.layers[0]))),
+                 6);
         const QVariantMap sa = a.summary.value("a").toMap(), sb = a.summary.value("b").toMap();
         qInfo("patrol: A covers %.3f, mean %.0f s; B covers %.3f, mean %.0f s; road network %d",
               sa.value("coveredShare").toDouble(), sa.value("mean").toDouble(),
@@ -216,8 +240,10 @@ private slots:
         QVERIFY(sa.value("mean").toDouble() > 60); // at least the dispatch delay
         // Same seed, same figures.
         const AnalysisOutcome again = runOk(**store, ScenarioKind::Patrol, p);
-        QCOMPARE(again.summary.value("a").toMap().value("mean").toDouble(), sa.value("mean").toDouble());
-        QCOMPARE(again.summary.value("shareBFaster").toDouble(), a.summary.value("shareBFaster").toDouble());
+        QCOMPARE(again.summary.value("a").toMap().value("mean").toDouble(),
+                 sa.value("mean").toDouble());
+        QCOMPARE(again.summary.value("shareBFaster").toDouble(),
+                 a.summary.value("shareBFaster").toDouble());
         QVERIFY(again.id != a.id);
     }
 
@@ -228,31 +254,44 @@ private slots:
         // Add a camera where the incidents are densest (the cell with most incidents in 2025).
         sqlite3_stmt *st = nullptr;
         double x = 0, y = 0;
-        QVERIFY(sqlite3_prepare_v2((*store)->handle(),
-                                   "SELECT floor(X(geom)/100)*100+50, floor(Y(geom)/100)*100+50, count(*) n FROM incidents "
-                                   "WHERE occurred_at >= '2025' GROUP BY 1, 2 ORDER BY n DESC LIMIT 1", -1, &st, nullptr) == SQLITE_OK);
+        QVERIFY(
+            sqlite3_prepare_v2((*store)->handle(),
+                               "SELECT floor(X(geom)/100)*100+50, floor(Y(geom)/100)*100+50, "
+                               "count(*) n FROM incidents "
+                               "WHERE occurred_at >= '2025' GROUP BY 1, 2 ORDER BY n DESC LIMIT 1",
+                               -1, &st, nullptr) == SQLITE_OK);
         QVERIFY(sqlite3_step(st) == SQLITE_ROW);
         x = sqlite3_column_double(st, 0);
         y = sqlite3_column_double(st, 1);
         sqlite3_finalize(st);
-        const AnalysisOutcome add = runOk(**store, ScenarioKind::Cameras,
-                                          {{"edits", QStringLiteral("add:%1,%2,0,360,80").arg(x).arg(y)}});
+        const AnalysisOutcome add =
+            runOk(**store, ScenarioKind::Cameras,
+                  {{"edits", QStringLiteral("add:%1,%2,0,360,80").arg(x).arg(y)}});
         QVERIFY(!add.id.isEmpty());
-        qInfo("add at %.0f,%.0f: risk covered %.4f -> %.4f", x, y, add.summary.value("riskShareBefore").toDouble(),
+        qInfo("add at %.0f,%.0f: risk covered %.4f -> %.4f", x, y,
+              add.summary.value("riskShareBefore").toDouble(),
               add.summary.value("riskShareAfter").toDouble());
-        QVERIFY(add.summary.value("riskShareAfter").toDouble() > add.summary.value("riskShareBefore").toDouble());
+        QVERIFY(add.summary.value("riskShareAfter").toDouble() >
+                add.summary.value("riskShareBefore").toDouble());
         QVERIFY(add.summary.value("cellsGained").toInt() > 0);
         QCOMPARE(add.summary.value("cellsLost").toInt(), 0);
         // Removing a camera loses what only it saw.
-        const AnalysisOutcome rm = runOk(**store, ScenarioKind::Cameras, {{"edits", "remove:CAM-0001"}});
+        const AnalysisOutcome rm =
+            runOk(**store, ScenarioKind::Cameras, {{"edits", "remove:CAM-0001"}});
         QVERIFY(!rm.id.isEmpty());
-        QVERIFY(rm.summary.value("riskShareAfter").toDouble() <= rm.summary.value("riskShareBefore").toDouble());
-        QCOMPARE(rm.summary.value("camerasAfter").toInt(), rm.summary.value("camerasBefore").toInt() - 1);
+        QVERIFY(rm.summary.value("riskShareAfter").toDouble() <=
+                rm.summary.value("riskShareBefore").toDouble());
+        QCOMPARE(rm.summary.value("camerasAfter").toInt(),
+                 rm.summary.value("camerasBefore").toInt() - 1);
         // Suggested cameras add risk covered, each one at least as much as the next.
         const AnalysisOutcome sug = runOk(**store, ScenarioKind::Cameras, {{"suggest", 3}});
         QVERIFY(!sug.id.isEmpty());
-        QVERIFY(sug.summary.value("riskShareAfter").toDouble() > sug.summary.value("riskShareBefore").toDouble());
-        QCOMPARE(int(sqlNumber(**store, QStringLiteral("SELECT count(*) FROM \"%1\" WHERE etat = 'proposee'").arg(sug.layers[0]))), 3);
+        QVERIFY(sug.summary.value("riskShareAfter").toDouble() >
+                sug.summary.value("riskShareBefore").toDouble());
+        QCOMPARE(int(sqlNumber(**store,
+                               QStringLiteral("SELECT count(*) FROM \"%1\" WHERE etat = 'proposee'")
+                                   .arg(sug.layers[0]))),
+                 3);
     }
 
     void impactRecoversAPlantedReduction()
@@ -269,16 +308,33 @@ private slots:
         QVERIFY(store.ok());
         const QString quartier = QStringLiteral("Belsunce");
         const QString code = QStringLiteral("1320101");
-        const double before = sqlNumber(**store, QStringLiteral("SELECT count(*) FROM incidents WHERE code_qua = '%1' AND occurred_at >= '2025'").arg(code));
+        const double before = sqlNumber(
+            **store,
+            QStringLiteral(
+                "SELECT count(*) FROM incidents WHERE code_qua = '%1' AND occurred_at >= '2025'")
+                .arg(code));
         QVERIFY(sqlite3_exec((*store)->handle(),
-                             QStringLiteral("DELETE FROM incidents WHERE code_qua = '%1' AND occurred_at >= '2025' AND fid % 3 = 0").arg(code).toUtf8().constData(),
+                             QStringLiteral("DELETE FROM incidents WHERE code_qua = '%1' AND "
+                                            "occurred_at >= '2025' AND fid % 3 = 0")
+                                 .arg(code)
+                                 .toUtf8()
+                                 .constData(),
                              nullptr, nullptr, nullptr) == SQLITE_OK);
-        const double after = sqlNumber(**store, QStringLiteral("SELECT count(*) FROM incidents WHERE code_qua = '%1' AND occurred_at >= '2025'").arg(code));
+        const double after = sqlNumber(
+            **store,
+            QStringLiteral(
+                "SELECT count(*) FROM incidents WHERE code_qua = '%1' AND occurred_at >= '2025'")
+                .arg(code));
         const double planted = after / before - 1.0;
         const AnalysisOutcome out = runOk(**store, ScenarioKind::Impact,
-                                          {{"actionDate", "2025-01-01"}, {"actionAreas", quartier},
-                                           {"action", "patrol"}, {"preDays", 364}, {"postDays", 336},
-                                           {"cellSize", 200}, {"controls", "all"}, {"replicates", 199}});
+                                          {{"actionDate", "2025-01-01"},
+                                           {"actionAreas", quartier},
+                                           {"action", "patrol"},
+                                           {"preDays", 364},
+                                           {"postDays", 336},
+                                           {"cellSize", 200},
+                                           {"controls", "all"},
+                                           {"replicates", 199}});
         QVERIFY(!out.id.isEmpty());
         const double effect = out.summary.value("effect").toDouble();
         qInfo("impact: planted %.3f, estimated %.3f [%.3f, %.3f], p %.2g", planted, effect,
@@ -288,7 +344,10 @@ private slots:
         QVERIFY(out.summary.value("effectHigh").toDouble() > planted);
         QVERIFY(out.summary.value("effectHigh").toDouble() < 0); // a significant reduction
         QVERIFY(!out.summary.value("series").toList().isEmpty());
-        QCOMPARE(int(sqlNumber(**store, QStringLiteral("SELECT count(*) FROM \"%1\" WHERE role = 'action'").arg(out.layers[0]))), 1);
+        QCOMPARE(int(sqlNumber(**store,
+                               QStringLiteral("SELECT count(*) FROM \"%1\" WHERE role = 'action'")
+                                   .arg(out.layers[0]))),
+                 1);
     }
 
     void storedRunsListTheirLayers()
