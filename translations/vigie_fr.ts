@@ -721,6 +721,10 @@
         <source>field "%1": "%2" is not an integer (no value is rounded)</source>
         <translation>champ « %1 » : « %2 » n'est pas un entier (aucune valeur n'est arrondie)</translation>
     </message>
+    <message>
+        <source>The layer "%1" has no field "%2".</source>
+        <translation>La couche « %1 » n'a pas de champ « %2 ».</translation>
+    </message>
 </context>
 <context>
     <name>vigie::cli</name>

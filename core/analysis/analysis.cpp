@@ -24,7 +24,6 @@
 #include <QTimeZone>
 
 #include <gdal_priv.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <cmath>
@@ -267,15 +266,7 @@ Selection select(Store &store, const AnalysisSelection &sel, analytics::Feedback
                             vigie::core::AnalysisRunner::tr(
                                 "The weight field \"%1\" is not a numeric field of \"%2\".")
                                 .arg(sel.weightField, sel.layer));
-        const QByteArray sql = QStringLiteral("SELECT fid, \"%1\" FROM \"%2\"")
-                                   .arg(sel.weightField, sel.layer)
-                                   .toUtf8();
-        sqlite3_stmt *st = nullptr;
-        if (sqlite3_prepare_v2(store.handle(), sql.constData(), -1, &st, nullptr) == SQLITE_OK) {
-            while (sqlite3_step(st) == SQLITE_ROW)
-                weightByFid[sqlite3_column_int64(st, 0)] = sqlite3_column_double(st, 1);
-        }
-        sqlite3_finalize(st);
+        weightByFid = store.numbersByFid(sel.layer, sel.weightField);
     }
 
     // Point-in-window: rasterise the window on a 25 m grid once, then look points up.
@@ -375,16 +366,7 @@ QString freshId(const Store &store, const QString &key)
         const QString id = QStringLiteral("%1_%2").arg(key, argText(n));
         if (store.hasLayer(id))
             continue;
-        sqlite3_stmt *st = nullptr;
-        bool used = false;
-        if (sqlite3_prepare_v2(store.handle(), "SELECT 1 FROM vigie_analyses WHERE id = ?", -1, &st,
-                               nullptr) == SQLITE_OK) {
-            const QByteArray b = id.toUtf8();
-            sqlite3_bind_text(st, 1, b.constData(), int(b.size()), SQLITE_TRANSIENT);
-            used = sqlite3_step(st) == SQLITE_ROW;
-        }
-        sqlite3_finalize(st);
-        if (!used)
+        if (!store.hasAnalysisRecord(id))
             return id;
     }
 }
@@ -490,31 +472,15 @@ QVariantMap recordAnalysis(Store &store, const AnalysisOutcome &outcome, const Q
     QJsonObject summary = QJsonObject::fromVariantMap(outcome.summary);
     summary.insert(QStringLiteral("text"), outcome.summaryText);
     summary.insert(QStringLiteral("layers"), QJsonArray::fromStringList(outcome.layers));
-    sqlite3_stmt *st = nullptr;
-    const char *sql = "INSERT INTO vigie_analyses (id, kind, title, input_layer, parameters, "
-                      "summary, result_layer, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-    if (sqlite3_prepare_v2(store.handle(), sql, -1, &st, nullptr) != SQLITE_OK)
-        throw Exception(ErrorCode::Internal, QString::fromUtf8(sqlite3_errmsg(store.handle())));
-    const QString main = outcome.layers.isEmpty() ? QString() : outcome.layers.front();
-    const QByteArray vals[] = {outcome.id.toUtf8(),
-                               kindKey.toUtf8(),
-                               title.toUtf8(),
-                               selection.layer.toUtf8(),
-                               QJsonDocument(parameters).toJson(QJsonDocument::Compact),
-                               QJsonDocument(summary).toJson(QJsonDocument::Compact),
-                               main.toUtf8(),
-                               store.now().toUtf8()};
-    for (int i = 0; i < 8; ++i) {
-        if (i == 6 && main.isEmpty())
-            sqlite3_bind_null(st, i + 1);
-        else
-            sqlite3_bind_text(st, i + 1, vals[i].constData(), int(vals[i].size()),
-                              SQLITE_TRANSIENT);
-    }
-    const int rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
-        throw Exception(ErrorCode::Io, QString::fromUtf8(sqlite3_errmsg(store.handle())));
+    Store::AnalysisRecord record;
+    record.id = outcome.id;
+    record.kind = kindKey;
+    record.title = title;
+    record.inputLayer = selection.layer;
+    record.resultLayer = outcome.layers.isEmpty() ? QString() : outcome.layers.front();
+    record.parameters = parameters.toVariantMap();
+    record.summary = summary.toVariantMap();
+    store.addAnalysisRecord(record);
     return parameters.toVariantMap();
 }
 
@@ -603,33 +569,21 @@ Result<AnalysisOutcome> AnalysisRunner::run(Store &store, const AnalysisRequest 
 std::vector<StoredAnalysis> storedAnalyses(const Store &store)
 {
     std::vector<StoredAnalysis> out;
-    sqlite3_stmt *st = nullptr;
-    if (sqlite3_prepare_v2(
-            store.handle(),
-            "SELECT id, kind, title, input_layer, result_layer, parameters, summary, "
-            "created_at FROM vigie_analyses ORDER BY created_at, id",
-            -1, &st, nullptr) != SQLITE_OK)
-        throw Exception(ErrorCode::Damaged, QString::fromUtf8(sqlite3_errmsg(store.handle())));
-    auto text = [&](int i) {
-        const auto *t = reinterpret_cast<const char *>(sqlite3_column_text(st, i));
-        return t ? QString::fromUtf8(t) : QString();
-    };
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    for (Store::AnalysisRecord &r : store.analysisRecords()) {
         StoredAnalysis a;
-        a.id = text(0);
-        a.kind = text(1);
-        a.title = text(2);
-        a.inputLayer = text(3);
-        a.resultLayer = text(4);
-        a.parameters = QJsonDocument::fromJson(text(5).toUtf8()).object().toVariantMap();
-        a.summary = QJsonDocument::fromJson(text(6).toUtf8()).object().toVariantMap();
-        a.createdAt = text(7);
+        a.id = r.id;
+        a.kind = r.kind;
+        a.title = r.title;
+        a.inputLayer = r.inputLayer;
+        a.resultLayer = r.resultLayer;
+        a.parameters = std::move(r.parameters);
+        a.summary = std::move(r.summary);
+        a.createdAt = r.createdAt;
         a.layers = a.summary.value(QStringLiteral("layers")).toStringList();
         if (a.layers.isEmpty() && !a.resultLayer.isEmpty()) // rows written before layer lists
             a.layers << a.resultLayer;
         out.push_back(std::move(a));
     }
-    sqlite3_finalize(st);
     return out;
 }
 

@@ -433,7 +433,9 @@ Result<QVariant> ParameterDefinition::check(const QVariant &raw, const Store *st
     const bool empty = !raw.isValid() || raw.isNull() ||
                        (raw.typeId() == QMetaType::QString && raw.toString().trimmed().isEmpty()) ||
                        (raw.typeId() == QMetaType::QStringList && raw.toStringList().isEmpty());
-    if (empty && m_type != ParameterType::Choice) {
+    if (m_type == ParameterType::Choice)
+        return checkChoice(empty ? QString() : raw.toString().trimmed());
+    if (empty) {
         if (m_default.isValid())
             return m_default;
         if (m_optional)
@@ -442,41 +444,72 @@ Result<QVariant> ParameterDefinition::check(const QVariant &raw, const Store *st
     }
     switch (m_type) {
     case ParameterType::Number:
-    case ParameterType::Integer: {
-        const auto v = readNumber(raw);
-        if (!v)
-            return invalid(tr("\"%1\" is not a number").arg(printableText(raw.toString(), 40)));
-        if (m_type == ParameterType::Integer && *v != std::floor(*v))
-            return invalid(tr("%1 is not a whole number").arg(plain(*v)));
-        if (hasRange() && (*v < m_min || *v > m_max))
-            return invalid(tr("%1 is outside %2 to %3%4")
-                               .arg(plain(*v), plain(m_min), plain(m_max),
-                                    m_unit.isEmpty() ? QString() : QLatin1Char(' ') + m_unit));
-        if (m_type == ParameterType::Integer)
-            return QVariant(qlonglong(*v));
-        return QVariant(*v);
-    }
+    case ParameterType::Integer:
+        return checkNumber(raw);
     case ParameterType::Boolean: {
         const auto v = readBoolean(raw);
         if (!v)
             return invalid(tr("\"%1\" is not yes or no").arg(printableText(raw.toString(), 40)));
         return QVariant(*v);
     }
-    case ParameterType::Choice: {
-        const QString t = empty ? QString() : raw.toString().trimmed();
-        if (t.isEmpty() && !m_default.isValid())
-            if (std::none_of(m_choices.begin(), m_choices.end(),
-                             [](const ParameterChoice &c) { return c.value.isEmpty(); }))
-                return invalid(tr("a value is required"));
-        if (t.isEmpty())
-            return m_default.isValid() ? m_default : QVariant(QString());
-        for (const ParameterChoice &c : m_choices)
-            if (!c.value.isEmpty() && c.value.compare(t, Qt::CaseInsensitive) == 0)
-                return QVariant(c.value);
-        return invalid(
-            tr("\"%1\" is not one of %2").arg(printableText(t, 40), choiceValues(m_choices)));
+    case ParameterType::Date:
+    case ParameterType::DateTime:
+    case ParameterType::Period:
+        return checkTime(raw);
+    case ParameterType::Layer:
+    case ParameterType::Field:
+    case ParameterType::Areas:
+        return checkWorkspaceName(raw, store, others);
+    case ParameterType::Point:
+    case ParameterType::CameraEdits:
+        return checkShape(raw);
+    case ParameterType::Text:
+    case ParameterType::File:
+        return QVariant(raw.toString().trimmed());
+    case ParameterType::Choice:
+        break;
     }
-    case ParameterType::Date: {
+    return invalid(tr("unknown type"));
+}
+
+Result<QVariant> ParameterDefinition::checkNumber(const QVariant &raw) const
+{
+    const auto v = readNumber(raw);
+    if (!v)
+        return invalid(tr("\"%1\" is not a number").arg(printableText(raw.toString(), 40)));
+    if (m_type == ParameterType::Integer && *v != std::floor(*v))
+        return invalid(tr("%1 is not a whole number").arg(plain(*v)));
+    if (hasRange() && (*v < m_min || *v > m_max))
+        return invalid(tr("%1 is outside %2 to %3%4")
+                           .arg(plain(*v), plain(m_min), plain(m_max),
+                                m_unit.isEmpty() ? QString() : QLatin1Char(' ') + m_unit));
+    if (m_type == ParameterType::Integer)
+        return QVariant(qlonglong(*v));
+    return QVariant(*v);
+}
+
+Result<QVariant> ParameterDefinition::checkChoice(const QString &t) const
+{
+    if (t.isEmpty()) {
+        if (m_default.isValid())
+            return m_default;
+        const bool emptyAllowed =
+            std::any_of(m_choices.begin(), m_choices.end(),
+                        [](const ParameterChoice &c) { return c.value.isEmpty(); });
+        if (!emptyAllowed)
+            return invalid(tr("a value is required"));
+        return QVariant(QString());
+    }
+    for (const ParameterChoice &c : m_choices)
+        if (!c.value.isEmpty() && c.value.compare(t, Qt::CaseInsensitive) == 0)
+            return QVariant(c.value);
+    return invalid(
+        tr("\"%1\" is not one of %2").arg(printableText(t, 40), choiceValues(m_choices)));
+}
+
+Result<QVariant> ParameterDefinition::checkTime(const QVariant &raw) const
+{
+    if (m_type == ParameterType::Date) {
         if (raw.typeId() == QMetaType::QDate)
             return raw;
         if (raw.typeId() == QMetaType::QDateTime)
@@ -487,35 +520,38 @@ Result<QVariant> ParameterDefinition::check(const QVariant &raw, const Store *st
                 tr("\"%1\" is not a date (YYYY-MM-DD)").arg(printableText(raw.toString(), 40)));
         return QVariant(d);
     }
-    case ParameterType::DateTime: {
+    if (m_type == ParameterType::DateTime) {
         const auto d = readDateTime(raw);
         if (!d)
             return invalid(tr("\"%1\" is not a date and time (YYYY-MM-DDTHH:MM, Paris time)")
                                .arg(printableText(raw.toString(), 40)));
         return QVariant(*d);
     }
-    case ParameterType::Period: {
-        QVariantList ends;
-        if (raw.typeId() == QMetaType::QVariantList && raw.toList().size() == 2) {
-            ends = raw.toList();
-        } else {
-            const QStringList parts = raw.toString().split(QLatin1Char('/'));
-            if (parts.size() == 2)
-                ends = {parts[0], parts[1]};
-        }
-        if (ends.size() != 2)
-            return invalid(
-                tr("\"%1\" is not a period (FROM/TO)").arg(printableText(raw.toString(), 40)));
-        const auto from = readDateTime(ends[0]);
-        const auto to = readDateTime(ends[1]);
-        if (!from || !to)
-            return invalid(tr("\"%1\" is not a period (FROM/TO, ISO dates)")
-                               .arg(printableText(raw.toString(), 40)));
-        if (*to < *from)
-            return invalid(tr("the period ends before it starts"));
-        return QVariant(QVariantList{*from, *to});
+    QVariantList ends;
+    if (raw.typeId() == QMetaType::QVariantList && raw.toList().size() == 2) {
+        ends = raw.toList();
+    } else {
+        const QStringList parts = raw.toString().split(QLatin1Char('/'));
+        if (parts.size() == 2)
+            ends = {parts[0], parts[1]};
     }
-    case ParameterType::Layer: {
+    if (ends.size() != 2)
+        return invalid(
+            tr("\"%1\" is not a period (FROM/TO)").arg(printableText(raw.toString(), 40)));
+    const auto from = readDateTime(ends[0]);
+    const auto to = readDateTime(ends[1]);
+    if (!from || !to)
+        return invalid(tr("\"%1\" is not a period (FROM/TO, ISO dates)")
+                           .arg(printableText(raw.toString(), 40)));
+    if (*to < *from)
+        return invalid(tr("the period ends before it starts"));
+    return QVariant(QVariantList{*from, *to});
+}
+
+Result<QVariant> ParameterDefinition::checkWorkspaceName(const QVariant &raw, const Store *store,
+                                                         const QVariantMap &others) const
+{
+    if (m_type == ParameterType::Layer) {
         const QString id = raw.toString().trimmed();
         if (store) {
             if (!store->hasLayer(id))
@@ -530,7 +566,7 @@ Result<QVariant> ParameterDefinition::check(const QVariant &raw, const Store *st
         }
         return QVariant(id);
     }
-    case ParameterType::Field: {
+    if (m_type == ParameterType::Field) {
         const QString name = raw.toString().trimmed();
         const QString layerId = m_parent.isEmpty() ? QString() : others.value(m_parent).toString();
         if (store && !layerId.isEmpty() && store->hasLayer(layerId)) {
@@ -544,21 +580,23 @@ Result<QVariant> ParameterDefinition::check(const QVariant &raw, const Store *st
         }
         return QVariant(name);
     }
-    case ParameterType::Areas: {
-        QStringList names = raw.typeId() == QMetaType::QStringList
-                                ? raw.toStringList()
-                                : raw.toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
-        for (QString &n : names)
-            n = n.trimmed();
-        names.removeAll(QString());
-        if (names.isEmpty()) {
-            if (m_optional)
-                return QVariant();
-            return invalid(tr("a value is required"));
-        }
-        return QVariant(names);
+    QStringList names = raw.typeId() == QMetaType::QStringList
+                            ? raw.toStringList()
+                            : raw.toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (QString &n : names)
+        n = n.trimmed();
+    names.removeAll(QString());
+    if (names.isEmpty()) {
+        if (m_optional)
+            return QVariant();
+        return invalid(tr("a value is required"));
     }
-    case ParameterType::Point: {
+    return QVariant(names);
+}
+
+Result<QVariant> ParameterDefinition::checkShape(const QVariant &raw) const
+{
+    if (m_type == ParameterType::Point) {
         QVariantList xy = raw.toList();
         if (xy.size() != 2) {
             const QStringList parts = raw.toString().split(QLatin1Char(','));
@@ -572,22 +610,15 @@ Result<QVariant> ParameterDefinition::check(const QVariant &raw, const Store *st
                                .arg(printableText(raw.toString(), 60)));
         return QVariant(QVariantList{*x, *y});
     }
-    case ParameterType::CameraEdits: {
-        const QString t = raw.toString().trimmed();
-        static const QRegularExpression edit(QStringLiteral(
-            "^(add:[^;:]+|move:[^;:]+:[^;:]+|remove:[^;:]+)(;(add:[^;:]+|move:[^;:]+:[^;:]+|"
-            "remove:[^;:]+))*;?$"));
-        if (!edit.match(t).hasMatch())
-            return invalid(tr("\"%1\" is not a list of add:x,y,dir,fov,range; "
-                              "move:ID:x,y,dir,fov,range; remove:ID")
-                               .arg(printableText(t, 60)));
-        return QVariant(t);
-    }
-    case ParameterType::Text:
-    case ParameterType::File:
-        return QVariant(raw.toString().trimmed());
-    }
-    return invalid(tr("unknown type"));
+    const QString t = raw.toString().trimmed();
+    static const QRegularExpression edit(QStringLiteral(
+        "^(add:[^;:]+|move:[^;:]+:[^;:]+|remove:[^;:]+)(;(add:[^;:]+|move:[^;:]+:[^;:]+|"
+        "remove:[^;:]+))*;?$"));
+    if (!edit.match(t).hasMatch())
+        return invalid(tr("\"%1\" is not a list of add:x,y,dir,fov,range; "
+                          "move:ID:x,y,dir,fov,range; remove:ID")
+                           .arg(printableText(t, 60)));
+    return QVariant(t);
 }
 
 // --- values ------------------------------------------------------------------------------------

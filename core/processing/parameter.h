@@ -149,6 +149,12 @@ public:
 private:
     ParameterDefinition(QString name, ParameterType type, QString label);
     Error invalid(const QString &why) const;
+    Result<QVariant> checkNumber(const QVariant &raw) const;
+    Result<QVariant> checkChoice(const QString &text) const;
+    Result<QVariant> checkTime(const QVariant &raw) const; ///< Date, DateTime, Period
+    Result<QVariant> checkWorkspaceName(const QVariant &raw, const Store *store,
+                                        const QVariantMap &others) const; ///< Layer, Field, Areas
+    Result<QVariant> checkShape(const QVariant &raw) const;               ///< Point, CameraEdits
 
     QString m_name;
     ParameterType m_type;

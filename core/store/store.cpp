@@ -14,6 +14,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTimeZone>
 #include <QUrl>
 
@@ -883,6 +884,66 @@ void Store::setClock(const QString &iso)
     }
     m_clock = toIsoUtc(iso);
     setMeta(QStringLiteral("deterministic_clock"), m_clock);
+}
+
+void Store::addAnalysisRecord(const AnalysisRecord &record)
+{
+    Stmt st(m_db, QStringLiteral("INSERT INTO vigie_analyses (id, kind, title, input_layer, "
+                                 "parameters, summary, result_layer, created_at) VALUES (?, ?, "
+                                 "?, ?, ?, ?, ?, ?)"));
+    st.bind(1, record.id);
+    st.bind(2, record.kind);
+    st.bind(3, record.title);
+    st.bind(4, record.inputLayer);
+    st.bind(5, QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(record.parameters))
+                                     .toJson(QJsonDocument::Compact)));
+    st.bind(6, QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(record.summary))
+                                     .toJson(QJsonDocument::Compact)));
+    st.bind(7, record.resultLayer.isEmpty() ? QString() : record.resultLayer);
+    st.bind(8, now());
+    st.step();
+}
+
+std::vector<Store::AnalysisRecord> Store::analysisRecords() const
+{
+    std::vector<AnalysisRecord> out;
+    Stmt st(m_db,
+            QStringLiteral("SELECT id, kind, title, input_layer, result_layer, parameters, "
+                           "summary, created_at FROM vigie_analyses ORDER BY created_at, id"));
+    while (st.step()) {
+        AnalysisRecord r;
+        r.id = st.text(0);
+        r.kind = st.text(1);
+        r.title = st.text(2);
+        r.inputLayer = st.text(3);
+        r.resultLayer = st.text(4);
+        r.parameters = QJsonDocument::fromJson(st.text(5).toUtf8()).object().toVariantMap();
+        r.summary = QJsonDocument::fromJson(st.text(6).toUtf8()).object().toVariantMap();
+        r.createdAt = st.text(7);
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+bool Store::hasAnalysisRecord(const QString &id) const
+{
+    Stmt st(m_db, QStringLiteral("SELECT 1 FROM vigie_analyses WHERE id = ?"));
+    st.bind(1, id);
+    return st.step();
+}
+
+std::unordered_map<std::int64_t, double> Store::numbersByFid(const QString &layerId,
+                                                             const QString &field) const
+{
+    const auto m = layer(layerId);
+    if (!m || !m->field(field))
+        throw Exception(ErrorCode::InvalidInput,
+                        StoreTr::tr("The layer \"%1\" has no field \"%2\".").arg(layerId, field));
+    std::unordered_map<std::int64_t, double> out;
+    Stmt st(m_db, QStringLiteral("SELECT fid, %1 FROM %2").arg(q(field), q(layerId)));
+    while (st.step())
+        out[st.int64(0)] = st.real(1);
+    return out;
 }
 
 QString Store::now() const

@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 struct sqlite3;
@@ -193,6 +194,30 @@ public:
     /// here wrote and rebuilds spatial indexes that check() finds wrong. Needs a writable store
     /// (openForRepair() for one with unknown triggers) that SQLite does not find damaged.
     Result<CheckReport> repair();
+
+    // --- analysis catalogue (vigie_analyses)
+    // ------------------------------------------------------
+    /// One run of an analysis, scenario or forecast kept in the workspace.
+    struct AnalysisRecord
+    {
+        QString id;
+        QString kind; ///< the algorithm's id
+        QString title;
+        QString inputLayer;
+        QString resultLayer; ///< empty when the run made no layer
+        QVariantMap parameters;
+        QVariantMap summary;
+        QString createdAt; ///< filled by addAnalysisRecord() (now())
+    };
+    /// Adds a run to the catalogue (inside the caller's transaction). Throws Exception.
+    void addAnalysisRecord(const AnalysisRecord &record);
+    /// Every run, oldest first. Throws Exception.
+    std::vector<AnalysisRecord> analysisRecords() const;
+    bool hasAnalysisRecord(const QString &id) const; // throws Exception
+    /// A numeric field of a layer by feature id (NULL reads as 0). Throws Exception when the
+    /// layer or the field is unknown.
+    std::unordered_map<std::int64_t, double> numbersByFid(const QString &layerId,
+                                                          const QString &field) const;
 
     /// The raw connection, for other core modules (sync, import). SpatiaLite is loaded.
     sqlite3 *handle() const { return m_db; }

@@ -25,6 +25,33 @@ using P = ParameterDefinition;
 
 namespace {
 
+/// The categories of the emerging hot spot analysis, as ArcGIS names them.
+struct Cat
+{
+    analytics::EmergingCategory c;
+    const char *fr;
+    const char *en;
+    const char *color;
+};
+using EC = analytics::EmergingCategory;
+const Cat cats[] = {
+    {EC::New, "Nouveau point chaud", "New hot spot", "#67000dd8"},
+    {EC::Consecutive, "Point chaud consécutif", "Consecutive hot spot", "#a50f15d0"},
+    {EC::Intensifying, "Point chaud qui s'intensifie", "Intensifying hot spot", "#cb181dd0"},
+    {EC::Persistent, "Point chaud persistant", "Persistent hot spot", "#ef3b2cc8"},
+    {EC::Diminishing, "Point chaud qui diminue", "Diminishing hot spot", "#fb6a4ac0"},
+    {EC::Sporadic, "Point chaud sporadique", "Sporadic hot spot", "#fc9272b8"},
+    {EC::Oscillating, "Point chaud oscillant", "Oscillating hot spot", "#fcbba1b8"},
+    {EC::Historical, "Ancien point chaud", "Historical hot spot", "#fee0d2b8"},
+    {EC::NewCold, "Nouveau point froid", "New cold spot", "#08306bd8"},
+    {EC::ConsecutiveCold, "Point froid consécutif", "Consecutive cold spot", "#08519cd0"},
+    {EC::IntensifyingCold, "Point froid qui s'intensifie", "Intensifying cold spot", "#2171b5d0"},
+    {EC::PersistentCold, "Point froid persistant", "Persistent cold spot", "#4292c6c8"},
+    {EC::DiminishingCold, "Point froid qui diminue", "Diminishing cold spot", "#6baed6c0"},
+    {EC::SporadicCold, "Point froid sporadique", "Sporadic cold spot", "#9ecae1b8"},
+    {EC::OscillatingCold, "Point froid oscillant", "Oscillating cold spot", "#c6dbefb8"},
+    {EC::HistoricalCold, "Ancien point froid", "Historical cold spot", "#deebf7b8"}};
+
 class EmergingAlgorithm final : public Algorithm
 {
 public:
@@ -128,33 +155,6 @@ public:
         LayerManifest m =
             ctx.resultManifest(GeometryType::Polygon, {QStringLiteral("Points chauds émergents"),
                                                        QStringLiteral("Emerging hot spots")});
-        struct Cat
-        {
-            analytics::EmergingCategory c;
-            const char *fr;
-            const char *en;
-            const char *color;
-        };
-        using EC = analytics::EmergingCategory;
-        static const Cat cats[] = {
-            {EC::New, "Nouveau point chaud", "New hot spot", "#67000dd8"},
-            {EC::Consecutive, "Point chaud consécutif", "Consecutive hot spot", "#a50f15d0"},
-            {EC::Intensifying, "Point chaud qui s'intensifie", "Intensifying hot spot",
-             "#cb181dd0"},
-            {EC::Persistent, "Point chaud persistant", "Persistent hot spot", "#ef3b2cc8"},
-            {EC::Diminishing, "Point chaud qui diminue", "Diminishing hot spot", "#fb6a4ac0"},
-            {EC::Sporadic, "Point chaud sporadique", "Sporadic hot spot", "#fc9272b8"},
-            {EC::Oscillating, "Point chaud oscillant", "Oscillating hot spot", "#fcbba1b8"},
-            {EC::Historical, "Ancien point chaud", "Historical hot spot", "#fee0d2b8"},
-            {EC::NewCold, "Nouveau point froid", "New cold spot", "#08306bd8"},
-            {EC::ConsecutiveCold, "Point froid consécutif", "Consecutive cold spot", "#08519cd0"},
-            {EC::IntensifyingCold, "Point froid qui s'intensifie", "Intensifying cold spot",
-             "#2171b5d0"},
-            {EC::PersistentCold, "Point froid persistant", "Persistent cold spot", "#4292c6c8"},
-            {EC::DiminishingCold, "Point froid qui diminue", "Diminishing cold spot", "#6baed6c0"},
-            {EC::SporadicCold, "Point froid sporadique", "Sporadic cold spot", "#9ecae1b8"},
-            {EC::OscillatingCold, "Point froid oscillant", "Oscillating cold spot", "#c6dbefb8"},
-            {EC::HistoricalCold, "Ancien point froid", "Historical cold spot", "#deebf7b8"}};
         for (const Cat &c : cats) {
             CategoryDef d;
             d.value = QLatin1String(analytics::categoryKey(c.c));

@@ -94,158 +94,182 @@ ParameterDefinition kernelParameter(const QString &defaultKernel, const QString 
         .withHelp(help);
 }
 
+namespace {
+
+/// Square cells of the study area's grid (cells with incidents always kept), with their
+/// contiguity when queen or rook weights are asked for.
+void squareUnits(Units &u, const Selection &sel, const UnitsSpec &spec, bool queen)
+{
+    const QString &weights = spec.weights;
+    const double cs = spec.cellSize;
+    const GridSpec g = GridSpec::covering(sel.bounds.left(), sel.bounds.top(), sel.bounds.right(),
+                                          sel.bounds.bottom(), cs);
+    if (g.cellCount() > 4'000'000)
+        invalidParameter(
+            QStringLiteral("cellSize"),
+            vigie::core::AnalysisRunner::tr("too small for this area (more than 4 million cells)"));
+    std::vector<std::uint8_t> mask = sel.window.empty()
+                                         ? std::vector<std::uint8_t>(g.cellCount(), 1)
+                                         : rasterizeMask(sel.window, g);
+    std::vector<double> counts(g.cellCount(), 0.0);
+    for (std::size_t i = 0; i < sel.x.size(); ++i) {
+        const int c = g.colOf(sel.x[i]), r = g.rowOf(sel.y[i]);
+        if (c >= 0 && r >= 0) {
+            counts[g.index(c, r)] += 1.0;
+            mask[g.index(c, r)] = 1; // a cell with incidents is always analysed
+        }
+    }
+    std::vector<std::int64_t> unitOfCell(g.cellCount(), -1);
+    for (int r = 0; r < g.rows; ++r)
+        for (int c = 0; c < g.cols; ++c) {
+            const std::size_t k = g.index(c, r);
+            if (!mask[k])
+                continue;
+            unitOfCell[k] = std::int64_t(u.value.size());
+            const double x0 = g.xMin + c * cs, y1 = g.yMax() - r * cs;
+            u.shapes.push_back(
+                {PolygonRings{Path{QPointF(x0, y1), QPointF(x0 + cs, y1), QPointF(x0 + cs, y1 - cs),
+                                   QPointF(x0, y1 - cs), QPointF(x0, y1)}}});
+            u.cx.push_back(g.centreX(c));
+            u.cy.push_back(g.centreY(r));
+            u.value.push_back(counts[k]);
+        }
+    if (weights == QLatin1String("queen") || weights == QLatin1String("rook")) {
+        const analytics::SpatialWeights all =
+            analytics::gridContiguityWeights(g.cols, g.rows, queen, false, mask);
+        // Renumber cells -> units (the weights are indexed by cell).
+        analytics::SpatialWeights w;
+        for (std::size_t k = 0; k < g.cellCount(); ++k) {
+            if (unitOfCell[k] < 0)
+                continue;
+            for (std::size_t j = all.offsets[k]; j < all.offsets[k + 1]; ++j) {
+                const std::int64_t to = unitOfCell[std::size_t(all.indices[j])];
+                if (to >= 0) {
+                    w.indices.push_back(std::int32_t(to));
+                    w.weights.push_back(all.weights[j]);
+                }
+            }
+            w.offsets.push_back(w.indices.size());
+        }
+        u.contiguity = std::move(w);
+        u.hasContiguity = true;
+    }
+}
+
+/// Hexagons over the study area (those with incidents or whose centre is inside).
+void hexUnits(Units &u, const Selection &sel, const UnitsSpec &spec)
+{
+    const double spacing = spec.cellSize;
+    const analytics::HexGrid h = analytics::hexGrid(
+        sel.bounds.left(), sel.bounds.top(), sel.bounds.right(), sel.bounds.bottom(), spacing);
+    std::vector<double> counts(h.size(), 0.0);
+    std::vector<std::uint8_t> keep(h.size(), 0);
+    for (std::size_t i = 0; i < sel.x.size(); ++i) {
+        const std::int64_t k = h.indexOf(sel.x[i], sel.y[i]);
+        if (k >= 0) {
+            counts[std::size_t(k)] += 1.0;
+            keep[std::size_t(k)] = 1;
+        }
+    }
+    for (std::size_t k = 0; k < h.size(); ++k) {
+        if (keep[k] || sel.window.empty())
+            continue;
+        for (const Geometry *gm : sel.window)
+            if (contains(*gm, QPointF(h.x[k], h.y[k]))) {
+                keep[k] = 1;
+                break;
+            }
+    }
+    for (std::size_t k = 0; k < h.size(); ++k) {
+        if (!keep[k])
+            continue;
+        Path ring;
+        for (const auto &[vx, vy] : h.vertices(k))
+            ring.push_back(QPointF(vx, vy));
+        if (!ring.empty())
+            ring.push_back(ring.front());
+        u.shapes.push_back({PolygonRings{ring}});
+        u.cx.push_back(h.x[k]);
+        u.cy.push_back(h.y[k]);
+        u.value.push_back(counts[k]);
+    }
+}
+
+/// The polygons of an area layer (quartiers, arrondissements), by count or rate.
+void areaUnits(Units &u, Store &store, const Selection &sel, const UnitsSpec &spec, bool queen,
+               analytics::Feedback *feedback)
+{
+    const QString &grid = spec.grid;
+    const QString &weights = spec.weights;
+    // Areas of a polygon layer: quartiers, arrondissements or any polygon layer.
+    auto areas = store.loadSnapshot(grid, feedback);
+    if (!areas)
+        throw Exception(areas.error().code, areas.error().message);
+    const LayerSnapshot &a = **areas;
+    if (a.manifest.geometryType != GeometryType::Polygon)
+        invalidParameter(QStringLiteral("grid"), vigie::core::AnalysisRunner::tr(
+                                                     "\"%1\" is not square, hex or a polygon layer")
+                                                     .arg(grid));
+    const bool rate = spec.rate;
+    std::vector<double> population(a.size(), 0.0);
+    if (rate) {
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            auto r = store.attributes(grid, a.fids[i]);
+            population[i] = r ? r->value(QStringLiteral("population")).toDouble() : 0.0;
+        }
+    }
+    std::vector<double> counts(a.size(), 0.0);
+    for (std::size_t i = 0; i < sel.x.size(); ++i) {
+        if (i % 65536 == 65535)
+            analytics::throwIfCanceled(feedback);
+        const QPointF pt(sel.x[i], sel.y[i]);
+        for (std::size_t k = 0; k < a.size(); ++k)
+            if (a.geometries[k].bounds.contains(pt) && contains(a.geometries[k], pt)) {
+                counts[k] += 1.0;
+                break;
+            }
+    }
+    std::vector<analytics::PolygonRings> rings;
+    for (std::size_t k = 0; k < a.size(); ++k) {
+        const Geometry &g = a.geometries[k];
+        u.shapes.push_back(g.polygons);
+        u.cx.push_back(g.bounds.center().x());
+        u.cy.push_back(g.bounds.center().y());
+        u.value.push_back(rate ? (population[k] > 0 ? 1000.0 * counts[k] / population[k] : 0.0)
+                               : counts[k]);
+        u.label.push_back(k < a.labels.size() ? a.labels[k] : QString());
+        // Largest polygon's rings for contiguity.
+        analytics::PolygonRings pr;
+        for (const PolygonRings &poly : g.polygons)
+            for (const Path &ring : poly) {
+                std::vector<std::pair<double, double>> r;
+                for (const QPointF &q : ring)
+                    r.emplace_back(q.x(), q.y());
+                pr.push_back(std::move(r));
+            }
+        rings.push_back(std::move(pr));
+    }
+    if (weights != QLatin1String("distance") && weights != QLatin1String("knn")) {
+        u.contiguity = analytics::polygonContiguityWeights(rings, queen, 0.5, false);
+        u.hasContiguity = true;
+    }
+}
+
+} // namespace
+
 Units buildUnits(Store &store, const Selection &sel, const UnitsSpec &spec, bool queenDefault,
                  analytics::Feedback *feedback)
 {
     Units u;
-    const QString &grid = spec.grid;
     const QString &weights = spec.weights;
     const bool queen = weights.isEmpty() ? queenDefault : weights != QLatin1String("rook");
-    u.kind = grid;
-    if (grid == QLatin1String("square")) {
-        const double cs = spec.cellSize;
-        const GridSpec g = GridSpec::covering(sel.bounds.left(), sel.bounds.top(),
-                                              sel.bounds.right(), sel.bounds.bottom(), cs);
-        if (g.cellCount() > 4'000'000)
-            invalidParameter(QStringLiteral("cellSize"),
-                             vigie::core::AnalysisRunner::tr(
-                                 "too small for this area (more than 4 million cells)"));
-        std::vector<std::uint8_t> mask = sel.window.empty()
-                                             ? std::vector<std::uint8_t>(g.cellCount(), 1)
-                                             : rasterizeMask(sel.window, g);
-        std::vector<double> counts(g.cellCount(), 0.0);
-        for (std::size_t i = 0; i < sel.x.size(); ++i) {
-            const int c = g.colOf(sel.x[i]), r = g.rowOf(sel.y[i]);
-            if (c >= 0 && r >= 0) {
-                counts[g.index(c, r)] += 1.0;
-                mask[g.index(c, r)] = 1; // a cell with incidents is always analysed
-            }
-        }
-        std::vector<std::int64_t> unitOfCell(g.cellCount(), -1);
-        for (int r = 0; r < g.rows; ++r)
-            for (int c = 0; c < g.cols; ++c) {
-                const std::size_t k = g.index(c, r);
-                if (!mask[k])
-                    continue;
-                unitOfCell[k] = std::int64_t(u.value.size());
-                const double x0 = g.xMin + c * cs, y1 = g.yMax() - r * cs;
-                u.shapes.push_back({PolygonRings{Path{QPointF(x0, y1), QPointF(x0 + cs, y1),
-                                                      QPointF(x0 + cs, y1 - cs),
-                                                      QPointF(x0, y1 - cs), QPointF(x0, y1)}}});
-                u.cx.push_back(g.centreX(c));
-                u.cy.push_back(g.centreY(r));
-                u.value.push_back(counts[k]);
-            }
-        if (weights == QLatin1String("queen") || weights == QLatin1String("rook")) {
-            const analytics::SpatialWeights all =
-                analytics::gridContiguityWeights(g.cols, g.rows, queen, false, mask);
-            // Renumber cells -> units (the weights are indexed by cell).
-            analytics::SpatialWeights w;
-            for (std::size_t k = 0; k < g.cellCount(); ++k) {
-                if (unitOfCell[k] < 0)
-                    continue;
-                for (std::size_t j = all.offsets[k]; j < all.offsets[k + 1]; ++j) {
-                    const std::int64_t to = unitOfCell[std::size_t(all.indices[j])];
-                    if (to >= 0) {
-                        w.indices.push_back(std::int32_t(to));
-                        w.weights.push_back(all.weights[j]);
-                    }
-                }
-                w.offsets.push_back(w.indices.size());
-            }
-            u.contiguity = std::move(w);
-            u.hasContiguity = true;
-        }
-    } else if (grid == QLatin1String("hex")) {
-        const double spacing = spec.cellSize;
-        const analytics::HexGrid h = analytics::hexGrid(
-            sel.bounds.left(), sel.bounds.top(), sel.bounds.right(), sel.bounds.bottom(), spacing);
-        std::vector<double> counts(h.size(), 0.0);
-        std::vector<std::uint8_t> keep(h.size(), 0);
-        for (std::size_t i = 0; i < sel.x.size(); ++i) {
-            const std::int64_t k = h.indexOf(sel.x[i], sel.y[i]);
-            if (k >= 0) {
-                counts[std::size_t(k)] += 1.0;
-                keep[std::size_t(k)] = 1;
-            }
-        }
-        for (std::size_t k = 0; k < h.size(); ++k) {
-            if (keep[k] || sel.window.empty())
-                continue;
-            for (const Geometry *gm : sel.window)
-                if (contains(*gm, QPointF(h.x[k], h.y[k]))) {
-                    keep[k] = 1;
-                    break;
-                }
-        }
-        for (std::size_t k = 0; k < h.size(); ++k) {
-            if (!keep[k])
-                continue;
-            Path ring;
-            for (const auto &[vx, vy] : h.vertices(k))
-                ring.push_back(QPointF(vx, vy));
-            if (!ring.empty())
-                ring.push_back(ring.front());
-            u.shapes.push_back({PolygonRings{ring}});
-            u.cx.push_back(h.x[k]);
-            u.cy.push_back(h.y[k]);
-            u.value.push_back(counts[k]);
-        }
-    } else {
-        // Areas of a polygon layer: quartiers, arrondissements or any polygon layer.
-        auto areas = store.loadSnapshot(grid, feedback);
-        if (!areas)
-            throw Exception(areas.error().code, areas.error().message);
-        const LayerSnapshot &a = **areas;
-        if (a.manifest.geometryType != GeometryType::Polygon)
-            invalidParameter(
-                QStringLiteral("grid"),
-                vigie::core::AnalysisRunner::tr("\"%1\" is not square, hex or a polygon layer")
-                    .arg(grid));
-        const bool rate = spec.rate;
-        std::vector<double> population(a.size(), 0.0);
-        if (rate) {
-            for (std::size_t i = 0; i < a.size(); ++i) {
-                auto r = store.attributes(grid, a.fids[i]);
-                population[i] = r ? r->value(QStringLiteral("population")).toDouble() : 0.0;
-            }
-        }
-        std::vector<double> counts(a.size(), 0.0);
-        for (std::size_t i = 0; i < sel.x.size(); ++i) {
-            if (i % 65536 == 65535)
-                analytics::throwIfCanceled(feedback);
-            const QPointF pt(sel.x[i], sel.y[i]);
-            for (std::size_t k = 0; k < a.size(); ++k)
-                if (a.geometries[k].bounds.contains(pt) && contains(a.geometries[k], pt)) {
-                    counts[k] += 1.0;
-                    break;
-                }
-        }
-        std::vector<analytics::PolygonRings> rings;
-        for (std::size_t k = 0; k < a.size(); ++k) {
-            const Geometry &g = a.geometries[k];
-            u.shapes.push_back(g.polygons);
-            u.cx.push_back(g.bounds.center().x());
-            u.cy.push_back(g.bounds.center().y());
-            u.value.push_back(rate ? (population[k] > 0 ? 1000.0 * counts[k] / population[k] : 0.0)
-                                   : counts[k]);
-            u.label.push_back(k < a.labels.size() ? a.labels[k] : QString());
-            // Largest polygon's rings for contiguity.
-            analytics::PolygonRings pr;
-            for (const PolygonRings &poly : g.polygons)
-                for (const Path &ring : poly) {
-                    std::vector<std::pair<double, double>> r;
-                    for (const QPointF &q : ring)
-                        r.emplace_back(q.x(), q.y());
-                    pr.push_back(std::move(r));
-                }
-            rings.push_back(std::move(pr));
-        }
-        if (weights != QLatin1String("distance") && weights != QLatin1String("knn")) {
-            u.contiguity = analytics::polygonContiguityWeights(rings, queen, 0.5, false);
-            u.hasContiguity = true;
-        }
-    }
+    u.kind = spec.grid;
+    if (spec.grid == QLatin1String("square"))
+        squareUnits(u, sel, spec, queen);
+    else if (spec.grid == QLatin1String("hex"))
+        hexUnits(u, sel, spec);
+    else
+        areaUnits(u, store, sel, spec, queen, feedback);
     if (u.value.size() < 3)
         throw Exception(ErrorCode::InvalidInput,
                         vigie::core::AnalysisRunner::tr("Too few cells or areas (%1) to analyse.")

@@ -98,9 +98,9 @@ private slots:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         auto store = vigie::core::Store::open(m_store, true);
         QVERIFY(store.ok());
-        for (const QString id : {QStringLiteral("arrondissements"), QStringLiteral("quartiers"),
-                                 QStringLiteral("incidents"), QStringLiteral("cameras"),
-                                 QStringLiteral("events"), QStringLiteral("traffic")}) {
+        for (const QString &id : {QStringLiteral("arrondissements"), QStringLiteral("quartiers"),
+                                  QStringLiteral("incidents"), QStringLiteral("cameras"),
+                                  QStringLiteral("events"), QStringLiteral("traffic")}) {
             QVERIFY2(r.out.contains(id), qPrintable(id));
             // The count printed is the count in the store.
             QVERIFY(r.out.contains(QStringLiteral("features: %1").arg((*store)->featureCount(id))));

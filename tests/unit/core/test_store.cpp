@@ -161,6 +161,53 @@ private slots:
         QCOMPARE(s.featureCount(QStringLiteral("incidents")), 0);
     }
 
+    /// The analysis catalogue is the store's: records round-trip, roll back with their
+    /// transaction, and a numeric field is read by feature id (unknown names refused).
+    void analysisCatalogue()
+    {
+        auto store = Store::create(path("catalogue.vigie"));
+        QVERIFY(store.ok());
+        Store &s = **store;
+        fillIncidents(s, 5);
+        Store::AnalysisRecord r;
+        r.id = QStringLiteral("kde_1");
+        r.kind = QStringLiteral("kde");
+        r.title = QStringLiteral("Densité");
+        r.inputLayer = QStringLiteral("incidents");
+        r.parameters = {{QStringLiteral("bandwidth"), 300.0},
+                        {QStringLiteral("rule"), QStringLiteral("fixed")}};
+        r.summary = {{QStringLiteral("cells"), 12}};
+        {
+            Store::Transaction tx(s);
+            s.addAnalysisRecord(r);
+            // no commit: the record goes with the transaction
+        }
+        QVERIFY(!s.hasAnalysisRecord(QStringLiteral("kde_1")));
+        {
+            Store::Transaction tx(s);
+            s.addAnalysisRecord(r);
+            tx.commit();
+        }
+        QVERIFY(s.hasAnalysisRecord(QStringLiteral("kde_1")));
+        const auto all = s.analysisRecords();
+        QCOMPARE(all.size(), std::size_t(1));
+        QCOMPARE(all[0].title, r.title);
+        QCOMPARE(all[0].resultLayer, QString());
+        QCOMPARE(all[0].parameters.value(QStringLiteral("bandwidth")).toDouble(), 300.0);
+        QCOMPARE(all[0].summary.value(QStringLiteral("cells")).toInt(), 12);
+        QVERIFY(!all[0].createdAt.isEmpty());
+        QVERIFY_THROWS_EXCEPTION(Exception, s.addAnalysisRecord(r)); // the id is taken
+
+        const auto severity =
+            s.numbersByFid(QStringLiteral("incidents"), QStringLiteral("severity"));
+        QCOMPARE(severity.size(), std::size_t(5));
+        QCOMPARE(severity.at(2), 2.0);
+        QVERIFY_THROWS_EXCEPTION(
+            Exception, s.numbersByFid(QStringLiteral("incidents"), QStringLiteral("nope\"; DROP")));
+        QVERIFY_THROWS_EXCEPTION(
+            Exception, s.numbersByFid(QStringLiteral("nothing"), QStringLiteral("severity")));
+    }
+
     void inserterRefusesBadInput()
     {
         auto store = Store::create(path("bad.vigie"));
