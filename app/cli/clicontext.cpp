@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clicontext.h"
 
+#include "core/processing/parameter.h"
+
 #include "core/printable.h"
 
 #include <QCommandLineParser>
@@ -82,16 +84,7 @@ bool parseArguments(QCommandLineParser &parser, const QStringList &args, CliCont
 
 QString optionName(const QString &parameter)
 {
-    QString out;
-    for (QChar c : parameter) {
-        if (c.isUpper()) {
-            out += u'-';
-            out += c.toLower();
-        } else {
-            out += c;
-        }
-    }
-    return out;
+    return core::processing::kebabCase(parameter); // the algorithms' options are spelled so too
 }
 
 std::optional<std::int64_t> parseWhen(const QString &text, bool endOfDay)

@@ -1176,13 +1176,7 @@ void MainWindow::analysisDialog(const QString &algorithm)
 
 void MainWindow::runAnalysis(const core::AnalysisRequest &request)
 {
-    core::processing::AlgorithmRun run;
-    run.algorithm = core::analysisKindKey(request.kind);
-    run.selection = request.selection;
-    run.parameters = request.parameters;
-    run.title = request.title;
-    run.geoTiffPath = request.geoTiffPath;
-    runAlgorithm(run);
+    runAlgorithm(core::processing::AlgorithmRun::from(request));
 }
 
 void MainWindow::runAlgorithm(const core::processing::AlgorithmRun &request)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "parameterform.h"
 
+#include "core/cityzone.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -88,10 +90,9 @@ QWidget *ParameterForm::makeEditor(const ParameterDefinition &d, QWidget *parent
         auto *edit = new QDateTimeEdit(parent);
         edit->setCalendarPopup(true);
         // Shown and read in the city's time (Qt 6.4 has no per-editor zone).
-        const QTimeZone paris(QByteArrayLiteral("Europe/Paris"));
         const QDateTime when = d.defaultValue().isValid() ? d.defaultValue().toDateTime()
                                                           : QDateTime::currentDateTimeUtc();
-        const QDateTime local = when.toTimeZone(paris);
+        const QDateTime local = when.toTimeZone(core::cityTimeZone());
         edit->setDateTime(QDateTime(local.date(), local.time()));
         return edit;
     }
@@ -146,7 +147,7 @@ QVariantMap ParameterForm::values() const
         else if (auto *de = qobject_cast<QDateEdit *>(w))
             v = de->date();
         else if (auto *dt = qobject_cast<QDateTimeEdit *>(w))
-            v = QDateTime(dt->date(), dt->time(), QTimeZone(QByteArrayLiteral("Europe/Paris")));
+            v = QDateTime(dt->date(), dt->time(), core::cityTimeZone());
         else if (auto *e = qobject_cast<QLineEdit *>(w))
             v = e->text();
         if (!(v.typeId() == QMetaType::QString && v.toString().isEmpty() &&

@@ -132,6 +132,14 @@ std::vector<unsigned char> multiPolygonWkb(const std::vector<PolygonRings> &poly
     return b;
 }
 
+PolygonRings gridCellSquare(const GridSpec &g, int col, int row)
+{
+    const double cs = g.cellSize;
+    const double x0 = g.xMin + col * cs, y1 = g.yMax() - row * cs;
+    return PolygonRings{Path{QPointF(x0, y1), QPointF(x0 + cs, y1), QPointF(x0 + cs, y1 - cs),
+                             QPointF(x0, y1 - cs), QPointF(x0, y1)}};
+}
+
 double ringArea(const Path &ring)
 {
     double a = 0.0;
@@ -534,36 +542,11 @@ QString analysisKindTitle(AnalysisKind kind)
     return a ? a->title() : analysisKindKey(kind);
 }
 
-std::vector<ParameterInfo> analysisParameters(AnalysisKind kind)
-{
-    std::vector<ParameterInfo> out;
-    const auto *a = processing::AlgorithmRegistry::instance().find(analysisKindKey(kind));
-    if (!a)
-        return out;
-    for (const processing::ParameterDefinition &d : a->parameters()) {
-        ParameterInfo p;
-        p.name = d.name();
-        p.defaultValue = d.defaultValue();
-        for (const processing::ParameterChoice &c : d.choices())
-            p.choices << c.value;
-        p.help = d.help();
-        p.minimum = d.minimum();
-        p.maximum = d.maximum();
-        out.push_back(p);
-    }
-    return out;
-}
-
 Result<AnalysisOutcome> AnalysisRunner::run(Store &store, const AnalysisRequest &request,
                                             analytics::Feedback *feedback)
 {
-    processing::AlgorithmRun run;
-    run.algorithm = analysisKindKey(request.kind);
-    run.selection = request.selection;
-    run.parameters = request.parameters;
-    run.title = request.title;
-    run.geoTiffPath = request.geoTiffPath;
-    return processing::ProcessingRunner::run(store, run, feedback);
+    return processing::ProcessingRunner::run(store, processing::AlgorithmRun::from(request),
+                                             feedback);
 }
 
 std::vector<StoredAnalysis> storedAnalyses(const Store &store)

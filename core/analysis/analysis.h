@@ -53,8 +53,8 @@ struct AnalysisSelection
 };
 
 /**
- * One run: the kind, the selection and its parameters by name (see parameterHelp() and
- * docs/analytics.md): e.g. kde: kernel, bandwidth, rule, cellSize, edgeCorrection, perMonth.
+ * One run: the kind, the selection and its parameters by name, as the kind's algorithm declares
+ * them (docs/algorithms.en.md): e.g. kde: kernel, bandwidth, rule, cellSize, edgeCorrection.
  */
 struct AnalysisRequest
 {
@@ -77,7 +77,8 @@ struct AnalysisOutcome
     QString summaryText;        ///< the summary as translated lines for the user
 };
 
-/// Parameter description for dialogs and `vigie-cli analyze --help`.
+/// Parameter description of the scenarios (dialogs, `vigie-cli scenario KIND --help`); the
+/// analyses declare theirs as core/processing ParameterDefinitions.
 struct ParameterInfo
 {
     QString name;
@@ -86,7 +87,6 @@ struct ParameterInfo
     QString help;                        ///< translated explanation
     double minimum = 0.0, maximum = 0.0; ///< numeric range when maximum > minimum
 };
-std::vector<ParameterInfo> analysisParameters(AnalysisKind kind);
 
 /**
  * Runs an analysis on a store and keeps its result in it, in one transaction: a result layer

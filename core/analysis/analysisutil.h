@@ -37,6 +37,8 @@ double positive(const QVariantMap &p, const char *name, double fallback, double 
 
 std::vector<unsigned char> pointWkb(double x, double y);
 std::vector<unsigned char> multiPolygonWkb(const std::vector<PolygonRings> &polygons);
+/// The square of a grid's cell (col, row), from its top-left corner, clockwise.
+PolygonRings gridCellSquare(const analytics::GridSpec &g, int col, int row);
 double geometryArea(const Geometry &g);
 /// dd/MM/yyyy in French, ISO otherwise (UTC).
 QString isoDay(std::int64_t secs, const QString &language);

@@ -167,6 +167,17 @@ std::vector<const Algorithm *> AlgorithmRegistry::algorithms(AlgorithmGroup grou
 
 // --- runner ------------------------------------------------------------------------------------
 
+AlgorithmRun AlgorithmRun::from(const AnalysisRequest &request)
+{
+    AlgorithmRun run;
+    run.algorithm = analysisKindKey(request.kind);
+    run.selection = request.selection;
+    run.parameters = request.parameters;
+    run.title = request.title;
+    run.geoTiffPath = request.geoTiffPath;
+    return run;
+}
+
 namespace {
 
 /// The values as the catalogue keeps them: numbers and yes/no as such, the rest as text.

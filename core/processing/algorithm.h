@@ -146,6 +146,9 @@ struct AlgorithmRun
     QVariantMap parameters; ///< raw: text from the command line or typed values from a form
     QString title;          ///< optional; default: the algorithm's title
     QString geoTiffPath;    ///< raster results are also written there when set
+
+    /// The run of a built-in analysis kind (AnalysisRunner's request).
+    static AlgorithmRun from(const AnalysisRequest &request);
 };
 
 /**

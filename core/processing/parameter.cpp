@@ -2,6 +2,7 @@
 #include "parameter.h"
 
 #include "../argtext.h"
+#include "../cityzone.h"
 #include "../i18n.h"
 #include "../printable.h"
 #include "../store/store.h"
@@ -15,12 +16,6 @@
 namespace vigie::core::processing {
 
 namespace {
-
-const QTimeZone &paris()
-{
-    static const QTimeZone zone(QByteArrayLiteral("Europe/Paris"));
-    return zone;
-}
 
 QString plain(double v)
 {
@@ -76,7 +71,7 @@ std::optional<QDateTime> readDateTime(const QVariant &raw)
         const QDate d = raw.toDate();
         if (!d.isValid())
             return std::nullopt;
-        return QDateTime(d, QTime(0, 0), paris()).toUTC();
+        return QDateTime(d, QTime(0, 0), cityTimeZone()).toUTC();
     }
     const QString t = raw.toString().trimmed();
     static const QRegularExpression iso(
@@ -92,7 +87,7 @@ std::optional<QDateTime> readDateTime(const QVariant &raw)
     if (!d.isValid())
         return std::nullopt;
     if (d.timeSpec() == Qt::LocalTime) // no offset given: the city's time
-        d = QDateTime(d.date(), d.time(), paris());
+        d = QDateTime(d.date(), d.time(), cityTimeZone());
     return d.toUTC();
 }
 
@@ -371,7 +366,7 @@ QString ParameterDefinition::valueText(const QVariant &value)
     case QMetaType::QDate:
         return value.toDate().toString(Qt::ISODate);
     case QMetaType::QDateTime:
-        return value.toDateTime().toTimeZone(paris()).toString(Qt::ISODate);
+        return value.toDateTime().toTimeZone(cityTimeZone()).toString(Qt::ISODate);
     case QMetaType::QStringList:
         return value.toStringList().join(QLatin1Char(','));
     case QMetaType::QVariantList: {
@@ -513,7 +508,7 @@ Result<QVariant> ParameterDefinition::checkTime(const QVariant &raw) const
         if (raw.typeId() == QMetaType::QDate)
             return raw;
         if (raw.typeId() == QMetaType::QDateTime)
-            return QVariant(raw.toDateTime().toTimeZone(paris()).date());
+            return QVariant(raw.toDateTime().toTimeZone(cityTimeZone()).date());
         const QDate d = QDate::fromString(raw.toString().trimmed(), Qt::ISODate);
         if (!d.isValid() || raw.toString().trimmed().size() != 10)
             return invalid(
@@ -671,12 +666,6 @@ ParameterValues::definition(const QString &name, std::initializer_list<Parameter
     throw Exception(ErrorCode::Internal, QStringLiteral("parameter %1 is not declared").arg(name));
 }
 
-const ParameterDefinition &ParameterValues::definition(const QString &name,
-                                                       ParameterType type) const
-{
-    return definition(name, {type});
-}
-
 double ParameterValues::number(const QString &name) const
 {
     definition(name, {ParameterType::Number, ParameterType::Integer});
@@ -685,19 +674,19 @@ double ParameterValues::number(const QString &name) const
 
 qlonglong ParameterValues::integer(const QString &name) const
 {
-    definition(name, ParameterType::Integer);
+    definition(name, {ParameterType::Integer});
     return m_values.value(name).toLongLong();
 }
 
 bool ParameterValues::boolean(const QString &name) const
 {
-    definition(name, ParameterType::Boolean);
+    definition(name, {ParameterType::Boolean});
     return m_values.value(name).toBool();
 }
 
 QString ParameterValues::choice(const QString &name) const
 {
-    definition(name, ParameterType::Choice);
+    definition(name, {ParameterType::Choice});
     return m_values.value(name).toString();
 }
 
@@ -710,39 +699,29 @@ QString ParameterValues::text(const QString &name) const
 
 QDate ParameterValues::date(const QString &name) const
 {
-    definition(name, ParameterType::Date);
+    definition(name, {ParameterType::Date});
     return m_values.value(name).toDate();
 }
 
 QDateTime ParameterValues::dateTime(const QString &name) const
 {
-    definition(name, ParameterType::DateTime);
+    definition(name, {ParameterType::DateTime});
     return m_values.value(name).toDateTime();
 }
 
 QStringList ParameterValues::list(const QString &name) const
 {
-    definition(name, ParameterType::Areas);
+    definition(name, {ParameterType::Areas});
     return m_values.value(name).toStringList();
 }
 
 bool ParameterValues::has(const QString &name) const
 {
-    definition(name, {ParameterType::Number, ParameterType::Integer, ParameterType::Boolean,
-                      ParameterType::Choice, ParameterType::Date, ParameterType::DateTime,
-                      ParameterType::Period, ParameterType::Layer, ParameterType::Field,
-                      ParameterType::Areas, ParameterType::Point, ParameterType::CameraEdits,
-                      ParameterType::Text, ParameterType::File});
-    const QVariant v = m_values.value(name);
-    return v.isValid() && !(v.typeId() == QMetaType::QString && v.toString().isEmpty());
-}
-
-QVariantMap ParameterValues::textMap() const
-{
-    QVariantMap out;
-    for (auto it = m_values.begin(); it != m_values.end(); ++it)
-        out.insert(it.key(), ParameterDefinition::valueText(it.value()));
-    return out;
+    const auto it = m_values.find(name); // validate() inserts every declared name
+    if (it == m_values.end())
+        throw Exception(ErrorCode::Internal,
+                        QStringLiteral("parameter %1 is not declared").arg(name));
+    return it->isValid() && !(it->typeId() == QMetaType::QString && it->toString().isEmpty());
 }
 
 } // namespace vigie::core::processing

@@ -195,13 +195,10 @@ public:
 
     /// Every value by name (canonical types), for records and --json output.
     const QVariantMap &map() const { return m_values; }
-    /// Every value as text, the form the command line takes.
-    QVariantMap textMap() const;
 
 private:
     friend Result<ParameterValues> validate(const ParameterDefinitions &, const QVariantMap &,
                                             const Store *);
-    const ParameterDefinition &definition(const QString &name, ParameterType type) const;
     const ParameterDefinition &definition(const QString &name,
                                           std::initializer_list<ParameterType> types) const;
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reportfigures.h"
+#include "../cityzone.h"
 
 #include "../analytics/feedback.h"
 #include "../scenario/scenario.h"
@@ -116,7 +117,7 @@ public:
     }
 
 private:
-    QTimeZone m_zone{QByteArrayLiteral("Europe/Paris")};
+    QTimeZone m_zone = cityTimeZone();
     std::unordered_map<std::int64_t, int> m_offsets;
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reporttemplate.h"
 #include "../argtext.h"
+#include "../cityzone.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -25,8 +26,7 @@ QString tr(const char *text)
 
 const QTimeZone &cityZone()
 {
-    static const QTimeZone zone(QByteArrayLiteral("Europe/Paris"));
-    return zone;
+    return cityTimeZone();
 }
 
 std::int64_t localMidnightUtc(const QDate &day)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scenario.h"
 #include "../argtext.h"
+#include "../cityzone.h"
 
 #include "../analysis/analysisutil.h"
 #include "../store/store.h"
@@ -39,10 +40,9 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 /// Marseille's clock: date-times typed without an offset are local times there.
-QTimeZone cityZone()
+const QTimeZone &cityZone()
 {
-    static const QTimeZone zone(QByteArrayLiteral("Europe/Paris"));
-    return zone.isValid() ? zone : QTimeZone::utc();
+    return cityTimeZone();
 }
 
 /// An ISO date or date-time parameter in seconds UTC; nullopt when absent.

@@ -1,23 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // DBSCAN density-based clusters (scikit-learn DBSCAN; QGIS "DBSCAN clustering").
-#include "../../argtext.h"
-#include "../../store/store.h"
 #include "../algorithm.h"
-#include "analytics/feedback.h"
 #include "clusters.h"
-
-#include <QDateTime>
-#include <QTimeZone>
-
-#include <algorithm>
-#include <cmath>
-#include <numeric>
 
 namespace vigie::core::processing::algorithms {
 
-using namespace vigie::core::detail;
-using analytics::GridSpec;
-using analytics::Raster;
 using P = ParameterDefinition;
 
 namespace {
@@ -58,8 +45,6 @@ public:
 
     void run(AlgorithmContext &ctx, const ParameterValues &values) const override
     {
-        const Selection &sel = ctx.selection();
-        Q_UNUSED(sel);
         runClusters(ctx, values, false);
     }
 };

@@ -4,23 +4,15 @@
 #include "analytics/emerging.h"
 #include "../../argtext.h"
 #include "../../i18n.h"
-#include "../../store/store.h"
 #include "../algorithm.h"
-#include "analytics/feedback.h"
 #include "units.h"
 
-#include <QDateTime>
-#include <QTimeZone>
-
-#include <algorithm>
 #include <cmath>
-#include <numeric>
 
 namespace vigie::core::processing::algorithms {
 
 using namespace vigie::core::detail;
 using analytics::GridSpec;
-using analytics::Raster;
 using P = ParameterDefinition;
 
 namespace {
@@ -134,10 +126,7 @@ public:
                 const std::size_t k = g.index(col, row);
                 if (!r.analysed[k])
                     continue;
-                const double x0 = g.xMin + col * cs, y1 = g.yMax() - row * cs;
-                u.shapes.push_back({PolygonRings{Path{QPointF(x0, y1), QPointF(x0 + cs, y1),
-                                                      QPointF(x0 + cs, y1 - cs),
-                                                      QPointF(x0, y1 - cs), QPointF(x0, y1)}}});
+                u.shapes.push_back({gridCellSquare(g, col, row)});
                 double total = 0.0;
                 for (int s = 0; s < steps; ++s)
                     total += cube.at(s, k);

@@ -1,24 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Getis-Ord Gi* hot and cold spots (ArcGIS "Hot Spot Analysis"; R spdep localG).
 #include "../../argtext.h"
-#include "../../store/store.h"
 #include "../algorithm.h"
-#include "analytics/feedback.h"
 #include "analytics/hotspot.h"
 #include "units.h"
 
-#include <QDateTime>
-#include <QTimeZone>
-
 #include <algorithm>
-#include <cmath>
-#include <numeric>
 
 namespace vigie::core::processing::algorithms {
 
 using namespace vigie::core::detail;
-using analytics::GridSpec;
-using analytics::Raster;
 using P = ParameterDefinition;
 
 namespace {

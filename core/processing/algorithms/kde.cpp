@@ -2,18 +2,12 @@
 // Kernel density heatmap (QGIS "Heatmap (Kernel Density Estimation)"; ArcGIS "Kernel Density").
 #include "analytics/kde.h"
 #include "../../argtext.h"
-#include "../../store/store.h"
 #include "../algorithm.h"
 #include "analytics/bandwidth.h"
-#include "analytics/feedback.h"
 #include "units.h"
-
-#include <QDateTime>
-#include <QTimeZone>
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 
 namespace vigie::core::processing::algorithms {
 

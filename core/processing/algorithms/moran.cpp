@@ -1,24 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Local Moran's I clusters and outliers (Anselin's LISA; R spdep localmoran_perm).
 #include "../../argtext.h"
-#include "../../store/store.h"
 #include "../algorithm.h"
-#include "analytics/feedback.h"
 #include "analytics/hotspot.h"
 #include "units.h"
 
-#include <QDateTime>
-#include <QTimeZone>
-
 #include <algorithm>
-#include <cmath>
-#include <numeric>
 
 namespace vigie::core::processing::algorithms {
 
 using namespace vigie::core::detail;
-using analytics::GridSpec;
-using analytics::Raster;
 using P = ParameterDefinition;
 
 namespace {

@@ -1,24 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Clark–Evans nearest-neighbour index (ArcGIS "Average Nearest Neighbor"; R spatstat clarkevans).
 #include "../../argtext.h"
-#include "../../store/store.h"
 #include "../algorithm.h"
 #include "analytics/cluster.h"
-#include "analytics/feedback.h"
-
-#include <QDateTime>
-#include <QTimeZone>
-
-#include <algorithm>
-#include <cmath>
-#include <numeric>
 
 namespace vigie::core::processing::algorithms {
 
 using namespace vigie::core::detail;
-using analytics::GridSpec;
-using analytics::Raster;
-using P = ParameterDefinition;
 
 namespace {
 
@@ -42,10 +30,9 @@ public:
 
     ParameterDefinitions parameters() const override { return {}; }
 
-    void run(AlgorithmContext &ctx, const ParameterValues &values) const override
+    void run(AlgorithmContext &ctx, const ParameterValues &) const override
     {
         const Selection &sel = ctx.selection();
-        Q_UNUSED(values);
         ctx.progress(10, vigie::core::AnalysisRunner::tr("Measuring nearest-neighbour distances"));
         const analytics::NearestNeighbourIndex r =
             analytics::nearestNeighbourIndex(sel.x, sel.y, sel.areaM2);

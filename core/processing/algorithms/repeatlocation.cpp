@@ -29,8 +29,9 @@ QString percent(double share)
 struct CountedUnits
 {
     std::vector<double> count;
-    std::vector<double> x, y; ///< place: its position; cell: its centre
-    double cellSize = 0;      ///< 0 for places
+    std::vector<double> x, y;      ///< place: its position; cell: its centre
+    analytics::GridSpec grid;      ///< cells: their grid (0 columns for places)
+    std::vector<std::size_t> cell; ///< cells: each unit's cell on the grid
 };
 
 CountedUnits places(const Selection &sel, double tolerance)
@@ -70,7 +71,7 @@ CountedUnits cells(const Selection &sel, double cs, bool includeEmpty)
         inside = sel.window.empty() ? std::vector<std::uint8_t>(g.cellCount(), 1)
                                     : rasterizeMask(sel.window, g);
     CountedUnits u;
-    u.cellSize = cs;
+    u.grid = g;
     for (int r = 0; r < g.rows; ++r)
         for (int c = 0; c < g.cols; ++c) {
             const std::size_t k = g.index(c, r);
@@ -78,6 +79,7 @@ CountedUnits cells(const Selection &sel, double cs, bool includeEmpty)
                 u.count.push_back(counts[k]);
                 u.x.push_back(g.centreX(c));
                 u.y.push_back(g.centreY(r));
+                u.cell.push_back(k);
             }
         }
     return u;
@@ -196,11 +198,9 @@ private:
             cumulative += u.count[i];
             FeatureRecord rec;
             if (byCell) {
-                const double h = u.cellSize / 2;
-                const double x0 = u.x[i] - h, x1 = u.x[i] + h, y0 = u.y[i] - h, y1 = u.y[i] + h;
+                const auto cols = std::size_t(u.grid.cols);
                 rec.wkb = multiPolygonWkb(
-                    {PolygonRings{Path{QPointF(x0, y1), QPointF(x1, y1), QPointF(x1, y0),
-                                       QPointF(x0, y0), QPointF(x0, y1)}}});
+                    {gridCellSquare(u.grid, int(u.cell[i] % cols), int(u.cell[i] / cols))});
             } else {
                 rec.wkb = pointWkb(u.x[i], u.y[i]);
             }

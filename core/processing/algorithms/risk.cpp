@@ -3,16 +3,11 @@
 #include "../../argtext.h"
 #include "../../store/store.h"
 #include "../algorithm.h"
-#include "analytics/feedback.h"
 #include "analytics/kde.h"
 #include "units.h"
 
-#include <QDateTime>
-#include <QTimeZone>
-
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 
 namespace vigie::core::processing::algorithms {
 

@@ -2,14 +2,9 @@
 // Incremental spatial autocorrelation (ArcGIS "Incremental Spatial Autocorrelation"): the distance
 // to analyse at.
 #include "../../argtext.h"
-#include "../../store/store.h"
 #include "../algorithm.h"
-#include "analytics/feedback.h"
 #include "analytics/hotspot.h"
 #include "units.h"
-
-#include <QDateTime>
-#include <QTimeZone>
 
 #include <algorithm>
 #include <cmath>
@@ -18,8 +13,6 @@
 namespace vigie::core::processing::algorithms {
 
 using namespace vigie::core::detail;
-using analytics::GridSpec;
-using analytics::Raster;
 using P = ParameterDefinition;
 
 namespace {

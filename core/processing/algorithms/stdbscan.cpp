@@ -1,23 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ST-DBSCAN space-time clusters (Birant and Kut 2007; QGIS "ST-DBSCAN clustering").
-#include "../../argtext.h"
-#include "../../store/store.h"
 #include "../algorithm.h"
-#include "analytics/feedback.h"
 #include "clusters.h"
-
-#include <QDateTime>
-#include <QTimeZone>
-
-#include <algorithm>
-#include <cmath>
-#include <numeric>
 
 namespace vigie::core::processing::algorithms {
 
-using namespace vigie::core::detail;
-using analytics::GridSpec;
-using analytics::Raster;
 using P = ParameterDefinition;
 
 namespace {
@@ -64,8 +51,6 @@ public:
 
     void run(AlgorithmContext &ctx, const ParameterValues &values) const override
     {
-        const Selection &sel = ctx.selection();
-        Q_UNUSED(sel);
         runClusters(ctx, values, true);
     }
 };

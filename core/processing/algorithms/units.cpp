@@ -126,10 +126,7 @@ void squareUnits(Units &u, const Selection &sel, const UnitsSpec &spec, bool que
             if (!mask[k])
                 continue;
             unitOfCell[k] = std::int64_t(u.value.size());
-            const double x0 = g.xMin + c * cs, y1 = g.yMax() - r * cs;
-            u.shapes.push_back(
-                {PolygonRings{Path{QPointF(x0, y1), QPointF(x0 + cs, y1), QPointF(x0 + cs, y1 - cs),
-                                   QPointF(x0, y1 - cs), QPointF(x0, y1)}}});
+            u.shapes.push_back({gridCellSquare(g, c, r)});
             u.cx.push_back(g.centreX(c));
             u.cy.push_back(g.centreY(r));
             u.value.push_back(counts[k]);
