@@ -2757,22 +2757,6 @@
 <context>
     <name>vigie::core::ScenarioRunner</name>
     <message>
-        <source>"%1" is not an ISO date (2025-06-14) or date-time (2025-06-14T21:00)</source>
-        <translation>"%1" n'est pas une date ISO (2025-06-14) ni une date et heure (2025-06-14T21:00)</translation>
-    </message>
-    <message>
-        <source>must be a whole number from %1 to %2</source>
-        <translation>doit être un nombre entier de %1 à %2</translation>
-    </message>
-    <message>
-        <source>must be a number from %1 to %2</source>
-        <translation>doit être un nombre de %1 à %2</translation>
-    </message>
-    <message>
-        <source>"%1" is not one of: %2</source>
-        <translation>"%1" ne fait pas partie de : %2</translation>
-    </message>
-    <message>
         <source>The cameras layer has no direction, field of view and range fields.</source>
         <translation>La couche des caméras n'a pas de champs d'orientation, d'angle de vision et de portée.</translation>
     </message>
@@ -2783,14 +2767,6 @@
     <message>
         <source>name at least one area</source>
         <translation>nommez au moins une zone</translation>
-    </message>
-    <message>
-        <source>Reading the data</source>
-        <translation>Lecture des données</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Terminé</translation>
     </message>
     <message>
         <source>The layer "%1" has no dates: scenarios need dated incidents.</source>
@@ -3075,16 +3051,8 @@
         <translation>Proposée PROP-%1 en %2, %3 orientée à %4° : couvre %5 incidents de plus</translation>
     </message>
     <message>
-        <source>give the date the action started (2024-06-01)</source>
-        <translation>indiquez la date de début de l'action (2024-06-01)</translation>
-    </message>
-    <message>
         <source>needs at least one period (%1 days) of data before and after it</source>
         <translation>demande au moins une période (%1 jours) de données avant et après</translation>
-    </message>
-    <message>
-        <source>no layer "%1"</source>
-        <translation>aucune couche "%1"</translation>
     </message>
     <message>
         <source>no cell centre falls in the action area: take smaller cells</source>
@@ -3426,18 +3394,6 @@
         <translation>Le scénario a été annulé ; l'espace de travail est inchangé.</translation>
     </message>
     <message>
-        <source>Invalid scenario parameters: %1</source>
-        <translation>Paramètres de scénario invalides : %1</translation>
-    </message>
-    <message>
-        <source>Not enough memory for this scenario: try larger cells or a smaller area.</source>
-        <translation>Mémoire insuffisante pour ce scénario : essayez des mailles plus grandes ou une zone plus petite.</translation>
-    </message>
-    <message>
-        <source>The layer "%1" has no dates.</source>
-        <translation>La couche "%1" n'a pas de dates.</translation>
-    </message>
-    <message>
         <source>the held-out periods leave no history to learn from</source>
         <translation>les périodes réservées ne laissent pas d'historique pour apprendre</translation>
     </message>
@@ -3465,14 +3421,6 @@
         </translation>
     </message>
     <message>
-        <source>The evaluation was canceled.</source>
-        <translation>L'évaluation a été annulée.</translation>
-    </message>
-    <message>
-        <source>Invalid evaluation parameters: %1</source>
-        <translation>Paramètres d'évaluation invalides : %1</translation>
-    </message>
-    <message>
         <source>the next shift (8 h)</source>
         <translation>la prochaine vacation (8 h)</translation>
     </message>
@@ -3483,6 +3431,330 @@
     <message>
         <source>the next week</source>
         <translation>la prochaine semaine</translation>
+    </message>
+    <message>
+        <source>Adds, moves or removes cameras, or suggests the best new sites, and compares the share of the incident risk the cameras see before and after.</source>
+        <translation>Ajoute, déplace ou retire des caméras, ou propose les meilleurs nouveaux emplacements, et compare la part du risque d'incidents vue par les caméras avant et après.</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <source>Suggested cameras</source>
+        <translation>Caméras proposées</translation>
+    </message>
+    <message>
+        <source>Range of suggested cameras</source>
+        <translation>Portée des caméras proposées</translation>
+    </message>
+    <message>
+        <source>Field of view of suggested cameras</source>
+        <translation>Angle de vision des caméras proposées</translation>
+    </message>
+    <message>
+        <source>Bandwidth</source>
+        <translation>Largeur de bande</translation>
+    </message>
+    <message>
+        <source>Hot-spot quantile</source>
+        <translation>Quantile des points chauds</translation>
+    </message>
+    <message>
+        <source>Type of event</source>
+        <translation>Type d'événement</translation>
+    </message>
+    <message>
+        <source>every type</source>
+        <translation>tous les types</translation>
+    </message>
+    <message>
+        <source>football</source>
+        <translation>football</translation>
+    </message>
+    <message>
+        <source>concert</source>
+        <translation>concert</translation>
+    </message>
+    <message>
+        <source>market</source>
+        <translation>marché</translation>
+    </message>
+    <message>
+        <source>demonstration</source>
+        <translation>manifestation</translation>
+    </message>
+    <message>
+        <source>festival</source>
+        <translation>festival</translation>
+    </message>
+    <message>
+        <source>other sport</source>
+        <translation>autre sport</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Affluence</translation>
+    </message>
+    <message>
+        <source>Radius</source>
+        <translation>Rayon</translation>
+    </message>
+    <message>
+        <source>Risk map radius</source>
+        <translation>Rayon de la carte de risque</translation>
+    </message>
+    <message>
+        <source>Bandwidth of the risk map (quartic KDE) in metres.</source>
+        <translation>Largeur de bande de la carte de risque (KDE quartique) en mètres.</translation>
+    </message>
+    <message>
+        <source>Estimates the extra incidents hour by hour around a planned event from the past events at the venue, compared with ordinary days; maps the extra risk, the cameras' view of the site and the reinforcement by sector.</source>
+        <translation>Estime heure par heure les incidents supplémentaires autour d'un événement prévu à partir des événements passés sur le site, comparés aux jours ordinaires ; cartographie le surcroît de risque, la vue des caméras sur le site et le renfort par secteur.</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>X (Lambert-93)</source>
+        <translation>X (Lambert-93)</translation>
+    </message>
+    <message>
+        <source>Position of the venue when it has no past events: x and y in Lambert-93 metres.</source>
+        <translation>Position du site quand il n'a pas d'événements passés : x et y en mètres Lambert-93.</translation>
+    </message>
+    <message>
+        <source>Y (Lambert-93)</source>
+        <translation>Y (Lambert-93)</translation>
+    </message>
+    <message>
+        <source>Position of the venue: y in Lambert-93 metres.</source>
+        <translation>Position du site : y en mètres Lambert-93.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <source>Hours before</source>
+        <translation>Heures avant</translation>
+    </message>
+    <message>
+        <source>Hours after</source>
+        <translation>Heures après</translation>
+    </message>
+    <message>
+        <source>Units per incident</source>
+        <translation>Unités par incident</translation>
+    </message>
+    <message>
+        <source>Replicates</source>
+        <translation>Répétitions</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confiance</translation>
+    </message>
+    <message>
+        <source>Maps the expected incidents per cell for the next shift, day or week, learnt from the history (self-exciting process, prospective KDE or the last period), with the priority cells of the riskiest 1 to 5 % of the area.</source>
+        <translation>Cartographie les incidents attendus par maille pour la prochaine vacation, le prochain jour ou la prochaine semaine, appris de l'historique (processus auto-excitant, KDE prospective ou période précédente), avec les mailles prioritaires des 1 à 5 % les plus à risque de la zone.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>Forecast evaluation</source>
+        <translation>Évaluation des prévisions</translation>
+    </message>
+    <message>
+        <source>Scores the forecast models on held-out periods of the incidents (each forecast learnt only from what came before): hit rate, PAI and PEI at 1, 2 and 5 % of the area. Writes nothing to the workspace.</source>
+        <translation>Note les modèles de prévision sur des périodes d'incidents mises de côté (chaque prévision n'apprend que de ce qui précède) : taux de succès, PAI et PEI à 1, 2 et 5 % de la zone. N'écrit rien dans l'espace de travail.</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modèles</translation>
+    </message>
+    <message>
+        <source>Models compared, comma-separated: sepp, prospective-kde, last-period (empty: all three).</source>
+        <translation>Modèles comparés, séparés par des virgules : sepp, prospective-kde, last-period (vide : les trois).</translation>
+    </message>
+    <message>
+        <source>Length of each held-out period: a shift (8 hours), a day or a week.</source>
+        <translation>Durée de chaque période mise de côté : une vacation (8 heures), un jour ou une semaine.</translation>
+    </message>
+    <message>
+        <source>Held-out periods</source>
+        <translation>Périodes mises de côté</translation>
+    </message>
+    <message>
+        <source>Number of held-out periods, the last ending at the end.</source>
+        <translation>Nombre de périodes mises de côté, la dernière s'achevant à la fin.</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>End of the last held-out period (ISO date); empty: the day after the last incident.</source>
+        <translation>Fin de la dernière période mise de côté (date ISO) ; vide : le lendemain du dernier incident.</translation>
+    </message>
+    <message>
+        <source>Measures the effect of an action started on a date in an area: incidents before and after against control cells (difference in differences), and whether they moved to the surroundings (weighted displacement quotient).</source>
+        <translation>Mesure l'effet d'une action commencée à une date dans une zone : incidents avant et après comparés à des mailles témoins (différence de différences), et leur éventuel déplacement vers les abords (quotient de déplacement pondéré).</translation>
+    </message>
+    <message>
+        <source>Action date</source>
+        <translation>Date de l'action</translation>
+    </message>
+    <message>
+        <source>Action areas</source>
+        <translation>Zones de l'action</translation>
+    </message>
+    <message>
+        <source>Areas layer</source>
+        <translation>Couche des zones</translation>
+    </message>
+    <message>
+        <source>Kind of action</source>
+        <translation>Nature de l'action</translation>
+    </message>
+    <message>
+        <source>cameras</source>
+        <translation>caméras</translation>
+    </message>
+    <message>
+        <source>patrols</source>
+        <translation>patrouilles</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>autre</translation>
+    </message>
+    <message>
+        <source>Days before</source>
+        <translation>Jours avant</translation>
+    </message>
+    <message>
+        <source>Days after</source>
+        <translation>Jours après</translation>
+    </message>
+    <message>
+        <source>Period length</source>
+        <translation>Durée des périodes</translation>
+    </message>
+    <message>
+        <source>matched cells</source>
+        <translation>mailles appariées</translation>
+    </message>
+    <message>
+        <source>every other cell</source>
+        <translation>toutes les autres mailles</translation>
+    </message>
+    <message>
+        <source>Matched controls</source>
+        <translation>Témoins appariés</translation>
+    </message>
+    <message>
+        <source>Places N units for a shift by two strategies and compares them on the same simulated incidents: share of the forecast risk covered and response times, on the road network where the workspace has one.</source>
+        <translation>Place N unités pour une vacation selon deux stratégies et les compare sur les mêmes incidents simulés : part du risque prévu couverte et délais d'intervention, sur le réseau routier quand l'espace de travail en a un.</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unités</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Vacation</translation>
+    </message>
+    <message>
+        <source>morning (6–14 h)</source>
+        <translation>matin (6 h–14 h)</translation>
+    </message>
+    <message>
+        <source>afternoon (14–22 h)</source>
+        <translation>après-midi (14 h–22 h)</translation>
+    </message>
+    <message>
+        <source>night (22–6 h)</source>
+        <translation>nuit (22 h–6 h)</translation>
+    </message>
+    <message>
+        <source>Allocation A</source>
+        <translation>Affectation A</translation>
+    </message>
+    <message>
+        <source>Allocation B</source>
+        <translation>Affectation B</translation>
+    </message>
+    <message>
+        <source>Positions A</source>
+        <translation>Positions A</translation>
+    </message>
+    <message>
+        <source>Positions B</source>
+        <translation>Positions B</translation>
+    </message>
+    <message>
+        <source>Coverage radius</source>
+        <translation>Rayon de couverture</translation>
+    </message>
+    <message>
+        <source>Road network</source>
+        <translation>Réseau routier</translation>
+    </message>
+    <message>
+        <source>Simulated incidents</source>
+        <translation>Incidents simulés</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Vitesse</translation>
+    </message>
+    <message>
+        <source>Dispatch delay</source>
+        <translation>Délai de départ</translation>
+    </message>
+    <message>
+        <source>Target time</source>
+        <translation>Délai visé</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Half-life</source>
+        <translation>Demi-vie</translation>
+    </message>
+    <message>
+        <source>Trigger distance</source>
+        <translation>Distance de déclenchement</translation>
+    </message>
+    <message>
+        <source>Trigger delay</source>
+        <translation>Délai de déclenchement</translation>
+    </message>
+    <message>
+        <source>Cell size</source>
+        <translation>Taille des cellules</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Graine</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "core/argtext.h"
 
 #include "core/analysis/analysis.h"
+#include "core/processing/algorithm.h"
 #include "core/scenario/scenario.h"
 #include "core/store/store.h"
 
@@ -270,87 +271,6 @@ QString collectCameraEdits(const QCommandLineParser &parser, QVariantMap &parame
     return {};
 }
 
-QJsonValue number(double v)
-{
-    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
-}
-
-QJsonArray numbers(const std::vector<double> &values)
-{
-    QJsonArray a;
-    for (double v : values)
-        a.append(number(v));
-    return a;
-}
-
-QString modelName(analytics::ForecastModel model)
-{
-    return QString::fromStdString(analytics::forecastModelName(model));
-}
-
-QJsonObject evaluationJson(const core::ForecastEvaluation &evaluation, const QVariantMap &params)
-{
-    const analytics::EvaluationTable &t = evaluation.table;
-    QJsonObject o;
-    o.insert(QStringLiteral("parameters"), QJsonObject::fromVariantMap(params));
-    o.insert(QStringLiteral("areaFractions"), numbers(t.areaFractions));
-    o.insert(QStringLiteral("horizonDays"), t.horizonDays);
-    o.insert(QStringLiteral("windowCells"), qint64(t.windowCells));
-    QJsonArray models;
-    for (const analytics::ModelSummary &s : t.summary) {
-        QJsonObject m;
-        m.insert(QStringLiteral("model"), modelName(s.model));
-        m.insert(QStringLiteral("periodsScored"), s.periodsScored);
-        m.insert(QStringLiteral("hitRate"), numbers(s.meanHitRate));
-        m.insert(QStringLiteral("pai"), numbers(s.meanPai));
-        m.insert(QStringLiteral("pei"), numbers(s.meanPei));
-        models.append(m);
-    }
-    o.insert(QStringLiteral("models"), models);
-
-    // Scores are period-major; a model that could not be fitted on a period is absent from it,
-    // so they are grouped by origin.
-    std::map<double, QJsonArray> byOrigin;
-    for (const analytics::PeriodScore &s : t.scores) {
-        QJsonObject m;
-        m.insert(QStringLiteral("model"), modelName(s.model));
-        m.insert(QStringLiteral("trainingEvents"), qint64(s.trainingEvents));
-        std::vector<double> hit, pai, pei;
-        for (const analytics::HitMetrics &h : s.metrics) {
-            hit.push_back(h.hitRate);
-            pai.push_back(h.pai);
-            pei.push_back(h.pei);
-        }
-        m.insert(QStringLiteral("hitRate"), numbers(hit));
-        m.insert(QStringLiteral("pai"), numbers(pai));
-        m.insert(QStringLiteral("pei"), numbers(pei));
-        if (s.model == analytics::ForecastModel::Sepp) {
-            m.insert(QStringLiteral("theta"), number(s.theta));
-            m.insert(QStringLiteral("omega"), number(s.omega));
-            m.insert(QStringLiteral("sigma"), number(s.sigma));
-        }
-        byOrigin[s.originDay].append(m);
-    }
-    // The table's days count from the first incident selected; periods are given by their
-    // index and their start in days after the start of the first held-out period.
-    QJsonArray periods;
-    const double firstOrigin = byOrigin.empty() ? 0.0 : byOrigin.begin()->first;
-    for (const auto &[originDay, scores] : byOrigin) {
-        const double offset = originDay - firstOrigin;
-        const auto index =
-            t.horizonDays > 0 ? std::size_t(std::llround(offset / t.horizonDays)) : std::size_t(0);
-        QJsonObject p;
-        p.insert(QStringLiteral("index"), qint64(index));
-        p.insert(QStringLiteral("offsetDays"), offset);
-        if (index < t.testEvents.size())
-            p.insert(QStringLiteral("events"), number(t.testEvents[index]));
-        p.insert(QStringLiteral("scores"), scores);
-        periods.append(p);
-    }
-    o.insert(QStringLiteral("periods"), periods);
-    return o;
-}
-
 void printKinds(QTextStream &stream)
 {
     stream << tr("Usage: vigie-cli scenario KIND --store FILE [OPTIONS]   (KIND --help for its "
@@ -613,12 +533,16 @@ int runKind(CliContext &ctx, core::ScenarioKind kind, const QStringList &args, b
     timer.start();
 
     if (evaluate) {
-        auto evaluation =
-            core::evaluateForecastModels(**store, selection, parameters, &ctx.feedback());
+        core::processing::AlgorithmRun run;
+        run.algorithm = QStringLiteral("forecast_evaluation");
+        run.selection = selection;
+        run.parameters = parameters;
+        auto evaluation = core::processing::ProcessingRunner::run(**store, run, &ctx.feedback());
         if (!evaluation)
             return ctx.fail(evaluation.error());
         if (json) {
-            QJsonObject o = evaluationJson(*evaluation, parameters);
+            QJsonObject o = QJsonObject::fromVariantMap(evaluation->summary);
+            o.insert(QStringLiteral("parameters"), QJsonObject::fromVariantMap(parameters));
             o.insert(QStringLiteral("seconds"), timer.elapsed() / 1000.0);
             ctx.out() << QJsonDocument(o).toJson(QJsonDocument::Indented);
             return ExitOk;
@@ -626,8 +550,8 @@ int runKind(CliContext &ctx, core::ScenarioKind kind, const QStringList &args, b
         ctx.out() << tr("Forecast models on held-out periods (in %1 s)")
                          .arg(timer.elapsed() / 1000.0, 0, 'f', 1)
                   << "\n\n"
-                  << evaluation->text;
-        if (!evaluation->text.endsWith(u'\n'))
+                  << evaluation->summaryText;
+        if (!evaluation->summaryText.endsWith(u'\n'))
             ctx.out() << "\n";
         return ExitOk;
     }

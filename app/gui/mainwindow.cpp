@@ -1484,14 +1484,17 @@ void MainWindow::evaluateForecast(const core::AnalysisSelection &selection,
         [handle, selection, parameters, outcome](analytics::Feedback &feedback) {
             try {
                 std::lock_guard<std::mutex> lock(handle->mutex);
-                auto r =
-                    core::evaluateForecastModels(*handle->store, selection, parameters, &feedback);
+                core::processing::AlgorithmRun run;
+                run.algorithm = QStringLiteral("forecast_evaluation");
+                run.selection = selection;
+                run.parameters = parameters;
+                auto r = core::processing::ProcessingRunner::run(*handle->store, run, &feedback);
                 if (!r.ok()) {
                     outcome->canceled = r.error().code == core::ErrorCode::Canceled;
                     outcome->error = r.error().message;
                     return;
                 }
-                outcome->text = r.value().text;
+                outcome->text = r.value().summaryText;
             } catch (const analytics::Canceled &) {
                 outcome->canceled = true;
             } catch (const std::exception &e) {

@@ -3,6 +3,7 @@
 
 #include "../argtext.h"
 #include "../io/atomicfile.h"
+#include "../scenario/scenario.h"
 #include "../store/store.h"
 #include "analytics/feedback.h"
 
@@ -42,12 +43,16 @@ QString algorithmGroupTitle(AlgorithmGroup group)
 
 // --- context -----------------------------------------------------------------------------------
 
-AlgorithmContext::AlgorithmContext(Store &store, const AnalysisSelection &request,
-                                   detail::Selection selection, AnalysisOutcome &outcome,
-                                   analytics::Feedback *feedback, QString geoTiffPath)
-    : m_store(store), m_request(request), m_selection(std::move(selection)), m_outcome(outcome),
-      m_feedback(feedback), m_geoTiffPath(std::move(geoTiffPath))
+AlgorithmContext::AlgorithmContext(Store &store, const Algorithm &algorithm,
+                                   const AnalysisSelection &request, detail::Selection selection,
+                                   AnalysisOutcome &outcome, analytics::Feedback *feedback,
+                                   QString geoTiffPath)
+    : m_store(store), m_algorithm(algorithm), m_request(request), m_recorded(request),
+      m_selection(std::move(selection)), m_outcome(outcome), m_feedback(feedback),
+      m_geoTiffPath(std::move(geoTiffPath))
 {
+    m_recordedFrom = m_selection.from;
+    m_recordedTo = m_selection.to;
     if (m_selection.source) {
         const LayerManifest &in = m_selection.source->manifest;
         m_inputFr = in.title.fr.isEmpty() ? in.title.en : in.title.fr;
@@ -56,6 +61,21 @@ AlgorithmContext::AlgorithmContext(Store &store, const AnalysisSelection &reques
 }
 
 AlgorithmContext::~AlgorithmContext() = default;
+
+detail::Selection AlgorithmContext::selectPoints(AnalysisSelection request,
+                                                 std::int64_t defaultFrom, std::int64_t defaultTo)
+{
+    if (request.from == LayerSnapshot::kNoTime)
+        request.from = defaultFrom;
+    if (request.to == LayerSnapshot::kNoTime)
+        request.to = defaultTo;
+    detail::Selection s = detail::select(m_store, request, m_feedback);
+    m_outcome.inputCount = s.x.size();
+    m_recorded = request;
+    m_recordedFrom = request.from;
+    m_recordedTo = request.to;
+    return s;
+}
 
 void AlgorithmContext::progress(double percent, const QString &step)
 {
@@ -77,7 +97,15 @@ LayerManifest AlgorithmContext::resultManifest(GeometryType type,
 
 QString AlgorithmContext::source() const
 {
-    return QStringLiteral("analysis:") + m_outcome.id;
+    // The prefix tells which part of Vigie made a feature (kept as before the framework).
+    return (m_algorithm.group() == AlgorithmGroup::Analysis ? QStringLiteral("analysis:")
+                                                            : QStringLiteral("scenario:")) +
+           m_outcome.id;
+}
+
+QString AlgorithmContext::layerId(const QString &suffix) const
+{
+    return suffix.isEmpty() ? m_outcome.id : m_outcome.id + QLatin1Char('_') + suffix;
 }
 
 void AlgorithmContext::addVectorLayer(const LayerManifest &manifest)
@@ -217,9 +245,17 @@ AnalysisOutcome ProcessingRunner::runChecked(Store &store, const Algorithm &algo
     AnalysisOutcome out;
     out.inputCount = selection.x.size();
     out.parameters = recordable(*values);
+    if (!algorithm.keepsResults()) { // a report only: nothing is written, no transaction
+        AlgorithmContext context(store, algorithm, run.selection, std::move(selection), out,
+                                 feedback, {});
+        algorithm.run(context, *values);
+        context.throwIfCanceled();
+        out.summaryText = context.m_lines.join(u'\n');
+        return out;
+    }
     out.id = detail::freshId(store, algorithm.id());
 
-    AlgorithmContext context(store, run.selection, std::move(selection), out, feedback,
+    AlgorithmContext context(store, algorithm, run.selection, std::move(selection), out, feedback,
                              run.geoTiffPath);
     Store::Transaction tx(store);
     algorithm.run(context, *values);
@@ -227,7 +263,7 @@ AnalysisOutcome ProcessingRunner::runChecked(Store &store, const Algorithm &algo
     out.summaryText = context.m_lines.join(u'\n');
     out.parameters = detail::recordAnalysis(
         store, out, algorithm.id(), run.title.isEmpty() ? algorithm.title() : run.title,
-        run.selection, context.selection().from, context.selection().to);
+        context.m_recorded, context.m_recordedFrom, context.m_recordedTo);
     tx.commit();
     // The GeoTIFF appears under its name only once the run is committed (a kill or an error
     // before leaves no truncated raster that GDAL would open without complaint).
@@ -264,6 +300,10 @@ Result<AnalysisOutcome> ProcessingRunner::run(Store &store, const AlgorithmRun &
     } catch (const Exception &e) {
         return e.error();
     } catch (const analytics::Canceled &) {
+        if (algorithm->group() != AlgorithmGroup::Analysis)
+            return Error{ErrorCode::Canceled,
+                         vigie::core::ScenarioRunner::tr(
+                             "The scenario was canceled; the workspace is unchanged.")};
         return Error{ErrorCode::Canceled,
                      tr("The analysis was canceled; the workspace is unchanged.")};
     } catch (const std::invalid_argument &e) {

@@ -59,6 +59,9 @@ public:
     virtual bool usesPointSelection() const { return true; }
     /// True when the main result is a raster (it may then be written as a GeoTIFF too).
     virtual bool makesRaster() const { return false; }
+    /// False for an algorithm that only reports (the forecast evaluation): the runner then
+    /// writes nothing to the workspace, neither layers nor a catalogue record.
+    virtual bool keepsResults() const { return true; }
 
     /// Computes and writes the results; throws core::Exception (or analytics::Canceled).
     virtual void run(AlgorithmContext &context, const ParameterValues &values) const = 0;
@@ -81,32 +84,48 @@ public:
     analytics::Feedback *feedback() const { return m_feedback; }
     const QString &resultId() const { return m_outcome.id; } ///< id of the run and main layer
 
+    /**
+     * For algorithms that choose their own period (scenarios, forecasts): selects the
+     * request's points, the period defaulting to [defaultFrom, defaultTo] (seconds UTC) where
+     * the request sets none; the run is recorded with that selection.
+     */
+    detail::Selection selectPoints(AnalysisSelection request, std::int64_t defaultFrom,
+                                   std::int64_t defaultTo);
+
     /// Progress in percent with the step's translated name; throws Canceled when asked to.
     void progress(double percent, const QString &step);
     void throwIfCanceled() const;
 
     /// A manifest for a result layer named after the run, the input and the period.
     LayerManifest resultManifest(GeometryType type, const detail::Bilingual &kindTitle) const;
-    /// "analysis:<id>": the source of every feature a run writes.
+    /// "analysis:<id>" (analyses) or "scenario:<id>" (scenarios and forecasts): the source of
+    /// every feature a run writes.
     QString source() const;
+    /// The id of a further result layer: "<run id>_<suffix>" (the run id when empty).
+    QString layerId(const QString &suffix) const;
     /// Adds a raster result layer (the first one added is the main result); also written to the
     /// run's GeoTIFF when one was asked for.
     void addRasterLayer(const LayerManifest &manifest, const analytics::Raster &raster);
     /// Adds an empty vector result layer; fill it with a Store::Inserter on its id.
     void addVectorLayer(const LayerManifest &manifest);
 
-    void line(const QString &text) { m_lines << text; }     ///< a line of the report
-    void figure(const QString &key, const QVariant &value); ///< a summary figure
-    void used(const QString &key, const QVariant &value);   ///< a parameter as actually used
+    void line(const QString &text) { m_lines << text; }            ///< a line of the report
+    void firstLine(const QString &text) { m_lines.prepend(text); } ///< heads the report
+    void figure(const QString &key, const QVariant &value);        ///< a summary figure
+    void used(const QString &key, const QVariant &value);          ///< a parameter as actually used
 
 private:
     friend class ProcessingRunner;
-    AlgorithmContext(Store &store, const AnalysisSelection &request, detail::Selection selection,
-                     AnalysisOutcome &outcome, analytics::Feedback *feedback, QString geoTiffPath);
+    AlgorithmContext(Store &store, const Algorithm &algorithm, const AnalysisSelection &request,
+                     detail::Selection selection, AnalysisOutcome &outcome,
+                     analytics::Feedback *feedback, QString geoTiffPath);
     ~AlgorithmContext();
 
     Store &m_store;
+    const Algorithm &m_algorithm;
     AnalysisSelection m_request;
+    AnalysisSelection m_recorded; ///< the selection the catalogue keeps
+    std::int64_t m_recordedFrom = 0, m_recordedTo = 0;
     detail::Selection m_selection;
     AnalysisOutcome &m_outcome;
     analytics::Feedback *m_feedback;

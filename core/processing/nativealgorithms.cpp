@@ -14,7 +14,13 @@
     X(stDbscanAlgorithm)                                                                           \
     X(nearestNeighbourAlgorithm)                                                                   \
     X(analysisScaleAlgorithm)                                                                      \
-    X(repeatLocationAlgorithm)
+    X(repeatLocationAlgorithm)                                                                     \
+    X(forecastAlgorithm)                                                                           \
+    X(forecastEvaluationAlgorithm)                                                                 \
+    X(eventAlgorithm)                                                                              \
+    X(patrolAlgorithm)                                                                             \
+    X(camerasAlgorithm)                                                                            \
+    X(impactAlgorithm)
 
 namespace vigie::core::processing {
 

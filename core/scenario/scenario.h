@@ -95,20 +95,4 @@ public:
                                        analytics::Feedback *feedback = nullptr);
 };
 
-/**
- * Rolling-origin evaluation of the forecast models on held-out periods of the store's incidents
- * (`vigie-cli forecast --evaluate`). Parameters: period (shift | day | week), periods (number of
- * held-out periods, default 12), end (ISO date; the last held-out period ends there, default
- * the day after the last incident), cellSize, trainingDays, bandwidth, halfLifeDays, models
- * (comma-separated, default all three). Nothing is written to the store.
- */
-struct ForecastEvaluation
-{
-    analytics::EvaluationTable table;
-    QString text; ///< translated table: hit rate, PAI and PEI at 1, 2 and 5 % of the area
-};
-Result<ForecastEvaluation> evaluateForecastModels(Store &store, const AnalysisSelection &selection,
-                                                  const QVariantMap &parameters,
-                                                  analytics::Feedback *feedback = nullptr);
-
 } // namespace vigie::core

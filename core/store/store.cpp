@@ -946,6 +946,20 @@ std::unordered_map<std::int64_t, double> Store::numbersByFid(const QString &laye
     return out;
 }
 
+std::unordered_map<std::int64_t, QString> Store::textsByFid(const QString &layerId,
+                                                            const QString &field) const
+{
+    const auto m = layer(layerId);
+    if (!m || !m->field(field))
+        throw Exception(ErrorCode::InvalidInput,
+                        StoreTr::tr("The layer \"%1\" has no field \"%2\".").arg(layerId, field));
+    std::unordered_map<std::int64_t, QString> out;
+    Stmt st(m_db, QStringLiteral("SELECT fid, %1 FROM %2").arg(q(field), q(layerId)));
+    while (st.step())
+        out[st.int64(0)] = st.text(1);
+    return out;
+}
+
 QString Store::now() const
 {
     return m_clock.isEmpty() ? currentUtc() : m_clock;

@@ -218,6 +218,10 @@ public:
     /// layer or the field is unknown.
     std::unordered_map<std::int64_t, double> numbersByFid(const QString &layerId,
                                                           const QString &field) const;
+    /// A field of a layer as text by feature id (NULL reads as empty). Throws Exception when
+    /// the layer or the field is unknown.
+    std::unordered_map<std::int64_t, QString> textsByFid(const QString &layerId,
+                                                         const QString &field) const;
 
     /// The raw connection, for other core modules (sync, import). SpatiaLite is loaded.
     sqlite3 *handle() const { return m_db; }

@@ -9,6 +9,7 @@
 // which rewrites golden/algorithms.json in the source tree.
 #include "analysis/analysis.h"
 #include "demo/demogenerator.h"
+#include "processing/algorithm.h"
 #include "scenario/scenario.h"
 #include "store/store.h"
 
@@ -178,22 +179,28 @@ std::vector<Case> cases()
 
 QJsonObject evaluation(Store &store, QString *error)
 {
-    auto e = evaluateForecastModels(store, {}, {{"periods", 3}, {"trainingDays", 120}});
+    processing::AlgorithmRun run;
+    run.algorithm = QStringLiteral("forecast_evaluation");
+    run.parameters = {{"periods", 3}, {"trainingDays", 120}};
+    auto e = processing::ProcessingRunner::run(store, run);
     if (!e) {
         *error = e.error().message;
         return {};
     }
     QJsonObject o;
-    o.insert(QStringLiteral("text"), e->text);
+    o.insert(QStringLiteral("text"), e->summaryText);
     QJsonArray models;
-    for (const auto &m : e->table.summary) {
+    for (const QVariant &m : e->summary.value(QStringLiteral("models")).toList()) {
+        const QVariantMap summary = m.toMap();
         QJsonObject row;
-        row.insert(QStringLiteral("model"), int(m.model));
-        row.insert(QStringLiteral("periodsScored"), m.periodsScored);
+        const auto model = analytics::parseForecastModel(
+            summary.value(QStringLiteral("model")).toString().toStdString());
+        row.insert(QStringLiteral("model"), model ? int(*model) : -1);
+        row.insert(QStringLiteral("periodsScored"), summary.value("periodsScored").toInt());
         QJsonArray values;
-        for (const auto *series : {&m.meanHitRate, &m.meanPai, &m.meanPei})
-            for (double v : *series)
-                values.append(v);
+        for (const char *series : {"hitRate", "pai", "pei"})
+            for (const QVariant &v : summary.value(QLatin1String(series)).toList())
+                values.append(v.toDouble());
         row.insert(QStringLiteral("figures"), values);
         models.append(row);
     }

@@ -6,6 +6,7 @@
 
 #include "core/analytics/feedback.h"
 #include "core/demo/demogenerator.h"
+#include "core/processing/algorithm.h"
 #include "core/scenario/scenario.h"
 #include "core/store/store.h"
 
@@ -147,22 +148,31 @@ private slots:
     {
         auto store = Store::open(m_path);
         QVERIFY(store.ok());
-        auto e = evaluateForecastModels(**store, {}, {{"periods", 4}, {"trainingDays", 180}});
+        processing::AlgorithmRun run;
+        run.algorithm = QStringLiteral("forecast_evaluation");
+        run.parameters = {{"periods", 4}, {"trainingDays", 180}};
+        auto e = processing::ProcessingRunner::run(**store, run);
         QVERIFY2(e.ok(), qPrintable(e.ok() ? QString() : e.error().message));
-        qInfo("%s", qPrintable(e.value().text));
-        const auto &t = e.value().table;
-        QCOMPARE(t.summary.size(), std::size_t(3));
-        for (const auto &m : t.summary) {
-            QCOMPARE(m.periodsScored, 4);
-            QCOMPARE(m.meanPai.size(), std::size_t(3));
-            for (std::size_t k = 0; k < 3; ++k) {
-                QVERIFY(m.meanHitRate[k] >= 0 && m.meanHitRate[k] <= 1);
-                QVERIFY(m.meanPei[k] >= 0 && m.meanPei[k] <= 1.0000001);
+        qInfo("%s", qPrintable(e.value().summaryText));
+        const QVariantList models = e.value().summary.value(QStringLiteral("models")).toList();
+        QCOMPARE(models.size(), 3);
+        for (const QVariant &v : models) {
+            const QVariantMap m = v.toMap();
+            QCOMPARE(m.value(QStringLiteral("periodsScored")).toInt(), 4);
+            const QVariantList hit = m.value(QStringLiteral("hitRate")).toList();
+            const QVariantList pai = m.value(QStringLiteral("pai")).toList();
+            const QVariantList pei = m.value(QStringLiteral("pei")).toList();
+            QCOMPARE(pai.size(), 3);
+            for (int k = 0; k < 3; ++k) {
+                QVERIFY(hit[k].toDouble() >= 0 && hit[k].toDouble() <= 1);
+                QVERIFY(pei[k].toDouble() >= 0 && pei[k].toDouble() <= 1.0000001);
             }
             // The demo's incidents concentrate: every model beats chance at 1 % of the area.
-            QVERIFY(m.meanPai[0] > 1.5);
+            QVERIFY(pai[0].toDouble() > 1.5);
         }
-        QVERIFY(e.value().text.contains(QStringLiteral("PAI")));
+        // Nothing is written: no catalogue row, no layer.
+        QVERIFY(e.value().id.isEmpty());
+        QVERIFY(e.value().summaryText.contains(QStringLiteral("PAI")));
     }
 
     void eventScenarioFindsThePlantedCrowdIncidents()
