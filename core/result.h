@@ -63,6 +63,26 @@ public:
 
     const Error &error() const { return std::get<Error>(m_data); }
 
+    /// Inside core, where errors travel as Exception: throws the error, if any.
+    void orThrow() const
+    {
+        if (!ok())
+            throw Exception(error().code, error().message);
+    }
+    /// Inside core: the value, or the error thrown.
+    T &valueOrThrow() &
+    {
+        if (!ok())
+            throw Exception(error().code, error().message);
+        return value();
+    }
+    T valueOrThrow() &&
+    {
+        if (!ok())
+            throw Exception(error().code, error().message);
+        return std::move(value());
+    }
+
 private:
     std::variant<T, Error> m_data;
 };
@@ -77,6 +97,12 @@ public:
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }
     const Error &error() const { return *m_error; }
+    /// Inside core: throws the error as an Exception, if any.
+    void orThrow() const
+    {
+        if (m_error)
+            throw Exception(m_error->code, m_error->message);
+    }
 
 private:
     std::optional<Error> m_error;

@@ -3758,6 +3758,13 @@
     </message>
 </context>
 <context>
+    <name>vigie::core::Task</name>
+    <message>
+        <source>%1: unexpected error</source>
+        <translation>%1 : erreur inattendue</translation>
+    </message>
+</context>
+<context>
     <name>vigie::core::processing::AlgorithmContext</name>
     <message>
         <source>Analyses</source>
@@ -4633,10 +4640,6 @@
         <translation>Période</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
         <source>No workspace open.
 Use File &gt; Open workspace… or File &gt; New demo workspace…</source>
         <translation>Aucun espace de travail ouvert.
@@ -4886,30 +4889,6 @@ Utilisez Fichier &gt; Ouvrir un espace de travail… ou Fichier &gt; Nouvel espa
         </translation>
     </message>
     <message>
-        <source>Evaluating the forecast models…</source>
-        <translation>Évaluation des modèles de prévision…</translation>
-    </message>
-    <message>
-        <source>Evaluation canceled.</source>
-        <translation>Évaluation annulée.</translation>
-    </message>
-    <message>
-        <source>Evaluation failed: %1</source>
-        <translation>L'évaluation a échoué : %1</translation>
-    </message>
-    <message>
-        <source>Evaluation failed</source>
-        <translation>Échec de l'évaluation</translation>
-    </message>
-    <message>
-        <source>Evaluation of the forecast models</source>
-        <translation>Évaluation des modèles de prévision</translation>
-    </message>
-    <message>
-        <source>Evaluation of the forecast models done.</source>
-        <translation>Évaluation des modèles de prévision terminée.</translation>
-    </message>
-    <message>
         <source>Unknown analysis: %1</source>
         <translation>Analyse inconnue : %1</translation>
     </message>
@@ -5064,6 +5043,14 @@ Utilisez Fichier &gt; Ouvrir un espace de travail… ou Fichier &gt; Nouvel espa
             <numerusform>Rapport écrit (%n page).</numerusform>
             <numerusform>Rapport écrit (%n pages).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Report preview</source>
+        <translation>Aperçu du rapport</translation>
+    </message>
+    <message>
+        <source>Report: %1</source>
+        <translation>Rapport : %1</translation>
     </message>
 </context>
 <context>
@@ -5702,6 +5689,29 @@ Utilisez Fichier &gt; Ouvrir un espace de travail… ou Fichier &gt; Nouvel espa
     <message>
         <source>%1: %2 new, %3 changed, %4 deleted before it stopped</source>
         <translation>%1 : %2 nouveaux, %3 modifiés, %4 supprimés avant l'arrêt</translation>
+    </message>
+    <message>
+        <source>Sync with %1</source>
+        <translation>Synchronisation avec %1</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::gui::TaskStatus</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Canceling: %1</source>
+        <translation>Annulation : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation><numerusform>%n tâche</numerusform><numerusform>%n tâches</numerusform></translation>
+    </message>
+    <message>
+        <source>Show the running tasks</source>
+        <translation>Afficher les tâches en cours</translation>
     </message>
 </context>
 <context>

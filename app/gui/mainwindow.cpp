@@ -12,6 +12,7 @@
 #include "reportdialog.h"
 #include "scenariopanel.h"
 #include "syncpanel.h"
+#include "taskstatus.h"
 #include "timefilter.h"
 
 #include "core/analytics/feedback.h"
@@ -19,6 +20,7 @@
 #include "core/i18n.h"
 #include "core/layerregistry.h"
 #include "core/store/store.h"
+#include "core/task/task.h"
 #include "render/identify.h"
 
 #include <QAction>
@@ -34,7 +36,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
-#include <QProgressBar>
 #include <QScreen>
 #include <QSet>
 #include <QSettings>
@@ -42,7 +43,6 @@
 #include <QStyle>
 #include <QToolBar>
 #include <QToolButton>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <atomic>
@@ -81,34 +81,6 @@ QString resolveLanguage(const QString &setting)
 }
 
 /// What a background analysis or scenario run hands back to the GUI thread.
-struct RunOutcome
-{
-    QString error;
-    bool canceled = false;
-    core::AnalysisOutcome result;
-    std::vector<std::pair<QString, core::LayerSnapshotPtr>> snapshots; ///< main layer first
-};
-
-/// In the worker, after a run: its error, or its result with every layer it made loaded. The
-/// run has committed by then, so loading is not cancellable.
-void takeRunResult(core::Store &store, core::Result<core::AnalysisOutcome> &&run, RunOutcome &out)
-{
-    if (!run.ok()) {
-        out.canceled = run.error().code == core::ErrorCode::Canceled;
-        out.error = run.error().message;
-        return;
-    }
-    out.result = std::move(run.value());
-    for (const QString &id : out.result.layers) {
-        auto s = store.loadSnapshot(id);
-        if (!s.ok()) {
-            out.error = s.error().message;
-            return;
-        }
-        out.snapshots.emplace_back(id, s.value());
-    }
-}
-
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
@@ -121,6 +93,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         t.ok())
         m_toWgs84.emplace(std::move(t.value()));
 
+    m_tasks = new core::TaskManager(this);
     m_canvas = new MapCanvas(this);
     m_canvas->setObjectName(QStringLiteral("mapCanvas"));
     m_canvas->setLanguage(m_language);
@@ -152,7 +125,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     });
     connect(m_scenarioPanel, &ScenarioPanel::cancelRequested, this, [this] {
         if (m_scenarioTask != 0)
-            cancelTask(false);
+            cancelTask();
     });
     m_scenarioPanel->setAttributeLookup([this](const QString &layer, std::int64_t fid) {
         QVariantMap values;
@@ -176,7 +149,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
 MainWindow::~MainWindow()
 {
-    cancelTask(true);
+    // The workers may still post to this window: they are stopped before it goes.
+    m_tasks->cancelAll();
+    m_tasks->waitForDone();
 }
 
 // --- construction ---------------------------------------------------------------------------
@@ -205,7 +180,7 @@ void MainWindow::createActions()
             showError(tr("Export report"), tr("Open a workspace first."));
             return;
         }
-        ReportDialog dialog(m_path, m_language, this);
+        ReportDialog dialog(m_path, m_language, m_tasks, this);
         dialog.exec();
     });
 
@@ -397,7 +372,7 @@ void MainWindow::createDocks()
     // Sync with the municipal data hub: tabbed with the identify panel. The panel works on its
     // own connection to the workspace; when it has pulled changes the workspace is reopened so
     // the map shows them.
-    m_syncPanel = new SyncPanel(this);
+    m_syncPanel = new SyncPanel(m_tasks, this);
     m_syncDock = new QDockWidget(this);
     m_syncDock->setObjectName(QStringLiteral("syncDock"));
     m_syncDock->setWidget(m_syncPanel);
@@ -438,25 +413,14 @@ void MainWindow::createStatusBar()
     m_drawnLabel = new QLabel(this);
     m_coordsLabel = new QLabel(this);
     m_scaleLabel = new QLabel(this);
-    m_progress = new QProgressBar(this);
-    m_progress->setRange(0, 100);
-    m_progress->setMaximumWidth(180);
-    m_progress->setTextVisible(true);
-    m_cancel = new QToolButton(this);
-    m_cancel->setObjectName(QStringLiteral("cancelTask"));
-    m_cancel->setIcon(style()->standardIcon(QStyle::SP_DialogCancelButton));
-    m_cancel->setAutoRaise(true);
-    m_progress->hide();
-    m_cancel->hide();
+    m_taskStatus = new TaskStatus(m_tasks, this);
     m_coordsLabel->setMinimumWidth(330);
     m_scaleLabel->setMinimumWidth(110);
     statusBar()->addWidget(m_messageLabel, 1);
-    statusBar()->addPermanentWidget(m_progress);
-    statusBar()->addPermanentWidget(m_cancel);
+    statusBar()->addPermanentWidget(m_taskStatus);
     statusBar()->addPermanentWidget(m_drawnLabel);
     statusBar()->addPermanentWidget(m_coordsLabel);
     statusBar()->addPermanentWidget(m_scaleLabel);
-    connect(m_cancel, &QToolButton::clicked, this, [this] { cancelTask(false); });
 }
 
 void MainWindow::retranslateUi()
@@ -510,7 +474,6 @@ void MainWindow::retranslateUi()
     m_layersDock->setWindowTitle(tr("Layers"));
     m_identifyDock->setWindowTitle(tr("Identify"));
     m_timeDock->setWindowTitle(tr("Period"));
-    m_cancel->setToolTip(tr("Cancel"));
     m_canvas->setPlaceholderText(
         tr("No workspace open.\nUse File > Open workspace… or File > New demo workspace…"));
     updateScale(m_canvas->scaleDenominator());
@@ -530,7 +493,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
-    cancelTask(true);
+    m_tasks->cancelAll(); // the destructor waits for them
     event->accept();
 }
 
@@ -602,7 +565,12 @@ bool MainWindow::openWorkspace(const QString &path)
 
 void MainWindow::adoptStore(std::unique_ptr<core::Store> store, const QString &path)
 {
-    cancelTask(true);
+    // Tasks on the previous workspace are asked to stop and keep its store alive until they
+    // have; none of their results will be shown.
+    cancelTask();
+    m_runningTask = 0;
+    endScenarioTask();
+    m_loading = false;
     auto handle = std::make_shared<StoreHandle>();
     handle->store = std::move(store);
     m_store = handle;
@@ -703,7 +671,11 @@ void MainWindow::startLoading(const QStringList &layerIds)
                 feedback.setProgress(100.0 * (i + 1) / n);
             }
         },
-        [this, generation](bool canceled) { loadingFinished(generation, canceled); });
+        [this, generation](const core::Task &task) {
+            if (task.status() == core::Task::Status::Failed)
+                showError(tr("Loading layers…"), task.errorMessage());
+            loadingFinished(generation, task.status() != core::Task::Status::Finished);
+        });
 }
 
 void MainWindow::snapshotLoaded(quint64 generation, const QString &layerId,
@@ -891,79 +863,41 @@ void MainWindow::identifyAt(const QPointF &mapPoint, double toleranceMapUnits)
 
 bool MainWindow::isBusy() const
 {
-    return m_taskWatcher && m_taskWatcher->isRunning();
+    return m_task && m_task->isActive();
 }
 
-void MainWindow::runTask(const QString &label, Work work, std::function<void(bool)> done)
+void MainWindow::runTask(const QString &label, Work work, Done done)
 {
-    cancelTask(true);
+    cancelTask(); // the previous one stops on its own; its `done` will not run
     endScenarioTask();
-    const quint64 task = ++m_taskSerial;
-    m_runningTask = task;
-    m_taskLabel = label;
-    auto lastPercent = std::make_shared<std::atomic<int>>(-1);
-    auto feedback = std::make_shared<analytics::Feedback>(
-        [this, task, lastPercent](double percent, const std::string &) {
-            const int p = static_cast<int>(percent);
-            if (lastPercent->exchange(p) == p)
-                return;
-            QMetaObject::invokeMethod(
-                this, [this, task, percent] { setProgress(task, percent); }, Qt::QueuedConnection);
-        });
-    m_taskFeedback = feedback;
-    m_messageLabel->setText(label);
-    m_progress->setValue(0);
-    m_progress->show();
-    m_cancel->show();
-    m_cancel->setEnabled(true);
-
-    auto *watcher = new QFutureWatcher<void>(this);
-    m_taskWatcher = watcher;
-    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher, task, feedback, done] {
-        watcher->deleteLater();
-        if (m_taskWatcher == watcher)
-            m_taskWatcher = nullptr;
-        if (task != m_runningTask)
+    const quint64 serial = ++m_taskSerial;
+    m_runningTask = serial;
+    core::Task *task = m_tasks->start(label, std::move(work));
+    m_task = task;
+    connect(task, &core::Task::progressChanged, this,
+            [this, serial](double percent) { setProgress(serial, percent); });
+    connect(task, &core::Task::finished, this, [this, task, serial, done = std::move(done)] {
+        if (serial != m_runningTask)
             return; // superseded by another task
         m_runningTask = 0;
-        m_progress->hide();
-        m_cancel->hide();
-        m_messageLabel->clear();
         try {
-            done(feedback->isCanceled());
+            done(*task);
         } catch (const std::exception &e) {
             showError(tr("Error"), QString::fromUtf8(e.what()));
         }
     });
-    watcher->setFuture(QtConcurrent::run([work = std::move(work), feedback]() {
-        try {
-            work(*feedback);
-        } catch (const analytics::Canceled &) {
-        } catch (...) {
-            // work reports its own errors; nothing may escape a worker thread
-        }
-    }));
 }
 
-void MainWindow::cancelTask(bool wait)
+void MainWindow::cancelTask()
 {
-    if (m_taskFeedback)
-        m_taskFeedback->cancel();
-    if (wait && m_taskWatcher) {
-        m_taskWatcher->waitForFinished();
-        m_runningTask = 0; // its completion handler must not run any more
-        endScenarioTask();
-        m_progress->hide();
-        m_cancel->hide();
-        m_loading = false;
-    }
+    if (m_task)
+        m_task->cancel();
 }
 
 void MainWindow::setProgress(quint64 task, double percent)
 {
     if (task != m_runningTask)
         return;
-    m_progress->setValue(static_cast<int>(std::clamp(percent, 0.0, 100.0)));
     if (task == m_scenarioTask)
         m_scenarioPanel->setProgress(percent);
 }
@@ -1008,23 +942,20 @@ void MainWindow::newDemoWorkspace()
 
 void MainWindow::createDemoWorkspace(const QString &path)
 {
-    auto error = std::make_shared<QString>();
     runTask(
         tr("Creating the demo workspace…"),
-        [path, error](analytics::Feedback &feedback) {
-            auto r = core::createDemoStore(path, core::DemoOptions{}, &feedback);
-            if (!r.ok())
-                *error = r.error().message;
+        [path](analytics::Feedback &feedback) {
+            core::createDemoStore(path, core::DemoOptions{}, &feedback).orThrow();
         },
-        [this, path, error](bool canceled) {
-            if (canceled) {
+        [this, path](const core::Task &task) {
+            if (task.status() == core::Task::Status::Canceled) {
                 QFile::remove(path);
                 statusBar()->showMessage(tr("Demo workspace creation canceled."), 5000);
                 emit taskEnded(false);
                 return;
             }
-            if (!error->isEmpty()) {
-                showError(tr("New demo workspace"), *error);
+            if (task.status() == core::Task::Status::Failed) {
+                showError(tr("New demo workspace"), task.errorMessage());
                 emit taskEnded(false);
                 return;
             }
@@ -1101,7 +1032,6 @@ void MainWindow::importFile(const QString &path, const core::ImportOptions &opti
     const quint64 generation = m_generation;
     struct Outcome
     {
-        QString error;
         core::ImportReport report;
         core::LayerSnapshotPtr snapshot;
     };
@@ -1109,33 +1039,21 @@ void MainWindow::importFile(const QString &path, const core::ImportOptions &opti
     runTask(
         tr("Importing %1…").arg(displayName(path)),
         [handle, path, options, outcome](analytics::Feedback &feedback) {
-            try {
-                std::lock_guard<std::mutex> lock(handle->mutex);
-                auto r = core::Importer::importFile(*handle->store, path, options, &feedback);
-                if (!r.ok()) {
-                    outcome->error = r.error().message;
-                    return;
-                }
-                outcome->report = r.value();
-                auto s = handle->store->loadSnapshot(outcome->report.layerId);
-                if (s.ok())
-                    outcome->snapshot = s.value();
-                else
-                    outcome->error = s.error().message;
-            } catch (const std::exception &e) {
-                outcome->error = QString::fromUtf8(e.what());
-            }
+            std::lock_guard<std::mutex> lock(handle->mutex);
+            outcome->report =
+                core::Importer::importFile(*handle->store, path, options, &feedback).valueOrThrow();
+            outcome->snapshot = handle->store->loadSnapshot(outcome->report.layerId).valueOrThrow();
         },
-        [this, path, outcome, generation](bool canceled) {
+        [this, path, outcome, generation](const core::Task &task) {
             if (generation != m_generation)
                 return;
-            if (canceled) {
+            if (task.status() == core::Task::Status::Canceled) {
                 statusBar()->showMessage(tr("Import canceled: the workspace is unchanged."), 5000);
                 emit taskEnded(false);
                 return;
             }
-            if (!outcome->error.isEmpty()) {
-                showError(tr("Import failed"), outcome->error);
+            if (task.status() == core::Task::Status::Failed) {
+                showError(tr("Import failed"), task.errorMessage());
                 emit taskEnded(false);
                 return;
             }
@@ -1181,9 +1099,13 @@ void MainWindow::runAnalysis(const core::AnalysisRequest &request)
 
 void MainWindow::runAlgorithm(const core::processing::AlgorithmRun &request)
 {
-    if (!m_store)
-        return;
     const auto *algorithm = core::processing::AlgorithmRegistry::instance().find(request.algorithm);
+    const bool analysis =
+        !algorithm || algorithm->group() == core::processing::AlgorithmGroup::Analysis;
+    if (!m_store) {
+        showError(analysis ? tr("Analysis") : tr("Scenarios"), tr("Open a workspace first."));
+        return;
+    }
     if (!algorithm) {
         showError(tr("Analysis failed"), tr("Unknown analysis: %1").arg(request.algorithm));
         return;
@@ -1192,91 +1114,100 @@ void MainWindow::runAlgorithm(const core::processing::AlgorithmRun &request)
     const quint64 generation = m_generation;
     auto outcome = std::make_shared<RunOutcome>();
     const QString title = algorithm->title();
+    if (!analysis)
+        m_scenarioPanel->setResultText(tr("%1: running…").arg(title));
     runTask(
-        tr("Analysis: %1…").arg(title),
+        analysis ? tr("Analysis: %1…").arg(title) : tr("Scenario: %1…").arg(title),
         [handle, request, outcome](analytics::Feedback &feedback) {
-            try {
-                std::lock_guard<std::mutex> lock(handle->mutex);
-                takeRunResult(
-                    *handle->store,
-                    core::processing::ProcessingRunner::run(*handle->store, request, &feedback),
-                    *outcome);
-            } catch (const std::exception &e) {
-                outcome->error = QString::fromUtf8(e.what());
-            }
+            std::lock_guard<std::mutex> lock(handle->mutex);
+            auto run = core::processing::ProcessingRunner::run(*handle->store, request, &feedback);
+            outcome->result = std::move(run).valueOrThrow();
+            // The run has committed: loading what it made is not cancellable.
+            for (const QString &id : outcome->result.layers)
+                outcome->snapshots.emplace_back(id, handle->store->loadSnapshot(id).valueOrThrow());
         },
-        [this, outcome, title, request, generation](bool canceled) {
+        [this, outcome, algorithm, request, generation, analysis](const core::Task &task) {
+            if (!analysis)
+                endScenarioTask();
             if (generation != m_generation)
                 return; // another workspace was opened meanwhile
-            if (canceled || outcome->canceled) {
-                statusBar()->showMessage(tr("Analysis canceled: the workspace is unchanged."),
-                                         5000);
-                emit taskEnded(false);
-                return;
-            }
-            if (!outcome->error.isEmpty()) {
-                showError(tr("Analysis failed"), outcome->error);
-                emit taskEnded(false);
-                return;
-            }
-            const core::AnalysisOutcome &r = outcome->result;
-            m_lastAnalysisSummary =
-                QStringLiteral("%1\n%2\n%3")
-                    .arg(title, tr("%n feature(s) analysed", nullptr, int(r.inputCount)),
-                         r.summaryText);
-            m_results->setPlainText(m_lastAnalysisSummary);
-            m_resultsDock->show();
-            if (!outcome->snapshots.empty()) {
-                refreshCatalogue();
-                showResults(outcome->snapshots, request.selection.layer, {});
-            }
-            statusBar()->showMessage(tr("Analysis done: %1").arg(title), 8000);
-            emit taskEnded(true);
+            algorithmFinished(*algorithm, request, task, *outcome);
         });
+    if (!analysis) {
+        m_scenarioTask = m_runningTask;
+        m_scenarioPanel->setRunning(true);
+    }
 }
 
-void MainWindow::showResults(const std::vector<std::pair<QString, core::LayerSnapshotPtr>> &made,
-                             const QString &inputLayer, const QStringList &alsoHide)
+void MainWindow::algorithmFinished(const core::processing::Algorithm &algorithm,
+                                   const core::processing::AlgorithmRun &request,
+                                   const core::Task &task, const RunOutcome &outcome)
+{
+    const bool analysis = algorithm.group() == core::processing::AlgorithmGroup::Analysis;
+    const QString title = algorithm.title();
+    if (task.status() == core::Task::Status::Canceled) {
+        // Canceled before its transaction committed: nothing was written.
+        if (!analysis)
+            m_scenarioPanel->setResultText(
+                tr("%1: canceled; the workspace is unchanged.").arg(title));
+        statusBar()->showMessage(analysis ? tr("Analysis canceled: the workspace is unchanged.")
+                                          : tr("Scenario canceled: the workspace is unchanged."),
+                                 5000);
+        emit taskEnded(false);
+        return;
+    }
+    if (task.status() == core::Task::Status::Failed) {
+        if (!analysis)
+            m_scenarioPanel->setResultText(tr("%1 failed: %2").arg(title, task.errorMessage()));
+        showError(analysis ? tr("Analysis failed") : tr("Scenario failed"), task.errorMessage());
+        emit taskEnded(false);
+        return;
+    }
+    const core::AnalysisOutcome &r = outcome.result;
+    if (analysis) {
+        m_lastAnalysisSummary =
+            QStringLiteral("%1\n%2\n%3")
+                .arg(title, tr("%n feature(s) analysed", nullptr, int(r.inputCount)),
+                     r.summaryText);
+        m_results->setPlainText(m_lastAnalysisSummary);
+        m_resultsDock->show();
+    } else {
+        m_lastScenarioSummary = QStringLiteral("%1\n\n%2").arg(title, r.summaryText);
+        m_scenarioPanel->setResultText(m_lastScenarioSummary);
+    }
+    if (!outcome.snapshots.empty()) {
+        refreshCatalogue();
+        showResults(algorithm.outputHints(), outcome.snapshots, request.selection.layer);
+    }
+    statusBar()->showMessage(analysis ? tr("Analysis done: %1").arg(title)
+                                      : tr("Scenario done: %1 (%n layer(s) added)", nullptr,
+                                           int(outcome.snapshots.size()))
+                                            .arg(title),
+                             8000);
+    emit taskEnded(true);
+}
+
+void MainWindow::showResults(const core::processing::OutputHints &hints, const MadeLayers &made,
+                             const QString &inputLayer)
 {
     if (made.empty())
         return;
-    const core::LayerSnapshotPtr &main = made.front().second;
-    // Show the new results alone: earlier analysis and scenario results are hidden, and the
-    // analysed points too when the main result is a surface or areas (one click in the layer
-    // panel brings them back).
-    QStringList resultPrefixes;
-    for (const core::processing::Algorithm *a :
-         core::processing::AlgorithmRegistry::instance().algorithms())
-        resultPrefixes << a->id() + u'_';
-    for (core::ScenarioKind k : core::allScenarioKinds())
-        resultPrefixes << core::scenarioKindKey(k) + u'_';
-    QSet<QString> ids;
-    for (const auto &[id, snapshot] : made)
-        ids.insert(id);
-    QStringList toHide; // collected first: hiding rebuilds the panel's list
-    for (const LayerState &l : m_layers->layers()) {
-        const QString &id = l.manifest.id;
-        if (ids.contains(id) || !l.visible)
-            continue;
-        const bool earlierResult =
-            std::any_of(resultPrefixes.begin(), resultPrefixes.end(),
-                        [&](const QString &prefix) { return id.startsWith(prefix); });
-        const bool input =
-            id == inputLayer && main && main->manifest.geometryType != core::GeometryType::Point;
-        if (earlierResult || input || alsoHide.contains(id))
-            toHide << id;
-    }
-    for (const QString &id : toHide)
+    // The new results alone: earlier results are hidden, and the analysed points when the main
+    // result is a surface or areas (one click in the layer panel brings them back).
+    const ResultView view = resultView(hints, m_layers->layers(), made, inputLayer);
+    for (const QString &id : view.hide)
         m_layers->setLayerVisible(id, false);
     for (const auto &[id, snapshot] : made) {
         m_layers->setSnapshot(id, snapshot);
-        m_layers->setLayerVisible(id, true);
-        // Clusters: the unclustered incidents (noise) start hidden, the clusters show.
-        const int noise = snapshot ? snapshot->manifest.categoryIndex(QStringLiteral("bruit")) : -1;
-        if (noise >= 0 && snapshot->isPoint())
-            m_layers->setCategoryVisible(id, noise, false);
+        m_layers->setLayerVisible(id, hints.showResult || id != made.front().first);
+        if (snapshot && snapshot->isPoint())
+            for (const QString &category : hints.hiddenCategories)
+                if (const int k = snapshot->manifest.categoryIndex(category); k >= 0)
+                    m_layers->setCategoryVisible(id, k, false);
     }
     m_layers->setCurrentLayer(made.front().first);
+    if (const QRectF zoom = zoomFor(view.focus, m_canvas->visibleExtent()); zoom.isValid())
+        m_canvas->zoomToRect(zoom);
 }
 
 // --- scenarios ------------------------------------------------------------------------------
@@ -1348,182 +1279,22 @@ void MainWindow::endScenarioTask()
 
 void MainWindow::runScenario(const core::ScenarioRequest &request)
 {
-    if (!m_store) {
-        showError(tr("Scenarios"), tr("Open a workspace first."));
-        return;
-    }
-    auto handle = m_store;
-    const quint64 generation = m_generation;
-    auto outcome = std::make_shared<RunOutcome>();
-    const QString title = core::scenarioKindTitle(request.kind);
-    m_scenarioPanel->setResultText(tr("%1: running…").arg(title));
-    runTask(
-        tr("Scenario: %1…").arg(title),
-        [handle, request, outcome](analytics::Feedback &feedback) {
-            try {
-                std::lock_guard<std::mutex> lock(handle->mutex);
-                takeRunResult(*handle->store,
-                              core::ScenarioRunner::run(*handle->store, request, &feedback),
-                              *outcome);
-            } catch (const std::exception &e) {
-                outcome->error = QString::fromUtf8(e.what());
-            }
-        },
-        [this, outcome, title, request, generation](bool canceled) {
-            endScenarioTask();
-            if (generation != m_generation)
-                return; // another workspace was opened meanwhile
-            if (canceled || outcome->canceled) {
-                // The run was canceled before its transaction committed: nothing was written.
-                m_scenarioPanel->setResultText(
-                    tr("%1: canceled; the workspace is unchanged.").arg(title));
-                statusBar()->showMessage(tr("Scenario canceled: the workspace is unchanged."),
-                                         5000);
-                emit taskEnded(false);
-                return;
-            }
-            if (!outcome->error.isEmpty()) {
-                m_scenarioPanel->setResultText(tr("%1 failed: %2").arg(title, outcome->error));
-                showError(tr("Scenario failed"), outcome->error);
-                emit taskEnded(false);
-                return;
-            }
-            const core::AnalysisOutcome &r = outcome->result;
-            m_lastScenarioSummary = QStringLiteral("%1\n\n%2").arg(title, r.summaryText);
-            m_scenarioPanel->setResultText(m_lastScenarioSummary);
-            refreshCatalogue();
-            const core::LayerSnapshotPtr mainSnapshot =
-                outcome->snapshots.empty() ? nullptr : outcome->snapshots.front().second;
-            // Layers the result repeats or that hide it: the what-if draws every camera with its
-            // state; units and risk cells read better without cameras and events.
-            QStringList clutter;
-            if (request.kind == core::ScenarioKind::Cameras)
-                clutter << QStringLiteral("cameras");
-            if (request.kind == core::ScenarioKind::Patrol ||
-                request.kind == core::ScenarioKind::Forecast)
-                clutter << QStringLiteral("cameras") << QStringLiteral("events");
-            showResults(outcome->snapshots, request.selection.layer, clutter);
-            // The view fits the results: up close for a local one (an event's surroundings, an
-            // action area), the whole result when the view shows only part of it.
-            QRectF e;
-            for (const auto &[id, snapshot] : outcome->snapshots)
-                if (snapshot && snapshot->extent.isValid())
-                    e = e.isNull() ? snapshot->extent : e.united(snapshot->extent);
-            if (request.kind == core::ScenarioKind::Impact && mainSnapshot) {
-                // The action area and its buffer, not the control cells spread over the city.
-                const int action = mainSnapshot->manifest.categoryIndex(QStringLiteral("action"));
-                const int buffer = mainSnapshot->manifest.categoryIndex(QStringLiteral("tampon"));
-                QRectF area;
-                for (std::size_t i = 0;
-                     i < mainSnapshot->geometries.size() && i < mainSnapshot->category.size();
-                     ++i) {
-                    const int c = mainSnapshot->category[i];
-                    if (c >= 0 && (c == action || c == buffer))
-                        area = area.isNull() ? mainSnapshot->geometries[i].bounds
-                                             : area.united(mainSnapshot->geometries[i].bounds);
-                }
-                if (area.isValid())
-                    e = area;
-            }
-            if (request.kind == core::ScenarioKind::Cameras && mainSnapshot) {
-                // The cameras changed (added, moved, removed, suggested), not the whole city.
-                const int unchanged =
-                    mainSnapshot->manifest.categoryIndex(QStringLiteral("existante"));
-                QRectF changed;
-                for (std::size_t i = 0;
-                     i < mainSnapshot->size() && i < mainSnapshot->category.size(); ++i)
-                    if (mainSnapshot->category[i] != unchanged) {
-                        const QRectF p(mainSnapshot->x[i] - 1, mainSnapshot->y[i] - 1, 2, 2);
-                        changed = changed.isNull() ? p : changed.united(p);
-                    }
-                if (!changed.isNull()) {
-                    const double grow =
-                        std::max(0.0, 800.0 - std::min(changed.width(), changed.height())) / 2;
-                    e = changed.adjusted(-grow, -grow, grow, grow);
-                }
-            }
-            if (e.isValid()) {
-                const QRectF view = m_canvas->visibleExtent();
-                const QRectF seen = view.intersected(e);
-                const double area = e.width() * e.height();
-                const bool local = area < 0.05 * view.width() * view.height();
-                const double margin = local ? 0.4 : 0.05;
-                if (local || seen.width() * seen.height() < 0.7 * area)
-                    m_canvas->zoomToRect(e.adjusted(-e.width() * margin, -e.height() * margin,
-                                                    e.width() * margin, e.height() * margin));
-            }
-            statusBar()->showMessage(
-                tr("Scenario done: %1 (%n layer(s) added)", nullptr, int(outcome->snapshots.size()))
-                    .arg(title),
-                8000);
-            emit taskEnded(true);
-        });
-    m_scenarioTask = m_runningTask;
-    m_scenarioPanel->setRunning(true);
+    core::processing::AlgorithmRun run;
+    run.algorithm = core::scenarioKindKey(request.kind);
+    run.selection = request.selection;
+    run.parameters = request.parameters;
+    run.title = request.title;
+    runAlgorithm(run);
 }
 
 void MainWindow::evaluateForecast(const core::AnalysisSelection &selection,
                                   const QVariantMap &parameters)
 {
-    if (!m_store) {
-        showError(tr("Scenarios"), tr("Open a workspace first."));
-        return;
-    }
-    auto handle = m_store;
-    const quint64 generation = m_generation;
-    struct Outcome
-    {
-        QString error;
-        bool canceled = false;
-        QString text;
-    };
-    auto outcome = std::make_shared<Outcome>();
-    m_scenarioPanel->setResultText(tr("Evaluating the forecast models…"));
-    runTask(
-        tr("Evaluating the forecast models…"),
-        [handle, selection, parameters, outcome](analytics::Feedback &feedback) {
-            try {
-                std::lock_guard<std::mutex> lock(handle->mutex);
-                core::processing::AlgorithmRun run;
-                run.algorithm = QStringLiteral("forecast_evaluation");
-                run.selection = selection;
-                run.parameters = parameters;
-                auto r = core::processing::ProcessingRunner::run(*handle->store, run, &feedback);
-                if (!r.ok()) {
-                    outcome->canceled = r.error().code == core::ErrorCode::Canceled;
-                    outcome->error = r.error().message;
-                    return;
-                }
-                outcome->text = r.value().summaryText;
-            } catch (const analytics::Canceled &) {
-                outcome->canceled = true;
-            } catch (const std::exception &e) {
-                outcome->error = QString::fromUtf8(e.what());
-            }
-        },
-        [this, outcome, generation](bool canceled) {
-            endScenarioTask();
-            if (generation != m_generation)
-                return;
-            if (canceled || outcome->canceled) {
-                m_scenarioPanel->setResultText(tr("Evaluation canceled."));
-                emit taskEnded(false);
-                return;
-            }
-            if (!outcome->error.isEmpty()) {
-                m_scenarioPanel->setResultText(tr("Evaluation failed: %1").arg(outcome->error));
-                showError(tr("Evaluation failed"), outcome->error);
-                emit taskEnded(false);
-                return;
-            }
-            m_lastScenarioSummary =
-                tr("Evaluation of the forecast models") + QStringLiteral("\n\n") + outcome->text;
-            m_scenarioPanel->setResultText(m_lastScenarioSummary);
-            statusBar()->showMessage(tr("Evaluation of the forecast models done."), 8000);
-            emit taskEnded(true);
-        });
-    m_scenarioTask = m_runningTask;
-    m_scenarioPanel->setRunning(true);
+    core::processing::AlgorithmRun run;
+    run.algorithm = QStringLiteral("forecast_evaluation");
+    run.selection = selection;
+    run.parameters = parameters;
+    runAlgorithm(run);
 }
 
 void MainWindow::about()

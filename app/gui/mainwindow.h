@@ -9,8 +9,8 @@
 #include "core/analysis/analysis.h"
 #include "core/processing/algorithm.h"
 #include "core/scenario/scenario.h"
+#include "resultview.h"
 
-#include <QFutureWatcher>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -35,7 +35,9 @@ class Feedback;
 }
 namespace vigie::core {
 class Store;
-}
+class Task;
+class TaskManager;
+} // namespace vigie::core
 
 namespace vigie::gui {
 
@@ -44,6 +46,7 @@ class LayerPanel;
 class MapCanvas;
 class ScenarioPanel;
 class SyncPanel;
+class TaskStatus;
 class TimeFilter;
 
 /// The open workspace, shared with background tasks; the mutex serialises its use.
@@ -116,10 +119,12 @@ public:
     /// layers are added to the map, shown, the main one current; earlier analysis and scenario
     /// results are hidden. Emits taskEnded().
     void runScenario(const core::ScenarioRequest &request);
-    /// Adds result layers (main first) to the map and shows them alone: earlier results, the
-    /// analysed layer when the main result is not points, and `alsoHide` are hidden.
-    void showResults(const std::vector<std::pair<QString, core::LayerSnapshotPtr>> &made,
-                     const QString &inputLayer, const QStringList &alsoHide);
+    /// Adds result layers (main first) to the map and shows them as the algorithm's output
+    /// hints say (resultView): earlier results and cluttering layers hidden, zoomed to them.
+    void showResults(const core::processing::OutputHints &hints, const MadeLayers &made,
+                     const QString &inputLayer);
+    /// Every background task of the application (the status bar lists them).
+    core::TaskManager *taskManager() const { return m_tasks; }
     /// Evaluates the forecast models on past periods in the background; the table goes to the
     /// Scenarios panel's report. Writes nothing to the workspace. Emits taskEnded().
     void evaluateForecast(const core::AnalysisSelection &selection, const QVariantMap &parameters);
@@ -173,11 +178,24 @@ private:
     void renderFinished();
 
     using Work = std::function<void(analytics::Feedback &)>;
-    /// Runs work off the GUI thread with progress in the status bar and a cancel button; `done`
-    /// runs on the GUI thread afterwards (not if the task was superseded).
-    void runTask(const QString &label, Work work, std::function<void(bool canceled)> done);
-    void cancelTask(bool wait);
+    using Done = std::function<void(const core::Task &)>;
+    /// Runs work as a task of the task manager (progress and cancel in the status bar); the work
+    /// throws on failure. `done` runs on the GUI thread with the ended task, unless another
+    /// window task superseded it. Starting one asks the previous one to stop, without waiting.
+    void runTask(const QString &label, Work work, Done done);
+    /// Asks the window's current task to stop; returns at once.
+    void cancelTask();
     void setProgress(quint64 task, double percent);
+
+    /// What a run made, loaded in the worker.
+    struct RunOutcome
+    {
+        core::AnalysisOutcome result;
+        MadeLayers snapshots; ///< main layer first
+    };
+    void algorithmFinished(const core::processing::Algorithm &algorithm,
+                           const core::processing::AlgorithmRun &request, const core::Task &task,
+                           const RunOutcome &outcome);
 
     void newWorkspace();
     void newDemoWorkspace();
@@ -202,9 +220,8 @@ private:
     // background task
     quint64 m_taskSerial = 0;
     quint64 m_runningTask = 0;
-    std::shared_ptr<analytics::Feedback> m_taskFeedback;
-    QFutureWatcher<void> *m_taskWatcher = nullptr;
-    QString m_taskLabel;
+    core::TaskManager *m_tasks = nullptr;
+    QPointer<core::Task> m_task; ///< the window's current task
 
     // widgets
     MapCanvas *m_canvas = nullptr;
@@ -219,8 +236,7 @@ private:
     QLabel *m_drawnLabel = nullptr;
     QLabel *m_coordsLabel = nullptr;
     QLabel *m_scaleLabel = nullptr;
-    QProgressBar *m_progress = nullptr;
-    QToolButton *m_cancel = nullptr;
+    TaskStatus *m_taskStatus = nullptr;
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_recentMenu = nullptr;

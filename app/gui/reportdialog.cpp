@@ -4,6 +4,7 @@
 #include "core/analytics/feedback.h"
 #include "core/report/reportfigures.h"
 #include "core/store/store.h"
+#include "core/task/task.h"
 #include "render/report/reportpdf.h"
 
 #include <QBuffer>
@@ -25,7 +26,6 @@
 #include <QSpinBox>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 // The live preview needs Qt PDF (Qt6::PdfWidgets linked to the GUI library); without it the
 // dialog still exports, and says where the preview would be.
@@ -44,8 +44,10 @@ const char *kOtherTemplate = "__file__";
 
 } // namespace
 
-ReportDialog::ReportDialog(const QString &storePath, const QString &language, QWidget *parent)
-    : QDialog(parent), m_storePath(storePath), m_language(language)
+ReportDialog::ReportDialog(const QString &storePath, const QString &language,
+                           core::TaskManager *tasks, QWidget *parent)
+    : QDialog(parent), m_storePath(storePath), m_language(language),
+      m_tasks(tasks ? tasks : new core::TaskManager(this))
 {
     setWindowTitle(tr("Export report"));
     setObjectName(QStringLiteral("reportDialog"));
@@ -160,7 +162,6 @@ ReportDialog::ReportDialog(const QString &storePath, const QString &language, QW
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(600);
     connect(m_debounce, &QTimer::timeout, this, &ReportDialog::startPreview);
-    connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &ReportDialog::workFinished);
 
     connect(m_templates, &QComboBox::currentIndexChanged, this, &ReportDialog::templateChanged);
     for (QDateEdit *edit : {m_from, m_to})
@@ -187,9 +188,9 @@ ReportDialog::ReportDialog(const QString &storePath, const QString &language, QW
 
 ReportDialog::~ReportDialog()
 {
-    if (m_feedback)
-        m_feedback->cancel();
-    m_watcher.waitForFinished();
+    // The work owns what it uses: it is asked to stop and ends on its own.
+    if (m_task)
+        m_task->cancel();
 }
 
 core::ReportRequest ReportDialog::request() const
@@ -304,8 +305,8 @@ void ReportDialog::exportReport()
 void ReportDialog::cancelWork()
 {
     m_previewPending = false;
-    if (m_feedback)
-        m_feedback->cancel();
+    if (m_task)
+        m_task->cancel(); // returns at once; workFinished() follows when the work has stopped
 }
 
 void ReportDialog::setBusy(bool busy, const QString &what)
@@ -325,7 +326,8 @@ void ReportDialog::start(bool preview, const QString &path)
         // One job at a time: a newer preview replaces the running one when it ends.
         if (preview && m_runningPreview) {
             m_previewPending = true;
-            m_feedback->cancel();
+            if (m_task)
+                m_task->cancel();
         }
         return;
     }
@@ -338,64 +340,46 @@ void ReportDialog::start(bool preview, const QString &path)
         m_status->setText(tr("The period ends before it starts."));
         return;
     }
-    QPointer<ReportDialog> self(this);
-    m_feedback =
-        std::make_shared<analytics::Feedback>([self](double percent, const std::string &step) {
-            const QString text = QString::fromStdString(step);
-            QMetaObject::invokeMethod(
-                self.data(),
-                [self, percent, text] {
-                    if (!self)
-                        return;
-                    self->m_progress->setValue(int(percent));
-                    if (!text.isEmpty())
-                        self->m_status->setText(text);
-                },
-                Qt::QueuedConnection);
-        });
     m_runningPreview = preview;
     m_previewPending = false;
     setBusy(true, preview ? tr("Building the preview…") : tr("Writing %1…").arg(path));
     const QString storePath = m_storePath;
-    std::shared_ptr<analytics::Feedback> feedback = m_feedback;
-    m_watcher.setFuture(QtConcurrent::run([storePath, r, feedback, preview, path]() -> Outcome {
-        Outcome o;
-        // The worker opens its own read-only connection: a Store is used by one thread at a time.
-        auto store = core::Store::open(storePath, /*readOnly=*/true);
-        if (!store) {
-            o.message = store.error().message;
-            return o;
-        }
-        QBuffer buffer(&o.pdf);
-        if (preview)
-            buffer.open(QIODevice::WriteOnly);
-        auto result = preview ? render::exportReport(**store, r, &buffer, feedback.get())
-                              : render::exportReport(**store, r, path, feedback.get());
-        if (!result) {
-            o.canceled = result.error().code == core::ErrorCode::Canceled;
-            o.message = result.error().message;
+    auto outcome = std::make_shared<Outcome>();
+    m_task = m_tasks->start(
+        preview ? tr("Report preview") : tr("Report: %1").arg(QFileInfo(path).fileName()),
+        [storePath, r, outcome, preview, path](analytics::Feedback &feedback) {
+            // Its own read-only connection: a Store is used by one thread at a time.
+            auto store = core::Store::open(storePath, /*readOnly=*/true).valueOrThrow();
+            QBuffer buffer(&outcome->pdf);
             if (preview)
-                o.pdf.clear();
-            return o;
-        }
-        o.ok = true;
-        o.pages = result->pages;
-        o.message = result->notes.join(QLatin1Char(' '));
-        return o;
-    }));
+                buffer.open(QIODevice::WriteOnly);
+            const render::ReportOutcome result =
+                (preview ? render::exportReport(*store, r, &buffer, &feedback)
+                         : render::exportReport(*store, r, path, &feedback))
+                    .valueOrThrow();
+            outcome->pages = result.pages;
+            outcome->message = result.notes.join(QLatin1Char(' '));
+        });
+    connect(m_task, &core::Task::progressChanged, this,
+            [this](double percent, const QString &step) {
+                m_progress->setValue(int(percent));
+                if (!step.isEmpty())
+                    m_status->setText(step);
+            });
+    connect(m_task, &core::Task::finished, this,
+            [this, task = m_task.data(), outcome] { workFinished(*task, *outcome); });
 }
 
-void ReportDialog::workFinished()
+void ReportDialog::workFinished(const core::Task &task, const Outcome &o)
 {
-    const Outcome o = m_watcher.result();
     const bool wasPreview = m_runningPreview;
     setBusy(false, QString());
-    if (o.canceled) {
+    if (task.status() == core::Task::Status::Canceled) {
         m_status->setText(tr("Canceled."));
-    } else if (!o.ok) {
-        m_status->setText(o.message);
+    } else if (task.status() == core::Task::Status::Failed) {
+        m_status->setText(task.errorMessage());
         if (!wasPreview)
-            QMessageBox::warning(this, tr("Export report"), o.message);
+            QMessageBox::warning(this, tr("Export report"), task.errorMessage());
     } else if (wasPreview) {
         m_progress->setValue(100);
         m_status->setText(tr("Preview: %n page(s).", nullptr, o.pages) +

@@ -4,7 +4,7 @@
 #include "core/report/reporttemplate.h"
 
 #include <QDialog>
-#include <QFutureWatcher>
+#include <QPointer>
 #include <QString>
 
 #include <memory>
@@ -21,17 +21,18 @@ class QSpinBox;
 class QTimer;
 class QWidget;
 
-namespace vigie::analytics {
-class Feedback;
-}
+namespace vigie::core {
+class Task;
+class TaskManager;
+} // namespace vigie::core
 
 namespace vigie::gui {
 
 /**
  * File → Export report…: a report template, a period of months, the areas and the options
  * (language, paper, orientation, small-count threshold, author), with a live preview of the PDF
- * (Qt PDF) rebuilt shortly after each change. The preview and the export run on a worker thread
- * that opens the workspace read-only; both show progress and can be canceled.
+ * (Qt PDF) rebuilt shortly after each change. The preview and the export run as tasks of the
+ * task manager (they open the workspace read-only); both show progress and can be canceled.
  */
 class ReportDialog : public QDialog
 {
@@ -39,7 +40,9 @@ class ReportDialog : public QDialog
 
 public:
     /// `storePath`: the open workspace; `language`: "fr" or "en" (the report's default language).
-    ReportDialog(const QString &storePath, const QString &language, QWidget *parent = nullptr);
+    /// `tasks`: where the preview and the export run (the window's; the dialog's own if null).
+    ReportDialog(const QString &storePath, const QString &language,
+                 core::TaskManager *tasks = nullptr, QWidget *parent = nullptr);
     ~ReportDialog() override;
 
     /// The request as currently set (the template may be invalid: see lastError()).
@@ -49,10 +52,8 @@ public:
 private:
     struct Outcome
     {
-        bool ok = false;
-        bool canceled = false;
-        QString message;
-        QByteArray pdf; ///< preview bytes
+        QString message; ///< the report's notes
+        QByteArray pdf;  ///< preview bytes
         int pages = 0;
     };
 
@@ -61,7 +62,7 @@ private:
     void startPreview();
     void exportReport();
     void cancelWork();
-    void workFinished();
+    void workFinished(const core::Task &task, const Outcome &outcome);
     void setBusy(bool busy, const QString &what);
     void start(bool preview, const QString &path);
 
@@ -87,8 +88,8 @@ private:
     QObject *m_document = nullptr; ///< QPdfDocument
     QTimer *m_debounce = nullptr;
 
-    QFutureWatcher<Outcome> m_watcher;
-    std::shared_ptr<analytics::Feedback> m_feedback;
+    core::TaskManager *m_tasks = nullptr;
+    QPointer<core::Task> m_task;
     bool m_running = false;
     bool m_runningPreview = false;
     bool m_previewPending = false;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "syncpanel.h"
+
 #include "core/argtext.h"
+#include "core/task/task.h"
 
 #include "analytics/feedback.h"
 #include "core/layerregistry.h"
@@ -25,11 +27,11 @@
 #include <QTableWidget>
 #include <QTimeZone>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace vigie::gui {
 
-SyncPanel::SyncPanel(QWidget *parent) : QWidget(parent)
+SyncPanel::SyncPanel(core::TaskManager *tasks, QWidget *parent)
+    : QWidget(parent), m_tasks(tasks ? tasks : new core::TaskManager(this))
 {
     auto *layout = new QVBoxLayout(this);
     auto *form = new QFormLayout;
@@ -126,15 +128,15 @@ SyncPanel::SyncPanel(QWidget *parent) : QWidget(parent)
 
     connect(m_start, &QPushButton::clicked, this, &SyncPanel::start);
     connect(m_cancel, &QPushButton::clicked, this, &SyncPanel::cancel);
-    connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &SyncPanel::finished);
     setStorePath(QString());
 }
 
 SyncPanel::~SyncPanel()
 {
-    if (m_feedback)
-        m_feedback->cancel();
-    m_watcher.waitForFinished();
+    // The sync owns what it uses: it is asked to stop and ends on its own (after the current
+    // page, which commits or rolls back whole).
+    if (m_task)
+        m_task->cancel();
 }
 
 void SyncPanel::setStorePath(const QString &path)
@@ -146,7 +148,7 @@ void SyncPanel::setStorePath(const QString &path)
 
 bool SyncPanel::isRunning() const
 {
-    return m_watcher.isRunning();
+    return m_task && m_task->isActive();
 }
 
 void SyncPanel::refresh()
@@ -228,71 +230,54 @@ void SyncPanel::start()
     options.reset = m_reset->isChecked();
     QSettings().setValue(QStringLiteral("sync/hubUrl"), options.hubUrl.toString());
 
-    QPointer<SyncPanel> self(this);
-    m_feedback =
-        std::make_shared<analytics::Feedback>([self](double percent, const std::string &step) {
-            const QString text = QString::fromStdString(step);
-            QMetaObject::invokeMethod(
-                self.data(),
-                [self, percent, text] {
-                    if (!self)
-                        return;
-                    self->m_progress->setValue(int(percent));
-                    if (!text.isEmpty())
-                        self->m_status->setText(text);
-                },
-                Qt::QueuedConnection);
-        });
     m_progress->setValue(0);
     m_status->setText(
         tr("Synchronising with %1…").arg(core::sync::HubClient::displayUrl(options.hubUrl)));
     setRunning(true);
     const QString path = m_storePath;
-    auto feedback = m_feedback;
-    m_watcher.setFuture(QtConcurrent::run([path, options, feedback]() {
-        Outcome outcome;
-        auto store = QFileInfo::exists(path) ? core::Store::open(path) : core::Store::create(path);
-        if (!store) {
-            outcome.error = store.error().message;
-            return outcome;
-        }
-        auto result = core::sync::syncFromHub(**store, options, feedback.get());
-        if (result) {
-            outcome.ok = true;
-            outcome.report = *result;
-        } else {
-            outcome.canceled = result.error().code == core::ErrorCode::Canceled;
-            outcome.error = result.error().message;
-        }
-        return outcome;
-    }));
+    auto report = std::make_shared<core::sync::SyncReport>();
+    m_task = m_tasks->start(
+        tr("Sync with %1").arg(core::sync::HubClient::displayUrl(options.hubUrl)),
+        [path, options, report](analytics::Feedback &feedback) {
+            auto store =
+                (QFileInfo::exists(path) ? core::Store::open(path) : core::Store::create(path))
+                    .valueOrThrow();
+            *report = core::sync::syncFromHub(*store, options, &feedback).valueOrThrow();
+        });
+    connect(m_task, &core::Task::progressChanged, this,
+            [this](double percent, const QString &step) {
+                m_progress->setValue(int(percent));
+                if (!step.isEmpty())
+                    m_status->setText(step);
+            });
+    connect(m_task, &core::Task::finished, this,
+            [this, task = m_task.data(), report] { finished(*task, *report); });
 }
 
 void SyncPanel::cancel()
 {
-    if (m_feedback)
-        m_feedback->cancel();
+    if (m_task)
+        m_task->cancel(); // returns at once
     m_status->setText(tr("Canceling after the current page…"));
 }
 
-void SyncPanel::finished()
+void SyncPanel::finished(const core::Task &task, const core::sync::SyncReport &report)
 {
-    const Outcome outcome = m_watcher.result();
-    m_feedback.reset();
     setRunning(false);
+    const bool ok = task.status() == core::Task::Status::Finished;
     QStringList lines;
-    for (const auto &l : outcome.report.layers)
+    for (const auto &l : report.layers)
         lines << tr("%1: %2 new, %3 changed, %4 deleted (%5 pull, %6 pages, %7 s)")
                      .arg(l.layer, argText(l.inserted), argText(l.updated), argText(l.deleted),
                           argText(l.firstPull ? tr("first") : tr("incremental")),
                           argText(l.batches), argText(l.seconds, 0, 'f', 1));
-    if (outcome.ok) {
+    if (ok) {
         m_progress->setValue(100);
-        m_status->setText(tr("Synchronised with %1.").arg(outcome.report.hub));
+        m_status->setText(tr("Synchronised with %1.").arg(report.hub));
     } else {
-        m_status->setText(outcome.canceled ? tr("Canceled. The next sync resumes where this one "
-                                                "stopped.")
-                                           : outcome.error);
+        m_status->setText(task.status() == core::Task::Status::Canceled
+                              ? tr("Canceled. The next sync resumes where this one stopped.")
+                              : task.errorMessage());
         // The log of the failed run (counts committed before the failure).
         if (auto store = core::Store::open(m_storePath, true)) {
             const auto log = core::sync::syncLog(**store, 1);
@@ -304,7 +289,7 @@ void SyncPanel::finished()
     }
     m_changes->setPlainText(lines.join(QLatin1Char('\n')));
     refresh();
-    emit syncFinished(outcome.ok);
+    emit syncFinished(ok);
 }
 
 } // namespace vigie::gui

@@ -3,7 +3,7 @@
 
 #include "core/sync/syncengine.h"
 
-#include <QFutureWatcher>
+#include <QPointer>
 #include <QWidget>
 
 #include <memory>
@@ -19,9 +19,10 @@ class QProgressBar;
 class QPushButton;
 class QTableWidget;
 
-namespace vigie::analytics {
-class Feedback;
-}
+namespace vigie::core {
+class Task;
+class TaskManager;
+} // namespace vigie::core
 
 namespace vigie::gui {
 
@@ -31,15 +32,16 @@ namespace vigie::gui {
  * session only: never in the workspace, the settings, the log or any message), Start / Cancel,
  * progress, the last sync of every layer and what the last run changed.
  *
- * The sync runs in a worker thread on its own connection to the workspace file; syncFinished()
- * tells the main window to reload its layers.
+ * The sync runs as a task of the task manager, on its own connection to the workspace file;
+ * syncFinished() tells the main window to reload its layers.
  */
 class SyncPanel : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit SyncPanel(QWidget *parent = nullptr);
+    /// `tasks`: where the sync runs (the window's; the panel's own if null).
+    explicit SyncPanel(core::TaskManager *tasks = nullptr, QWidget *parent = nullptr);
     ~SyncPanel() override;
 
     /// The workspace file to sync into (empty: none open; Start is then disabled).
@@ -57,14 +59,7 @@ signals:
     void syncFinished(bool ok);
 
 private:
-    struct Outcome
-    {
-        bool ok = false;
-        bool canceled = false;
-        QString error;
-        core::sync::SyncReport report;
-    };
-    void finished();
+    void finished(const core::Task &task, const core::sync::SyncReport &report);
     void setRunning(bool running);
 
     QString m_storePath;
@@ -84,8 +79,8 @@ private:
     QLabel *m_status = nullptr;
     QTableWidget *m_state = nullptr;
     QPlainTextEdit *m_changes = nullptr;
-    QFutureWatcher<Outcome> m_watcher;
-    std::shared_ptr<analytics::Feedback> m_feedback;
+    core::TaskManager *m_tasks = nullptr;
+    QPointer<core::Task> m_task;
 };
 
 } // namespace vigie::gui

@@ -186,8 +186,7 @@ Selection select(Store &store, const AnalysisSelection &sel, analytics::Feedback
 {
     Selection s;
     auto snap = store.loadSnapshot(sel.layer, feedback);
-    if (!snap)
-        throw Exception(snap.error().code, snap.error().message);
+    snap.orThrow();
     s.source = *snap;
     const LayerSnapshot &src = *s.source;
     if (!src.isPoint())
@@ -204,8 +203,7 @@ Selection select(Store &store, const AnalysisSelection &sel, analytics::Feedback
         areaLayerId = QStringLiteral("arrondissements");
     if (!areaLayerId.isEmpty()) {
         auto areas = store.loadSnapshot(areaLayerId, feedback);
-        if (!areas)
-            throw Exception(areas.error().code, areas.error().message);
+        areas.orThrow();
         s.areaLayer = *areas;
         const LayerSnapshot &a = *s.areaLayer;
         if (a.manifest.geometryType != GeometryType::Polygon)

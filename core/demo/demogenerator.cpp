@@ -1643,8 +1643,7 @@ QString ordinalLabel(int n)
 
 void check(const Result<void> &r)
 {
-    if (!r.ok())
-        throw Exception(r.error().code, r.error().message);
+    r.orThrow();
 }
 
 DemoSummary writeStore(Store &store, const DemoOptions &options, analytics::Feedback *feedback)

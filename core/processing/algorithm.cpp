@@ -111,8 +111,7 @@ QString AlgorithmContext::layerId(const QString &suffix) const
 void AlgorithmContext::addVectorLayer(const LayerManifest &manifest)
 {
     auto added = m_store.addLayer(manifest, source());
-    if (!added)
-        throw Exception(added.error().code, added.error().message);
+    added.orThrow();
     if (m_outcome.resultLayer.isEmpty())
         m_outcome.resultLayer = manifest.id;
     m_outcome.layers << manifest.id;
@@ -229,8 +228,7 @@ AnalysisOutcome ProcessingRunner::runChecked(Store &store, const Algorithm &algo
                                              const AlgorithmRun &run, analytics::Feedback *feedback)
 {
     auto values = validate(algorithm.parameters(), run.parameters, &store);
-    if (!values)
-        throw Exception(values.error().code, values.error().message);
+    values.orThrow();
     if (!run.geoTiffPath.isEmpty() && !algorithm.makesRaster())
         throw Exception(ErrorCode::InvalidInput,
                         ProcessingRunner::tr("%1 makes no raster: there is nothing to write as a "

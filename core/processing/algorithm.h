@@ -25,9 +25,18 @@ namespace vigie::core::processing {
 /// How the map shows an algorithm's results once it has run.
 struct OutputHints
 {
-    bool showResult = true;    ///< the result layers are switched on
-    bool zoomToResult = false; ///< the map zooms to the main result layer
-    QStringList hideLayers;    ///< input layers switched off so the result reads (e.g. incidents)
+    bool showResult = true; ///< the result layers are switched on
+    /// The map zooms to the results (or their focus) when they are local or mostly out of view.
+    bool zoomToResult = false;
+    QStringList hideLayers; ///< input layers switched off so the result reads (e.g. incidents)
+    /// Categories of point results that start hidden (the noise of the clusters).
+    QStringList hiddenCategories;
+    /// The zoom frames the main result's features of these categories only (an action's area
+    /// and its buffer, not the control cells over the city)…
+    QStringList focusCategories;
+    /// …or those of every other category (the cameras changed, not the unchanged ones).
+    bool focusOnOtherCategories = false;
+    double minimumFocusSize = 0; ///< metres: the zoom shows at least this much around the focus
 };
 
 /// Where an algorithm appears: the Analyses menu, the Scenarios panel, the Forecast page.

@@ -1042,8 +1042,7 @@ Result<void> Store::addLayer(const LayerManifest &manifest, const QString &sourc
         const QByteArray json = QJsonDocument(manifest.toJson()).toJson(QJsonDocument::Compact);
         auto checked = LayerManifest::fromJson(json, manifest.origin.isEmpty() ? manifest.id
                                                                                : manifest.origin);
-        if (!checked)
-            throw Exception(checked.error().code, checked.error().message);
+        checked.orThrow();
         if (hasLayer(manifest.id))
             throw Exception(ErrorCode::InvalidInput,
                             StoreTr::tr("The workspace %1 already has a layer \"%2\".")
@@ -2028,8 +2027,7 @@ Result<CheckReport> Store::repair()
     return captureErrors([&] {
         requireWritable();
         const auto before = check();
-        if (!before)
-            throw Exception(before.error().code, before.error().message);
+        before.orThrow();
         CheckReport report;
         m_audit = std::make_unique<detail::SchemaAudit>(detail::auditSchema(m_db, schemaVersion()));
         for (const detail::SchemaObject &o : m_audit->regenerate)
@@ -2063,8 +2061,7 @@ Result<CheckReport> Store::repair()
             report.repaired << StoreTr::tr("spatial index of \"%1\" rebuilt").arg(table);
         }
         const auto after = check();
-        if (!after)
-            throw Exception(after.error().code, after.error().message);
+        after.orThrow();
         report.problems = after->problems;
         report.notes = after->notes;
         return report;

@@ -671,8 +671,7 @@ void LayerSync::prepareLayer()
             m_layer.timeIndex = int(i);
         if (manifest->fields[i].personal == PersonalData::Pseudonymise && !m_layer.pseudonymiser) {
             auto loaded = Pseudonymiser::forWorkspace(m_store); // before anything is pulled
-            if (!loaded)
-                throw Exception(loaded.error().code, loaded.error().message);
+            loaded.orThrow();
             m_layer.pseudonymiser = std::move(loaded.value());
         }
     }
@@ -768,8 +767,7 @@ void LayerSync::apply(const Page &page, const std::function<void()> &bookkeeping
     Store::Transaction tx(m_store);
     if (!m_store.hasLayer(m_layerId)) {
         auto added = m_store.addLayer(m_layer.manifest, QStringLiteral("hub:") + m_hub);
-        if (!added)
-            throw Exception(added.error().code, added.error().message);
+        added.orThrow();
     }
     const auto &fields = m_layer.manifest.fields;
     const QString table = quoted(m_layerId);

@@ -28,8 +28,9 @@ analytics::Camera parseCamera(const QString &text, const QString &edit)
         d[std::size_t(i)] = v[i].trimmed().toDouble(&ok);
     if (!ok || d[3] <= 0 || d[3] > 360 || d[4] <= 0 || d[4] > 1000)
         invalidParameter(QStringLiteral("edits"),
-                         vigie::core::ScenarioRunner::tr("\"%1\": a camera is x,y,direction,fov,range (metres, degrees; "
-                                "fov in (0, 360], range in (0, 1000])")
+                         vigie::core::ScenarioRunner::tr(
+                             "\"%1\": a camera is x,y,direction,fov,range (metres, degrees; "
+                             "fov in (0, 360], range in (0, 1000])")
                              .arg(edit));
     return {d[0], d[1], d[2], d[3], d[4]};
 }
@@ -50,8 +51,9 @@ Edits parseEdits(const QString &text, const CameraSet &cams)
     auto indexOf = [&](const QString &id) {
         const int k = cams.ids.indexOf(id.trimmed());
         if (k < 0)
-            invalidParameter(QStringLiteral("edits"),
-                             vigie::core::ScenarioRunner::tr("no active camera \"%1\"").arg(id.trimmed()));
+            invalidParameter(
+                QStringLiteral("edits"),
+                vigie::core::ScenarioRunner::tr("no active camera \"%1\"").arg(id.trimmed()));
         return std::size_t(k);
     };
     for (const QString &rawEdit : text.split(u';', Qt::SkipEmptyParts)) {
@@ -77,8 +79,10 @@ Edits parseEdits(const QString &text, const CameraSet &cams)
             ce.index = indexOf(rest);
             out.state[ce.index] = QStringLiteral("retiree");
         } else {
-            invalidParameter(QStringLiteral("edits"),
-                             vigie::core::ScenarioRunner::tr("\"%1\": an edit is add:…, move:ID:… or remove:ID").arg(e));
+            invalidParameter(
+                QStringLiteral("edits"),
+                vigie::core::ScenarioRunner::tr("\"%1\": an edit is add:…, move:ID:… or remove:ID")
+                    .arg(e));
         }
         out.edits.push_back(ce);
     }
@@ -100,10 +104,12 @@ public:
         const int suggest = int(m_v.integer(QStringLiteral("suggest")));
         if (m_edits.edits.empty() && suggest == 0)
             invalidParameter(QStringLiteral("edits"),
-                             vigie::core::ScenarioRunner::tr("add, move or remove a camera, or ask for suggested cameras"));
+                             vigie::core::ScenarioRunner::tr(
+                                 "add, move or remove a camera, or ask for suggested cameras"));
         m_after = analytics::applyCameraEdits(m_cams.cameras, m_edits.edits);
         if (suggest > 0) {
-            m_ctx.progress(40, vigie::core::ScenarioRunner::tr("Looking for the best new camera sites"));
+            m_ctx.progress(
+                40, vigie::core::ScenarioRunner::tr("Looking for the best new camera sites"));
             analytics::PlacementParams pp;
             pp.count = suggest;
             pp.rangeM = m_v.number(QStringLiteral("suggestRange"));
@@ -185,10 +191,10 @@ private:
         for (std::size_t i = 0; i < change.values.size(); ++i)
             if (m_comparison.change[i] != 0)
                 change.values[i] = m_comparison.change[i] > 0 ? 1.0 : -1.0;
-        LayerManifest chm = scenarioManifest(m_ctx, QStringLiteral("changement"),
-                                             GeometryType::Raster,
-                                             {QStringLiteral("Caméras — zones gagnées et perdues"),
-                                              QStringLiteral("Cameras — areas gained and lost")});
+        LayerManifest chm =
+            scenarioManifest(m_ctx, QStringLiteral("changement"), GeometryType::Raster,
+                             {QStringLiteral("Caméras — zones gagnées et perdues"),
+                              QStringLiteral("Cameras — areas gained and lost")});
         chm.description = {QStringLiteral("Vert : désormais vu ; rouge : plus vu"),
                            QStringLiteral("Green: now seen; red: no longer seen")};
         chm.symbology.ramp = {{-1.5, QStringLiteral("#d7301fd0")},
@@ -213,28 +219,35 @@ private:
     {
         const analytics::CoverageComparison &cmp = m_comparison;
         const auto &suggested = m_placement.cameras;
-        m_ctx.line(
-            vigie::core::ScenarioRunner::tr("Risk: incidents of %1 to %2 (%3), cells of %4 m; hot spots: the top %5 of "
-                   "cells")
-                .arg(dayText(m_sel.from), dayText(m_sel.to), argText(m_sel.x.size()),
-                     argText(m_cellSize), argText(pct(1.0 - m_quantile, 0))));
-        m_ctx.line(vigie::core::ScenarioRunner::tr("Cameras: %1 active before, %2 after (%3 edit(s), %4 suggested)")
+        m_ctx.line(vigie::core::ScenarioRunner::tr(
+                       "Risk: incidents of %1 to %2 (%3), cells of %4 m; hot spots: the top %5 of "
+                       "cells")
+                       .arg(dayText(m_sel.from), dayText(m_sel.to), argText(m_sel.x.size()),
+                            argText(m_cellSize), argText(pct(1.0 - m_quantile, 0))));
+        m_ctx.line(vigie::core::ScenarioRunner::tr(
+                       "Cameras: %1 active before, %2 after (%3 edit(s), %4 suggested)")
                        .arg(argText(m_cams.cameras.size()), argText(m_after.size()),
                             argText(m_edits.edits.size()), argText(suggested.size())));
         m_ctx.line(QString());
-        m_ctx.line(vigie::core::ScenarioRunner::tr("                          Before     After    Change"));
+        m_ctx.line(vigie::core::ScenarioRunner::tr(
+            "                          Before     After    Change"));
         auto row = [&](const QString &label, double b, double a) {
             m_ctx.line(QStringLiteral("%1 %2 %3 %4")
                            .arg(label.leftJustified(24), pct(b).rightJustified(9),
                                 pct(a).rightJustified(9),
-                                (fmt(100 * (a - b), 2) + vigie::core::ScenarioRunner::tr(" pts")).rightJustified(10)));
+                                (fmt(100 * (a - b), 2) + vigie::core::ScenarioRunner::tr(" pts"))
+                                    .rightJustified(10)));
         };
-        row(vigie::core::ScenarioRunner::tr("Risk covered"), cmp.before.riskShare, cmp.after.riskShare);
-        row(vigie::core::ScenarioRunner::tr("Hot-spot risk covered"), cmp.before.hotspotShare, cmp.after.hotspotShare);
-        m_ctx.line(vigie::core::ScenarioRunner::tr("Cells gained: %1; cells lost: %2 (cells of %3 m)")
-                       .arg(argText(cmp.cellsGained), argText(cmp.cellsLost), argText(m_cellSize)));
+        row(vigie::core::ScenarioRunner::tr("Risk covered"), cmp.before.riskShare,
+            cmp.after.riskShare);
+        row(vigie::core::ScenarioRunner::tr("Hot-spot risk covered"), cmp.before.hotspotShare,
+            cmp.after.hotspotShare);
+        m_ctx.line(
+            vigie::core::ScenarioRunner::tr("Cells gained: %1; cells lost: %2 (cells of %3 m)")
+                .arg(argText(cmp.cellsGained), argText(cmp.cellsLost), argText(m_cellSize)));
         for (std::size_t k = 0; k < suggested.size(); ++k)
-            m_ctx.line(vigie::core::ScenarioRunner::tr("Suggested PROP-%1 at %2, %3 facing %4°: covers %5 more incidents")
+            m_ctx.line(vigie::core::ScenarioRunner::tr(
+                           "Suggested PROP-%1 at %2, %3 facing %4°: covers %5 more incidents")
                            .arg(argText(k + 1), QString::number(suggested[k].x, 'f', 0),
                                 QString::number(suggested[k].y, 'f', 0),
                                 fmt(suggested[k].directionDeg, 0),
@@ -271,44 +284,59 @@ public:
     AlgorithmGroup group() const override { return AlgorithmGroup::Scenario; }
     QString explanation() const override
     {
-        return vigie::core::ScenarioRunner::tr("Adds, moves or removes cameras, or suggests the best new sites, and "
-                      "compares the share of the incident risk the cameras see before and after.");
+        return vigie::core::ScenarioRunner::tr(
+            "Adds, moves or removes cameras, or suggests the best new sites, and "
+            "compares the share of the incident risk the cameras see before and after.");
     }
     bool usesPointSelection() const override { return false; }
     OutputHints outputHints() const override
     {
         OutputHints h;
-        h.hideLayers = {QStringLiteral("cameras")};
+        h.hideLayers = {QStringLiteral("cameras")}; // the result draws every camera
+        h.zoomToResult = true;
+        h.focusCategories = {QStringLiteral("existante")};
+        h.focusOnOtherCategories = true;
+        h.minimumFocusSize = 800;
         return h;
     }
 
     ParameterDefinitions parameters() const override
     {
-        return {
-            P::cameraEdits(QStringLiteral("edits"), vigie::core::ScenarioRunner::tr("Changes"))
-                .optional()
-                .withHelp(vigie::core::ScenarioRunner::tr("Changes: add:x,y,direction,fov,range; "
-                                 "move:ID:x,y,direction,fov,range; remove:ID (separated by ;).")),
-            P::integer(QStringLiteral("suggest"), vigie::core::ScenarioRunner::tr("Suggested cameras"), 0, 0, 100)
-                .withHelp(vigie::core::ScenarioRunner::tr("Number of new cameras to place at the best sites (greedy "
-                                 "maximum coverage).")),
-            P::number(QStringLiteral("suggestRange"), vigie::core::ScenarioRunner::tr("Range of suggested cameras"), 80,
-                      10, 1000, QStringLiteral("m"))
-                .withHelp(vigie::core::ScenarioRunner::tr("Range of the suggested cameras in metres.")),
-            P::number(QStringLiteral("suggestFov"), vigie::core::ScenarioRunner::tr("Field of view of suggested cameras"),
-                      90, 10, 360, QStringLiteral("°"))
-                .withHelp(vigie::core::ScenarioRunner::tr("Field of view of the suggested cameras in degrees.")),
-            cellSizeParameter(50, 5, 500, vigie::core::ScenarioRunner::tr("Cell size of the risk surface in metres."))
-                .advanced(),
-            P::number(QStringLiteral("bandwidth"), vigie::core::ScenarioRunner::tr("Bandwidth"), 150, 20, 5000,
-                      QStringLiteral("m"))
-                .withHelp(vigie::core::ScenarioRunner::tr("Bandwidth of the risk surface (quartic KDE) in metres."))
-                .advanced(),
-            P::number(QStringLiteral("hotspotQuantile"), vigie::core::ScenarioRunner::tr("Hot-spot quantile"), 0.9, 0.5,
-                      0.999)
-                .withHelp(vigie::core::ScenarioRunner::tr("Hot spots are the cells above this quantile of risk (0.9: the "
-                                 "top 10 %)."))
-                .advanced()};
+        return {P::cameraEdits(QStringLiteral("edits"), vigie::core::ScenarioRunner::tr("Changes"))
+                    .optional()
+                    .withHelp(vigie::core::ScenarioRunner::tr(
+                        "Changes: add:x,y,direction,fov,range; "
+                        "move:ID:x,y,direction,fov,range; remove:ID (separated by ;).")),
+                P::integer(QStringLiteral("suggest"),
+                           vigie::core::ScenarioRunner::tr("Suggested cameras"), 0, 0, 100)
+                    .withHelp(vigie::core::ScenarioRunner::tr(
+                        "Number of new cameras to place at the best sites (greedy "
+                        "maximum coverage).")),
+                P::number(QStringLiteral("suggestRange"),
+                          vigie::core::ScenarioRunner::tr("Range of suggested cameras"), 80, 10,
+                          1000, QStringLiteral("m"))
+                    .withHelp(vigie::core::ScenarioRunner::tr(
+                        "Range of the suggested cameras in metres.")),
+                P::number(QStringLiteral("suggestFov"),
+                          vigie::core::ScenarioRunner::tr("Field of view of suggested cameras"), 90,
+                          10, 360, QStringLiteral("°"))
+                    .withHelp(vigie::core::ScenarioRunner::tr(
+                        "Field of view of the suggested cameras in degrees.")),
+                cellSizeParameter(
+                    50, 5, 500,
+                    vigie::core::ScenarioRunner::tr("Cell size of the risk surface in metres."))
+                    .advanced(),
+                P::number(QStringLiteral("bandwidth"), vigie::core::ScenarioRunner::tr("Bandwidth"),
+                          150, 20, 5000, QStringLiteral("m"))
+                    .withHelp(vigie::core::ScenarioRunner::tr(
+                        "Bandwidth of the risk surface (quartic KDE) in metres."))
+                    .advanced(),
+                P::number(QStringLiteral("hotspotQuantile"),
+                          vigie::core::ScenarioRunner::tr("Hot-spot quantile"), 0.9, 0.5, 0.999)
+                    .withHelp(vigie::core::ScenarioRunner::tr(
+                        "Hot spots are the cells above this quantile of risk (0.9: the "
+                        "top 10 %)."))
+                    .advanced()};
     }
 
     void run(AlgorithmContext &ctx, const ParameterValues &values) const override

@@ -42,11 +42,11 @@ std::vector<EventRow> loadEvents(Store &store, analytics::Feedback *fb)
     const QString layer = QStringLiteral("events");
     if (!store.hasLayer(layer))
         throw Exception(ErrorCode::InvalidInput,
-                        vigie::core::ScenarioRunner::tr("The workspace has no events layer: the event scenario learns from "
-                               "past events."));
+                        vigie::core::ScenarioRunner::tr(
+                            "The workspace has no events layer: the event scenario learns from "
+                            "past events."));
     auto snap = store.loadSnapshot(layer, fb);
-    if (!snap)
-        throw Exception(snap.error().code, snap.error().message);
+    snap.orThrow();
     const LayerSnapshot &s = **snap;
     const LayerManifest &m = s.manifest;
     using Texts = std::unordered_map<std::int64_t, QString>;
@@ -65,7 +65,7 @@ std::vector<EventRow> loadEvents(Store &store, analytics::Feedback *fb)
         e.y = s.y[i];
         e.start = s.time[i];
         e.end = !s.endTime.empty() && s.endTime[i] != LayerSnapshot::kNoTime ? s.endTime[i]
-                                                                              : e.start + 3 * 3600;
+                                                                             : e.start + 3 * 3600;
         const int c = s.category.empty() ? -1 : s.category[i];
         e.kind = c >= 0 ? m.categories[std::size_t(c)].value : QString();
         const auto v = venues.find(s.fids[i]);
@@ -92,7 +92,8 @@ public:
         locateVenue(events);
         if (!m_v.has(QStringLiteral("start")))
             invalidParameter(QStringLiteral("start"),
-                             vigie::core::ScenarioRunner::tr("give the date and time of the event (2026-03-14T21:00)"));
+                             vigie::core::ScenarioRunner::tr(
+                                 "give the date and time of the event (2026-03-14T21:00)"));
         m_start = m_v.dateTime(QStringLiteral("start")).toSecsSinceEpoch();
         m_radius = m_v.number(QStringLiteral("radius"));
         m_riskRadius = m_v.number(QStringLiteral("riskRadius"));
@@ -116,7 +117,8 @@ private:
         if (m_venue.isEmpty()) {
             if (!std::isfinite(m_vx) || !std::isfinite(m_vy))
                 invalidParameter(QStringLiteral("venue"),
-                                 vigie::core::ScenarioRunner::tr("give a venue of the events layer, or x and y"));
+                                 vigie::core::ScenarioRunner::tr(
+                                     "give a venue of the events layer, or x and y"));
             m_venue = vigie::core::ScenarioRunner::tr("%1, %2 (Lambert-93)")
                           .arg(QString::number(m_vx, 'f', 0), QString::number(m_vy, 'f', 0));
             return;
@@ -137,7 +139,8 @@ private:
                     venues << e.venue;
             venues.sort();
             invalidParameter(QStringLiteral("venue"),
-                             vigie::core::ScenarioRunner::tr("no event at \"%1\" in the events layer (venues: %2)")
+                             vigie::core::ScenarioRunner::tr(
+                                 "no event at \"%1\" in the events layer (venues: %2)")
                                  .arg(m_venue, venues.mid(0, 12).join(QStringLiteral(", "))));
         }
         m_vx = sx / n;
@@ -222,7 +225,8 @@ private:
         ep.unitsPerIncident = m_v.number(QStringLiteral("unitsPerIncident"));
         ep.incidentZone = m_zone;
         ep.zoneCount = int(m_zoneNames.size());
-        m_ctx.progress(20, vigie::core::ScenarioRunner::tr("Comparing past events with ordinary days"));
+        m_ctx.progress(20,
+                       vigie::core::ScenarioRunner::tr("Comparing past events with ordinary days"));
         const analytics::PointSet pts{m_nx, m_ny, {}, m_nt};
         m_result = analytics::estimateEventScenario(pts, m_past, ep, m_ctx.feedback());
     }
@@ -231,7 +235,8 @@ private:
     /// that it sums to the expected extra incidents (attendance and hours included).
     void mapRisk()
     {
-        m_ctx.progress(60, vigie::core::ScenarioRunner::tr("Mapping the extra risk around the venue"));
+        m_ctx.progress(60,
+                       vigie::core::ScenarioRunner::tr("Mapping the extra risk around the venue"));
         const double vx = m_vx, vy = m_vy, rr = m_riskRadius;
         const GridSpec g = GridSpec::covering(vx - rr, vy - rr, vx + rr, vy + rr, m_cellSize);
         std::vector<double> ex, ey, cx, cy;
@@ -340,16 +345,17 @@ private:
     /// What the cameras see of the venue's surroundings.
     void mapCameraView()
     {
-        m_ctx.progress(75, vigie::core::ScenarioRunner::tr("Checking the cameras around the venue"));
+        m_ctx.progress(75,
+                       vigie::core::ScenarioRunner::tr("Checking the cameras around the venue"));
         const CameraSet cams = loadCameras(m_ctx.store(), m_start, m_ctx.feedback());
         const double r = m_radius;
-        m_viewGrid = GridSpec::covering(m_vx - r, m_vy - r, m_vx + r, m_vy + r,
-                                        std::min(m_cellSize, 25.0));
+        m_viewGrid =
+            GridSpec::covering(m_vx - r, m_vy - r, m_vx + r, m_vy + r, std::min(m_cellSize, 25.0));
         m_view = analytics::venueView(m_viewGrid, cams.cameras, m_vx, m_vy, r);
-        LayerManifest cm = scenarioManifest(m_ctx, QStringLiteral("couverture"),
-                                            GeometryType::Polygon,
-                                            {QStringLiteral("Événement — vidéoprotection du site"),
-                                             QStringLiteral("Event — CCTV view of the site")});
+        LayerManifest cm =
+            scenarioManifest(m_ctx, QStringLiteral("couverture"), GeometryType::Polygon,
+                             {QStringLiteral("Événement — vidéoprotection du site"),
+                              QStringLiteral("Event — CCTV view of the site")});
         cm.fields = {
             field("vue", FieldType::String, {QStringLiteral("Vue"), QStringLiteral("View")})};
         cm.categoryField = QStringLiteral("vue");
@@ -364,10 +370,10 @@ private:
         cm.symbology.zOrder = 28;
         m_ctx.addVectorLayer(cm);
         writeViewCells(cm);
-        LayerManifest cams2 = cameraManifest(
-            m_ctx, QStringLiteral("cameras"),
-            {QStringLiteral("Événement — caméras qui voient le site"),
-             QStringLiteral("Event — cameras seeing the site")});
+        LayerManifest cams2 =
+            cameraManifest(m_ctx, QStringLiteral("cameras"),
+                           {QStringLiteral("Événement — caméras qui voient le site"),
+                            QStringLiteral("Event — cameras seeing the site")});
         cams2.categories = {
             category("voit_site", {QStringLiteral("Voit le site"), QStringLiteral("Sees the site")},
                      "#2f6fd1")};
@@ -383,10 +389,10 @@ private:
     {
         if (m_zoneNames.empty())
             return;
-        LayerManifest zm = scenarioManifest(m_ctx, QStringLiteral("secteurs"),
-                                            GeometryType::Polygon,
-                                            {QStringLiteral("Événement — renforts par secteur"),
-                                             QStringLiteral("Event — reinforcement by sector")});
+        LayerManifest zm =
+            scenarioManifest(m_ctx, QStringLiteral("secteurs"), GeometryType::Polygon,
+                             {QStringLiteral("Événement — renforts par secteur"),
+                              QStringLiteral("Event — reinforcement by sector")});
         zm.fields = {
             field("secteur", FieldType::String,
                   {QStringLiteral("Secteur"), QStringLiteral("Sector")}),
@@ -430,7 +436,8 @@ private:
 
     QVariantList reportHours()
     {
-        m_ctx.line(vigie::core::ScenarioRunner::tr("Hour   Extra   Interval        Units (prudent)"));
+        m_ctx.line(
+            vigie::core::ScenarioRunner::tr("Hour   Extra   Interval        Units (prudent)"));
         QVariantList hours;
         for (const auto &h : m_result.hours) {
             const QString clock =
@@ -454,9 +461,10 @@ private:
         if (m_zoneNames.empty())
             return sectors;
         m_ctx.line(QString());
-        m_ctx.line(vigie::core::ScenarioRunner::tr("Staffing by sector (prudent units per hour, from %1):")
-                       .arg(localTime(m_start + std::int64_t(m_params.hourFrom) * 3600,
-                                      QStringLiteral("HH:mm"))));
+        m_ctx.line(
+            vigie::core::ScenarioRunner::tr("Staffing by sector (prudent units per hour, from %1):")
+                .arg(localTime(m_start + std::int64_t(m_params.hourFrom) * 3600,
+                               QStringLiteral("HH:mm"))));
         for (std::size_t z = 0; z < m_zoneNames.size(); ++z) {
             QStringList units;
             QVariantList unitList;
@@ -489,21 +497,23 @@ private:
                             type.isEmpty() ? vigie::core::ScenarioRunner::tr("any") : type));
         m_ctx.line(
             vigie::core::ScenarioRunner::tr("Learnt from %n past event(s) at this venue", nullptr,
-                   int(r.eventsUsed.size())) +
+                                            int(r.eventsUsed.size())) +
             vigie::core::ScenarioRunner::tr(" (%1 matched ordinary days); incidents within %2 m")
                 .arg(argText(
                          std::accumulate(r.controlsPerEvent.begin(), r.controlsPerEvent.end(), 0)),
                      argText(m_radius)));
-        m_ctx.line(vigie::core::ScenarioRunner::tr("Extra incidents expected: %1 (%2 % interval %3 to %4)")
-                       .arg(argText(fmt(r.totalExtra)), argText(100.0 * m_params.confidence, 0, 'f', 0),
-                            fmt(r.totalLow), fmt(r.totalHigh)));
+        m_ctx.line(
+            vigie::core::ScenarioRunner::tr("Extra incidents expected: %1 (%2 % interval %3 to %4)")
+                .arg(argText(fmt(r.totalExtra)), argText(100.0 * m_params.confidence, 0, 'f', 0),
+                     fmt(r.totalLow), fmt(r.totalHigh)));
         m_ctx.line(QString());
         const QVariantList hours = reportHours();
         const QVariantList sectors = reportSectors();
         const analytics::VenueView &view = m_view;
         m_ctx.line(QString());
-        m_ctx.line(vigie::core::ScenarioRunner::tr("Cameras seeing the site (%1 m around the venue): %2; covered share %3; "
-                          "blind spots: %4 cells of %5 m")
+        m_ctx.line(vigie::core::ScenarioRunner::tr(
+                       "Cameras seeing the site (%1 m around the venue): %2; covered share %3; "
+                       "blind spots: %4 cells of %5 m")
                        .arg(argText(m_radius), argText(view.cameras.size()),
                             argText(pct(view.coveredShare)),
                             argText(view.discCells - view.coveredCells),
@@ -545,30 +555,40 @@ private:
 ParameterDefinitions eventTypeAndSize()
 {
     return {
-        P::choice(QStringLiteral("type"), vigie::core::ScenarioRunner::tr("Type of event"),
-                  {{QString(), vigie::core::ScenarioRunner::tr("every type")},
-                   {QStringLiteral("football"), vigie::core::ScenarioRunner::tr("football")},
-                   {QStringLiteral("concert"), vigie::core::ScenarioRunner::tr("concert")},
-                   {QStringLiteral("marche"), vigie::core::ScenarioRunner::tr("market")},
-                   {QStringLiteral("manifestation"), vigie::core::ScenarioRunner::tr("demonstration")},
-                   {QStringLiteral("festival"), vigie::core::ScenarioRunner::tr("festival")},
-                   {QStringLiteral("sport"), vigie::core::ScenarioRunner::tr("other sport")}},
-                  QString())
-            .withHelp(vigie::core::ScenarioRunner::tr("Type of event: past events of this type only (empty: every type).")),
-        P::number(QStringLiteral("durationHours"), vigie::core::ScenarioRunner::tr("Duration"), 3, 0.5, 72,
-                  QStringLiteral("h"))
+        P::choice(
+            QStringLiteral("type"), vigie::core::ScenarioRunner::tr("Type of event"),
+            {{QString(), vigie::core::ScenarioRunner::tr("every type")},
+             {QStringLiteral("football"), vigie::core::ScenarioRunner::tr("football")},
+             {QStringLiteral("concert"), vigie::core::ScenarioRunner::tr("concert")},
+             {QStringLiteral("marche"), vigie::core::ScenarioRunner::tr("market")},
+             {QStringLiteral("manifestation"), vigie::core::ScenarioRunner::tr("demonstration")},
+             {QStringLiteral("festival"), vigie::core::ScenarioRunner::tr("festival")},
+             {QStringLiteral("sport"), vigie::core::ScenarioRunner::tr("other sport")}},
+            QString())
+            .withHelp(vigie::core::ScenarioRunner::tr(
+                "Type of event: past events of this type only (empty: every type).")),
+        P::number(QStringLiteral("durationHours"), vigie::core::ScenarioRunner::tr("Duration"), 3,
+                  0.5, 72, QStringLiteral("h"))
             .withHelp(vigie::core::ScenarioRunner::tr("Duration of the event in hours.")),
-        P::number(QStringLiteral("attendance"), vigie::core::ScenarioRunner::tr("Attendance"), 0, 0, 1e7)
-            .withHelp(vigie::core::ScenarioRunner::tr("Expected attendance; 0: as in the past events (no scaling).")),
-        P::number(QStringLiteral("radius"), vigie::core::ScenarioRunner::tr("Radius"), 500, 50, 5000, QStringLiteral("m"))
-            .withHelp(vigie::core::ScenarioRunner::tr("Incidents counted within this distance of the venue (metres).")),
-        P::number(QStringLiteral("riskRadius"), vigie::core::ScenarioRunner::tr("Risk map radius"), 1500, 100, 10000,
-                  QStringLiteral("m"))
-            .withHelp(vigie::core::ScenarioRunner::tr("Radius of the risk map around the venue (metres).")),
-        cellSizeParameter(50, 10, 500, vigie::core::ScenarioRunner::tr("Cell size of the risk map in metres.")).advanced(),
-        P::number(QStringLiteral("bandwidth"), vigie::core::ScenarioRunner::tr("Bandwidth"), 250, 20, 5000,
-                  QStringLiteral("m"))
-            .withHelp(vigie::core::ScenarioRunner::tr("Bandwidth of the risk map (quartic KDE) in metres."))
+        P::number(QStringLiteral("attendance"), vigie::core::ScenarioRunner::tr("Attendance"), 0, 0,
+                  1e7)
+            .withHelp(vigie::core::ScenarioRunner::tr(
+                "Expected attendance; 0: as in the past events (no scaling).")),
+        P::number(QStringLiteral("radius"), vigie::core::ScenarioRunner::tr("Radius"), 500, 50,
+                  5000, QStringLiteral("m"))
+            .withHelp(vigie::core::ScenarioRunner::tr(
+                "Incidents counted within this distance of the venue (metres).")),
+        P::number(QStringLiteral("riskRadius"), vigie::core::ScenarioRunner::tr("Risk map radius"),
+                  1500, 100, 10000, QStringLiteral("m"))
+            .withHelp(vigie::core::ScenarioRunner::tr(
+                "Radius of the risk map around the venue (metres).")),
+        cellSizeParameter(50, 10, 500,
+                          vigie::core::ScenarioRunner::tr("Cell size of the risk map in metres."))
+            .advanced(),
+        P::number(QStringLiteral("bandwidth"), vigie::core::ScenarioRunner::tr("Bandwidth"), 250,
+                  20, 5000, QStringLiteral("m"))
+            .withHelp(vigie::core::ScenarioRunner::tr(
+                "Bandwidth of the risk map (quartic KDE) in metres."))
             .advanced()};
 }
 
@@ -576,13 +596,17 @@ class EventAlgorithm final : public Algorithm
 {
 public:
     QString id() const override { return QStringLiteral("event"); }
-    QString title() const override { return vigie::core::ScenarioRunner::tr("Event security planning"); }
+    QString title() const override
+    {
+        return vigie::core::ScenarioRunner::tr("Event security planning");
+    }
     AlgorithmGroup group() const override { return AlgorithmGroup::Scenario; }
     QString explanation() const override
     {
-        return vigie::core::ScenarioRunner::tr("Estimates the extra incidents hour by hour around a planned event from the "
-                      "past events at the venue, compared with ordinary days; maps the extra "
-                      "risk, the cameras' view of the site and the reinforcement by sector.");
+        return vigie::core::ScenarioRunner::tr(
+            "Estimates the extra incidents hour by hour around a planned event from the "
+            "past events at the venue, compared with ordinary days; maps the extra "
+            "risk, the cameras' view of the site and the reinforcement by sector.");
     }
     bool usesPointSelection() const override { return false; }
     OutputHints outputHints() const override
@@ -597,45 +621,57 @@ public:
         ParameterDefinitions p{
             P::text(QStringLiteral("venue"), vigie::core::ScenarioRunner::tr("Venue"))
                 .optional()
-                .withHelp(vigie::core::ScenarioRunner::tr("Venue, as named in the events layer (e.g. Orange Vélodrome).")),
-            P::number(QStringLiteral("x"), vigie::core::ScenarioRunner::tr("X (Lambert-93)"), 0, -400000, 1600000,
-                      QStringLiteral("m"))
+                .withHelp(vigie::core::ScenarioRunner::tr(
+                    "Venue, as named in the events layer (e.g. Orange Vélodrome).")),
+            P::number(QStringLiteral("x"), vigie::core::ScenarioRunner::tr("X (Lambert-93)"), 0,
+                      -400000, 1600000, QStringLiteral("m"))
                 .withDefault({})
                 .optional()
-                .withHelp(vigie::core::ScenarioRunner::tr("Position of the venue when it has no past events: x and y in "
-                                 "Lambert-93 metres."))
+                .withHelp(vigie::core::ScenarioRunner::tr(
+                    "Position of the venue when it has no past events: x and y in "
+                    "Lambert-93 metres."))
                 .advanced(),
-            P::number(QStringLiteral("y"), vigie::core::ScenarioRunner::tr("Y (Lambert-93)"), 0, 5900000, 7300000,
-                      QStringLiteral("m"))
+            P::number(QStringLiteral("y"), vigie::core::ScenarioRunner::tr("Y (Lambert-93)"), 0,
+                      5900000, 7300000, QStringLiteral("m"))
                 .withDefault({})
                 .optional()
-                .withHelp(vigie::core::ScenarioRunner::tr("Position of the venue: y in Lambert-93 metres."))
+                .withHelp(vigie::core::ScenarioRunner::tr(
+                    "Position of the venue: y in Lambert-93 metres."))
                 .advanced(),
             P::dateTime(QStringLiteral("start"), vigie::core::ScenarioRunner::tr("Start"))
                 .optional()
-                .withHelp(vigie::core::ScenarioRunner::tr("Start of the event (ISO date-time, local time).")),
+                .withHelp(vigie::core::ScenarioRunner::tr(
+                    "Start of the event (ISO date-time, local time).")),
         };
         for (ParameterDefinition &d : eventTypeAndSize())
             p.push_back(std::move(d));
-        p.push_back(P::integer(QStringLiteral("hoursBefore"), vigie::core::ScenarioRunner::tr("Hours before"), 2, 0, 12,
-                               QStringLiteral("h"))
-                        .withHelp(vigie::core::ScenarioRunner::tr("Hours before the start included."))
-                        .advanced());
-        p.push_back(P::integer(QStringLiteral("hoursAfter"), vigie::core::ScenarioRunner::tr("Hours after"), 2, 0, 12,
+        p.push_back(
+            P::integer(QStringLiteral("hoursBefore"),
+                       vigie::core::ScenarioRunner::tr("Hours before"), 2, 0, 12,
+                       QStringLiteral("h"))
+                .withHelp(vigie::core::ScenarioRunner::tr("Hours before the start included."))
+                .advanced());
+        p.push_back(P::integer(QStringLiteral("hoursAfter"),
+                               vigie::core::ScenarioRunner::tr("Hours after"), 2, 0, 12,
                                QStringLiteral("h"))
                         .withHelp(vigie::core::ScenarioRunner::tr("Hours after the end included."))
                         .advanced());
-        p.push_back(P::number(QStringLiteral("unitsPerIncident"), vigie::core::ScenarioRunner::tr("Units per incident"), 1,
-                              0.01, 100)
-                        .withHelp(vigie::core::ScenarioRunner::tr("Units per extra incident expected in an hour (staffing "
-                                         "rule)."))
+        p.push_back(P::number(QStringLiteral("unitsPerIncident"),
+                              vigie::core::ScenarioRunner::tr("Units per incident"), 1, 0.01, 100)
+                        .withHelp(vigie::core::ScenarioRunner::tr(
+                            "Units per extra incident expected in an hour (staffing "
+                            "rule)."))
                         .advanced());
-        p.push_back(P::integer(QStringLiteral("replicates"), vigie::core::ScenarioRunner::tr("Replicates"), 999, 0, 99999)
-                        .withHelp(vigie::core::ScenarioRunner::tr("Bootstrap replicates of the interval."))
-                        .advanced());
-        p.push_back(P::number(QStringLiteral("confidence"), vigie::core::ScenarioRunner::tr("Confidence"), 0.9, 0.5, 0.999)
-                        .withHelp(vigie::core::ScenarioRunner::tr("Confidence level of the interval."))
-                        .advanced());
+        p.push_back(
+            P::integer(QStringLiteral("replicates"), vigie::core::ScenarioRunner::tr("Replicates"),
+                       999, 0, 99999)
+                .withHelp(vigie::core::ScenarioRunner::tr("Bootstrap replicates of the interval."))
+                .advanced());
+        p.push_back(
+            P::number(QStringLiteral("confidence"), vigie::core::ScenarioRunner::tr("Confidence"),
+                      0.9, 0.5, 0.999)
+                .withHelp(vigie::core::ScenarioRunner::tr("Confidence level of the interval."))
+                .advanced());
         p.push_back(seedParameter());
         return p;
     }

@@ -77,10 +77,12 @@ void writePriorityCells(AlgorithmContext &ctx, const Raster &r,
     ctx.figure(QStringLiteral("shareTop1"), total > 0 ? sum1 / total : 0.0);
     ctx.figure(QStringLiteral("shareTop5"), total > 0 ? sum5 / total : 0.0);
     ctx.figure(QStringLiteral("cells"), qlonglong(cells.size()));
-    ctx.line(vigie::core::ScenarioRunner::tr("Expected incidents in the study area: %1 (%2 cells of %3 m)")
+    ctx.line(vigie::core::ScenarioRunner::tr(
+                 "Expected incidents in the study area: %1 (%2 cells of %3 m)")
                  .arg(argText(fmt(total)), argText(cells.size()), argText(r.grid.cellSize)));
-    ctx.line(vigie::core::ScenarioRunner::tr("The riskiest 1 % of the area holds %1 of the expected incidents, the "
-                    "riskiest 5 % %2")
+    ctx.line(vigie::core::ScenarioRunner::tr(
+                 "The riskiest 1 % of the area holds %1 of the expected incidents, the "
+                 "riskiest 5 % %2")
                  .arg(pct(total > 0 ? sum1 / total : 0), pct(total > 0 ? sum5 / total : 0)));
 }
 
@@ -107,11 +109,13 @@ void reportModel(AlgorithmContext &ctx, const analytics::ForecastResult &r)
     ctx.figure(QStringLiteral("omega"), sm.omega);
     ctx.figure(QStringLiteral("sigma"), sm.sigma);
     ctx.figure(QStringLiteral("mu"), sm.mu);
-    ctx.line(vigie::core::ScenarioRunner::tr("SEPP: background %1 incidents/day; each incident triggers %2 more on average "
-                    "(branching ratio), after %3 days on average, within about %4 m")
+    ctx.line(vigie::core::ScenarioRunner::tr(
+                 "SEPP: background %1 incidents/day; each incident triggers %2 more on average "
+                 "(branching ratio), after %3 days on average, within about %4 m")
                  .arg(fmt(sm.mu), fmt(sm.theta, 3), fmt(1.0 / sm.omega, 1), fmt(sm.sigma, 0)));
     if (!sm.converged)
-        ctx.line(vigie::core::ScenarioRunner::tr("Note: the EM stopped after %1 iterations without converging.")
+        ctx.line(vigie::core::ScenarioRunner::tr(
+                     "Note: the EM stopped after %1 iterations without converging.")
                      .arg(sm.iterations));
 }
 
@@ -123,31 +127,35 @@ public:
     AlgorithmGroup group() const override { return AlgorithmGroup::Forecast; }
     QString explanation() const override
     {
-        return vigie::core::ScenarioRunner::tr("Maps the expected incidents per cell for the next shift, day or week, "
-                      "learnt from the history (self-exciting process, prospective KDE or the "
-                      "last period), with the priority cells of the riskiest 1 to 5 % of the "
-                      "area.");
+        return vigie::core::ScenarioRunner::tr(
+            "Maps the expected incidents per cell for the next shift, day or week, "
+            "learnt from the history (self-exciting process, prospective KDE or the "
+            "last period), with the priority cells of the riskiest 1 to 5 % of the "
+            "area.");
     }
     bool usesPointSelection() const override { return false; }
     OutputHints outputHints() const override
     {
         OutputHints h;
-        h.hideLayers = {QStringLiteral("incidents")};
+        h.hideLayers = {QStringLiteral("cameras"), QStringLiteral("events")};
+        h.zoomToResult = true;
         return h;
     }
 
     ParameterDefinitions parameters() const override
     {
         ParameterDefinitions p = forecastModelParameters(QStringLiteral("sepp"));
-        p.insert(p.begin() + 1,
-                 periodParameter(vigie::core::ScenarioRunner::tr("Period forecast: the next shift (8 hours), day or week.")));
+        p.insert(p.begin() + 1, periodParameter(vigie::core::ScenarioRunner::tr(
+                                    "Period forecast: the next shift (8 hours), day or week.")));
         p.insert(p.begin() + 2,
                  P::dateTime(QStringLiteral("origin"), vigie::core::ScenarioRunner::tr("From"))
                      .optional()
-                     .withHelp(vigie::core::ScenarioRunner::tr("Start of the period (ISO date-time, local time); empty: "
-                                      "midnight after the last incident.")));
+                     .withHelp(vigie::core::ScenarioRunner::tr(
+                         "Start of the period (ISO date-time, local time); empty: "
+                         "midnight after the last incident.")));
         p.insert(p.begin() + 3, cellSizeParameter(250, 50, 2000,
-                                                  vigie::core::ScenarioRunner::tr("Cell size of the risk grid in metres.")));
+                                                  vigie::core::ScenarioRunner::tr(
+                                                      "Cell size of the risk grid in metres.")));
         return p;
     }
 
@@ -158,16 +166,18 @@ public:
         f.params.horizonDays = analytics::periodDays(period.period);
         const double cs = values.number(QStringLiteral("cellSize"));
         const auto [dataMin, dataMax] = dataRange(ctx, ctx.selectionRequest().layer);
-        const std::int64_t origin = values.has(QStringLiteral("origin"))
-                                        ? values.dateTime(QStringLiteral("origin")).toSecsSinceEpoch()
-                                        : nextMidnight(dataMax);
+        const std::int64_t origin =
+            values.has(QStringLiteral("origin"))
+                ? values.dateTime(QStringLiteral("origin")).toSecsSinceEpoch()
+                : nextMidnight(dataMax);
         const std::int64_t from = origin - std::int64_t(f.params.trainingDays * 86400.0);
         Selection s = ctx.selectPoints(ctx.selectionRequest(), std::max(dataMin, from), origin - 1);
         const GridSpec g = gridOver(s, cs);
         const std::vector<std::uint8_t> mask = windowMask(s, g);
         f.params.grid = g;
         f.params.originDay = double(origin - s.t0) / 86400.0;
-        ctx.progress(10, vigie::core::ScenarioRunner::tr("Fitting the %1").arg(modelTitle(f.model)));
+        ctx.progress(10,
+                     vigie::core::ScenarioRunner::tr("Fitting the %1").arg(modelTitle(f.model)));
         analytics::Feedback *outer = ctx.feedback();
         analytics::Feedback *subPtr = nullptr;
         analytics::Feedback sub([outer, &subPtr](double pct, const std::string &step) {
@@ -188,9 +198,11 @@ public:
                                  .arg(mt.fr, QString::fromUtf8(period.fr), start),
                              QStringLiteral("Forecast — %1, %2 from %3")
                                  .arg(mt.en, QLatin1String(period.en), start)});
-        ctx.firstLine(vigie::core::ScenarioRunner::tr("Model: %1; period: %2 from %3; trained on %n incident(s)", nullptr,
-                             int(r.trainingEvents))
-                          .arg(modelTitle(f.model), vigie::core::ScenarioRunner::tr(period.report), dayText(origin, true)));
+        ctx.firstLine(vigie::core::ScenarioRunner::tr(
+                          "Model: %1; period: %2 from %3; trained on %n incident(s)", nullptr,
+                          int(r.trainingEvents))
+                          .arg(modelTitle(f.model), vigie::core::ScenarioRunner::tr(period.report),
+                               dayText(origin, true)));
         const QString originText =
             QDateTime::fromSecsSinceEpoch(origin, QTimeZone::utc()).toString(Qt::ISODate);
         ctx.figure(QStringLiteral("model"),

@@ -100,18 +100,21 @@ void tableFigures(AlgorithmContext &ctx, const analytics::EvaluationTable &t)
 void tableText(AlgorithmContext &ctx, const analytics::EvaluationTable &t, int periods,
                double horizon, std::int64_t firstOrigin, double cellSize, double trainingDays)
 {
-    ctx.line(vigie::core::ScenarioRunner::tr("Rolling evaluation: %1 held-out period(s) of %2 day(s) from %3, cells of %4 "
-                    "m (%5 in the study area), trained on the previous %6 days")
+    ctx.line(vigie::core::ScenarioRunner::tr(
+                 "Rolling evaluation: %1 held-out period(s) of %2 day(s) from %3, cells of %4 "
+                 "m (%5 in the study area), trained on the previous %6 days")
                  .arg(argText(periods), argText(horizon, 0, 'g', 3),
                       argText(localTime(firstOrigin, QStringLiteral("yyyy-MM-dd"))),
                       argText(cellSize), argText(t.windowCells), argText(trainingDays)));
     double events = 0;
     for (double e : t.testEvents)
         events += e;
-    ctx.line(vigie::core::ScenarioRunner::tr("Incidents in the held-out periods: %1").arg(events, 0, 'f', 0));
+    ctx.line(vigie::core::ScenarioRunner::tr("Incidents in the held-out periods: %1")
+                 .arg(events, 0, 'f', 0));
     ctx.line(QString());
     QString head = vigie::core::ScenarioRunner::tr("Model").leftJustified(18);
-    const QStringList measures{vigie::core::ScenarioRunner::tr("Hit rate"), QStringLiteral("PAI"), QStringLiteral("PEI")};
+    const QStringList measures{vigie::core::ScenarioRunner::tr("Hit rate"), QStringLiteral("PAI"),
+                               QStringLiteral("PEI")};
     for (const QString &m : measures)
         for (double f : t.areaFractions)
             head += QStringLiteral("%1").arg(
@@ -123,8 +126,8 @@ void tableText(AlgorithmContext &ctx, const analytics::EvaluationTable &t, int p
             for (std::size_t k = 0; k < v->size(); ++k)
                 row += QStringLiteral("%1").arg(
                     QString::number((*v)[k], 'f', v == &m.meanPai ? 2 : 3), 14);
-        ctx.line(row + QStringLiteral("   (%1)").arg(vigie::core::ScenarioRunner::tr("%n period(s)", nullptr,
-                                                            m.periodsScored)));
+        ctx.line(row + QStringLiteral("   (%1)").arg(vigie::core::ScenarioRunner::tr(
+                           "%n period(s)", nullptr, m.periodsScored)));
     }
 }
 
@@ -132,13 +135,17 @@ class ForecastEvaluationAlgorithm final : public Algorithm
 {
 public:
     QString id() const override { return QStringLiteral("forecast_evaluation"); }
-    QString title() const override { return vigie::core::ScenarioRunner::tr("Forecast evaluation"); }
+    QString title() const override
+    {
+        return vigie::core::ScenarioRunner::tr("Forecast evaluation");
+    }
     AlgorithmGroup group() const override { return AlgorithmGroup::Forecast; }
     QString explanation() const override
     {
-        return vigie::core::ScenarioRunner::tr("Scores the forecast models on held-out periods of the incidents (each "
-                      "forecast learnt only from what came before): hit rate, PAI and PEI at 1, 2 "
-                      "and 5 % of the area. Writes nothing to the workspace.");
+        return vigie::core::ScenarioRunner::tr(
+            "Scores the forecast models on held-out periods of the incidents (each "
+            "forecast learnt only from what came before): hit rate, PAI and PEI at 1, 2 "
+            "and 5 % of the area. Writes nothing to the workspace.");
     }
     bool usesPointSelection() const override { return false; }
     bool keepsResults() const override { return false; }
@@ -148,17 +155,24 @@ public:
         ParameterDefinitions p{
             P::text(QStringLiteral("models"), vigie::core::ScenarioRunner::tr("Models"))
                 .optional()
-                .withHelp(vigie::core::ScenarioRunner::tr("Models compared, comma-separated: sepp, prospective-kde, "
-                                 "last-period (empty: all three).")),
-            periodParameter(vigie::core::ScenarioRunner::tr("Length of each held-out period: a shift (8 hours), a day or "
-                                   "a week.")),
-            P::integer(QStringLiteral("periods"), vigie::core::ScenarioRunner::tr("Held-out periods"), 12, 1, 520)
-                .withHelp(vigie::core::ScenarioRunner::tr("Number of held-out periods, the last ending at the end.")),
+                .withHelp(vigie::core::ScenarioRunner::tr(
+                    "Models compared, comma-separated: sepp, prospective-kde, "
+                    "last-period (empty: all three).")),
+            periodParameter(vigie::core::ScenarioRunner::tr(
+                "Length of each held-out period: a shift (8 hours), a day or "
+                "a week.")),
+            P::integer(QStringLiteral("periods"),
+                       vigie::core::ScenarioRunner::tr("Held-out periods"), 12, 1, 520)
+                .withHelp(vigie::core::ScenarioRunner::tr(
+                    "Number of held-out periods, the last ending at the end.")),
             P::dateTime(QStringLiteral("end"), vigie::core::ScenarioRunner::tr("End"))
                 .optional()
-                .withHelp(vigie::core::ScenarioRunner::tr("End of the last held-out period (ISO date); empty: the day "
-                                 "after the last incident.")),
-            cellSizeParameter(250, 50, 2000, vigie::core::ScenarioRunner::tr("Cell size of the risk grid in metres."))};
+                .withHelp(vigie::core::ScenarioRunner::tr(
+                    "End of the last held-out period (ISO date); empty: the day "
+                    "after the last incident.")),
+            cellSizeParameter(
+                250, 50, 2000,
+                vigie::core::ScenarioRunner::tr("Cell size of the risk grid in metres."))};
         for (ParameterDefinition &d : forecastModelParameters(QStringLiteral("sepp")))
             if (d.name() != QLatin1String("model"))
                 p.push_back(std::move(d));
@@ -187,7 +201,8 @@ public:
                 : std::max(dataMin, firstOrigin - std::int64_t(trainingDays * 86400.0));
         if (firstOrigin <= from)
             invalidParameter(QStringLiteral("periods"),
-                             vigie::core::ScenarioRunner::tr("the held-out periods leave no history to learn from"));
+                             vigie::core::ScenarioRunner::tr(
+                                 "the held-out periods leave no history to learn from"));
         const Selection s = ctx.selectPoints(request, from, end - 1);
         analytics::EvaluationParams ep;
         ep.forecast.trainingDays = f.params.trainingDays;
@@ -202,8 +217,9 @@ public:
         ep.firstOriginDay = double(firstOrigin - s.t0) / 86400.0;
         ep.periods = periods;
         QStringList models;
-        for (const QString &m : values.text(QStringLiteral("models")).split(
-                 QRegularExpression(QStringLiteral("[,;]")), Qt::SkipEmptyParts))
+        for (const QString &m :
+             values.text(QStringLiteral("models"))
+                 .split(QRegularExpression(QStringLiteral("[,;]")), Qt::SkipEmptyParts))
             if (!m.trimmed().isEmpty())
                 models << m.trimmed();
         if (!models.isEmpty())
@@ -211,9 +227,10 @@ public:
         for (const QString &m : models) {
             const auto fm = analytics::parseForecastModel(m.toLower().toStdString());
             if (!fm)
-                invalidParameter(
-                    QStringLiteral("models"),
-                    vigie::core::ScenarioRunner::tr("\"%1\" is not sepp, prospective-kde or last-period").arg(m));
+                invalidParameter(QStringLiteral("models"),
+                                 vigie::core::ScenarioRunner::tr(
+                                     "\"%1\" is not sepp, prospective-kde or last-period")
+                                     .arg(m));
             ep.models.push_back(*fm);
         }
         const analytics::EvaluationTable table =

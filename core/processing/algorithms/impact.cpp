@@ -2,10 +2,10 @@
 // Impact of an action (cameras, patrols…) in an area: difference in differences against matched
 // control cells or the rest of the city, with the displacement to a buffer around the area
 // (weighted displacement quotient).
+#include "analytics/impact.h"
 #include "../../argtext.h"
 #include "../../scenario/scenario.h"
 #include "../../store/store.h"
-#include "analytics/impact.h"
 #include "scenariosupport.h"
 
 #include <cmath>
@@ -50,10 +50,10 @@ private:
         const double availPost = double(dataMax - m_action) / 86400.0;
         const double availPre = double(m_action - dataMin) / 86400.0;
         if (availPost < m_periodDays || availPre < m_periodDays)
-            invalidParameter(
-                QStringLiteral("actionDate"),
-                vigie::core::ScenarioRunner::tr("needs at least one period (%1 days) of data before and after it")
-                    .arg(m_periodDays));
+            invalidParameter(QStringLiteral("actionDate"),
+                             vigie::core::ScenarioRunner::tr(
+                                 "needs at least one period (%1 days) of data before and after it")
+                                 .arg(m_periodDays));
         m_postDays = std::min(m_postDays, std::floor(availPost / m_periodDays) * m_periodDays);
         m_preDays = std::min(m_preDays, std::floor(availPre / m_periodDays) * m_periodDays);
         m_postDays = std::floor(m_postDays / m_periodDays) * m_periodDays;
@@ -66,12 +66,11 @@ private:
         Store &store = m_ctx.store();
         const QString areaLayer = m_v.text(QStringLiteral("actionAreaLayer"));
         auto areaSnap = store.loadSnapshot(areaLayer, m_ctx.feedback());
-        if (!areaSnap)
-            throw Exception(areaSnap.error().code, areaSnap.error().message);
+        areaSnap.orThrow();
         m_areaLayer = *areaSnap;
-        const auto named = namedAreas(store, *m_areaLayer, areaLayer,
-                                      m_v.list(QStringLiteral("actionAreas")),
-                                      QStringLiteral("actionAreas"));
+        const auto named =
+            namedAreas(store, *m_areaLayer, areaLayer, m_v.list(QStringLiteral("actionAreas")),
+                       QStringLiteral("actionAreas"));
         for (const auto &[label, geom] : named) {
             m_shapes.push_back(geom);
             m_areaLabels << label;
@@ -86,7 +85,8 @@ private:
         }
         if (treatedCells == 0)
             invalidParameter(QStringLiteral("cellSize"),
-                             vigie::core::ScenarioRunner::tr("no cell centre falls in the action area: take smaller cells"));
+                             vigie::core::ScenarioRunner::tr(
+                                 "no cell centre falls in the action area: take smaller cells"));
         const double bufferM = m_v.number(QStringLiteral("buffer"));
         m_buffer = bufferM > 0 ? analytics::bufferRingMask(m_grid, m_treated, bufferM)
                                : std::vector<std::uint8_t>(m_grid.cellCount(), 0);
@@ -119,7 +119,8 @@ private:
         ia.treated = m_treated;
         ia.buffer = m_buffer;
         ia.control = m_control;
-        m_ctx.progress(20, vigie::core::ScenarioRunner::tr("Estimating the effect (difference in differences)"));
+        m_ctx.progress(20, vigie::core::ScenarioRunner::tr(
+                               "Estimating the effect (difference in differences)"));
         m_result = analytics::estimateImpact(m_sel.points(), ia, ip, m_ctx.feedback());
     }
 
@@ -186,9 +187,9 @@ private:
         const analytics::ImpactResult &r = m_result;
         m_ctx.line(vigie::core::ScenarioRunner::tr("                  Before     After"));
         auto row = [&](const QString &label, double before, double after) {
-            m_ctx.line(QStringLiteral("%1 %2 %3").arg(label.leftJustified(16),
-                                                      fmt(before, 0).rightJustified(9),
-                                                      fmt(after, 0).rightJustified(9)));
+            m_ctx.line(QStringLiteral("%1 %2 %3")
+                           .arg(label.leftJustified(16), fmt(before, 0).rightJustified(9),
+                                fmt(after, 0).rightJustified(9)));
         };
         row(vigie::core::ScenarioRunner::tr("Action area"), r.treatedBefore, r.treatedAfter);
         row(vigie::core::ScenarioRunner::tr("Buffer"), r.bufferBefore, r.bufferAfter);
@@ -200,40 +201,49 @@ private:
     {
         const analytics::DidEstimate &d = m_result.did;
         const double confidence = m_params.confidence;
-        m_ctx.line(vigie::core::ScenarioRunner::tr("Effect (difference in differences): %1 (%2 % interval %3 to %4), p = %5")
+        m_ctx.line(vigie::core::ScenarioRunner::tr(
+                       "Effect (difference in differences): %1 (%2 % interval %3 to %4), p = %5")
                        .arg(argText(pct(d.effect)), argText(int(std::lround(100 * confidence))),
                             pct(d.effectLow), pct(d.effectHigh), argText(d.pValue, 0, 'g', 2)));
         if (std::isfinite(d.bootLow))
             m_ctx.line(vigie::core::ScenarioRunner::tr("Period bootstrap interval: %1 to %2")
                            .arg(pct(std::expm1(d.bootLow)), pct(std::expm1(d.bootHigh))));
         m_ctx.line(d.pValue < 1 - confidence
-                       ? (d.effect < 0 ? vigie::core::ScenarioRunner::tr("Incidents fell in the area more than in the "
-                                                "controls: the action is associated with a "
-                                                "significant reduction.")
-                                       : vigie::core::ScenarioRunner::tr("Incidents rose in the area more than in the "
-                                                "controls."))
-                       : vigie::core::ScenarioRunner::tr("No significant difference from the controls at this confidence "
-                                "level."));
+                       ? (d.effect < 0 ? vigie::core::ScenarioRunner::tr(
+                                             "Incidents fell in the area more than in the "
+                                             "controls: the action is associated with a "
+                                             "significant reduction.")
+                                       : vigie::core::ScenarioRunner::tr(
+                                             "Incidents rose in the area more than in the "
+                                             "controls."))
+                       : vigie::core::ScenarioRunner::tr(
+                             "No significant difference from the controls at this confidence "
+                             "level."));
         const auto &trend = m_result.preTrend;
         m_ctx.line(trend.parallel
-                       ? vigie::core::ScenarioRunner::tr("Pre-trends: parallel (p = %1), the comparison is credible.")
+                       ? vigie::core::ScenarioRunner::tr(
+                             "Pre-trends: parallel (p = %1), the comparison is credible.")
                              .arg(trend.pValue, 0, 'g', 2)
-                       : vigie::core::ScenarioRunner::tr("Warning: the trends before the action differ (p = %1): read "
-                                "the effect with caution.")
+                       : vigie::core::ScenarioRunner::tr(
+                             "Warning: the trends before the action differ (p = %1): read "
+                             "the effect with caution.")
                              .arg(trend.pValue, 0, 'g', 2));
         const analytics::Wdq &w = m_result.wdq;
         if (std::isfinite(w.wdq) && w.successMeasure >= 0) {
-            m_ctx.line(vigie::core::ScenarioRunner::tr("Displacement not assessed: the area did not improve relative to "
-                              "the controls (the weighted displacement quotient needs a "
-                              "success)."));
+            m_ctx.line(vigie::core::ScenarioRunner::tr(
+                "Displacement not assessed: the area did not improve relative to "
+                "the controls (the weighted displacement quotient needs a "
+                "success)."));
         } else if (std::isfinite(w.wdq)) {
             m_ctx.line(vigie::core::ScenarioRunner::tr("Weighted displacement quotient: %1 — %2")
                            .arg(argText(fmt(w.wdq, 2)),
-                                argText(w.wdq > 0 ? vigie::core::ScenarioRunner::tr("diffusion of benefits to the buffer")
-                                                  : vigie::core::ScenarioRunner::tr("displacement to the buffer"))));
-            m_ctx.line(vigie::core::ScenarioRunner::tr("Incidents avoided: %1 in the area, %2 in the buffer, %3 in total")
-                           .arg(fmt(w.treatedReduction), fmt(w.bufferReduction),
-                                fmt(w.netEffect)));
+                                argText(w.wdq > 0 ? vigie::core::ScenarioRunner::tr(
+                                                        "diffusion of benefits to the buffer")
+                                                  : vigie::core::ScenarioRunner::tr(
+                                                        "displacement to the buffer"))));
+            m_ctx.line(vigie::core::ScenarioRunner::tr(
+                           "Incidents avoided: %1 in the area, %2 in the buffer, %3 in total")
+                           .arg(fmt(w.treatedReduction), fmt(w.bufferReduction), fmt(w.netEffect)));
         }
     }
 
@@ -242,29 +252,32 @@ private:
         const analytics::ImpactResult &r = m_result;
         const QString areaText = m_areaLabels.join(QStringLiteral(", "));
         const bool all = m_v.choice(QStringLiteral("controls")) == QLatin1String("all");
-        m_ctx.line(vigie::core::ScenarioRunner::tr("Action (%1) in %2 on %3; %4 days before and %5 after, in periods of "
-                          "%6 days")
+        m_ctx.line(vigie::core::ScenarioRunner::tr(
+                       "Action (%1) in %2 on %3; %4 days before and %5 after, in periods of "
+                       "%6 days")
                        .arg(m_v.choice(QStringLiteral("action")), areaText, dayText(m_action),
                             argText(m_preDays), argText(m_postDays), argText(m_periodDays)));
         if (m_preDays < m_wantedPre || m_postDays < m_wantedPost)
-            m_ctx.line(vigie::core::ScenarioRunner::tr("Note: the windows were shortened to the data available (asked %1 "
-                              "and %2 days).")
+            m_ctx.line(vigie::core::ScenarioRunner::tr(
+                           "Note: the windows were shortened to the data available (asked %1 "
+                           "and %2 days).")
                            .arg(argText(m_wantedPre), argText(m_wantedPost)));
         m_ctx.line(vigie::core::ScenarioRunner::tr("Controls: %1")
-                       .arg(all ? vigie::core::ScenarioRunner::tr("every other cell of the city (outside the buffer)")
-                                : vigie::core::ScenarioRunner::tr("the %n cell(s) whose trend before best matches the area",
-                                         nullptr, int(r.controlCells.size()))));
+                       .arg(all ? vigie::core::ScenarioRunner::tr(
+                                      "every other cell of the city (outside the buffer)")
+                                : vigie::core::ScenarioRunner::tr(
+                                      "the %n cell(s) whose trend before best matches the area",
+                                      nullptr, int(r.controlCells.size()))));
         m_ctx.line(QString());
         reportCounts();
         reportEffect();
         QVariantList series;
         for (std::size_t k = 0; k < r.periodStart.size(); ++k)
-            series << QVariantMap{
-                {QStringLiteral("start"),
-                 localTime(m_sel.t0 + std::int64_t(r.periodStart[k] * 86400.0),
-                           QStringLiteral("yyyy-MM-dd"))},
-                {QStringLiteral("treated"), r.treatedSeries[k]},
-                {QStringLiteral("control"), r.controlSeries[k]}};
+            series << QVariantMap{{QStringLiteral("start"),
+                                   localTime(m_sel.t0 + std::int64_t(r.periodStart[k] * 86400.0),
+                                             QStringLiteral("yyyy-MM-dd"))},
+                                  {QStringLiteral("treated"), r.treatedSeries[k]},
+                                  {QStringLiteral("control"), r.controlSeries[k]}};
         const analytics::DidEstimate &d = r.did;
         m_ctx.figure(QStringLiteral("effect"), d.effect);
         m_ctx.figure(QStringLiteral("effectLow"), d.effectLow);
@@ -298,19 +311,24 @@ class ImpactAlgorithm final : public Algorithm
 {
 public:
     QString id() const override { return QStringLiteral("impact"); }
-    QString title() const override { return vigie::core::ScenarioRunner::tr("Impact of an action"); }
+    QString title() const override
+    {
+        return vigie::core::ScenarioRunner::tr("Impact of an action");
+    }
     AlgorithmGroup group() const override { return AlgorithmGroup::Scenario; }
     QString explanation() const override
     {
-        return vigie::core::ScenarioRunner::tr("Measures the effect of an action started on a date in an area: incidents "
-                      "before and after against control cells (difference in differences), and "
-                      "whether they moved to the surroundings (weighted displacement quotient).");
+        return vigie::core::ScenarioRunner::tr(
+            "Measures the effect of an action started on a date in an area: incidents "
+            "before and after against control cells (difference in differences), and "
+            "whether they moved to the surroundings (weighted displacement quotient).");
     }
     bool usesPointSelection() const override { return false; }
     OutputHints outputHints() const override
     {
         OutputHints h;
         h.zoomToResult = true;
+        h.focusCategories = {QStringLiteral("action"), QStringLiteral("tampon")};
         return h;
     }
 
@@ -321,46 +339,60 @@ public:
                 .withHelp(vigie::core::ScenarioRunner::tr("Date the action started (ISO date).")),
             P::areas(QStringLiteral("actionAreas"), vigie::core::ScenarioRunner::tr("Action areas"),
                      QStringLiteral("actionAreaLayer"))
-                .withHelp(vigie::core::ScenarioRunner::tr("Areas of the action: names or codes, separated by commas.")),
-            P::layer(QStringLiteral("actionAreaLayer"), vigie::core::ScenarioRunner::tr("Areas layer"),
-                     GeometryType::Polygon, QStringLiteral("quartiers"))
-                .withHelp(vigie::core::ScenarioRunner::tr("Polygon layer the areas are taken from.")),
+                .withHelp(vigie::core::ScenarioRunner::tr(
+                    "Areas of the action: names or codes, separated by commas.")),
+            P::layer(QStringLiteral("actionAreaLayer"),
+                     vigie::core::ScenarioRunner::tr("Areas layer"), GeometryType::Polygon,
+                     QStringLiteral("quartiers"))
+                .withHelp(
+                    vigie::core::ScenarioRunner::tr("Polygon layer the areas are taken from.")),
             P::choice(QStringLiteral("action"), vigie::core::ScenarioRunner::tr("Kind of action"),
                       {{QStringLiteral("cameras"), vigie::core::ScenarioRunner::tr("cameras")},
                        {QStringLiteral("patrol"), vigie::core::ScenarioRunner::tr("patrols")},
                        {QStringLiteral("other"), vigie::core::ScenarioRunner::tr("other")}},
                       QStringLiteral("other"))
                 .withHelp(vigie::core::ScenarioRunner::tr("Kind of action (for the record).")),
-            P::number(QStringLiteral("preDays"), vigie::core::ScenarioRunner::tr("Days before"), 364, 28, 3650,
-                      QStringLiteral("d"))
+            P::number(QStringLiteral("preDays"), vigie::core::ScenarioRunner::tr("Days before"),
+                      364, 28, 3650, QStringLiteral("d"))
                 .withHelp(vigie::core::ScenarioRunner::tr("Days before the action compared.")),
-            P::number(QStringLiteral("postDays"), vigie::core::ScenarioRunner::tr("Days after"), 364, 28, 3650,
-                      QStringLiteral("d"))
+            P::number(QStringLiteral("postDays"), vigie::core::ScenarioRunner::tr("Days after"),
+                      364, 28, 3650, QStringLiteral("d"))
                 .withHelp(vigie::core::ScenarioRunner::tr("Days after the action compared.")),
-            P::number(QStringLiteral("periodDays"), vigie::core::ScenarioRunner::tr("Period length"), 28, 1, 365,
+            P::number(QStringLiteral("periodDays"),
+                      vigie::core::ScenarioRunner::tr("Period length"), 28, 1, 365,
                       QStringLiteral("d"))
-                .withHelp(vigie::core::ScenarioRunner::tr("Length of the periods of the count series in days."))
+                .withHelp(vigie::core::ScenarioRunner::tr(
+                    "Length of the periods of the count series in days."))
                 .advanced(),
-            cellSizeParameter(250, 50, 2000, vigie::core::ScenarioRunner::tr("Cell size of the risk grid in metres."))
+            cellSizeParameter(
+                250, 50, 2000,
+                vigie::core::ScenarioRunner::tr("Cell size of the risk grid in metres."))
                 .advanced(),
-            P::choice(QStringLiteral("controls"), vigie::core::ScenarioRunner::tr("Controls"),
-                      {{QStringLiteral("matched"), vigie::core::ScenarioRunner::tr("matched cells")},
-                       {QStringLiteral("all"), vigie::core::ScenarioRunner::tr("every other cell")}},
-                      QStringLiteral("matched"))
-                .withHelp(vigie::core::ScenarioRunner::tr("Comparison areas: the cells whose trend before best matches, "
-                                 "or every other cell.")),
-            P::integer(QStringLiteral("matchedControls"), vigie::core::ScenarioRunner::tr("Matched controls"), 20, 2, 10000)
+            P::choice(
+                QStringLiteral("controls"), vigie::core::ScenarioRunner::tr("Controls"),
+                {{QStringLiteral("matched"), vigie::core::ScenarioRunner::tr("matched cells")},
+                 {QStringLiteral("all"), vigie::core::ScenarioRunner::tr("every other cell")}},
+                QStringLiteral("matched"))
+                .withHelp(vigie::core::ScenarioRunner::tr(
+                    "Comparison areas: the cells whose trend before best matches, "
+                    "or every other cell.")),
+            P::integer(QStringLiteral("matchedControls"),
+                       vigie::core::ScenarioRunner::tr("Matched controls"), 20, 2, 10000)
                 .withHelp(vigie::core::ScenarioRunner::tr("Number of matched control cells."))
                 .advanced(),
-            P::number(QStringLiteral("buffer"), vigie::core::ScenarioRunner::tr("Buffer"), 500, 0, 10000,
-                      QStringLiteral("m"))
-                .withHelp(vigie::core::ScenarioRunner::tr("Width of the buffer around the area where displacement is "
-                                 "measured (metres; 0: none).")),
-            P::number(QStringLiteral("confidence"), vigie::core::ScenarioRunner::tr("Confidence"), 0.95, 0.5, 0.999)
+            P::number(QStringLiteral("buffer"), vigie::core::ScenarioRunner::tr("Buffer"), 500, 0,
+                      10000, QStringLiteral("m"))
+                .withHelp(vigie::core::ScenarioRunner::tr(
+                    "Width of the buffer around the area where displacement is "
+                    "measured (metres; 0: none).")),
+            P::number(QStringLiteral("confidence"), vigie::core::ScenarioRunner::tr("Confidence"),
+                      0.95, 0.5, 0.999)
                 .withHelp(vigie::core::ScenarioRunner::tr("Confidence level of the interval."))
                 .advanced(),
-            P::integer(QStringLiteral("replicates"), vigie::core::ScenarioRunner::tr("Replicates"), 999, 0, 99999)
-                .withHelp(vigie::core::ScenarioRunner::tr("Bootstrap replicates over periods (0: none)."))
+            P::integer(QStringLiteral("replicates"), vigie::core::ScenarioRunner::tr("Replicates"),
+                       999, 0, 99999)
+                .withHelp(
+                    vigie::core::ScenarioRunner::tr("Bootstrap replicates over periods (0: none)."))
                 .advanced(),
             seedParameter()};
     }

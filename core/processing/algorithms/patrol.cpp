@@ -2,11 +2,11 @@
 // Patrol allocation for a shift: N units placed by two strategies (optimised coverage of the
 // forecast risk, shared by sector, the riskiest cells, or given positions), compared on the same
 // simulated incidents: risk covered and response times, on the road network where there is one.
+#include "analytics/patrol.h"
 #include "../../argtext.h"
 #include "../../cityzone.h"
 #include "../../scenario/scenario.h"
 #include "../../store/store.h"
-#include "analytics/patrol.h"
 #include "scenariosupport.h"
 
 #include <QDateTime>
@@ -35,8 +35,9 @@ Positions parsePositions(const QString &text, const QString &name)
         const double x = xy.value(0).trimmed().toDouble(&okX);
         const double y = xy.value(1).trimmed().toDouble(&okY);
         if (xy.size() != 2 || !okX || !okY)
-            invalidParameter(
-                name, vigie::core::ScenarioRunner::tr("\"%1\" is not \"x,y\" in metres (Lambert-93)").arg(pair.trimmed()));
+            invalidParameter(name, vigie::core::ScenarioRunner::tr(
+                                       "\"%1\" is not \"x,y\" in metres (Lambert-93)")
+                                       .arg(pair.trimmed()));
         out.emplace_back(x, y);
     }
     return out;
@@ -59,8 +60,7 @@ Positions hotspotPositions(const Raster &risk, int units)
     return out;
 }
 
-Positions optimisedPositions(const Raster &risk, int units, double radius,
-                             analytics::Feedback *fb)
+Positions optimisedPositions(const Raster &risk, int units, double radius, analytics::Feedback *fb)
 {
     analytics::AllocationParams ap;
     ap.units = units;
@@ -176,9 +176,9 @@ private:
             }
         }
         if (sx.size() < 2)
-            throw Exception(
-                ErrorCode::InvalidInput,
-                vigie::core::ScenarioRunner::tr("Too few incidents in this shift's hours to forecast its risk."));
+            throw Exception(ErrorCode::InvalidInput,
+                            vigie::core::ScenarioRunner::tr(
+                                "Too few incidents in this shift's hours to forecast its risk."));
         m_trainingCount = sx.size();
         m_grid = gridOver(all, m_v.number(QStringLiteral("cellSize")));
         m_mask = windowMask(all, m_grid);
@@ -202,8 +202,7 @@ private:
                                   ? QStringLiteral("quartiers")
                                   : QStringLiteral("arrondissements");
         auto q = store.loadSnapshot(layer, m_ctx.feedback());
-        if (!q)
-            throw Exception(q.error().code, q.error().message);
+        q.orThrow();
         for (const Geometry &geom : (*q)->geometries)
             m_sectorMasks.push_back(rasterizeMask({&geom}, m_grid));
     }
@@ -213,8 +212,8 @@ private:
         if (strategy == QLatin1String("positions")) {
             const Positions out = parsePositions(m_v.text(positionsName), positionsName);
             if (out.empty())
-                invalidParameter(positionsName,
-                                 vigie::core::ScenarioRunner::tr("give the units' positions as \"x,y;x,y\""));
+                invalidParameter(positionsName, vigie::core::ScenarioRunner::tr(
+                                                    "give the units' positions as \"x,y;x,y\""));
             return out;
         }
         if (strategy == QLatin1String("optimise"))
@@ -250,8 +249,8 @@ private:
             bx.push_back(x);
             by.push_back(y);
         }
-        m_comparison = analytics::compareAllocations(m_risk, ax, ay, bx, by, rp, m_radius,
-                                                     m_ctx.feedback());
+        m_comparison =
+            analytics::compareAllocations(m_risk, ax, ay, bx, by, rp, m_radius, m_ctx.feedback());
     }
 
     Bilingual shiftName() const
@@ -344,18 +343,20 @@ private:
                                 d.rightJustified(10)));
         };
         row(QString(), QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("B − A"));
-        row(vigie::core::ScenarioRunner::tr("Risk covered (%1 m)").arg(m_radius), pct(c.coverageA.coveredShare),
-            pct(c.coverageB.coveredShare),
+        row(vigie::core::ScenarioRunner::tr("Risk covered (%1 m)").arg(m_radius),
+            pct(c.coverageA.coveredShare), pct(c.coverageB.coveredShare),
             vigie::core::ScenarioRunner::tr("%1 pts").arg(fmt(100 * c.coveredShareDifference)));
-        row(vigie::core::ScenarioRunner::tr("Mean response (min)"), fmt(c.a.mean / 60.0), fmt(c.b.mean / 60.0),
-            fmt(c.meanDifference / 60.0));
-        row(vigie::core::ScenarioRunner::tr("Median response (min)"), fmt(c.a.median / 60.0), fmt(c.b.median / 60.0),
-            fmt(c.medianDifference / 60.0));
-        row(vigie::core::ScenarioRunner::tr("90th percentile (min)"), fmt(c.a.p90 / 60.0), fmt(c.b.p90 / 60.0),
-            fmt(c.p90Difference / 60.0));
-        row(vigie::core::ScenarioRunner::tr("Within %1 min").arg(fmt(m_response.targetTime / 60.0, 0)),
+        row(vigie::core::ScenarioRunner::tr("Mean response (min)"), fmt(c.a.mean / 60.0),
+            fmt(c.b.mean / 60.0), fmt(c.meanDifference / 60.0));
+        row(vigie::core::ScenarioRunner::tr("Median response (min)"), fmt(c.a.median / 60.0),
+            fmt(c.b.median / 60.0), fmt(c.medianDifference / 60.0));
+        row(vigie::core::ScenarioRunner::tr("90th percentile (min)"), fmt(c.a.p90 / 60.0),
+            fmt(c.b.p90 / 60.0), fmt(c.p90Difference / 60.0));
+        row(vigie::core::ScenarioRunner::tr("Within %1 min")
+                .arg(fmt(m_response.targetTime / 60.0, 0)),
             pct(c.a.shareWithinTarget), pct(c.b.shareWithinTarget),
-            vigie::core::ScenarioRunner::tr("%1 pts").arg(fmt(100 * c.shareWithinTargetDifference)));
+            vigie::core::ScenarioRunner::tr("%1 pts").arg(
+                fmt(100 * c.shareWithinTargetDifference)));
     }
 
     void report(const StrategyName &nameA, const StrategyName &nameB)
@@ -364,21 +365,27 @@ private:
         const analytics::ResponseParams &rp = m_response;
         const QString when =
             dayText(QDateTime(m_date, QTime(12, 0), cityTimeZone()).toSecsSinceEpoch());
-        m_ctx.line(vigie::core::ScenarioRunner::tr("Shift: %1 %2; %3 units; forecast: %4 trained on %5 incidents of "
-                          "these hours")
-                       .arg(when, m_shift, argText(m_units),
-                            argText(modelTitle(m_forecast.model)), argText(m_trainingCount)));
-        m_ctx.line(vigie::core::ScenarioRunner::tr("Travel: %1; %2 simulated incidents; seed %3")
-                       .arg(argText(m_graph ? vigie::core::ScenarioRunner::tr("on the road network (%1 nodes) and local "
-                                                     "streets")
-                                                  .arg(m_graph->nodeX.size())
-                                            : vigie::core::ScenarioRunner::tr("straight line at %1 km/h")
-                                                  .arg(fmt(rp.speed * 3.6, 0))),
-                            argText(rp.incidents), argText(rp.seed)));
+        m_ctx.line(vigie::core::ScenarioRunner::tr(
+                       "Shift: %1 %2; %3 units; forecast: %4 trained on %5 incidents of "
+                       "these hours")
+                       .arg(when, m_shift, argText(m_units), argText(modelTitle(m_forecast.model)),
+                            argText(m_trainingCount)));
+        m_ctx.line(
+            vigie::core::ScenarioRunner::tr("Travel: %1; %2 simulated incidents; seed %3")
+                .arg(argText(m_graph ? vigie::core::ScenarioRunner::tr(
+                                           "on the road network (%1 nodes) and local "
+                                           "streets")
+                                           .arg(m_graph->nodeX.size())
+                                     : vigie::core::ScenarioRunner::tr("straight line at %1 km/h")
+                                           .arg(fmt(rp.speed * 3.6, 0))),
+                     argText(rp.incidents), argText(rp.seed)));
         m_ctx.line(QString());
-        m_ctx.line(vigie::core::ScenarioRunner::tr("A: %1; B: %2").arg(vigie::core::ScenarioRunner::tr(nameA.en), vigie::core::ScenarioRunner::tr(nameB.en)));
+        m_ctx.line(vigie::core::ScenarioRunner::tr("A: %1; B: %2")
+                       .arg(vigie::core::ScenarioRunner::tr(nameA.en),
+                            vigie::core::ScenarioRunner::tr(nameB.en)));
         compareRows();
-        m_ctx.line(vigie::core::ScenarioRunner::tr("B responds sooner than A for %1 of the simulated incidents.")
+        m_ctx.line(vigie::core::ScenarioRunner::tr(
+                       "B responds sooner than A for %1 of the simulated incidents.")
                        .arg(pct(c.shareBFaster)));
         auto stats = [](const analytics::ResponseStats &s, const analytics::Allocation &cov) {
             return QVariantMap{{QStringLiteral("mean"), s.mean},
@@ -421,15 +428,17 @@ public:
     AlgorithmGroup group() const override { return AlgorithmGroup::Scenario; }
     QString explanation() const override
     {
-        return vigie::core::ScenarioRunner::tr("Places N units for a shift by two strategies and compares them on the same "
-                      "simulated incidents: share of the forecast risk covered and response "
-                      "times, on the road network where the workspace has one.");
+        return vigie::core::ScenarioRunner::tr(
+            "Places N units for a shift by two strategies and compares them on the same "
+            "simulated incidents: share of the forecast risk covered and response "
+            "times, on the road network where the workspace has one.");
     }
     bool usesPointSelection() const override { return false; }
     OutputHints outputHints() const override
     {
         OutputHints h;
         h.hideLayers = {QStringLiteral("cameras"), QStringLiteral("events")};
+        h.zoomToResult = true;
         return h;
     }
 
@@ -440,55 +449,73 @@ public:
                 .withHelp(vigie::core::ScenarioRunner::tr("Number of units on patrol.")),
             P::date(QStringLiteral("date"), vigie::core::ScenarioRunner::tr("Day"))
                 .optional()
-                .withHelp(vigie::core::ScenarioRunner::tr("Day of the shift (ISO date); empty: the day after the last "
-                                 "incident.")),
-            P::choice(QStringLiteral("shift"), vigie::core::ScenarioRunner::tr("Shift"),
-                      {{QStringLiteral("morning"), vigie::core::ScenarioRunner::tr("morning (6–14 h)")},
-                       {QStringLiteral("afternoon"), vigie::core::ScenarioRunner::tr("afternoon (14–22 h)")},
-                       {QStringLiteral("night"), vigie::core::ScenarioRunner::tr("night (22–6 h)")}},
-                      QStringLiteral("night"))
-                .withHelp(
-                    vigie::core::ScenarioRunner::tr("Shift: morning (6–14 h), afternoon (14–22 h) or night (22–6 h).")),
-            strategyParameter(QStringLiteral("strategyA"), vigie::core::ScenarioRunner::tr("Allocation A"),
+                .withHelp(vigie::core::ScenarioRunner::tr(
+                    "Day of the shift (ISO date); empty: the day after the last "
+                    "incident.")),
+            P::choice(
+                QStringLiteral("shift"), vigie::core::ScenarioRunner::tr("Shift"),
+                {{QStringLiteral("morning"), vigie::core::ScenarioRunner::tr("morning (6–14 h)")},
+                 {QStringLiteral("afternoon"),
+                  vigie::core::ScenarioRunner::tr("afternoon (14–22 h)")},
+                 {QStringLiteral("night"), vigie::core::ScenarioRunner::tr("night (22–6 h)")}},
+                QStringLiteral("night"))
+                .withHelp(vigie::core::ScenarioRunner::tr(
+                    "Shift: morning (6–14 h), afternoon (14–22 h) or night (22–6 h).")),
+            strategyParameter(QStringLiteral("strategyA"),
+                              vigie::core::ScenarioRunner::tr("Allocation A"),
                               QStringLiteral("optimise"),
-                              vigie::core::ScenarioRunner::tr("Allocation A: optimised coverage of the forecast risk, "
-                                     "units shared by sector, the riskiest cells, or given "
-                                     "positions.")),
-            strategyParameter(QStringLiteral("strategyB"), vigie::core::ScenarioRunner::tr("Allocation B"),
+                              vigie::core::ScenarioRunner::tr(
+                                  "Allocation A: optimised coverage of the forecast risk, "
+                                  "units shared by sector, the riskiest cells, or given "
+                                  "positions.")),
+            strategyParameter(QStringLiteral("strategyB"),
+                              vigie::core::ScenarioRunner::tr("Allocation B"),
                               QStringLiteral("hotspots"),
-                              vigie::core::ScenarioRunner::tr("Allocation B, compared with A on the same simulated "
-                                     "incidents.")),
+                              vigie::core::ScenarioRunner::tr(
+                                  "Allocation B, compared with A on the same simulated "
+                                  "incidents.")),
             P::text(QStringLiteral("positionsA"), vigie::core::ScenarioRunner::tr("Positions A"))
                 .optional()
-                .withHelp(vigie::core::ScenarioRunner::tr("Positions of allocation A when it is \"positions\": x,y;x,y "
-                                 "(Lambert-93).")),
+                .withHelp(vigie::core::ScenarioRunner::tr(
+                    "Positions of allocation A when it is \"positions\": x,y;x,y "
+                    "(Lambert-93).")),
             P::text(QStringLiteral("positionsB"), vigie::core::ScenarioRunner::tr("Positions B"))
                 .optional()
-                .withHelp(vigie::core::ScenarioRunner::tr("Positions of allocation B when it is \"positions\".")),
-            P::number(QStringLiteral("radius"), vigie::core::ScenarioRunner::tr("Coverage radius"), 500, 50, 10000,
-                      QStringLiteral("m"))
-                .withHelp(vigie::core::ScenarioRunner::tr("A unit covers the risk within this distance (metres).")),
-            P::boolean(QStringLiteral("roads"), vigie::core::ScenarioRunner::tr("Road network"), true)
-                .withHelp(vigie::core::ScenarioRunner::tr("Travel on the road network of the traffic layer where "
-                                 "present.")),
-            P::integer(QStringLiteral("incidents"), vigie::core::ScenarioRunner::tr("Simulated incidents"), 10000, 100,
-                       1000000)
-                .withHelp(vigie::core::ScenarioRunner::tr("Incidents simulated from the forecast (Monte Carlo)."))
+                .withHelp(vigie::core::ScenarioRunner::tr(
+                    "Positions of allocation B when it is \"positions\".")),
+            P::number(QStringLiteral("radius"), vigie::core::ScenarioRunner::tr("Coverage radius"),
+                      500, 50, 10000, QStringLiteral("m"))
+                .withHelp(vigie::core::ScenarioRunner::tr(
+                    "A unit covers the risk within this distance (metres).")),
+            P::boolean(QStringLiteral("roads"), vigie::core::ScenarioRunner::tr("Road network"),
+                       true)
+                .withHelp(vigie::core::ScenarioRunner::tr(
+                    "Travel on the road network of the traffic layer where "
+                    "present.")),
+            P::integer(QStringLiteral("incidents"),
+                       vigie::core::ScenarioRunner::tr("Simulated incidents"), 10000, 100, 1000000)
+                .withHelp(vigie::core::ScenarioRunner::tr(
+                    "Incidents simulated from the forecast (Monte Carlo)."))
                 .advanced(),
-            P::number(QStringLiteral("speedKmh"), vigie::core::ScenarioRunner::tr("Speed"), 30, 1, 200,
-                      QStringLiteral("km/h"))
-                .withHelp(vigie::core::ScenarioRunner::tr("Travel speed in km/h (straight line; the road network is "
-                                 "driven at 50 km/h at least)."))
+            P::number(QStringLiteral("speedKmh"), vigie::core::ScenarioRunner::tr("Speed"), 30, 1,
+                      200, QStringLiteral("km/h"))
+                .withHelp(vigie::core::ScenarioRunner::tr(
+                    "Travel speed in km/h (straight line; the road network is "
+                    "driven at 50 km/h at least)."))
                 .advanced(),
-            P::number(QStringLiteral("dispatchSeconds"), vigie::core::ScenarioRunner::tr("Dispatch delay"), 60, 0, 3600,
+            P::number(QStringLiteral("dispatchSeconds"),
+                      vigie::core::ScenarioRunner::tr("Dispatch delay"), 60, 0, 3600,
                       QStringLiteral("s"))
                 .withHelp(vigie::core::ScenarioRunner::tr("Seconds from the call to departure."))
                 .advanced(),
-            P::number(QStringLiteral("targetMinutes"), vigie::core::ScenarioRunner::tr("Target time"), 10, 1, 240,
+            P::number(QStringLiteral("targetMinutes"),
+                      vigie::core::ScenarioRunner::tr("Target time"), 10, 1, 240,
                       QStringLiteral("min"))
                 .withHelp(vigie::core::ScenarioRunner::tr("Target response time in minutes."))
                 .advanced(),
-            cellSizeParameter(250, 50, 2000, vigie::core::ScenarioRunner::tr("Cell size of the risk grid in metres."))
+            cellSizeParameter(
+                250, 50, 2000,
+                vigie::core::ScenarioRunner::tr("Cell size of the risk grid in metres."))
                 .advanced()};
         for (ParameterDefinition &d : forecastModelParameters(QStringLiteral("prospective-kde")))
             p.push_back(std::move(d.advanced()));

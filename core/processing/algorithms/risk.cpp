@@ -71,8 +71,7 @@ public:
         std::vector<double> cx, cy, cw;
         if (denominator == QLatin1String("population")) {
             auto q = ctx.store().loadSnapshot(QStringLiteral("quartiers"), ctx.feedback());
-            if (!q)
-                throw Exception(q.error().code, q.error().message);
+            q.orThrow();
             // Population spread over each quartier on a 100 m lattice of points.
             for (std::size_t k = 0; k < (*q)->size(); ++k) {
                 auto attrs = ctx.store().attributes(QStringLiteral("quartiers"), (*q)->fids[k]);

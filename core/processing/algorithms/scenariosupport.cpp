@@ -88,8 +88,8 @@ ParameterDefinition periodParameter(const QString &help)
     std::vector<ParameterChoice> choices;
     for (const PeriodName &n : kPeriods)
         choices.push_back({QLatin1String(n.key), vigie::core::ScenarioRunner::tr(n.report)});
-    return P::choice(QStringLiteral("period"), vigie::core::ScenarioRunner::tr("Period"), std::move(choices),
-                     QStringLiteral("week"))
+    return P::choice(QStringLiteral("period"), vigie::core::ScenarioRunner::tr("Period"),
+                     std::move(choices), QStringLiteral("week"))
         .withHelp(help);
 }
 
@@ -122,49 +122,57 @@ ParameterDefinitions forecastModelParameters(const QString &defaultModel)
 {
     return {
         P::choice(QStringLiteral("model"), vigie::core::ScenarioRunner::tr("Model"),
-                  {{QStringLiteral("sepp"), vigie::core::ScenarioRunner::tr("self-exciting point process (SEPP)")},
-                   {QStringLiteral("prospective-kde"), vigie::core::ScenarioRunner::tr("prospective KDE")},
-                   {QStringLiteral("last-period"), vigie::core::ScenarioRunner::tr("last period's counts")}},
+                  {{QStringLiteral("sepp"),
+                    vigie::core::ScenarioRunner::tr("self-exciting point process (SEPP)")},
+                   {QStringLiteral("prospective-kde"),
+                    vigie::core::ScenarioRunner::tr("prospective KDE")},
+                   {QStringLiteral("last-period"),
+                    vigie::core::ScenarioRunner::tr("last period's counts")}},
                   defaultModel)
-            .withHelp(vigie::core::ScenarioRunner::tr("Forecasting model: self-exciting point process (background plus near "
-                             "repeats, fitted by EM), prospective KDE (recent incidents weigh "
-                             "more) or last period's counts.")),
-        P::number(QStringLiteral("trainingDays"), vigie::core::ScenarioRunner::tr("History"), 365, 7, 3650,
-                  QStringLiteral("d"))
+            .withHelp(vigie::core::ScenarioRunner::tr(
+                "Forecasting model: self-exciting point process (background plus near "
+                "repeats, fitted by EM), prospective KDE (recent incidents weigh "
+                "more) or last period's counts.")),
+        P::number(QStringLiteral("trainingDays"), vigie::core::ScenarioRunner::tr("History"), 365,
+                  7, 3650, QStringLiteral("d"))
             .withHelp(vigie::core::ScenarioRunner::tr("Days of history the model learns from.")),
-        P::number(QStringLiteral("bandwidth"), vigie::core::ScenarioRunner::tr("Bandwidth"), 200, 20, 5000,
-                  QStringLiteral("m"))
-            .withHelp(
-                vigie::core::ScenarioRunner::tr("Prospective KDE: standard deviation of the Gaussian kernel in metres."))
+        P::number(QStringLiteral("bandwidth"), vigie::core::ScenarioRunner::tr("Bandwidth"), 200,
+                  20, 5000, QStringLiteral("m"))
+            .withHelp(vigie::core::ScenarioRunner::tr(
+                "Prospective KDE: standard deviation of the Gaussian kernel in metres."))
             .advanced(),
-        P::number(QStringLiteral("halfLifeDays"), vigie::core::ScenarioRunner::tr("Half-life"), 14, 1, 3650,
-                  QStringLiteral("d"))
-            .withHelp(vigie::core::ScenarioRunner::tr("Prospective KDE: age in days at which an incident counts half."))
+        P::number(QStringLiteral("halfLifeDays"), vigie::core::ScenarioRunner::tr("Half-life"), 14,
+                  1, 3650, QStringLiteral("d"))
+            .withHelp(vigie::core::ScenarioRunner::tr(
+                "Prospective KDE: age in days at which an incident counts half."))
             .advanced(),
-        P::number(QStringLiteral("triggerDistance"), vigie::core::ScenarioRunner::tr("Trigger distance"), 600, 100, 5000,
+        P::number(QStringLiteral("triggerDistance"),
+                  vigie::core::ScenarioRunner::tr("Trigger distance"), 600, 100, 5000,
                   QStringLiteral("m"))
             .withHelp(vigie::core::ScenarioRunner::tr(
                 "SEPP: farthest distance at which an incident may trigger another (metres)."))
             .advanced(),
-        P::number(QStringLiteral("triggerDays"), vigie::core::ScenarioRunner::tr("Trigger delay"), 30, 2, 365,
-                  QStringLiteral("d"))
-            .withHelp(
-                vigie::core::ScenarioRunner::tr("SEPP: longest delay after which an incident may trigger another (days)."))
+        P::number(QStringLiteral("triggerDays"), vigie::core::ScenarioRunner::tr("Trigger delay"),
+                  30, 2, 365, QStringLiteral("d"))
+            .withHelp(vigie::core::ScenarioRunner::tr(
+                "SEPP: longest delay after which an incident may trigger another (days)."))
             .advanced()};
 }
 
 ParameterDefinition cellSizeParameter(double defaultValue, double minimum, double maximum,
                                       const QString &help)
 {
-    return P::number(QStringLiteral("cellSize"), vigie::core::ScenarioRunner::tr("Cell size"), defaultValue, minimum,
-                     maximum, QStringLiteral("m"))
+    return P::number(QStringLiteral("cellSize"), vigie::core::ScenarioRunner::tr("Cell size"),
+                     defaultValue, minimum, maximum, QStringLiteral("m"))
         .withHelp(help);
 }
 
 ParameterDefinition seedParameter()
 {
-    return P::integer(QStringLiteral("seed"), vigie::core::ScenarioRunner::tr("Seed"), 1, 0, 2000000000)
-        .withHelp(vigie::core::ScenarioRunner::tr("Seed of the simulation: the same seed gives the same result."))
+    return P::integer(QStringLiteral("seed"), vigie::core::ScenarioRunner::tr("Seed"), 1, 0,
+                      2000000000)
+        .withHelp(vigie::core::ScenarioRunner::tr(
+            "Seed of the simulation: the same seed gives the same result."))
         .advanced();
 }
 
@@ -217,12 +225,12 @@ Bilingual modelTitles(analytics::ForecastModel m)
 std::pair<std::int64_t, std::int64_t> dataRange(AlgorithmContext &ctx, const QString &layer)
 {
     auto snap = ctx.store().loadSnapshot(layer, ctx.feedback());
-    if (!snap)
-        throw Exception(snap.error().code, snap.error().message);
+    snap.orThrow();
     if ((*snap)->minTime == LayerSnapshot::kNoTime)
-        throw Exception(
-            ErrorCode::InvalidInput,
-            vigie::core::ScenarioRunner::tr("The layer \"%1\" has no dates: scenarios need dated incidents.").arg(layer));
+        throw Exception(ErrorCode::InvalidInput,
+                        vigie::core::ScenarioRunner::tr(
+                            "The layer \"%1\" has no dates: scenarios need dated incidents.")
+                            .arg(layer));
     return {(*snap)->minTime, (*snap)->maxTime};
 }
 
@@ -232,7 +240,8 @@ GridSpec gridOver(const Selection &s, double cellSize)
                                           s.bounds.bottom(), cellSize);
     if (g.cellCount() > 20'000'000)
         invalidParameter(QStringLiteral("cellSize"),
-                         vigie::core::ScenarioRunner::tr("too small for this area (more than 20 million cells)"));
+                         vigie::core::ScenarioRunner::tr(
+                             "too small for this area (more than 20 million cells)"));
     return g;
 }
 
@@ -250,17 +259,16 @@ CameraSet loadCameras(Store &store, std::int64_t at, analytics::Feedback *fb)
     if (!store.hasLayer(layer))
         return out;
     auto snap = store.loadSnapshot(layer, fb);
-    if (!snap)
-        throw Exception(snap.error().code, snap.error().message);
+    snap.orThrow();
     const LayerSnapshot &s = **snap;
     const Symbology &sym = s.manifest.symbology;
     const auto dir = s.numbers.constFind(sym.fovDirectionField);
     const auto fov = s.numbers.constFind(sym.fovAngleField);
     const auto rng = s.numbers.constFind(sym.fovRangeField);
     if (dir == s.numbers.constEnd() || fov == s.numbers.constEnd() || rng == s.numbers.constEnd())
-        throw Exception(
-            ErrorCode::InvalidInput,
-            vigie::core::ScenarioRunner::tr("The cameras layer has no direction, field of view and range fields."));
+        throw Exception(ErrorCode::InvalidInput,
+                        vigie::core::ScenarioRunner::tr(
+                            "The cameras layer has no direction, field of view and range fields."));
     const QString idField = QStringLiteral("camera_id");
     const auto idByFid = s.manifest.field(idField) ? store.textsByFid(layer, idField)
                                                    : std::unordered_map<std::int64_t, QString>();
@@ -289,9 +297,10 @@ CameraSet loadCameras(Store &store, std::int64_t at, analytics::Feedback *fb)
     return out;
 }
 
-std::vector<std::pair<QString, const Geometry *>>
-namedAreas(Store &store, const LayerSnapshot &a, const QString &layerId, const QStringList &names,
-           const QString &parameterName)
+std::vector<std::pair<QString, const Geometry *>> namedAreas(Store &store, const LayerSnapshot &a,
+                                                             const QString &layerId,
+                                                             const QStringList &names,
+                                                             const QString &parameterName)
 {
     std::vector<std::pair<QString, const Geometry *>> out;
     const QStringList keys = areaKeys(a.manifest);
@@ -315,8 +324,9 @@ namedAreas(Store &store, const LayerSnapshot &a, const QString &layerId, const Q
                 }
         }
         if (!found)
-            invalidParameter(parameterName, vigie::core::ScenarioRunner::tr("no area \"%1\" in the layer \"%2\"")
-                                                .arg(wantedRaw.trimmed(), layerId));
+            invalidParameter(parameterName,
+                             vigie::core::ScenarioRunner::tr("no area \"%1\" in the layer \"%2\"")
+                                 .arg(wantedRaw.trimmed(), layerId));
     }
     if (out.empty())
         invalidParameter(parameterName, vigie::core::ScenarioRunner::tr("name at least one area"));

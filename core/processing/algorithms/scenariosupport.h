@@ -92,9 +92,10 @@ CameraSet loadCameras(Store &store, std::int64_t at, analytics::Feedback *fb);
 
 /// Polygons of a polygon layer named by the user (label or code fields, any case); throws
 /// naming `parameterName` for a name that matches nothing.
-std::vector<std::pair<QString, const Geometry *>>
-namedAreas(Store &store, const LayerSnapshot &a, const QString &layerId, const QStringList &names,
-           const QString &parameterName);
+std::vector<std::pair<QString, const Geometry *>> namedAreas(Store &store, const LayerSnapshot &a,
+                                                             const QString &layerId,
+                                                             const QStringList &names,
+                                                             const QString &parameterName);
 
 // --- results -----------------------------------------------------------------------------------
 

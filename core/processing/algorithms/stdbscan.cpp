@@ -26,7 +26,10 @@ public:
     }
     OutputHints outputHints() const override
     {
-        return {true, false, {QStringLiteral("incidents")}};
+        OutputHints h;
+        h.hideLayers = {QStringLiteral("incidents")};
+        h.hiddenCategories = {QStringLiteral("bruit")};
+        return h;
     }
 
     ParameterDefinitions parameters() const override

@@ -200,8 +200,7 @@ void areaUnits(Units &u, Store &store, const Selection &sel, const UnitsSpec &sp
     const QString &weights = spec.weights;
     // Areas of a polygon layer: quartiers, arrondissements or any polygon layer.
     auto areas = store.loadSnapshot(grid, feedback);
-    if (!areas)
-        throw Exception(areas.error().code, areas.error().message);
+    areas.orThrow();
     const LayerSnapshot &a = **areas;
     if (a.manifest.geometryType != GeometryType::Polygon)
         invalidParameter(QStringLiteral("grid"), vigie::core::AnalysisRunner::tr(
