@@ -1065,18 +1065,6 @@
         <translation>Afficher le résultat en JSON.</translation>
     </message>
     <message>
-        <source>One of: %1.</source>
-        <translation>Parmi : %1.</translation>
-    </message>
-    <message>
-        <source>Default: %1.</source>
-        <translation>Par défaut : %1.</translation>
-    </message>
-    <message>
-        <source>VALUE</source>
-        <translation>VALEUR</translation>
-    </message>
-    <message>
         <source>unexpected argument: %1</source>
         <translation>argument inattendu : %1</translation>
     </message>
@@ -1305,68 +1293,12 @@
         <translation>exécuter un scénario de planification : événement, patrouilles, simulation de caméras, impact d'une action</translation>
     </message>
     <message>
-        <source>invalid value for %1: %2 (one of: %3)</source>
-        <translation>valeur invalide pour %1 : %2 (valeurs possibles : %3)</translation>
-    </message>
-    <message>
-        <source>invalid value for %1: %2 is not an ISO date</source>
-        <translation>valeur invalide pour %1 : %2 n'est pas une date ISO</translation>
-    </message>
-    <message>
-        <source>invalid value for %1: %2 is not a number</source>
-        <translation>valeur invalide pour %1 : %2 n'est pas un nombre</translation>
-    </message>
-    <message>
-        <source>invalid value for %1: %2 is outside [%3, %4]</source>
-        <translation>valeur invalide pour %1 : %2 est hors de [%3, %4]</translation>
-    </message>
-    <message>
-        <source>Range: %1 to %2.</source>
-        <translation>De %1 à %2.</translation>
-    </message>
-    <message>
-        <source>Point layer of the incidents.</source>
-        <translation>Couche de points des faits.</translation>
-    </message>
-    <message>
-        <source>Start of the history used (ISO date or date-time, UTC).</source>
-        <translation>Début de l'historique utilisé (date ou date-heure ISO, UTC).</translation>
-    </message>
-    <message>
-        <source>End of the history used (ISO date or date-time, UTC).</source>
-        <translation>Fin de l'historique utilisé (date ou date-heure ISO, UTC).</translation>
-    </message>
-    <message>
-        <source>Polygon layer of --areas (default: quartiers).</source>
-        <translation>Couche de polygones de --areas (par défaut : quartiers).</translation>
-    </message>
-    <message>
-        <source>Areas the scenario is restricted to, by name or code, comma-separated.</source>
-        <translation>Zones auxquelles le scénario est limité, par nom ou code, séparées par des virgules.</translation>
-    </message>
-    <message>
-        <source>A parameter of the scenario by its name (repeatable), e.g. --param cellSize=150.</source>
-        <translation>Un paramètre du scénario par son nom (répétable), par exemple --param cellSize=150.</translation>
-    </message>
-    <message>
-        <source>NAME=VALUE</source>
-        <translation>NOM=VALEUR</translation>
-    </message>
-    <message>
-        <source>Title of the scenario run.</source>
-        <translation>Titre de l'exécution du scénario.</translation>
-    </message>
-    <message>
         <source>--param expects NAME=VALUE: %1</source>
         <translation>--param attend NOM=VALEUR : %1</translation>
     </message>
     <message>
         <source>unknown parameter: %1 (known: %2)</source>
         <translation>paramètre inconnu : %1 (connus : %2)</translation>
-    </message>
-    <message>
-        <source>invalid value for models: unknown model %1</source>
-        <translation>valeur invalide pour models : modèle inconnu %1</translation>
     </message>
     <message>
         <source>--add expects x,y,direction,fov,range (five numbers): %1</source>
@@ -1397,76 +1329,8 @@
         <translation>Afficher la liste en JSON.</translation>
     </message>
     <message>
-        <source>%1 incidents used, in %2 s</source>
-        <translation>%1 faits utilisés, en %2 s</translation>
-    </message>
-    <message>
-        <source>Kept in the workspace as scenario run %1</source>
-        <translation>Conservé dans l'espace de travail comme scénario %1</translation>
-    </message>
-    <message>
         <source>Layers kept in the workspace:</source>
         <translation>Couches conservées dans l'espace de travail :</translation>
-    </message>
-    <message>
-        <source>Position of the venue instead of its name: x in Lambert-93 metres (with y).</source>
-        <translation>Position du lieu au lieu de son nom : x en mètres Lambert-93 (avec y).</translation>
-    </message>
-    <message>
-        <source>Position of the venue instead of its name: y in Lambert-93 metres (with x).</source>
-        <translation>Position du lieu au lieu de son nom : y en mètres Lambert-93 (avec x).</translation>
-    </message>
-    <message>
-        <source>Forecasts the risk per cell for the next shift, day or week and keeps it as a raster layer; with --evaluate, scores the forecast models on held-out periods (hit rate, PAI and PEI at 1, 2 and 5 % of the area) without writing anything.</source>
-        <translation>Prévoit le risque par cellule pour la prochaine vacation, le prochain jour ou la prochaine semaine et le conserve comme couche raster ; avec --evaluate, évalue les modèles de prévision sur des périodes mises de côté (taux de réussite, PAI et PEI à 1, 2 et 5 % de la surface) sans rien écrire.</translation>
-    </message>
-    <message>
-        <source>Cell size in metres (same as --cell-size).</source>
-        <translation>Taille des cellules en mètres (comme --cell-size).</translation>
-    </message>
-    <message>
-        <source>M</source>
-        <translation>M</translation>
-    </message>
-    <message>
-        <source>Score the models on held-out periods instead of forecasting.</source>
-        <translation>Évaluer les modèles sur des périodes mises de côté au lieu de prévoir.</translation>
-    </message>
-    <message>
-        <source>With --evaluate: number of held-out periods (default 12).</source>
-        <translation>Avec --evaluate : nombre de périodes mises de côté (12 par défaut).</translation>
-    </message>
-    <message>
-        <source>With --evaluate: end of the last held-out period (ISO date; default: the day after the last incident).</source>
-        <translation>Avec --evaluate : fin de la dernière période mise de côté (date ISO ; par défaut : le lendemain du dernier fait).</translation>
-    </message>
-    <message>
-        <source>With --evaluate: models compared, comma-separated (default: sepp, prospective-kde, last-period).</source>
-        <translation>Avec --evaluate : modèles comparés, séparés par des virgules (par défaut : sepp, prospective-kde, last-period).</translation>
-    </message>
-    <message>
-        <source>Add a camera at x,y (Lambert-93 m) facing dir (degrees clockwise from north) with a field of view fov (degrees) and a range (m): x,y,dir,fov,range. Repeatable.</source>
-        <translation>Ajouter une caméra en x,y (Lambert-93, m) orientée vers dir (degrés dans le sens horaire depuis le nord), d'angle de vue fov (degrés) et de portée range (m) : x,y,dir,fov,range. Répétable.</translation>
-    </message>
-    <message>
-        <source>GEOMETRY</source>
-        <translation>GÉOMÉTRIE</translation>
-    </message>
-    <message>
-        <source>Move or re-aim a camera of the cameras layer: ID:x,y,dir,fov,range. Repeatable.</source>
-        <translation>Déplacer ou réorienter une caméra de la couche des caméras : ID:x,y,dir,fov,range. Répétable.</translation>
-    </message>
-    <message>
-        <source>ID:GEOMETRY</source>
-        <translation>ID:GÉOMÉTRIE</translation>
-    </message>
-    <message>
-        <source>Remove a camera of the cameras layer by its id. Repeatable.</source>
-        <translation>Retirer une caméra de la couche des caméras par son identifiant. Répétable.</translation>
-    </message>
-    <message>
-        <source>Parameters (--param NAME=VALUE or the option above), defaults and allowed values:</source>
-        <translation>Paramètres (--param NOM=VALEUR ou l'option ci-dessus), valeurs par défaut et valeurs admises :</translation>
     </message>
     <message>
         <source>--%1 needs --evaluate</source>
@@ -1475,10 +1339,6 @@
     <message>
         <source>--origin does not apply to --evaluate (use --end)</source>
         <translation>--origin ne s'applique pas à --evaluate (utilisez --end)</translation>
-    </message>
-    <message>
-        <source>Forecast models on held-out periods (in %1 s)</source>
-        <translation>Modèles de prévision sur des périodes mises de côté (en %1 s)</translation>
     </message>
     <message>
         <source>unknown scenario kind: %1</source>
@@ -1687,6 +1547,10 @@
     <message>
         <source>unknown algorithm: %1</source>
         <translation>algorithme inconnu : %1</translation>
+    </message>
+    <message>
+        <source>With --evaluate: scores the models on held-out periods instead (hit rate, PAI and PEI), writing nothing; its options: vigie-cli run forecast_evaluation --help.</source>
+        <translation>Avec --evaluate : note plutôt les modèles sur des périodes mises de côté (taux de succès, PAI et PEI), sans rien écrire ; ses options : vigie-cli run forecast_evaluation --help.</translation>
     </message>
 </context>
 <context>
@@ -5707,7 +5571,10 @@ Utilisez Fichier &gt; Ouvrir un espace de travail… ou Fichier &gt; Nouvel espa
     </message>
     <message numerus="yes">
         <source>%n task(s)</source>
-        <translation><numerusform>%n tâche</numerusform><numerusform>%n tâches</numerusform></translation>
+        <translation>
+            <numerusform>%n tâche</numerusform>
+            <numerusform>%n tâches</numerusform>
+        </translation>
     </message>
     <message>
         <source>Show the running tasks</source>

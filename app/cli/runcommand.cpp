@@ -168,6 +168,51 @@ bool readSelection(const QCommandLineParser &parser, CliContext &ctx, core::Anal
     return true;
 }
 
+/// What a run made: its report and the layers it kept, or the same as JSON. An algorithm that
+/// keeps nothing (the forecast evaluation) prints its figures at the top of the JSON.
+void printOutcome(CliContext &ctx, const Algorithm &algorithm, const core::AnalysisOutcome &outcome,
+                  double seconds, bool json)
+{
+    if (json && !algorithm.keepsResults()) {
+        QJsonObject o = QJsonObject::fromVariantMap(outcome.summary);
+        o.insert(QStringLiteral("algorithm"), algorithm.id());
+        o.insert(QStringLiteral("parameters"), QJsonObject::fromVariantMap(outcome.parameters));
+        o.insert(QStringLiteral("seconds"), seconds);
+        ctx.out() << QJsonDocument(o).toJson(QJsonDocument::Indented);
+        return;
+    }
+    if (json) {
+        QJsonObject o;
+        o.insert(QStringLiteral("id"), outcome.id);
+        o.insert(QStringLiteral("algorithm"), algorithm.id());
+        o.insert(QStringLiteral("kind"), algorithm.id());
+        o.insert(QStringLiteral("resultLayer"), outcome.resultLayer);
+        o.insert(QStringLiteral("layers"), QJsonArray::fromStringList(outcome.layers));
+        o.insert(QStringLiteral("features"), qint64(outcome.inputCount));
+        o.insert(QStringLiteral("seconds"), seconds);
+        o.insert(QStringLiteral("parameters"), QJsonObject::fromVariantMap(outcome.parameters));
+        o.insert(QStringLiteral("summary"), QJsonObject::fromVariantMap(outcome.summary));
+        ctx.out() << QJsonDocument(o).toJson(QJsonDocument::Indented);
+        return;
+    }
+    ctx.out() << algorithm.title() << "\n"
+              << tr("%1 features analysed in %2 s")
+                     .arg(argText(outcome.inputCount), argText(seconds, 0, 'f', 2))
+              << "\n"
+              << outcome.summaryText << "\n";
+    if (!algorithm.keepsResults())
+        return;
+    if (outcome.layers.size() > 1) {
+        ctx.out() << tr("Layers kept in the workspace:") << "\n";
+        for (const QString &layer : outcome.layers)
+            ctx.out() << "  " << layer << "\n";
+    } else if (!outcome.resultLayer.isEmpty()) {
+        ctx.out() << tr("Result layer: %1").arg(outcome.resultLayer) << "\n";
+    } else {
+        ctx.out() << tr("Kept in the workspace as analysis %1").arg(outcome.id) << "\n";
+    }
+}
+
 } // namespace
 
 int runAlgorithm(CliContext &ctx, const Algorithm &algorithm, const QStringList &rest)
@@ -230,7 +275,9 @@ int runAlgorithm(CliContext &ctx, const Algorithm &algorithm, const QStringList 
     if (auto checked = core::processing::validate(params, run.parameters); !checked)
         return ctx.usageError(checked.error().message);
 
-    auto store = core::Store::open(parser.value(QStringLiteral("store")));
+    // (read-only for an algorithm that writes nothing: it runs on a workspace one cannot write)
+    auto store =
+        core::Store::open(parser.value(QStringLiteral("store")), !algorithm.keepsResults());
     if (!store)
         return ctx.fail(store.error());
     QElapsedTimer timer;
@@ -238,30 +285,8 @@ int runAlgorithm(CliContext &ctx, const Algorithm &algorithm, const QStringList 
     auto outcome = core::processing::ProcessingRunner::run(**store, run, &ctx.feedback());
     if (!outcome)
         return ctx.fail(outcome.error());
-    const double seconds = timer.elapsed() / 1000.0;
-    if (parser.isSet(QStringLiteral("json"))) {
-        QJsonObject o;
-        o.insert(QStringLiteral("id"), outcome->id);
-        o.insert(QStringLiteral("algorithm"), algorithm.id());
-        o.insert(QStringLiteral("kind"), algorithm.id());
-        o.insert(QStringLiteral("resultLayer"), outcome->resultLayer);
-        o.insert(QStringLiteral("layers"), QJsonArray::fromStringList(outcome->layers));
-        o.insert(QStringLiteral("features"), qint64(outcome->inputCount));
-        o.insert(QStringLiteral("seconds"), seconds);
-        o.insert(QStringLiteral("parameters"), QJsonObject::fromVariantMap(outcome->parameters));
-        o.insert(QStringLiteral("summary"), QJsonObject::fromVariantMap(outcome->summary));
-        ctx.out() << QJsonDocument(o).toJson(QJsonDocument::Indented);
-        return ExitOk;
-    }
-    ctx.out() << algorithm.title() << "\n"
-              << tr("%1 features analysed in %2 s")
-                     .arg(argText(outcome->inputCount), argText(seconds, 0, 'f', 2))
-              << "\n"
-              << outcome->summaryText << "\n";
-    if (!outcome->resultLayer.isEmpty())
-        ctx.out() << tr("Result layer: %1").arg(outcome->resultLayer) << "\n";
-    else
-        ctx.out() << tr("Kept in the workspace as analysis %1").arg(outcome->id) << "\n";
+    printOutcome(ctx, algorithm, *outcome, timer.elapsed() / 1000.0,
+                 parser.isSet(QStringLiteral("json")));
     return ExitOk;
 }
 

@@ -73,9 +73,8 @@ ResultView resultView(const core::processing::OutputHints &hints,
         if (const QRectF f = categoryFocus(hints, *main); !f.isNull())
             v.focus = f;
     if (!v.focus.isNull() && hints.minimumFocusSize > 0) {
-        const double grow = std::max(0.0, hints.minimumFocusSize -
-                                              std::min(v.focus.width(), v.focus.height())) /
-                            2;
+        const double grow =
+            std::max(0.0, hints.minimumFocusSize - std::min(v.focus.width(), v.focus.height())) / 2;
         v.focus = v.focus.adjusted(-grow, -grow, grow, grow);
     }
     return v;
@@ -91,8 +90,8 @@ QRectF zoomFor(const QRectF &focus, const QRectF &view)
     if (!local && seen.width() * seen.height() >= 0.7 * area)
         return {};
     const double margin = local ? 0.4 : 0.05;
-    return focus.adjusted(-focus.width() * margin, -focus.height() * margin,
-                          focus.width() * margin, focus.height() * margin);
+    return focus.adjusted(-focus.width() * margin, -focus.height() * margin, focus.width() * margin,
+                          focus.height() * margin);
 }
 
 } // namespace vigie::gui

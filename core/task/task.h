@@ -42,7 +42,7 @@ public:
     Status status() const { return m_status; }
     bool isActive() const { return m_status == Status::Queued || m_status == Status::Running; }
     double progress() const { return m_progress; } ///< 0–100
-    QString step() const { return m_step; }         ///< the current step, translated
+    QString step() const { return m_step; }        ///< the current step, translated
     QString errorMessage() const { return m_error; }
     /// Requests the work to stop and returns at once (never waits for the worker thread).
     void cancel();

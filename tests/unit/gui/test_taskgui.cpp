@@ -96,10 +96,10 @@ private slots:
             QStringLiteral("Rapport : rapport.pdf"), [store, pdf](analytics::Feedback &f) {
                 auto s = core::Store::open(store, true).valueOrThrow();
                 core::ReportRequest r;
-                r.reportTemplate =
-                    core::ReportTemplate::load(QStringLiteral("bilan_mensuel_clspd")).valueOrThrow();
-                r.period = core::ReportPeriod::parse(QStringLiteral("2023-01..2025-03"))
-                               .valueOrThrow();
+                r.reportTemplate = core::ReportTemplate::load(QStringLiteral("bilan_mensuel_clspd"))
+                                       .valueOrThrow();
+                r.period =
+                    core::ReportPeriod::parse(QStringLiteral("2023-01..2025-03")).valueOrThrow();
                 // Slowed down so that it is still running when the test cancels it; the
                 // cancel is passed on to the report's own feedback.
                 analytics::Feedback *inner = nullptr;

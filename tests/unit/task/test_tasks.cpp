@@ -51,8 +51,8 @@ public:
     }
     QString explanation() const override { return QStringLiteral("Fails on purpose."); }
     core::processing::ParameterDefinitions parameters() const override { return {}; }
-    void run(core::processing::AlgorithmContext &, const core::processing::ParameterValues &)
-        const override
+    void run(core::processing::AlgorithmContext &,
+             const core::processing::ParameterValues &) const override
     {
         throw std::runtime_error("index 7 out of range");
     }
@@ -63,8 +63,8 @@ struct Ended
 {
     Task::Status status = Task::Status::Queued;
     QString error;
-    qint64 cancelNs = -1;     ///< how long cancel() held the calling thread
-    qint64 stopMs = -1;       ///< from the cancel to finished()
+    qint64 cancelNs = -1;      ///< how long cancel() held the calling thread
+    qint64 stopMs = -1;        ///< from the cancel to finished()
     qint64 longestStallMs = 0; ///< of the calling thread's event loop meanwhile
 };
 
@@ -76,9 +76,8 @@ Ended runTask(core::TaskManager &tasks, Task::Work work, double cancelAt = -1)
     QElapsedTimer sinceCancel, tick;
     QTimer beat; // a GUI thread's heartbeat: the gaps between its ticks are stalls
     beat.setInterval(5);
-    QObject::connect(&beat, &QTimer::timeout, [&] {
-        e.longestStallMs = std::max(e.longestStallMs, tick.restart());
-    });
+    QObject::connect(&beat, &QTimer::timeout,
+                     [&] { e.longestStallMs = std::max(e.longestStallMs, tick.restart()); });
     QObject::connect(task, &Task::progressChanged, [&, t = task.data()](double percent) {
         if (cancelAt < 0 || percent < cancelAt || e.cancelNs >= 0)
             return;
@@ -153,9 +152,8 @@ private slots:
     {
         core::TaskManager tasks;
         std::atomic<bool> ran{false};
-        QPointer<Task> t = tasks.start(QStringLiteral("never"), [&](analytics::Feedback &) {
-            ran = true;
-        });
+        QPointer<Task> t =
+            tasks.start(QStringLiteral("never"), [&](analytics::Feedback &) { ran = true; });
         t->cancel();
         QSignalSpy finished(t.data(), &Task::finished);
         QVERIFY(finished.wait(10000));
@@ -198,7 +196,8 @@ private slots:
         const QString out = m_dir.filePath(kind + QStringLiteral("-out"));
         const QByteArray before = sha256(path);
         core::TaskManager tasks;
-        const Ended e = runTask(tasks, work(kind, path, out), kind == QLatin1String("demo") ? 30 : 1);
+        const Ended e =
+            runTask(tasks, work(kind, path, out), kind == QLatin1String("demo") ? 30 : 1);
         qInfo("%s: cancel() held the thread %.3f ms; the work stopped %lld ms later; longest "
               "event-loop stall meanwhile %lld ms",
               qPrintable(kind), e.cancelNs / 1e6, e.stopMs, e.longestStallMs);
@@ -263,10 +262,10 @@ private:
             return [path, out](analytics::Feedback &f) {
                 auto store = core::Store::open(path, /*readOnly=*/true).valueOrThrow();
                 core::ReportRequest r;
-                r.reportTemplate =
-                    core::ReportTemplate::load(QStringLiteral("bilan_mensuel_clspd")).valueOrThrow();
-                r.period = core::ReportPeriod::parse(QStringLiteral("2024-01..2025-03"))
-                               .valueOrThrow();
+                r.reportTemplate = core::ReportTemplate::load(QStringLiteral("bilan_mensuel_clspd"))
+                                       .valueOrThrow();
+                r.period =
+                    core::ReportPeriod::parse(QStringLiteral("2024-01..2025-03")).valueOrThrow();
                 render::exportReport(*store, r, out, &f).orThrow();
             };
         // A demo workspace: its file must not exist after a cancel.
