@@ -3821,6 +3821,11 @@
         <source>no</source>
         <translation>non</translation>
     </message>
+    <message>
+        <source>d</source>
+        <comment>unit: days</comment>
+        <translation>j</translation>
+    </message>
 </context>
 <context>
     <name>vigie::core::processing::ProcessingRunner</name>
@@ -4175,6 +4180,76 @@
     <message>
         <source>No parameter: the study area is the selected area or the whole city.</source>
         <translation>Aucun paramètre : la zone d'étude est la zone choisie ou toute la ville.</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::gui::AreaListEditor</name>
+    <message>
+        <source>Search a name…</source>
+        <translation>Chercher un nom…</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::gui::CameraEditsEditor</name>
+    <message>
+        <source>add</source>
+        <translation>ajout</translation>
+    </message>
+    <message>
+        <source>move</source>
+        <translation>déplacement</translation>
+    </message>
+    <message>
+        <source>remove</source>
+        <translation>retrait</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Caméra</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>Y</source>
+        <translation>Y</translation>
+    </message>
+    <message>
+        <source>Dir. (°)</source>
+        <translation>Orient. (°)</translation>
+    </message>
+    <message>
+        <source>FOV (°)</source>
+        <translation>Angle (°)</translation>
+    </message>
+    <message>
+        <source>Range (m)</source>
+        <translation>Portée (m)</translation>
+    </message>
+    <message>
+        <source>Direction: bearing clockwise from north (90 = east). Double-click a value to change it.</source>
+        <translation>Orientation : azimut dans le sens horaire depuis le nord (90 = est). Double-cliquez sur une valeur pour la modifier.</translation>
+    </message>
+    <message>
+        <source>Add a camera at a map click</source>
+        <translation>Ajouter une caméra (clic sur la carte)</translation>
+    </message>
+    <message>
+        <source>Move a camera (click it)</source>
+        <translation>Déplacer une caméra (cliquez-la)</translation>
+    </message>
+    <message>
+        <source>Remove a camera (click it)</source>
+        <translation>Retirer une caméra (cliquez-la)</translation>
+    </message>
+    <message>
+        <source>Delete the row</source>
+        <translation>Supprimer la ligne</translation>
     </message>
 </context>
 <context>
@@ -4775,6 +4850,10 @@ Utilisez Fichier &gt; Ouvrir un espace de travail… ou Fichier &gt; Nouvel espa
         <source>%1:</source>
         <translation>%1 :</translation>
     </message>
+    <message>
+        <source>not set</source>
+        <translation>non défini</translation>
+    </message>
 </context>
 <context>
     <name>vigie::gui::ReportDialog</name>
@@ -4920,330 +4999,6 @@ Utilisez Fichier &gt; Ouvrir un espace de travail… ou Fichier &gt; Nouvel espa
 <context>
     <name>vigie::gui::ScenarioPanel</name>
     <message>
-        <source>Risk of incidents per cell for the next shift, day or week, from the history: self-exciting point process (SEPP), prospective hot spots or the last period. "Evaluate the models" compares them on past periods.</source>
-        <translation>Risque d'incidents par maille pour la prochaine vacation, le prochain jour ou la prochaine semaine, d'après l'historique : processus ponctuel auto-excitant (SEPP), points chauds prospectifs ou période précédente. « Évaluer les modèles » les compare sur des périodes passées.</translation>
-    </message>
-    <message>
-        <source>A planned event: the extra incidents expected around the venue, hour by hour, the risk map, the cameras that see the area and their blind spots, and the staffing needed.</source>
-        <translation>Un événement prévu : les incidents supplémentaires attendus autour du site, heure par heure, la carte du risque, les caméras qui voient le secteur et leurs angles morts, et les effectifs nécessaires.</translation>
-    </message>
-    <message>
-        <source>Where to place N patrol units for a shift: the risk of the shift, simulated incidents and response times, two strategies side by side.</source>
-        <translation>Où placer N patrouilles pendant une vacation : le risque de la vacation, des incidents simulés et les délais d'intervention, deux stratégies côte à côte.</translation>
-    </message>
-    <message>
-        <source>Add, move or remove cameras (click the map) or let Vigie suggest sites: the share of the risk the cameras see, before and after.</source>
-        <translation>Ajouter, déplacer ou retirer des caméras (clic sur la carte) ou laisser Vigie proposer des sites : la part du risque que voient les caméras, avant et après.</translation>
-    </message>
-    <message>
-        <source>Did an action (new cameras, patrols…) change the incidents in an area? Difference in differences against comparable areas, and whether incidents moved next door (displacement) or dropped there too (diffusion of benefits).</source>
-        <translation>Une action (nouvelles caméras, patrouilles…) a-t-elle changé les incidents d'un secteur ? Différence de différences par rapport à des secteurs comparables, et déplacement des incidents vers le voisinage ou baisse aussi alentour (diffusion des bénéfices).</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>Modèle</translation>
-    </message>
-    <message>
-        <source>Forecast period</source>
-        <translation>Période prévue</translation>
-    </message>
-    <message>
-        <source>Forecast from</source>
-        <translation>Prévision à partir du</translation>
-    </message>
-    <message>
-        <source>Cell size (m)</source>
-        <translation>Taille des mailles (m)</translation>
-    </message>
-    <message>
-        <source>History used (days)</source>
-        <translation>Historique utilisé (jours)</translation>
-    </message>
-    <message>
-        <source>Bandwidth (m)</source>
-        <translation>Rayon de lissage (m)</translation>
-    </message>
-    <message>
-        <source>Half-life (days)</source>
-        <translation>Demi-vie (jours)</translation>
-    </message>
-    <message>
-        <source>Venue</source>
-        <translation>Site</translation>
-    </message>
-    <message>
-        <source>X (Lambert-93, m)</source>
-        <translation>X (Lambert-93, m)</translation>
-    </message>
-    <message>
-        <source>Y (Lambert-93, m)</source>
-        <translation>Y (Lambert-93, m)</translation>
-    </message>
-    <message>
-        <source>Start (local time)</source>
-        <translation>Début (heure locale)</translation>
-    </message>
-    <message>
-        <source>Duration (hours)</source>
-        <translation>Durée (heures)</translation>
-    </message>
-    <message>
-        <source>Expected attendance</source>
-        <translation>Affluence attendue</translation>
-    </message>
-    <message>
-        <source>Event type</source>
-        <translation>Type d'événement</translation>
-    </message>
-    <message>
-        <source>Radius (m)</source>
-        <translation>Rayon (m)</translation>
-    </message>
-    <message>
-        <source>Risk map radius (m)</source>
-        <translation>Rayon de la carte du risque (m)</translation>
-    </message>
-    <message>
-        <source>Hours before</source>
-        <translation>Heures avant</translation>
-    </message>
-    <message>
-        <source>Hours after</source>
-        <translation>Heures après</translation>
-    </message>
-    <message>
-        <source>Units per incident</source>
-        <translation>Unités par incident</translation>
-    </message>
-    <message>
-        <source>Replicates</source>
-        <translation>Répétitions</translation>
-    </message>
-    <message>
-        <source>Confidence level</source>
-        <translation>Niveau de confiance</translation>
-    </message>
-    <message>
-        <source>Seed</source>
-        <translation>Graine</translation>
-    </message>
-    <message>
-        <source>Patrol units</source>
-        <translation>Patrouilles</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <source>Shift</source>
-        <translation>Vacation</translation>
-    </message>
-    <message>
-        <source>Strategy A</source>
-        <translation>Stratégie A</translation>
-    </message>
-    <message>
-        <source>Strategy B</source>
-        <translation>Stratégie B</translation>
-    </message>
-    <message>
-        <source>Positions A</source>
-        <translation>Positions A</translation>
-    </message>
-    <message>
-        <source>Positions B</source>
-        <translation>Positions B</translation>
-    </message>
-    <message>
-        <source>Simulated incidents</source>
-        <translation>Incidents simulés</translation>
-    </message>
-    <message>
-        <source>Speed (km/h)</source>
-        <translation>Vitesse (km/h)</translation>
-    </message>
-    <message>
-        <source>Dispatch delay (s)</source>
-        <translation>Délai de départ (s)</translation>
-    </message>
-    <message>
-        <source>Target response (min)</source>
-        <translation>Délai d'intervention visé (min)</translation>
-    </message>
-    <message>
-        <source>Drive on the roads</source>
-        <translation>Circuler sur le réseau routier</translation>
-    </message>
-    <message>
-        <source>Camera changes</source>
-        <translation>Modifications des caméras</translation>
-    </message>
-    <message>
-        <source>Suggest new cameras</source>
-        <translation>Caméras à proposer</translation>
-    </message>
-    <message>
-        <source>Range of new cameras (m)</source>
-        <translation>Portée des nouvelles caméras (m)</translation>
-    </message>
-    <message>
-        <source>Field of view of new cameras (°)</source>
-        <translation>Angle de vision des nouvelles caméras (°)</translation>
-    </message>
-    <message>
-        <source>Hot spot quantile</source>
-        <translation>Quantile des points chauds</translation>
-    </message>
-    <message>
-        <source>Action date</source>
-        <translation>Date de l'action</translation>
-    </message>
-    <message>
-        <source>Action area</source>
-        <translation>Secteur de l'action</translation>
-    </message>
-    <message>
-        <source>Areas from</source>
-        <translation>Secteurs</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <source>Days before</source>
-        <translation>Jours avant</translation>
-    </message>
-    <message>
-        <source>Days after</source>
-        <translation>Jours après</translation>
-    </message>
-    <message>
-        <source>Period length (days)</source>
-        <translation>Durée des périodes (jours)</translation>
-    </message>
-    <message>
-        <source>Comparison areas</source>
-        <translation>Secteurs de comparaison</translation>
-    </message>
-    <message>
-        <source>Matched areas</source>
-        <translation>Secteurs appariés</translation>
-    </message>
-    <message>
-        <source>Displacement buffer (m)</source>
-        <translation>Zone tampon du déplacement (m)</translation>
-    </message>
-    <message>
-        <source>automatic</source>
-        <translation>automatique</translation>
-    </message>
-    <message>
-        <source>self-exciting point process (SEPP)</source>
-        <translation>processus ponctuel auto-excitant (SEPP)</translation>
-    </message>
-    <message>
-        <source>prospective hot spots (KDE)</source>
-        <translation>points chauds prospectifs (KDE)</translation>
-    </message>
-    <message>
-        <source>same as the last period</source>
-        <translation>comme la période précédente</translation>
-    </message>
-    <message>
-        <source>next shift (8 h)</source>
-        <translation>prochaine vacation (8 h)</translation>
-    </message>
-    <message>
-        <source>next day</source>
-        <translation>prochain jour</translation>
-    </message>
-    <message>
-        <source>next week</source>
-        <translation>prochaine semaine</translation>
-    </message>
-    <message>
-        <source>morning (6–14 h)</source>
-        <translation>matin (6 h–14 h)</translation>
-    </message>
-    <message>
-        <source>afternoon (14–22 h)</source>
-        <translation>après-midi (14 h–22 h)</translation>
-    </message>
-    <message>
-        <source>night (22–6 h)</source>
-        <translation>nuit (22 h–6 h)</translation>
-    </message>
-    <message>
-        <source>optimised for response time</source>
-        <translation>optimisée pour le délai d'intervention</translation>
-    </message>
-    <message>
-        <source>one unit per sector</source>
-        <translation>une unité par secteur</translation>
-    </message>
-    <message>
-        <source>at the hot spots</source>
-        <translation>aux points chauds</translation>
-    </message>
-    <message>
-        <source>given positions</source>
-        <translation>positions données</translation>
-    </message>
-    <message>
-        <source>new cameras</source>
-        <translation>nouvelles caméras</translation>
-    </message>
-    <message>
-        <source>more patrols</source>
-        <translation>patrouilles renforcées</translation>
-    </message>
-    <message>
-        <source>other action</source>
-        <translation>autre action</translation>
-    </message>
-    <message>
-        <source>the most similar areas</source>
-        <translation>les secteurs les plus semblables</translation>
-    </message>
-    <message>
-        <source>all other areas</source>
-        <translation>tous les autres secteurs</translation>
-    </message>
-    <message>
-        <source>quartiers</source>
-        <translation>quartiers</translation>
-    </message>
-    <message>
-        <source>arrondissements</source>
-        <translation>arrondissements</translation>
-    </message>
-    <message>
-        <source>add</source>
-        <translation>ajout</translation>
-    </message>
-    <message>
-        <source>move</source>
-        <translation>déplacement</translation>
-    </message>
-    <message>
-        <source>remove</source>
-        <translation>retrait</translation>
-    </message>
-    <message>
-        <source>More parameters</source>
-        <translation>Plus de paramètres</translation>
-    </message>
-    <message>
-        <source>Place of the event in Lambert-93 metres, when it is not at a venue of the events layer: pick it on the map.</source>
-        <translation>Lieu de l'événement en mètres Lambert-93, quand il n'est pas sur un site de la couche des événements : choisissez-le sur la carte.</translation>
-    </message>
-    <message>
-        <source>as at past events</source>
-        <translation>comme aux événements passés</translation>
-    </message>
-    <message>
         <source>Evaluate the models</source>
         <translation>Évaluer les modèles</translation>
     </message>
@@ -5260,80 +5015,12 @@ Utilisez Fichier &gt; Ouvrir un espace de travail… ou Fichier &gt; Nouvel espa
         <translation>Nombre de périodes passées sur lesquelles les modèles sont évalués.</translation>
     </message>
     <message>
-        <source>automatic (after the last incident)</source>
-        <translation>automatique (après le dernier incident)</translation>
-    </message>
-    <message>
-        <source>x,y;x,y;… (with the strategy "given positions")</source>
-        <translation>x,y;x,y;… (avec la stratégie « positions données »)</translation>
-    </message>
-    <message>
         <source>Pick the place on the map</source>
         <translation>Choisir le lieu sur la carte</translation>
     </message>
     <message>
         <source>Click the map where the event takes place (instead of a venue).</source>
         <translation>Cliquez sur la carte à l'endroit de l'événement (au lieu d'un site).</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Modification</translation>
-    </message>
-    <message>
-        <source>Camera</source>
-        <translation>Caméra</translation>
-    </message>
-    <message>
-        <source>X</source>
-        <translation>X</translation>
-    </message>
-    <message>
-        <source>Y</source>
-        <translation>Y</translation>
-    </message>
-    <message>
-        <source>Dir. (°)</source>
-        <translation>Orient. (°)</translation>
-    </message>
-    <message>
-        <source>FOV (°)</source>
-        <translation>Angle (°)</translation>
-    </message>
-    <message>
-        <source>Range (m)</source>
-        <translation>Portée (m)</translation>
-    </message>
-    <message>
-        <source>Direction: bearing clockwise from north (90 = east). Double-click a value to change it.</source>
-        <translation>Orientation : azimut dans le sens horaire depuis le nord (90 = est). Double-cliquez sur une valeur pour la modifier.</translation>
-    </message>
-    <message>
-        <source>Add a camera at a map click</source>
-        <translation>Ajouter une caméra (clic sur la carte)</translation>
-    </message>
-    <message>
-        <source>Move a camera (click it)</source>
-        <translation>Déplacer une caméra (cliquez-la)</translation>
-    </message>
-    <message>
-        <source>Remove a camera (click it)</source>
-        <translation>Retirer une caméra (cliquez-la)</translation>
-    </message>
-    <message>
-        <source>Delete the row</source>
-        <translation>Supprimer la ligne</translation>
-    </message>
-    <message>
-        <source>Search a name…</source>
-        <translation>Chercher un nom…</translation>
-    </message>
-    <message>
-        <source>Tick the area(s) where the action took place.</source>
-        <translation>Cochez le ou les secteurs de l'action.</translation>
-    </message>
-    <message>
-        <source>every type</source>
-        <translation>tous les types</translation>
     </message>
     <message>
         <source>(a point on the map)</source>
@@ -5414,6 +5101,10 @@ Utilisez Fichier &gt; Ouvrir un espace de travail… ou Fichier &gt; Nouvel espa
     <message>
         <source>The report of the scenario appears here.</source>
         <translation>Le rapport du scénario s'affiche ici.</translation>
+    </message>
+    <message>
+        <source>Event place: %1, %2 (Lambert-93)</source>
+        <translation>Lieu de l'événement : %1, %2 (Lambert-93)</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QTimeZone>
 #include <QVBoxLayout>
@@ -43,9 +44,69 @@ ParameterForm::ParameterForm(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_advancedBox);
 }
 
+namespace {
+
+/// Optional without a default: the editor starts at its minimum, shown as "not set".
+bool startsUnset(const ParameterDefinition &d)
+{
+    return d.isOptional() && !d.defaultValue().isValid();
+}
+
+const QDate kUnsetDate(2000, 1, 1);
+
+} // namespace
+
+void ParameterForm::setCustomEditor(const QString &name, CustomEditor editor)
+{
+    m_custom.insert(name, std::move(editor));
+}
+
+void ParameterForm::setLayers(const std::vector<core::LayerManifest> &layers,
+                              const QString &language)
+{
+    m_layers = layers;
+    m_language = language;
+    for (const ParameterDefinition &d : m_definitions)
+        if (d.type() == ParameterType::Layer && !m_custom.contains(d.name()))
+            if (auto *combo = qobject_cast<QComboBox *>(m_editors.value(d.name())))
+                fillLayerCombo(d, combo);
+}
+
+void ParameterForm::fillLayerCombo(const ParameterDefinition &d, QComboBox *combo)
+{
+    const QString was = combo->count() ? combo->currentData().toString() : d.defaultText();
+    QSignalBlocker block(combo);
+    combo->clear();
+    for (const core::LayerManifest &m : m_layers)
+        if (!d.geometryType() || m.geometryType == *d.geometryType())
+            combo->addItem(m.title.text(m_language), m.id);
+    if (combo->findData(was) < 0 && !was.isEmpty())
+        combo->addItem(was, was); // named by the declaration, not (yet) in the workspace
+    combo->setCurrentIndex(std::max(0, combo->findData(was)));
+    block.unblock();
+    emit combo->currentIndexChanged(combo->currentIndex());
+}
+
+void ParameterForm::addRowBelow(const QString &name, QWidget *widget)
+{
+    QWidget *editor = m_editors.value(name);
+    for (QFormLayout *f : {m_form, m_advanced}) {
+        int row = -1;
+        QFormLayout::ItemRole role;
+        f->getWidgetPosition(editor, &row, &role);
+        if (row >= 0) {
+            f->insertRow(row + 1, QString(), widget);
+            return;
+        }
+    }
+    m_form->addRow(widget);
+}
+
 QWidget *ParameterForm::makeEditor(const ParameterDefinition &d, QWidget *parent)
 {
-    const QString unit = d.unit().isEmpty() ? QString() : QLatin1Char(' ') + d.unit();
+    const QString unit = d.unit().isEmpty() ? QString() : QLatin1Char(' ') + d.unitSymbol();
+    if (const auto custom = m_custom.constFind(d.name()); custom != m_custom.cend())
+        return custom->make(d, parent);
     switch (d.type()) {
     case ParameterType::Number: {
         auto *spin = new QDoubleSpinBox(parent);
@@ -55,9 +116,11 @@ QWidget *ParameterForm::makeEditor(const ParameterDefinition &d, QWidget *parent
                                                                                : 0);
         spin->setRange(d.minimum(), d.hasRange() ? d.maximum() : 1e9);
         spin->setSuffix(unit);
-        spin->setValue(d.defaultValue().toDouble());
+        spin->setValue(startsUnset(d) ? d.minimum() : d.defaultValue().toDouble());
+        if (startsUnset(d))
+            spin->setSpecialValueText(tr("not set"));
         // 0 means "chosen from the data" for the parameters whose range starts there.
-        if (d.minimum() == 0.0 && d.defaultValue().toDouble() == 0.0)
+        else if (d.minimum() == 0.0 && d.defaultValue().toDouble() == 0.0)
             spin->setSpecialValueText(tr("automatic"));
         return spin;
     }
@@ -84,17 +147,33 @@ QWidget *ParameterForm::makeEditor(const ParameterDefinition &d, QWidget *parent
         auto *edit = new QDateEdit(
             d.defaultValue().isValid() ? d.defaultValue().toDate() : QDate::currentDate(), parent);
         edit->setCalendarPopup(true);
+        if (startsUnset(d)) {
+            edit->setMinimumDate(kUnsetDate);
+            edit->setSpecialValueText(tr("automatic"));
+            edit->setDate(kUnsetDate);
+        }
         return edit;
     }
     case ParameterType::DateTime: {
         auto *edit = new QDateTimeEdit(parent);
         edit->setCalendarPopup(true);
+        if (startsUnset(d)) {
+            edit->setMinimumDateTime(QDateTime(kUnsetDate, QTime(0, 0)));
+            edit->setSpecialValueText(tr("automatic"));
+            edit->setDateTime(edit->minimumDateTime());
+            return edit;
+        }
         // Shown and read in the city's time (Qt 6.4 has no per-editor zone).
         const QDateTime when = d.defaultValue().isValid() ? d.defaultValue().toDateTime()
                                                           : QDateTime::currentDateTimeUtc();
         const QDateTime local = when.toTimeZone(core::cityTimeZone());
         edit->setDateTime(QDateTime(local.date(), local.time()));
         return edit;
+    }
+    case ParameterType::Layer: {
+        auto *combo = new QComboBox(parent);
+        fillLayerCombo(d, combo);
+        return combo;
     }
     default: {
         auto *edit = new QLineEdit(d.defaultText(), parent);
@@ -124,7 +203,12 @@ void ParameterForm::setDefinitions(const core::processing::ParameterDefinitions 
         editor->setWhatsThis(help);
         auto *label = new QLabel(tr("%1:").arg(d.label()), target->parentWidget());
         label->setToolTip(help);
-        target->addRow(label, editor);
+        if (m_custom.value(d.name()).wide) {
+            target->addRow(label);
+            target->addRow(editor);
+        } else {
+            target->addRow(label, editor);
+        }
         m_editors.insert(d.name(), editor);
     }
     m_advancedBox->setVisible(anyAdvanced);
@@ -133,26 +217,36 @@ void ParameterForm::setDefinitions(const core::processing::ParameterDefinitions 
 QVariantMap ParameterForm::values() const
 {
     QVariantMap out;
-    for (auto it = m_editors.begin(); it != m_editors.end(); ++it) {
-        QWidget *w = it.value();
+    for (const ParameterDefinition &d : m_definitions) {
+        QWidget *w = m_editors.value(d.name());
+        if (!w)
+            continue;
         QVariant v;
-        if (auto *c = qobject_cast<QComboBox *>(w))
+        const bool unset = startsUnset(d);
+        if (const auto custom = m_custom.constFind(d.name()); custom != m_custom.cend())
+            v = custom->value();
+        else if (auto *c = qobject_cast<QComboBox *>(w))
             v = c->currentData().toString();
         else if (auto *b = qobject_cast<QCheckBox *>(w))
             v = b->isChecked();
         else if (auto *s = qobject_cast<QSpinBox *>(w))
-            v = qlonglong(s->value());
-        else if (auto *d = qobject_cast<QDoubleSpinBox *>(w))
-            v = d->value();
+            v = unset && s->value() == s->minimum() ? QVariant() : QVariant(qlonglong(s->value()));
+        else if (auto *n = qobject_cast<QDoubleSpinBox *>(w))
+            v = unset && n->value() == n->minimum() ? QVariant() : QVariant(n->value());
         else if (auto *de = qobject_cast<QDateEdit *>(w))
-            v = de->date();
+            v = unset && de->date() == de->minimumDate() ? QVariant() : QVariant(de->date());
         else if (auto *dt = qobject_cast<QDateTimeEdit *>(w))
-            v = QDateTime(dt->date(), dt->time(), core::cityTimeZone());
+            v = unset && dt->dateTime() == dt->minimumDateTime()
+                    ? QVariant()
+                    : QVariant(QDateTime(dt->date(), dt->time(), core::cityTimeZone()));
         else if (auto *e = qobject_cast<QLineEdit *>(w))
             v = e->text();
-        if (!(v.typeId() == QMetaType::QString && v.toString().isEmpty() &&
-              qobject_cast<QComboBox *>(w) == nullptr))
-            out.insert(it.key(), v);
+        if (!v.isValid())
+            continue;
+        if (v.typeId() == QMetaType::QString && v.toString().isEmpty() &&
+            qobject_cast<QComboBox *>(w) == nullptr)
+            continue;
+        out.insert(d.name(), v);
     }
     return out;
 }

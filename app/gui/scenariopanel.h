@@ -27,6 +27,9 @@ class QToolButton;
 
 namespace vigie::gui {
 
+class AreaListEditor;
+class CameraEditsEditor;
+
 /// What the Scenarios panel offers to pick from, taken from the open workspace.
 struct ScenarioWorkspace
 {
@@ -41,12 +44,13 @@ struct ScenarioWorkspace
 };
 
 /**
- * The Scenarios panel (dock "Scenarios", issue 6): one page per scenario kind with a form made
- * from core::scenarioParameters() — choices as combos, numbers as spin boxes with their ranges,
- * flags as check boxes, the translated help as tool tips — and pickers for what lives in the
- * workspace: venues and event types, dates and shifts, camera edits made by clicking the map,
- * quartiers. Common to every page: the incident categories, the history (the main window's
- * Period filter), Run / Cancel, a progress bar and the run's report as monospace text.
+ * The Scenarios panel (dock "Scenarios", issue 6): one page per scenario algorithm, its form
+ * generated from the algorithm's parameter declarations (ParameterForm: labels, units, ranges,
+ * choices, help as tool tips, advanced parameters folded), with custom editors only where a
+ * type needs one: the venue picker and the place clicked on the map, the camera edits made by
+ * clicking the map, the list of areas. Dates start inside the workspace's data. Common to every
+ * page: the incident categories, the history (the main window's Period filter), Run / Cancel, a
+ * progress bar and the run's report as monospace text.
  *
  * The panel computes nothing: it builds a core::ScenarioRequest and emits runRequested(); the
  * main window runs it in the background and calls setRunning(), setProgress(), setResultText().
@@ -118,22 +122,17 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    struct Editor;
     struct Page;
 
     void buildPages();
     void buildPage(Page &page);
-    QWidget *makeEditor(Page &page, const core::ParameterInfo &info, int &type);
-    void buildCameraEdits(Page &page, QFormLayout *form);
-    void buildEventPlace(Page &page, QFormLayout *form);
-    void buildAreaPicker(Page &page, QFormLayout *form, const QString &help);
+    void addCustomEditors(Page &page);
+    void addEvaluation(Page &page);
     void fillAreas(const QString &layerId);
     void fillPickers();
+    void setDefaultDates(Page &page, const QDate &lastDay);
     void updateHistoryLabel();
     void showPage(int index);
-    void updateVenueMode();
-    void addCameraRow(const QString &kind, const QString &id, double x, double y, double direction,
-                      double fov, double range);
     QVariantMap parameters(const Page &page) const;
     const Page *page(core::ScenarioKind kind) const;
     void retranslateUi();
@@ -160,18 +159,10 @@ private:
     QSpinBox *m_evaluatePeriods = nullptr;
     QProgressBar *m_progress = nullptr;
     QPlainTextEdit *m_result = nullptr;
-    // camera what-if
-    QTableWidget *m_edits = nullptr;
-    QPushButton *m_addCamera = nullptr;
-    QPushButton *m_moveCamera = nullptr;
-    QPushButton *m_removeCamera = nullptr;
-    QPushButton *m_removeRow = nullptr;
-    // event
-    QComboBox *m_venue = nullptr;
+    CameraEditsEditor *m_edits = nullptr; ///< camera what-if
+    QComboBox *m_venue = nullptr;         ///< event
     QPushButton *m_pickPlace = nullptr;
-    // impact
-    QComboBox *m_areaLayer = nullptr;
-    QListWidget *m_areas = nullptr;
+    AreaListEditor *m_areas = nullptr; ///< impact
 };
 
 } // namespace vigie::gui

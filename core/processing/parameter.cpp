@@ -389,16 +389,24 @@ QString ParameterDefinition::defaultText() const
     return m_default.isValid() ? valueText(m_default) : QString();
 }
 
+QString ParameterDefinition::unitSymbol() const
+{
+    // Symbols are international but for the day: "j" in French.
+    if (m_unit == QLatin1String("d"))
+        return tr("d", "unit: days");
+    return m_unit;
+}
+
 QString ParameterDefinition::describe() const
 {
     QStringList parts;
     if (!m_help.isEmpty())
         parts << m_help;
     if (hasRange()) {
-        const QString unit = m_unit.isEmpty() ? QString() : QLatin1Char(' ') + m_unit;
+        const QString unit = m_unit.isEmpty() ? QString() : QLatin1Char(' ') + unitSymbol();
         parts << ParameterDefinition::tr("From %1 to %2%3.").arg(plain(m_min), plain(m_max), unit);
     } else if (!m_unit.isEmpty()) {
-        parts << ParameterDefinition::tr("In %1.").arg(m_unit);
+        parts << ParameterDefinition::tr("In %1.").arg(unitSymbol());
     }
     if (m_type == ParameterType::Choice) {
         QStringList c;
@@ -477,7 +485,7 @@ Result<QVariant> ParameterDefinition::checkNumber(const QVariant &raw) const
     if (hasRange() && (*v < m_min || *v > m_max))
         return invalid(tr("%1 is outside %2 to %3%4")
                            .arg(plain(*v), plain(m_min), plain(m_max),
-                                m_unit.isEmpty() ? QString() : QLatin1Char(' ') + m_unit));
+                                m_unit.isEmpty() ? QString() : QLatin1Char(' ') + unitSymbol()));
     if (m_type == ParameterType::Integer)
         return QVariant(qlonglong(*v));
     return QVariant(*v);

@@ -114,7 +114,8 @@ public:
     double minimum() const { return m_min; }
     double maximum() const { return m_max; }
     bool hasRange() const { return m_max > m_min; }
-    const QString &unit() const { return m_unit; }
+    const QString &unit() const { return m_unit; } ///< as declared ("m", "d", "h", "°")
+    QString unitSymbol() const;                    ///< as shown: translated ("j" for "d")
     const std::vector<ParameterChoice> &choices() const { return m_choices; }
     std::optional<GeometryType> geometryType() const { return m_geometry; }
     const QString &parentParameter() const { return m_parent; }

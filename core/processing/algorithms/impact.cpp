@@ -337,15 +337,15 @@ public:
         return {
             P::date(QStringLiteral("actionDate"), vigie::core::ScenarioRunner::tr("Action date"))
                 .withHelp(vigie::core::ScenarioRunner::tr("Date the action started (ISO date).")),
-            P::areas(QStringLiteral("actionAreas"), vigie::core::ScenarioRunner::tr("Action areas"),
-                     QStringLiteral("actionAreaLayer"))
-                .withHelp(vigie::core::ScenarioRunner::tr(
-                    "Areas of the action: names or codes, separated by commas.")),
             P::layer(QStringLiteral("actionAreaLayer"),
                      vigie::core::ScenarioRunner::tr("Areas layer"), GeometryType::Polygon,
                      QStringLiteral("quartiers"))
                 .withHelp(
                     vigie::core::ScenarioRunner::tr("Polygon layer the areas are taken from.")),
+            P::areas(QStringLiteral("actionAreas"), vigie::core::ScenarioRunner::tr("Action areas"),
+                     QStringLiteral("actionAreaLayer"))
+                .withHelp(vigie::core::ScenarioRunner::tr(
+                    "Areas of the action: names or codes, separated by commas.")),
             P::choice(QStringLiteral("action"), vigie::core::ScenarioRunner::tr("Kind of action"),
                       {{QStringLiteral("cameras"), vigie::core::ScenarioRunner::tr("cameras")},
                        {QStringLiteral("patrol"), vigie::core::ScenarioRunner::tr("patrols")},
