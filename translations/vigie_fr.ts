@@ -2539,13 +2539,6 @@
     </message>
 </context>
 <context>
-    <name>vigie::core::Query</name>
-    <message>
-        <source>report query failed: %1</source>
-        <translation>la requête du rapport a échoué : %1</translation>
-    </message>
-</context>
-<context>
     <name>vigie::core::ReportMessages</name>
     <message>
         <source>the report was canceled</source>
@@ -2554,6 +2547,10 @@
     <message>
         <source>cannot write %1: %2</source>
         <translation>impossible d'écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>report query failed: not read-only</source>
+        <translation>échec de la requête du rapport : elle n'est pas en lecture seule</translation>
     </message>
 </context>
 <context>

@@ -121,9 +121,8 @@ CameraEditsEditor::CameraEditsEditor(QWidget *parent) : QWidget(parent)
     for (auto [button, click] :
          {std::pair{m_add, Click::Add}, {m_move, Click::Move}, {m_remove, Click::Remove}}) {
         button->setCheckable(true);
-        connect(button, &QPushButton::clicked, this, [this, c = click](bool on) {
-            emit clickRequested(on ? c : Click::None);
-        });
+        connect(button, &QPushButton::clicked, this,
+                [this, c = click](bool on) { emit clickRequested(on ? c : Click::None); });
     }
     connect(removeRow, &QPushButton::clicked, this, [this] {
         QList<int> rows;

@@ -19,7 +19,6 @@
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <cmath>
@@ -435,16 +434,11 @@ QString ImportJob::invalidReason(const OGRGeometry &g)
     // GEOS's reason through SpatiaLite (OGR's C++ API only says valid or not).
     std::vector<unsigned char> wkb(g.WkbSize());
     g.exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
-    sqlite3_stmt *st = nullptr;
-    QString reason;
-    if (sqlite3_prepare_v2(m_store.handle(), "SELECT IsValidReason(GeomFromWKB(?))", -1, &st,
-                           nullptr) == SQLITE_OK) {
-        sqlite3_bind_blob(st, 1, wkb.data(), int(wkb.size()), SQLITE_STATIC);
-        if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-            reason = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, 0)));
+    try {
+        return m_store.invalidReason(wkb.data(), wkb.size());
+    } catch (const Exception &) {
+        return {}; // the generic "invalid" message is given instead
     }
-    sqlite3_finalize(st);
-    return reason;
 }
 
 QString ImportJob::prepareGeometry(OGRFeature &f, std::vector<unsigned char> &wkb)

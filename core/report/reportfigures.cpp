@@ -11,7 +11,7 @@
 #include <QLocale>
 #include <QTimeZone>
 
-#include <sqlite3.h>
+#include "../store/statement.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -31,48 +31,18 @@ QString quoted(const QString &identifier)
            QString(identifier).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
 }
 
-/// A prepared statement that finalises itself; errors throw core::Exception.
-class Query
+/// The report only reads: its statements on the workspace, refused if one could write.
+class Query : public Statement
 {
 public:
-    Query(sqlite3 *db, const QString &sql) : m_db(db)
+    Query(const Store &store, const QString &sql) : Statement(store, sql)
     {
-        if (sqlite3_prepare_v2(db, sql.toUtf8().constData(), -1, &m_stmt, nullptr) != SQLITE_OK)
-            throw Exception(
-                ErrorCode::Internal,
-                tr("report query failed: %1").arg(QString::fromUtf8(sqlite3_errmsg(db))));
+        if (!isReadOnly())
+            throw Exception(ErrorCode::Internal,
+                            ReportMessages::tr("report query failed: not read-only"));
     }
-    ~Query() { sqlite3_finalize(m_stmt); }
-    Query(const Query &) = delete;
-    Query &operator=(const Query &) = delete;
-
-    void bind(int index, const QString &text)
-    {
-        const QByteArray utf8 = text.toUtf8();
-        sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
-    }
-    bool next()
-    {
-        const int rc = sqlite3_step(m_stmt);
-        if (rc == SQLITE_ROW)
-            return true;
-        if (rc != SQLITE_DONE)
-            throw Exception(
-                ErrorCode::Internal,
-                tr("report query failed: %1").arg(QString::fromUtf8(sqlite3_errmsg(m_db))));
-        return false;
-    }
-    QString text(int column) const
-    {
-        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
-        return p ? QString::fromUtf8(p, sqlite3_column_bytes(m_stmt, column)) : QString();
-    }
-    std::int64_t integer(int column) const { return sqlite3_column_int64(m_stmt, column); }
-    bool isNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
-
-private:
-    sqlite3 *m_db;
-    sqlite3_stmt *m_stmt = nullptr;
+    bool next() { return step(); }
+    std::int64_t integer(int column) const { return int64(column); }
 };
 
 struct AreaRow
@@ -207,7 +177,6 @@ ReportData computeImpl(const Store &store, const ReportRequest &request,
         }
     }
 
-    sqlite3 *db = store.handle();
     analytics::throwIfCanceled(feedback);
 
     // Areas: read every area, then resolve the requested ones by key, label or any field.
@@ -220,7 +189,7 @@ ReportData computeImpl(const Store &store, const ReportRequest &request,
         for (const FieldDef &f : areaManifest.fields)
             sql += QStringLiteral(", CAST(%1 AS TEXT)").arg(quoted(f.name));
         sql += QStringLiteral(" FROM %1 ORDER BY fid").arg(quoted(t.areaLayer));
-        Query q(db, sql);
+        Query q(store, sql);
         while (q.next()) {
             AreaRow a;
             a.fid = q.integer(0);
@@ -278,14 +247,15 @@ ReportData computeImpl(const Store &store, const ReportRequest &request,
     const QString timeField = quoted(pm.timeField);
     const QString pointTable = quoted(t.pointLayer);
     {
-        Query q(db, QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2 >= ?1 AND %2 < ?2")
-                        .arg(pointTable, timeField));
+        Query q(store, QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2 >= ?1 AND %2 < ?2")
+                           .arg(pointTable, timeField));
         q.bind(1, r.period.fromIso());
         q.bind(2, r.period.toIsoExclusive());
         q.next();
         if (q.integer(0) == 0) {
             Query range(
-                db, QStringLiteral("SELECT MIN(%2), MAX(%2) FROM %1").arg(pointTable, timeField));
+                store,
+                QStringLiteral("SELECT MIN(%2), MAX(%2) FROM %1").arg(pointTable, timeField));
             range.next();
             throw Exception(
                 ErrorCode::InvalidInput,
@@ -343,9 +313,10 @@ ReportData computeImpl(const Store &store, const ReportRequest &request,
         analytics::throwIfCanceled(feedback);
         if (feedback)
             feedback->setProgress(10.0 * step++, tr("Counting incidents").toStdString());
-        Query q(db, QStringLiteral("SELECT %1, %2, COUNT(*) FROM %3 WHERE p.%4 >= ?1 AND p.%4 < ?2 "
-                                   "GROUP BY 1, 2")
-                        .arg(areaExpr, category, from, timeField));
+        Query q(store,
+                QStringLiteral("SELECT %1, %2, COUNT(*) FROM %3 WHERE p.%4 >= ?1 AND p.%4 < ?2 "
+                               "GROUP BY 1, 2")
+                    .arg(areaExpr, category, from, timeField));
         q.bind(1, span.period.fromIso());
         q.bind(2, span.period.toIsoExclusive());
         while (q.next()) {
@@ -369,8 +340,8 @@ ReportData computeImpl(const Store &store, const ReportRequest &request,
     {
         if (feedback)
             feedback->setProgress(30.0, tr("Weekly and hourly series").toStdString());
-        Query q(db, QStringLiteral("SELECT %1, p.%2 FROM %3 WHERE p.%2 >= ?1 AND p.%2 < ?2")
-                        .arg(areaExpr, timeField, from));
+        Query q(store, QStringLiteral("SELECT %1, p.%2 FROM %3 WHERE p.%2 >= ?1 AND p.%2 < ?2")
+                           .arg(areaExpr, timeField, from));
         q.bind(1, r.period.fromIso());
         q.bind(2, r.period.toIsoExclusive());
         LocalClock clock;
@@ -449,7 +420,7 @@ Result<std::vector<ReportArea>> listReportAreas(const Store &store, const Report
         for (const QString &field : {t.areaKeyField, t.areaLabelField})
             if (!manifest->field(field))
                 return unknownField(t, QStringLiteral("areas"), t.areaLayer, field);
-        Query q(store.handle(),
+        Query q(store,
                 QStringLiteral("SELECT CAST(%1 AS TEXT), CAST(%2 AS TEXT) FROM %3 ORDER BY 1")
                     .arg(quoted(t.areaKeyField), quoted(t.areaLabelField), quoted(t.areaLayer)));
         std::vector<ReportArea> areas;
@@ -469,8 +440,8 @@ Result<QDate> latestReportDay(const Store &store, const ReportTemplate &t)
             return unknownLayer(t, store, QStringLiteral("points.layer"), t.pointLayer);
         if (manifest->timeField.isEmpty())
             return QDate();
-        Query q(store.handle(), QStringLiteral("SELECT MAX(%1) FROM %2")
-                                    .arg(quoted(manifest->timeField), quoted(t.pointLayer)));
+        Query q(store, QStringLiteral("SELECT MAX(%1) FROM %2")
+                           .arg(quoted(manifest->timeField), quoted(t.pointLayer)));
         q.next();
         const std::int64_t secs = parseIsoUtc(q.text(0));
         if (secs == LayerSnapshot::kNoTime)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store.h"
 #include "../argtext.h"
+#include "statement.h"
 
 #include "analytics/feedback.h"
 #include "io/inputfile.h"
@@ -90,65 +91,7 @@ QString q(const QString &identifier)
     return QLatin1Char('"') + s + QLatin1Char('"');
 }
 
-/// Owns a prepared statement.
-class Stmt
-{
-public:
-    Stmt(sqlite3 *db, const QString &sql) : m_db(db)
-    {
-        const QByteArray s = sql.toUtf8();
-        const int rc = sqlite3_prepare_v2(db, s.constData(), int(s.size()), &m_stmt, nullptr);
-        if (rc != SQLITE_OK)
-            throw sqlError(db, rc, sql);
-    }
-    ~Stmt() { sqlite3_finalize(m_stmt); }
-    Stmt(const Stmt &) = delete;
-    Stmt &operator=(const Stmt &) = delete;
-
-    /// Steps; true when a row is available, false when done; throws on error.
-    bool step()
-    {
-        const int rc = sqlite3_step(m_stmt);
-        if (rc == SQLITE_ROW)
-            return true;
-        if (rc == SQLITE_DONE)
-            return false;
-        throw sqlError(m_db, rc);
-    }
-    void bind(int i, const QString &s)
-    {
-        if (s.isNull()) {
-            sqlite3_bind_null(m_stmt, i);
-            return;
-        }
-        const QByteArray b = s.toUtf8();
-        sqlite3_bind_text(m_stmt, i, b.constData(), int(b.size()), SQLITE_TRANSIENT);
-    }
-    void bind(int i, std::int64_t v) { sqlite3_bind_int64(m_stmt, i, v); }
-    void bind(int i, double v) { sqlite3_bind_double(m_stmt, i, v); }
-    void bindBlob(int i, const QByteArray &b)
-    {
-        sqlite3_bind_blob(m_stmt, i, b.constData(), int(b.size()), SQLITE_TRANSIENT);
-    }
-    QByteArray blob(int i) const
-    {
-        const auto *d = static_cast<const char *>(sqlite3_column_blob(m_stmt, i));
-        return QByteArray(d, sqlite3_column_bytes(m_stmt, i));
-    }
-    QString text(int i) const
-    {
-        const auto *t = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, i));
-        return t ? QString::fromUtf8(t, sqlite3_column_bytes(m_stmt, i)) : QString();
-    }
-    std::int64_t int64(int i) const { return sqlite3_column_int64(m_stmt, i); }
-    double real(int i) const { return sqlite3_column_double(m_stmt, i); }
-    bool isNull(int i) const { return sqlite3_column_type(m_stmt, i) == SQLITE_NULL; }
-    sqlite3_stmt *get() const { return m_stmt; }
-
-private:
-    sqlite3 *m_db;
-    sqlite3_stmt *m_stmt = nullptr;
-};
+using Stmt = Statement;
 
 /// A savepoint for internal multi-statement changes; joins an open transaction.
 class Savepoint
@@ -313,6 +256,31 @@ QString currentUtc()
 }
 
 } // namespace
+
+std::int64_t Store::changes() const
+{
+    return sqlite3_changes64(m_db);
+}
+
+std::int64_t Store::lastInsertId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+QString Store::invalidReason(const void *wkb, std::size_t size) const
+{
+    Stmt st(m_db, QStringLiteral("SELECT IsValidReason(GeomFromWKB(?))"));
+    st.bindBlob(1, wkb, size);
+    if (!st.step() || st.isNull(0))
+        return {};
+    const QString reason = st.text(0);
+    return reason == QLatin1String("Valid Geometry") ? QString() : reason;
+}
+
+Exception detail::sqlError(sqlite3 *db, int rc, const QString &context)
+{
+    return vigie::core::sqlError(db, rc, context);
+}
 
 // --- free functions --------------------------------------------------------------------------
 

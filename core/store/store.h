@@ -223,10 +223,17 @@ public:
     std::unordered_map<std::int64_t, QString> textsByFid(const QString &layerId,
                                                          const QString &field) const;
 
-    /// The raw connection, for other core modules (sync, import). SpatiaLite is loaded.
+    /// The raw connection: core/store only (other modules use Statement; a lint test fails
+    /// on any use of it or of sqlite3 outside core/store).
     sqlite3 *handle() const { return m_db; }
     /// Executes SQL without results; throws Exception with the SQLite message.
     void exec(const QString &sql) const;
+    /// Rows changed by the last INSERT, UPDATE or DELETE.
+    std::int64_t changes() const;
+    /// Row id of the last INSERT.
+    std::int64_t lastInsertId() const;
+    /// GEOS's reason why a WKB geometry is invalid (through SpatiaLite), empty when valid.
+    QString invalidReason(const void *wkb, std::size_t size) const;
 
     // --- determinism (demo generator, tests) ---------------------------------------------------
     /// Fixes the timestamp ("YYYY-MM-DDTHH:MM:SSZ") written for created_at / updated_at /

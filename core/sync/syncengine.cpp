@@ -7,6 +7,7 @@
 #include "../layerregistry.h"
 #include "../printable.h"
 #include "../privacy/pseudonymiser.h"
+#include "../store/statement.h"
 #include "../store/store.h"
 #include "analytics/feedback.h"
 
@@ -18,8 +19,6 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QTimeZone>
-
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <cmath>
@@ -42,62 +41,7 @@ constexpr double kMinX = -500000.0, kMaxX = 1700000.0, kMinY = 5500000.0, kMaxY 
 
 // --- small sqlite helpers --------------------------------------------------------------------
 
-class Stmt
-{
-public:
-    Stmt(sqlite3 *db, const QString &sql) : m_db(db)
-    {
-        const QByteArray s = sql.toUtf8();
-        if (sqlite3_prepare_v2(db, s.constData(), int(s.size()), &m_stmt, nullptr) != SQLITE_OK)
-            throw Exception(
-                ErrorCode::Internal,
-                QStringLiteral("SQL: %1 (%2)").arg(QString::fromUtf8(sqlite3_errmsg(db)), sql));
-    }
-    ~Stmt() { sqlite3_finalize(m_stmt); }
-    Stmt(const Stmt &) = delete;
-    Stmt &operator=(const Stmt &) = delete;
-    void reset()
-    {
-        sqlite3_reset(m_stmt);
-        sqlite3_clear_bindings(m_stmt);
-    }
-    void bind(int i, const QString &s)
-    {
-        if (s.isNull()) {
-            sqlite3_bind_null(m_stmt, i);
-            return;
-        }
-        const QByteArray b = s.toUtf8();
-        sqlite3_bind_text(m_stmt, i, b.constData(), int(b.size()), SQLITE_TRANSIENT);
-    }
-    void bind(int i, std::int64_t v) { sqlite3_bind_int64(m_stmt, i, v); }
-    void bindDouble(int i, double v) { sqlite3_bind_double(m_stmt, i, v); }
-    void bindNull(int i) { sqlite3_bind_null(m_stmt, i); }
-    void bindBlob(int i, const std::vector<unsigned char> &b)
-    {
-        sqlite3_bind_blob(m_stmt, i, b.data(), int(b.size()), SQLITE_STATIC);
-    }
-    bool step()
-    {
-        const int rc = sqlite3_step(m_stmt);
-        if (rc == SQLITE_ROW)
-            return true;
-        if (rc == SQLITE_DONE)
-            return false;
-        throw Exception(ErrorCode::Internal,
-                        QStringLiteral("SQL: %1").arg(QString::fromUtf8(sqlite3_errmsg(m_db))));
-    }
-    std::int64_t int64(int c) const { return sqlite3_column_int64(m_stmt, c); }
-    QString text(int c) const
-    {
-        const auto *t = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, c));
-        return t ? QString::fromUtf8(t) : QString();
-    }
-
-private:
-    sqlite3 *m_db;
-    sqlite3_stmt *m_stmt = nullptr;
-};
+using Stmt = Statement;
 
 QString quoted(const QString &identifier)
 {
@@ -107,22 +51,21 @@ QString quoted(const QString &identifier)
 }
 
 /// The resume cursor of an unfinished first pull (created on demand; see docs/hub.md).
-void ensureCursorTable(sqlite3 *db)
+void ensureCursorTable(Store &store)
 {
-    char *err = nullptr;
-    if (sqlite3_exec(db,
-                     "CREATE TABLE IF NOT EXISTS vigie_sync_cursor (hub TEXT NOT NULL, "
-                     "layer TEXT NOT NULL, next_offset INTEGER NOT NULL, max_seen TEXT, "
-                     "snapshot TEXT, PRIMARY KEY (hub, layer)); "
-                     // Ids of the hub's tombstones: with the live rows they make the count
-                     // that must equal the hub's (the proof that ends a sync).
-                     "CREATE TABLE IF NOT EXISTS vigie_sync_tombstones (hub TEXT NOT NULL, "
-                     "layer TEXT NOT NULL, hub_id TEXT NOT NULL, PRIMARY KEY (hub, layer, hub_id)) "
-                     "WITHOUT ROWID",
-                     nullptr, nullptr, &err) != SQLITE_OK) {
-        const QString m = QString::fromUtf8(err ? err : "");
-        sqlite3_free(err);
-        throw Exception(ErrorCode::Io, tr("Cannot prepare the sync tables: %1").arg(m));
+    try {
+        store.exec(QStringLiteral(
+            "CREATE TABLE IF NOT EXISTS vigie_sync_cursor (hub TEXT NOT NULL, "
+            "layer TEXT NOT NULL, next_offset INTEGER NOT NULL, max_seen TEXT, "
+            "snapshot TEXT, PRIMARY KEY (hub, layer)); "
+            // Ids of the hub's tombstones: with the live rows they make the count
+            // that must equal the hub's (the proof that ends a sync).
+            "CREATE TABLE IF NOT EXISTS vigie_sync_tombstones (hub TEXT NOT NULL, "
+            "layer TEXT NOT NULL, hub_id TEXT NOT NULL, PRIMARY KEY (hub, layer, hub_id)) "
+            "WITHOUT ROWID"));
+    } catch (const Exception &e) {
+        throw Exception(e.error().code,
+                        tr("Cannot prepare the sync tables: %1").arg(e.error().message));
     }
 }
 
@@ -567,7 +510,7 @@ void bindValue(Stmt &s, int index, const FieldDef &field, const QVariant &v)
         break;
     }
     case FieldType::Real:
-        s.bindDouble(index, v.toDouble());
+        s.bind(index, v.toDouble());
         break;
     case FieldType::DateTime: {
         const QString iso = toIsoUtc(v);
@@ -763,7 +706,6 @@ void LayerSync::checkDuplicates(const Page &page, int pageNumber)
 
 void LayerSync::apply(const Page &page, const std::function<void()> &bookkeeping)
 {
-    sqlite3 *db = m_store.handle();
     Store::Transaction tx(m_store);
     if (!m_store.hasLayer(m_layerId)) {
         auto added = m_store.addLayer(m_layer.manifest, QStringLiteral("hub:") + m_hub);
@@ -774,16 +716,18 @@ void LayerSync::apply(const Page &page, const std::function<void()> &bookkeeping
     const QString geomExpr = m_layer.manifest.geometryType == GeometryType::Point
                                  ? QStringLiteral("GeomFromWKB(?%1, 2154)")
                                  : QStringLiteral("CastToMulti(GeomFromWKB(?%1, 2154))");
-    Stmt find(db,
+    Stmt find(m_store,
               QStringLiteral("SELECT fid, _hub_updated_at FROM %1 WHERE _hub_id = ?").arg(table));
-    Stmt remove(db, QStringLiteral("DELETE FROM %1 WHERE fid = ?").arg(table));
-    Stmt removeSeries(db, QStringLiteral("DELETE FROM vigie_series WHERE layer = ? AND fid = ?"));
-    Stmt tombstone(db, QStringLiteral("INSERT OR IGNORE INTO vigie_sync_tombstones (hub, layer, "
-                                      "hub_id) VALUES (?, ?, ?)"));
+    Stmt remove(m_store, QStringLiteral("DELETE FROM %1 WHERE fid = ?").arg(table));
+    Stmt removeSeries(m_store,
+                      QStringLiteral("DELETE FROM vigie_series WHERE layer = ? AND fid = ?"));
+    Stmt tombstone(m_store,
+                   QStringLiteral("INSERT OR IGNORE INTO vigie_sync_tombstones (hub, layer, "
+                                  "hub_id) VALUES (?, ?, ?)"));
     // In a first pull (a reset included) the hub is the truth: a local copy stamped later than
     // the hub's (a wrong stamp kept from an earlier pull) is overwritten, not kept forever.
     const bool hubWins = m_report.firstPull;
-    // Updates only when something differs: sqlite3_changes() then says "updated".
+    // Updates only when something differs: changes() then says "updated".
     QStringList sets, same;
     const int n = int(fields.size());
     for (int i = 0; i < n; ++i) {
@@ -799,9 +743,9 @@ void LayerSync::apply(const Page &page, const std::function<void()> &bookkeeping
          << QStringLiteral("geom = %1").arg(geomExpr.arg(pWkb));
     same << QStringLiteral("_hub_updated_at IS ?%1").arg(pUpdated)
          << QStringLiteral("AsBinary(geom) IS AsBinary(%1)").arg(geomExpr.arg(pWkb));
-    Stmt update(db, QStringLiteral("UPDATE %1 SET %2 WHERE fid = ?%3 AND NOT (%4)")
-                        .arg(table, sets.join(QStringLiteral(", ")), argText(pFid),
-                             argText(same.join(QStringLiteral(" AND ")))));
+    Stmt update(m_store, QStringLiteral("UPDATE %1 SET %2 WHERE fid = ?%3 AND NOT (%4)")
+                             .arg(table, sets.join(QStringLiteral(", ")), argText(pFid),
+                                  argText(same.join(QStringLiteral(" AND ")))));
     const QString source = QStringLiteral("hub:") + m_hub;
     const QString syncedAt = m_store.now();
 
@@ -850,7 +794,7 @@ void LayerSync::apply(const Page &page, const std::function<void()> &bookkeeping
         update.bind(pUpdated, updatedAt);
         update.bind(pSource, source);
         update.bind(pSynced, syncedAt);
-        update.bindBlob(pWkb, f.wkb);
+        update.bindBlob(pWkb, f.wkb.data(), f.wkb.size());
         update.bind(pFid, fid);
         try {
             update.step();
@@ -859,7 +803,7 @@ void LayerSync::apply(const Page &page, const std::function<void()> &bookkeeping
                 ErrorCode::InvalidInput,
                 tr("Layer \"%1\", feature \"%2\": %3").arg(m_layerId, f.id, e.error().message));
         }
-        if (sqlite3_changes(db) > 0)
+        if (m_store.changes() > 0)
             ++counts.updated;
         else
             ++counts.unchanged;
@@ -884,9 +828,9 @@ void LayerSync::apply(const Page &page, const std::function<void()> &bookkeeping
     }
     bookkeeping();
     {
-        Stmt log(db, QStringLiteral("UPDATE vigie_sync_log SET inserted = inserted + ?, "
-                                    "updated = updated + ?, deleted = deleted + ?, "
-                                    "batches = batches + 1 WHERE id = ?"));
+        Stmt log(m_store, QStringLiteral("UPDATE vigie_sync_log SET inserted = inserted + ?, "
+                                         "updated = updated + ?, deleted = deleted + ?, "
+                                         "batches = batches + 1 WHERE id = ?"));
         log.bind(1, counts.inserted);
         log.bind(2, counts.updated);
         log.bind(3, counts.deleted);
@@ -909,7 +853,7 @@ void LayerSync::writeState(const QString &highWater, const QString &status, bool
     std::int64_t count = -1;
     if (withCount && m_store.hasLayer(m_layerId))
         count = m_store.featureCount(m_layerId);
-    Stmt s(m_store.handle(),
+    Stmt s(m_store,
            QStringLiteral(
                "INSERT INTO vigie_sync_state (hub, layer, high_water, last_sync_at, last_status, "
                "features, extent, since) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
@@ -939,7 +883,7 @@ void LayerSync::writeState(const QString &highWater, const QString &status, bool
 
 void LayerSync::writeCursor(std::int64_t offset, const QString &maxSeen, const QString &snapshot)
 {
-    Stmt s(m_store.handle(),
+    Stmt s(m_store,
            QStringLiteral("INSERT OR REPLACE INTO vigie_sync_cursor (hub, layer, next_offset, "
                           "max_seen, snapshot) VALUES (?, ?, ?, ?, ?)"));
     s.bind(1, m_hub);
@@ -956,14 +900,13 @@ void LayerSync::sweep()
 {
     if (!m_store.hasLayer(m_layerId))
         return;
-    sqlite3 *db = m_store.handle();
     const QString table = quoted(m_layerId);
     const QString source = QStringLiteral("hub:") + m_hub;
     std::vector<std::int64_t> gone;
     {
-        Stmt s(db, QStringLiteral("SELECT fid, _hub_id FROM %1 WHERE _hub_id IS NOT NULL AND "
-                                  "_source = ?")
-                       .arg(table));
+        Stmt s(m_store, QStringLiteral("SELECT fid, _hub_id FROM %1 WHERE _hub_id IS NOT NULL AND "
+                                       "_source = ?")
+                            .arg(table));
         s.bind(1, source);
         while (s.step())
             if (!m_seen.contains(s.text(1)))
@@ -972,8 +915,9 @@ void LayerSync::sweep()
     if (gone.empty())
         return;
     Store::Transaction tx(m_store);
-    Stmt remove(db, QStringLiteral("DELETE FROM %1 WHERE fid = ?").arg(table));
-    Stmt removeSeries(db, QStringLiteral("DELETE FROM vigie_series WHERE layer = ? AND fid = ?"));
+    Stmt remove(m_store, QStringLiteral("DELETE FROM %1 WHERE fid = ?").arg(table));
+    Stmt removeSeries(m_store,
+                      QStringLiteral("DELETE FROM vigie_series WHERE layer = ? AND fid = ?"));
     for (std::int64_t fid : gone) {
         remove.reset();
         remove.bind(1, fid);
@@ -983,7 +927,8 @@ void LayerSync::sweep()
         removeSeries.bind(2, fid);
         removeSeries.step();
     }
-    Stmt log(db, QStringLiteral("UPDATE vigie_sync_log SET deleted = deleted + ? WHERE id = ?"));
+    Stmt log(m_store,
+             QStringLiteral("UPDATE vigie_sync_log SET deleted = deleted + ? WHERE id = ?"));
     log.bind(1, std::int64_t(gone.size()));
     log.bind(2, m_logId);
     log.step();
@@ -1011,19 +956,19 @@ void LayerSync::proveCount()
     const std::int64_t hubCount = root.value(QLatin1String("numberMatched")).toInteger(-1);
     if (hubCount < 0)
         return;
-    sqlite3 *db = m_store.handle();
     std::int64_t live = 0, tombstones = 0;
     if (m_store.hasLayer(m_layerId)) {
-        Stmt s(db, QStringLiteral("SELECT count(*) FROM %1 WHERE _hub_id IS NOT NULL AND "
-                                  "_source = ?")
-                       .arg(quoted(m_layerId)));
+        Stmt s(m_store, QStringLiteral("SELECT count(*) FROM %1 WHERE _hub_id IS NOT NULL AND "
+                                       "_source = ?")
+                            .arg(quoted(m_layerId)));
         s.bind(1, QStringLiteral("hub:") + m_hub);
         if (s.step())
             live = s.int64(0);
     }
     {
-        Stmt s(db, QStringLiteral("SELECT count(*) FROM vigie_sync_tombstones WHERE hub = ? AND "
-                                  "layer = ?"));
+        Stmt s(m_store,
+               QStringLiteral("SELECT count(*) FROM vigie_sync_tombstones WHERE hub = ? AND "
+                              "layer = ?"));
         s.bind(1, m_hub);
         s.bind(2, m_layerId);
         if (s.step())
@@ -1045,22 +990,22 @@ LayerSyncReport LayerSync::run()
     QElapsedTimer timer;
     timer.start();
     m_report.layer = m_layerId;
-    sqlite3 *db = m_store.handle();
-    ensureCursorTable(db);
+    ensureCursorTable(m_store);
 
     // The sync log row exists even when the run fails early.
     {
-        Stmt log(db, QStringLiteral("INSERT INTO vigie_sync_log (started_at, hub, layer, status) "
-                                    "VALUES (?, ?, ?, 'running')"));
+        Stmt log(m_store,
+                 QStringLiteral("INSERT INTO vigie_sync_log (started_at, hub, layer, status) "
+                                "VALUES (?, ?, ?, 'running')"));
         log.bind(1, m_store.now());
         log.bind(2, m_hub);
         log.bind(3, m_layerId);
         log.step();
-        m_logId = sqlite3_last_insert_rowid(db);
+        m_logId = m_store.lastInsertId();
     }
     auto finishLog = [&](const QString &status, const QString &message) {
-        Stmt log(db, QStringLiteral("UPDATE vigie_sync_log SET status = ?, finished_at = ?, "
-                                    "message = ? WHERE id = ?"));
+        Stmt log(m_store, QStringLiteral("UPDATE vigie_sync_log SET status = ?, finished_at = ?, "
+                                         "message = ? WHERE id = ?"));
         log.bind(1, status);
         log.bind(2, m_store.now());
         log.bind(3, message.isEmpty() ? QString() : m_client.sanitized(message));
@@ -1070,16 +1015,18 @@ LayerSyncReport LayerSync::run()
 
     try {
         if (m_options.reset) {
-            Stmt a(db, QStringLiteral("DELETE FROM vigie_sync_state WHERE hub = ? AND layer = ?"));
+            Stmt a(m_store,
+                   QStringLiteral("DELETE FROM vigie_sync_state WHERE hub = ? AND layer = ?"));
             a.bind(1, m_hub);
             a.bind(2, m_layerId);
             a.step();
-            Stmt b(db, QStringLiteral("DELETE FROM vigie_sync_cursor WHERE hub = ? AND layer = ?"));
+            Stmt b(m_store,
+                   QStringLiteral("DELETE FROM vigie_sync_cursor WHERE hub = ? AND layer = ?"));
             b.bind(1, m_hub);
             b.bind(2, m_layerId);
             b.step();
-            Stmt c(db, QStringLiteral("DELETE FROM vigie_sync_tombstones WHERE hub = ? AND "
-                                      "layer = ?"));
+            Stmt c(m_store, QStringLiteral("DELETE FROM vigie_sync_tombstones WHERE hub = ? AND "
+                                           "layer = ?"));
             c.bind(1, m_hub);
             c.bind(2, m_layerId);
             c.step();
@@ -1087,8 +1034,8 @@ LayerSyncReport LayerSync::run()
         QString highWater, extent, since;
         bool hasState = false;
         {
-            Stmt s(db, QStringLiteral("SELECT high_water, extent, since FROM vigie_sync_state "
-                                      "WHERE hub = ? AND layer = ?"));
+            Stmt s(m_store, QStringLiteral("SELECT high_water, extent, since FROM vigie_sync_state "
+                                           "WHERE hub = ? AND layer = ?"));
             s.bind(1, m_hub);
             s.bind(2, m_layerId);
             if (s.step()) {
@@ -1102,8 +1049,8 @@ LayerSyncReport LayerSync::run()
         QString maxSeen, snapshot;
         bool hasCursor = false;
         {
-            Stmt s(db, QStringLiteral("SELECT next_offset, max_seen, snapshot FROM "
-                                      "vigie_sync_cursor WHERE hub = ? AND layer = ?"));
+            Stmt s(m_store, QStringLiteral("SELECT next_offset, max_seen, snapshot FROM "
+                                           "vigie_sync_cursor WHERE hub = ? AND layer = ?"));
             s.bind(1, m_hub);
             s.bind(2, m_layerId);
             if (s.step()) {
@@ -1214,7 +1161,7 @@ LayerSyncReport LayerSync::run()
                         if (hw.isEmpty())
                             hw = QStringLiteral("1970-01-01T00:00:00.000Z");
                         writeState(hw, QStringLiteral("running"), false);
-                        Stmt d(db,
+                        Stmt d(m_store,
                                QStringLiteral(
                                    "DELETE FROM vigie_sync_cursor WHERE hub = ? AND layer = ?"));
                         d.bind(1, m_hub);
@@ -1411,10 +1358,9 @@ std::vector<LayerSyncState> syncStates(const Store &store)
 {
     std::vector<LayerSyncState> out;
     try {
-        Stmt s(store.handle(),
-               QStringLiteral("SELECT hub, layer, high_water, last_sync_at, last_status, "
-                              "features, extent, since FROM vigie_sync_state "
-                              "ORDER BY last_sync_at DESC, layer"));
+        Stmt s(store, QStringLiteral("SELECT hub, layer, high_water, last_sync_at, last_status, "
+                                     "features, extent, since FROM vigie_sync_state "
+                                     "ORDER BY last_sync_at DESC, layer"));
         while (s.step())
             out.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.int64(5),
                            s.text(6), s.text(7)});
@@ -1427,7 +1373,7 @@ std::vector<SyncLogEntry> syncLog(const Store &store, int limit)
 {
     std::vector<SyncLogEntry> out;
     try {
-        Stmt s(store.handle(),
+        Stmt s(store,
                QStringLiteral("SELECT id, started_at, finished_at, hub, layer, status, message, "
                               "inserted, updated, deleted, batches FROM vigie_sync_log "
                               "ORDER BY id DESC LIMIT %1")
