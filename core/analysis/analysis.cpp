@@ -87,51 +87,6 @@ double positive(const QVariantMap &p, const char *name, double fallback, double 
     return v;
 }
 
-// WKB writers (little-endian, 2D).
-void putU32(std::vector<unsigned char> &b, std::uint32_t v)
-{
-    for (int i = 0; i < 4; ++i)
-        b.push_back((v >> (8 * i)) & 0xff);
-}
-void putF64(std::vector<unsigned char> &b, double v)
-{
-    unsigned char raw[8];
-    std::memcpy(raw, &v, 8);
-    b.insert(b.end(), raw, raw + 8);
-}
-std::vector<unsigned char> pointWkb(double x, double y)
-{
-    std::vector<unsigned char> b{1};
-    putU32(b, 1);
-    putF64(b, x);
-    putF64(b, y);
-    return b;
-}
-std::vector<unsigned char> multiPolygonWkb(const std::vector<PolygonRings> &polygons)
-{
-    std::vector<unsigned char> b{1};
-    putU32(b, 6);
-    putU32(b, std::uint32_t(polygons.size()));
-    for (const PolygonRings &poly : polygons) {
-        b.push_back(1);
-        putU32(b, 3);
-        putU32(b, std::uint32_t(poly.size()));
-        for (const Path &ring : poly) {
-            const bool closed = !ring.empty() && ring.front() == ring.back();
-            putU32(b, std::uint32_t(ring.size() + (closed ? 0 : 1)));
-            for (const QPointF &p : ring) {
-                putF64(b, p.x());
-                putF64(b, p.y());
-            }
-            if (!closed && !ring.empty()) {
-                putF64(b, ring.front().x());
-                putF64(b, ring.front().y());
-            }
-        }
-    }
-    return b;
-}
-
 PolygonRings gridCellSquare(const GridSpec &g, int col, int row)
 {
     const double cs = g.cellSize;

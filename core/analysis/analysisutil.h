@@ -8,6 +8,7 @@
 #include "../geometry.h"
 #include "../layermanifest.h"
 #include "../layersnapshot.h"
+#include "../store/wkb.h"
 #include "analysis.h"
 #include "analytics/grid.h"
 #include "analytics/kde.h"
@@ -35,8 +36,6 @@ bool paramBool(const QVariantMap &p, const char *name, bool fallback);
 /// A number in (0, maximum], else invalidParameter().
 double positive(const QVariantMap &p, const char *name, double fallback, double maximum = 1e9);
 
-std::vector<unsigned char> pointWkb(double x, double y);
-std::vector<unsigned char> multiPolygonWkb(const std::vector<PolygonRings> &polygons);
 /// The square of a grid's cell (col, row), from its top-left corner, clockwise.
 PolygonRings gridCellSquare(const analytics::GridSpec &g, int col, int row);
 double geometryArea(const Geometry &g);

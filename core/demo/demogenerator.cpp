@@ -13,7 +13,9 @@
 #include "../analytics/rng.h"
 #include "../layerregistry.h"
 #include "../store/store.h"
+#include "../store/wkb.h"
 #include "demoreference.h"
+#include "demotables.h"
 #include "marseilledata.h"
 
 #include <QCoreApplication>
@@ -204,41 +206,14 @@ std::vector<unsigned char> wkbOf(const OGRGeometry &geometry)
     return wkb;
 }
 
-void putU32(std::vector<unsigned char> &out, std::uint32_t v)
-{
-    for (int i = 0; i < 4; ++i)
-        out.push_back(static_cast<unsigned char>((v >> (8 * i)) & 0xFF));
-}
-
-void putF64(std::vector<unsigned char> &out, double d)
-{
-    const auto v = std::bit_cast<std::uint64_t>(d);
-    for (int i = 0; i < 8; ++i)
-        out.push_back(static_cast<unsigned char>((v >> (8 * i)) & 0xFF));
-}
-
-std::vector<unsigned char> pointWkb(double x, double y)
-{
-    std::vector<unsigned char> wkb;
-    wkb.reserve(21);
-    wkb.push_back(1); // little endian
-    putU32(wkb, 1);
-    putF64(wkb, x);
-    putF64(wkb, y);
-    return wkb;
-}
-
+/// A traffic segment's line as the store's WKB.
 std::vector<unsigned char> lineWkb(const std::vector<Pt> &pts)
 {
-    std::vector<unsigned char> wkb;
-    wkb.push_back(1);
-    putU32(wkb, 2);
-    putU32(wkb, std::uint32_t(pts.size()));
-    for (const Pt &p : pts) {
-        putF64(wkb, p.x);
-        putF64(wkb, p.y);
-    }
-    return wkb;
+    Path path;
+    path.reserve(pts.size());
+    for (const Pt &p : pts)
+        path.emplace_back(p.x, p.y);
+    return lineStringToWkb(path);
 }
 
 /// Convex polygon clipped to the half-plane a*x + b*y <= c (Sutherland-Hodgman, one edge).
@@ -543,123 +518,13 @@ QDateTime localToUtc(const QDate &date, double hourOfDay)
 // --- incident model ----------------------------------------------------------------------------
 
 enum Category { AtteintesBiens, Violences, Nuisances, Stupefiants, Accidents, Incivilites, NCat };
+static_assert(NCat == demo::kCategories);
 
 const std::array<const char *, NCat> kCategoryValue = {
     "atteintes_biens", "violences", "nuisances", "stupefiants", "accidents", "incivilites"};
 
-struct CategoryModel
-{
-    double perYear;                ///< incidents per year at scale 1
-    double branching;              ///< near-repeat branching ratio
-    double seasonAmplitude;        ///< relative amplitude of the yearly cycle
-    int seasonPeakDay;             ///< day of year of the peak
-    double trendOverPeriod;        ///< relative change from start to end of the period
-    std::array<double, 7> weekday; ///< Monday..Sunday
-    std::array<double, 24> hours;  ///< local hour profile (weekdays)
-    double weekendNight;           ///< multiplier of 0h-5h on Saturdays and Sundays
-    double weekendRush;            ///< multiplier of 7h-9h and 17h-19h on Saturdays and Sundays
-    double hotspotShare;           ///< share of background events drawn around hotspots
-    double roadShare;              ///< share of background events drawn along roads
-    std::array<double, 3> severity;
-    std::array<double, 3> reporter; ///< Police municipale, CSU, Main courante
-};
-
-const std::array<CategoryModel, NCat> &categoryModels()
-{
-    static const std::array<CategoryModel, NCat> models = {{
-        // atteintes aux biens: afternoon and evening, summer peak, slowly decreasing
-        {14000,
-         0.25,
-         0.15,
-         213,
-         -0.06,
-         {1.0, 0.98, 0.98, 1.0, 1.08, 1.1, 0.9},
-         {1.6, 1.2, 1.0, 0.8, 0.6, 0.5, 0.6, 1.0, 1.6, 2.2, 2.8, 3.2,
-          3.4, 3.5, 3.8, 4.2, 4.6, 5.0, 5.2, 5.0, 4.2, 3.4, 2.6, 2.0},
-         1.3,
-         0.8,
-         0.30,
-         0.0,
-         {0.6, 0.3, 0.1},
-         {0.45, 0.2, 0.35}},
-        // violences: evening and night, weekend nights
-        {7000,
-         0.15,
-         0.10,
-         196,
-         0.08,
-         {0.9, 0.88, 0.9, 0.95, 1.1, 1.3, 1.2},
-         {3.0, 2.6, 2.2, 1.6, 1.0, 0.6, 0.5, 0.7, 1.0, 1.3, 1.6, 2.0,
-          2.4, 2.4, 2.5, 2.8, 3.2, 3.6, 4.0, 4.4, 4.6, 4.6, 4.2, 3.6},
-         1.8,
-         1.0,
-         0.30,
-         0.0,
-         {0.3, 0.45, 0.25},
-         {0.55, 0.25, 0.2}},
-        // nuisances: night, weekends, strong summer peak
-        {9000,
-         0.15,
-         0.35,
-         196,
-         0.05,
-         {0.8, 0.78, 0.82, 0.9, 1.2, 1.45, 1.2},
-         {9.0, 8.0, 6.5, 4.5, 2.8, 1.4, 0.8, 0.8, 1.0, 1.2, 1.4, 1.6,
-          1.8, 1.8, 1.8, 2.0, 2.2, 2.6, 3.2, 4.2, 5.4, 6.8, 8.2, 9.4},
-         1.7,
-         1.0,
-         0.35,
-         0.0,
-         {0.75, 0.2, 0.05},
-         {0.6, 0.2, 0.2}},
-        // stupéfiants: afternoon and evening, concentrated in a few places, increasing
-        {4500,
-         0.30,
-         0.05,
-         180,
-         0.12,
-         {1.0, 1.0, 1.0, 1.0, 1.05, 1.0, 0.9},
-         {1.4, 1.0, 0.7, 0.4, 0.3, 0.3, 0.4, 0.6, 1.0, 1.4, 1.8, 2.2,
-          2.4, 2.6, 3.0, 3.4, 3.8, 4.0, 4.0, 3.8, 3.4, 2.8, 2.2, 1.8},
-         1.0,
-         1.0,
-         0.55,
-         0.0,
-         {0.4, 0.4, 0.2},
-         {0.5, 0.4, 0.1}},
-        // accidents: rush hours on weekdays, along the roads, autumn peak
-        {4500,
-         0.05,
-         0.08,
-         290,
-         -0.04,
-         {1.05, 1.05, 1.05, 1.05, 1.1, 0.9, 0.8},
-         {0.8, 0.6, 0.5, 0.4, 0.4, 0.6, 1.6, 5.5, 8.0, 5.0, 3.2, 3.4,
-          4.2, 4.0, 3.6, 4.0, 5.2, 7.6, 8.4, 5.6, 3.2, 2.2, 1.6, 1.1},
-         1.6,
-         0.5,
-         0.10,
-         0.60,
-         {0.55, 0.3, 0.15},
-         {0.7, 0.2, 0.1}},
-        // incivilités et dépôts sauvages: daytime, summer
-        {6000,
-         0.20,
-         0.20,
-         200,
-         0.10,
-         {1.1, 1.05, 1.0, 1.0, 1.0, 0.95, 0.85},
-         {0.5, 0.4, 0.3, 0.3, 0.3, 0.5, 1.2, 2.6, 3.6, 4.0, 4.2, 4.0,
-          3.6, 3.6, 3.8, 3.8, 3.6, 3.2, 2.6, 2.0, 1.4, 1.0, 0.8, 0.6},
-         1.0,
-         1.0,
-         0.20,
-         0.0,
-         {0.8, 0.17, 0.03},
-         {0.55, 0.25, 0.2}},
-    }};
-    return models;
-}
+using demo::CategoryModel;
+using demo::categoryModels;
 
 struct Hotspot
 {
@@ -672,36 +537,10 @@ struct Hotspot
 /// Persistent hotspots: a few explicit places (Lambert-93) and a few quartiers by code.
 std::vector<Hotspot> hotspots(const City &city)
 {
-    std::vector<Hotspot> list = {
-        // Belsunce, Noailles, Canebière
-        {{893150.0, 6247150.0}, 260.0, {1.0, 1.0, 0.7, 0.6, 0.3, 0.8}, false},
-        // Gare Saint-Charles
-        {{893196.0, 6247782.0}, 180.0, {0.8, 0.6, 0.3, 0.3, 0.1, 0.4}, false},
-        // Vieux-Port quays and Cours Julien / La Plaine at night
-        {{892776.0, 6246891.0}, 220.0, {0.6, 0.6, 0.9, 0.2, 0.2, 0.4}, false},
-        {{893512.0, 6246735.0}, 200.0, {0.4, 0.5, 1.0, 0.4, 0.1, 0.5}, false},
-        // Castellane / Prado shopping
-        {{893987.0, 6245804.0}, 250.0, {0.5, 0.2, 0.2, 0.0, 0.3, 0.2}, false},
-        // Prado beaches and Borély in summer
-        {{892851.0, 6243045.0}, 380.0, {0.7, 0.3, 0.9, 0.1, 0.2, 0.6}, true},
-        // Frais-Vallon
-        {{895367.0, 6251185.0}, 220.0, {0.1, 0.3, 0.1, 0.9, 0.0, 0.2}, false},
-    };
-    struct ByCode
-    {
-        const char *code;
-        double sigma;
-        std::array<double, NCat> weight;
-    };
-    const std::vector<ByCode> byCode = {
-        {"1320303", 300.0, {0.3, 0.5, 0.3, 1.0, 0.0, 0.5}}, // Saint-Mauront
-        {"1321405", 300.0, {0.2, 0.4, 0.1, 0.9, 0.0, 0.3}}, // Saint-Barthélemy
-        {"1321303", 280.0, {0.2, 0.3, 0.1, 0.8, 0.0, 0.2}}, // Malpassé
-        {"1321507", 300.0, {0.1, 0.3, 0.1, 0.8, 0.0, 0.2}}, // Notre-Dame Limite
-        {"1321511", 280.0, {0.1, 0.2, 0.1, 0.6, 0.0, 0.2}}, // La Viste
-        {"1321403", 280.0, {0.2, 0.3, 0.1, 0.6, 0.1, 0.3}}, // Le Canet
-        {"1321106", 350.0, {0.8, 0.1, 0.1, 0.0, 0.3, 0.2}}, // La Valentine (shopping)
-    };
+    std::vector<Hotspot> list;
+    for (const demo::HotspotPlace &h : demo::hotspotPlaces())
+        list.push_back({{h.x, h.y}, h.sigma, h.weight, h.summer});
+    const auto &byCode = demo::hotspotQuartiers();
     for (const auto &b : byCode) {
         const int q = city.quartierByCode(b.code);
         if (q >= 0)
@@ -713,151 +552,8 @@ std::vector<Hotspot> hotspots(const City &city)
 // --- traffic
 // ---------------------------------------------------------------------------------------
 
-struct Axis
-{
-    const char *name;
-    const char *roadClass;
-    double flowMin, flowMax;
-    std::vector<Pt> waypoints;
-};
-
-const std::vector<Axis> &axes()
-{
-    static const std::vector<Axis> list = {
-        {"Autoroute A7",
-         "autoroute",
-         2600,
-         4200,
-         {{892700, 6247900},
-          {892950, 6249300},
-          {893250, 6250600},
-          {893500, 6252200},
-          {893350, 6253800},
-          {893450, 6255100}}},
-        {"Autoroute A55",
-         "autoroute",
-         2000,
-         3400,
-         {{892050, 6248200},
-          {891750, 6249700},
-          {891100, 6251100},
-          {890200, 6252300},
-          {889300, 6253200},
-          {888300, 6254300},
-          {887200, 6255300}}},
-        {"Autoroute A50",
-         "autoroute",
-         2400,
-         4000,
-         {{895050, 6246250},
-          {896800, 6245950},
-          {898500, 6245650},
-          {900300, 6245450},
-          {902000, 6245650},
-          {903600, 6246050}}},
-        {"Rocade L2",
-         "voie_rapide",
-         1800,
-         3200,
-         {{893700, 6250500},
-          {894400, 6250500},
-          {895350, 6251050},
-          {896500, 6250850},
-          {897250, 6249900},
-          {897350, 6248800},
-          {897300, 6247500},
-          {897600, 6246100}}},
-        {"Avenue du Prado",
-         "artere",
-         1100,
-         1900,
-         {{893480, 6245800}, {894150, 6244650}, {893750, 6243950}, {892950, 6243100}}},
-        {"Boulevard Michelet",
-         "artere",
-         1200,
-         2000,
-         {{894150, 6244650},
-          {894600, 6244000},
-          {894850, 6242900},
-          {895050, 6241800},
-          {895400, 6240800}}},
-        {"Avenue de Mazargues",
-         "boulevard",
-         500,
-         1000,
-         {{894000, 6243600}, {894300, 6242200}, {894650, 6240700}}},
-        {"Corniche Kennedy",
-         "artere",
-         900,
-         1600,
-         {{891500, 6246150},
-          {891250, 6245450},
-          {891750, 6244700},
-          {892350, 6244050},
-          {892850, 6243250}}},
-        {"Avenue de la Pointe-Rouge",
-         "boulevard",
-         500,
-         1000,
-         {{892950, 6243100}, {893200, 6242000}, {893350, 6240800}, {892900, 6239700}}},
-        {"La Canebière",
-         "artere",
-         700,
-         1200,
-         {{892776, 6246891}, {893200, 6247080}, {893615, 6247350}, {894368, 6247985}}},
-        {"Boulevard National",
-         "boulevard",
-         500,
-         900,
-         {{893150, 6247850}, {893450, 6248400}, {893700, 6248900}, {894000, 6249500}}},
-        {"Boulevard Baille - Sakakini",
-         "artere",
-         900,
-         1600,
-         {{893480, 6245800},
-          {894500, 6246050},
-          {895050, 6246250},
-          {895300, 6247200},
-          {895300, 6248500},
-          {895100, 6249900}}},
-        {"Boulevard Rabatau - Schloesing",
-         "artere",
-         1000,
-         1700,
-         {{894150, 6244650}, {895400, 6245050}, {896500, 6244450}, {897600, 6244050}}},
-        {"Avenue de Saint-Antoine",
-         "boulevard",
-         500,
-         1000,
-         {{892400, 6250900}, {892000, 6252100}, {891700, 6253400}, {891500, 6254900}}},
-        {"Route de Château-Gombert",
-         "boulevard",
-         400,
-         900,
-         {{895350, 6251050}, {896300, 6251900}, {897200, 6252500}, {898200, 6252950}}},
-        {"Boulevard de Saint-Marcel",
-         "boulevard",
-         500,
-         1000,
-         {{897600, 6246100}, {899000, 6246700}, {900500, 6247300}, {901900, 6247900}}},
-        {"Boulevard de Paris",
-         "boulevard",
-         600,
-         1100,
-         {{892300, 6248300}, {892250, 6249000}, {892150, 6249700}}},
-        {"Chemin du Littoral",
-         "boulevard",
-         500,
-         1000,
-         {{891450, 6250000}, {890900, 6250900}, {890300, 6251700}, {889500, 6252500}}},
-        {"Avenue de Toulon",
-         "boulevard",
-         700,
-         1200,
-         {{894500, 6246050}, {895600, 6245700}, {896600, 6245400}}},
-    };
-    return list;
-}
+using demo::axes;
+using demo::Axis;
 
 struct Segment
 {
@@ -931,7 +627,7 @@ std::vector<Segment> buildTraffic(const City &city, std::uint64_t seed)
     const double pieceLength = 560.0;
     for (const Axis &axis : axes()) {
         OGRLineString line;
-        for (const Pt &p : axis.waypoints)
+        for (const demo::Waypoint &p : axis.waypoints)
             line.addPoint(p.x, p.y);
         std::unique_ptr<OGRGeometry> inside(line.Intersection(city.mainland.get()));
         if (!inside)
@@ -1730,7 +1426,7 @@ DemoSummary writeStore(Store &store, const DemoOptions &options, analytics::Feed
                 progress(feedback, 35.0 + 50.0 * double(done) / double(incidents.size()),
                          QT_TRANSLATE_NOOP("vigie::core::DemoGenerator", "Writing incidents"));
             FeatureRecord r;
-            r.wkb = pointWkb(inc.x, inc.y);
+            r.wkb = pointToWkb(inc.x, inc.y);
             r.source = QStringLiteral("demo");
             for (const FieldDef &f : im.fields) {
                 if (f.name == QLatin1String("occurred_at"))
@@ -1763,7 +1459,7 @@ DemoSummary writeStore(Store &store, const DemoOptions &options, analytics::Feed
         int n = 0;
         for (const auto &c : cameras) {
             cams.add(
-                record(pointWkb(c.at.x, c.at.y), cm,
+                record(pointToWkb(c.at.x, c.at.y), cm,
                        {{QStringLiteral("camera_id"),
                          QStringLiteral("CAM-%1").arg(++n, 4, 10, QLatin1Char('0'))},
                         {QStringLiteral("kind"), c.kind},
@@ -1780,7 +1476,7 @@ DemoSummary writeStore(Store &store, const DemoOptions &options, analytics::Feed
         const LayerManifest &em = manifestOf("events");
         Store::Inserter evs(store, em.id);
         for (const auto &e : events) {
-            evs.add(record(pointWkb(e.at.x, e.at.y), em,
+            evs.add(record(pointToWkb(e.at.x, e.at.y), em,
                            {{QStringLiteral("name"), e.name},
                             {QStringLiteral("kind"), e.kind},
                             {QStringLiteral("venue"), e.venue},

@@ -7,7 +7,9 @@
 
 namespace vigie::core {
 
-Statement::Statement(const Store &store, const QString &sql) : Statement(store.handle(), sql) {}
+Statement::Statement(const Store &store, const QString &sql) : Statement(store.handle(), sql)
+{
+}
 
 Statement::Statement(sqlite3 *db, const QString &sql) : m_db(db)
 {

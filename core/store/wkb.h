@@ -8,6 +8,19 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
+
+namespace vigie::core {
+
+// WKB writers (ISO, little-endian, 2D): the geometries every module hands to the store, which
+// reads them back with detail::parseWkb().
+
+std::vector<unsigned char> pointToWkb(double x, double y);
+std::vector<unsigned char> lineStringToWkb(const Path &points);
+/// Rings that do not end at their first point are closed.
+std::vector<unsigned char> multiPolygonToWkb(const std::vector<PolygonRings> &polygons);
+
+} // namespace vigie::core
 
 namespace vigie::core::detail {
 

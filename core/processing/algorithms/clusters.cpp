@@ -99,7 +99,7 @@ void runClusters(AlgorithmContext &ctx, const ParameterValues &values, bool spac
         if (i % 65536 == 65535)
             analytics::throwIfCanceled(ctx.feedback());
         FeatureRecord rec;
-        rec.wkb = pointWkb(sel.x[i], sel.y[i]);
+        rec.wkb = pointToWkb(sel.x[i], sel.y[i]);
         rec.source = ctx.source();
         const int label = r.label[i];
         rec.values << (label >= 0 ? QVariant(label + 1) : QVariant()) << int(r.core[i])

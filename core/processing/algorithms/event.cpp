@@ -335,7 +335,7 @@ private:
             if (parts->empty())
                 continue;
             FeatureRecord rec;
-            rec.wkb = multiPolygonWkb(*parts);
+            rec.wkb = multiPolygonToWkb(*parts);
             rec.source = m_ctx.source();
             rec.values << key;
             ins.add(rec);
@@ -426,7 +426,7 @@ private:
                 peak = std::max(peak, h.unitsHigh);
             }
             FeatureRecord rec;
-            rec.wkb = multiPolygonWkb(m_zoneShapes[z]->polygons);
+            rec.wkb = multiPolygonToWkb(m_zoneShapes[z]->polygons);
             rec.source = m_ctx.source();
             rec.values << m_zoneNames[z] << total << peak
                        << QStringLiteral("r%1").arg(std::min(peak, 3));

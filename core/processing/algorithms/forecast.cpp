@@ -65,7 +65,7 @@ void writePriorityCells(AlgorithmContext &ctx, const Raster &r,
         if (k >= n5)
             continue;
         FeatureRecord rec;
-        rec.wkb = multiPolygonWkb({cellRing(r.grid, cells[k])});
+        rec.wkb = multiPolygonToWkb({cellRing(r.grid, cells[k])});
         rec.source = ctx.source();
         rec.values << qlonglong(k + 1) << r.values[cells[k]]
                    << QString(k < n1   ? QStringLiteral("top1")

@@ -161,7 +161,7 @@ private:
         auto add = [&](const std::vector<PolygonRings> &parts, const QString &role,
                        const QString &name, const QVariant &before, const QVariant &after) {
             FeatureRecord rec;
-            rec.wkb = multiPolygonWkb(parts);
+            rec.wkb = multiPolygonToWkb(parts);
             rec.source = m_ctx.source();
             rec.values << role << name << before << after;
             ins.add(rec);

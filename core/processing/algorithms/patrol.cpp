@@ -300,7 +300,7 @@ private:
         auto add = [&](const Positions &pos, const QString &key, const analytics::Allocation &cov) {
             for (std::size_t i = 0; i < pos.size(); ++i) {
                 FeatureRecord rec;
-                rec.wkb = pointWkb(pos[i].first, pos[i].second);
+                rec.wkb = pointToWkb(pos[i].first, pos[i].second);
                 rec.source = m_ctx.source();
                 rec.values << QStringLiteral("%1%2").arg(key, argText(i + 1)) << key
                            << (i < cov.marginalRisk.size() ? QVariant(cov.marginalRisk[i])

@@ -199,10 +199,10 @@ private:
             FeatureRecord rec;
             if (byCell) {
                 const auto cols = std::size_t(u.grid.cols);
-                rec.wkb = multiPolygonWkb(
+                rec.wkb = multiPolygonToWkb(
                     {gridCellSquare(u.grid, int(u.cell[i] % cols), int(u.cell[i] / cols))});
             } else {
-                rec.wkb = pointWkb(u.x[i], u.y[i]);
+                rec.wkb = pointToWkb(u.x[i], u.y[i]);
             }
             rec.source = ctx.source();
             const double rankShare = double(k + 1) / n;

@@ -380,7 +380,7 @@ FeatureRecord cameraRecord(const analytics::Camera &c, const QString &id, const 
                            const QString &source)
 {
     FeatureRecord r;
-    r.wkb = pointWkb(c.x, c.y);
+    r.wkb = pointToWkb(c.x, c.y);
     r.source = source;
     r.values << id << state << c.directionDeg << c.fovDeg << c.rangeM;
     return r;

@@ -351,7 +351,7 @@ void writeUnitsLayer(AlgorithmContext &context, LayerManifest m, const Units &u,
     Store::Inserter ins(store, m.id);
     for (std::size_t i = 0; i < u.value.size(); ++i) {
         FeatureRecord rec;
-        rec.wkb = multiPolygonWkb(u.shapes[i]);
+        rec.wkb = multiPolygonToWkb(u.shapes[i]);
         rec.source = source;
         rec.values << QVariant::fromValue<qlonglong>(qlonglong(i));
         if (!u.label.empty())
