@@ -100,7 +100,6 @@ const std::array<CategoryModel, kCategories> &categoryModels()
     return models;
 }
 
-
 const std::vector<HotspotPlace> &hotspotPlaces()
 {
     static const std::vector<HotspotPlace> list = {
@@ -272,6 +271,5 @@ const std::vector<Axis> &axes()
     };
     return list;
 }
-
 
 } // namespace vigie::core::demo

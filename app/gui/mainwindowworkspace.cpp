@@ -1,0 +1,574 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The main window's workspace: opening one, loading its layers in the background, the
+// catalogue and the time range, zooming and identifying; the File menu's actions (new, demo,
+// open, recent, import).
+#include "mainwindow.h"
+
+#include "core/processing/algorithm.h"
+
+#include "analysisdialog.h"
+#include "icons.h"
+#include "identifypanel.h"
+#include "importdialog.h"
+#include "layerpanel.h"
+#include "mapcanvas.h"
+#include "reportdialog.h"
+#include "scenariopanel.h"
+#include "syncpanel.h"
+#include "taskstatus.h"
+#include "timefilter.h"
+
+#include "core/analytics/feedback.h"
+#include "core/demo/demogenerator.h"
+#include "core/i18n.h"
+#include "core/layerregistry.h"
+#include "core/store/store.h"
+#include "core/task/task.h"
+#include "render/identify.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QScreen>
+#include <QSet>
+#include <QSettings>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+#include <QToolButton>
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+
+namespace vigie::gui {
+
+namespace {
+
+constexpr int kMaxRecent = 8;
+const QString kRecentKey = QStringLiteral("workspace/recent");
+const QString kLastKey = QStringLiteral("workspace/last");
+
+/// Loading order: polygons first so the map appears early, then lines, then points.
+int loadRank(const core::LayerManifest &m)
+{
+    switch (m.geometryType) {
+    case core::GeometryType::Raster:
+        return 0;
+    case core::GeometryType::Polygon:
+        return 0;
+    case core::GeometryType::Line:
+        return 1;
+    case core::GeometryType::Point:
+        return 2;
+    }
+    return 3;
+}
+
+} // namespace
+
+// --- workspace ------------------------------------------------------------------------------
+
+bool MainWindow::openWorkspace(const QString &path)
+{
+    m_lastError.clear();
+    try {
+        auto result = core::Store::open(path);
+        if (!result.ok()) {
+            showError(tr("Cannot open the workspace"), result.error().message);
+            return false;
+        }
+        adoptStore(std::move(result.value()), path);
+        return true;
+    } catch (const std::exception &e) {
+        showError(tr("Cannot open the workspace"),
+                  tr("%1: %2").arg(displayName(path), QString::fromUtf8(e.what())));
+    } catch (...) {
+        showError(tr("Cannot open the workspace"),
+                  tr("%1: unexpected error").arg(displayName(path)));
+    }
+    return false;
+}
+
+void MainWindow::adoptStore(std::unique_ptr<core::Store> store, const QString &path)
+{
+    // Tasks on the previous workspace are asked to stop and keep its store alive until they
+    // have; none of their results will be shown.
+    cancelTask();
+    m_runningTask = 0;
+    endScenarioTask();
+    m_loading = false;
+    auto handle = std::make_shared<StoreHandle>();
+    handle->store = std::move(store);
+    m_store = handle;
+    m_path = path;
+    m_syncPanel->setStorePath(path);
+    ++m_generation;
+    m_firstPainted = false;
+    m_fullPainted = false;
+    m_loadedLayers = 0;
+    m_identify->showNothing();
+    m_canvas->clearHighlight();
+    m_scenarioPanel->startPick(ScenarioPanel::Pick::None);
+    m_scenarioPanel->setResultText(QString());
+    addRecent(path);
+    updateTitle();
+
+    std::vector<core::LayerManifest> manifests = m_store->store->layers();
+    m_layerCount = static_cast<int>(manifests.size());
+    // Results of earlier analyses are listed but start hidden: the map opens on the data.
+    QSet<QString> results;
+    try {
+        for (const core::StoredAnalysis &a : core::storedAnalyses(*m_store->store)) {
+            results.insert(a.resultLayer);
+            for (const QString &layer : a.layers)
+                results.insert(layer);
+        }
+    } catch (const core::Exception &) {
+    }
+    std::vector<LayerState> states;
+    states.reserve(manifests.size());
+    QRectF full;
+    QRectF polygons;
+    for (const auto &m : manifests) {
+        LayerState s;
+        s.manifest = m;
+        s.visible = !results.contains(m.id);
+        states.push_back(std::move(s));
+        const QRectF e = m_store->store->extent(m.id);
+        if (e.isValid() || (e.width() >= 0 && e.height() >= 0 && !e.isNull())) {
+            full = full.isNull() ? e : full.united(e);
+            if (m.geometryType == core::GeometryType::Polygon)
+                polygons = polygons.isNull() ? e : polygons.united(e);
+        }
+    }
+    m_layers->setLanguage(m_language);
+    m_layers->setLayers(std::move(states));
+    m_time->setDataRange(core::LayerSnapshot::kNoTime, core::LayerSnapshot::kNoTime);
+    const QRectF start = polygons.isValid() ? polygons : full;
+    if (start.isValid())
+        m_canvas->zoomToRect(start);
+
+    std::sort(manifests.begin(), manifests.end(),
+              [](const core::LayerManifest &a, const core::LayerManifest &b) {
+                  return loadRank(a) < loadRank(b);
+              });
+    QStringList ids;
+    for (const auto &m : manifests)
+        ids << m.id;
+    startLoading(ids);
+}
+
+void MainWindow::startLoading(const QStringList &layerIds)
+{
+    m_loading = true;
+    const quint64 generation = m_generation;
+    auto handle = m_store;
+    QPointer<MainWindow> self(this);
+    runTask(
+        tr("Loading layers…"),
+        [this, handle, layerIds, generation](analytics::Feedback &feedback) {
+            const int n = std::max<int>(1, static_cast<int>(layerIds.size()));
+            for (int i = 0; i < layerIds.size(); ++i) {
+                if (feedback.isCanceled())
+                    return;
+                const QString id = layerIds.at(i);
+                core::LayerSnapshotPtr snapshot;
+                QString error;
+                try {
+                    std::lock_guard<std::mutex> lock(handle->mutex);
+                    auto r = handle->store->loadSnapshot(id, &feedback);
+                    if (r.ok())
+                        snapshot = r.value();
+                    else if (r.error().code != core::ErrorCode::Canceled)
+                        error = r.error().message;
+                } catch (const analytics::Canceled &) {
+                    return;
+                } catch (const std::exception &e) {
+                    error = QString::fromUtf8(e.what());
+                }
+                if (feedback.isCanceled())
+                    return;
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, generation, id, snapshot, error] {
+                        snapshotLoaded(generation, id, snapshot, error);
+                    },
+                    Qt::QueuedConnection);
+                feedback.setProgress(100.0 * (i + 1) / n);
+            }
+        },
+        [this, generation](const core::Task &task) {
+            if (task.status() == core::Task::Status::Failed)
+                showError(tr("Loading layers…"), task.errorMessage());
+            loadingFinished(generation, task.status() != core::Task::Status::Finished);
+        });
+}
+
+void MainWindow::snapshotLoaded(quint64 generation, const QString &layerId,
+                                core::LayerSnapshotPtr snapshot, const QString &error)
+{
+    if (generation != m_generation)
+        return;
+    try {
+        if (!error.isEmpty()) {
+            m_lastError = error;
+            statusBar()->showMessage(error, 10000);
+            return;
+        }
+        ++m_loadedLayers;
+        m_layers->setSnapshot(layerId, std::move(snapshot));
+        emit layerLoaded(layerId);
+    } catch (const std::exception &e) {
+        statusBar()->showMessage(QString::fromUtf8(e.what()), 10000);
+    }
+}
+
+void MainWindow::loadingFinished(quint64 generation, bool canceled)
+{
+    if (generation != m_generation)
+        return;
+    m_loading = false;
+    updateDataTimeRange();
+    updateScenarioWorkspace();
+    if (!canceled) {
+        statusBar()->showMessage(
+            tr("%n layer(s) loaded from %1", nullptr, m_loadedLayers).arg(displayName(m_path)),
+            5000);
+        emit workspaceLoaded();
+    }
+    m_canvas->refresh();
+}
+
+void MainWindow::refreshCatalogue()
+{
+    if (!m_store)
+        return;
+    std::vector<core::LayerManifest> manifests;
+    {
+        std::unique_lock<std::mutex> lock(m_store->mutex, std::try_to_lock);
+        if (!lock.owns_lock())
+            return;
+        manifests = m_store->store->layers();
+    }
+    std::vector<LayerState> states;
+    for (const auto &m : manifests) {
+        LayerState s;
+        s.manifest = m;
+        for (const LayerState &old : m_layers->layers())
+            if (old.manifest.id == m.id) {
+                s = old;
+                s.manifest = m;
+            }
+        if (s.categoryVisible.size() != m.categories.size())
+            s.categoryVisible.assign(m.categories.size(), true);
+        states.push_back(std::move(s));
+    }
+    m_layerCount = static_cast<int>(states.size());
+    m_layers->setLayers(std::move(states));
+}
+
+void MainWindow::updateDataTimeRange()
+{
+    // The period is that of dated occurrences (incidents: a time, no end). Layers of periods
+    // (cameras in service since 2014, events) only set it when there are no occurrences, or a
+    // camera installed years ago would stretch the slider over empty years.
+    bool haveOccurrences = false;
+    for (const LayerState &l : m_layers->layers())
+        haveOccurrences |= l.data && !l.manifest.timeField.isEmpty() &&
+                           l.manifest.endTimeField.isEmpty() &&
+                           l.data->minTime != core::LayerSnapshot::kNoTime;
+    std::int64_t min = core::LayerSnapshot::kNoTime;
+    std::int64_t max = core::LayerSnapshot::kNoTime;
+    for (const LayerState &l : m_layers->layers()) {
+        if (!l.data || l.manifest.timeField.isEmpty() ||
+            (haveOccurrences && !l.manifest.endTimeField.isEmpty()))
+            continue;
+        if (l.data->minTime != core::LayerSnapshot::kNoTime &&
+            (min == core::LayerSnapshot::kNoTime || l.data->minTime < min))
+            min = l.data->minTime;
+        if (l.data->maxTime != core::LayerSnapshot::kNoTime &&
+            (max == core::LayerSnapshot::kNoTime || l.data->maxTime > max))
+            max = l.data->maxTime;
+    }
+    m_time->setDataRange(min, max);
+}
+
+void MainWindow::layersChanged()
+{
+    m_canvas->setLayers(m_layers->mapLayers());
+}
+
+void MainWindow::timeRangeChanged(std::int64_t from, std::int64_t to)
+{
+    // The whole data range is no filter at all (features without time stay visible).
+    if (from <= m_time->dataMin())
+        from = core::LayerSnapshot::kNoTime;
+    if (to >= m_time->dataMax())
+        to = core::LayerSnapshot::kNoTime;
+    m_canvas->setTimeRange(from, to);
+    m_scenarioPanel->setHistory(from, to);
+}
+
+void MainWindow::zoomFull()
+{
+    QRectF full;
+    for (const LayerState &l : m_layers->layers()) {
+        if (!l.data || l.data->size() == 0)
+            continue;
+        full = full.isNull() ? l.data->extent : full.united(l.data->extent);
+    }
+    if (!full.isNull())
+        m_canvas->zoomToRect(full);
+}
+
+void MainWindow::zoomToLayer(const QString &layerId)
+{
+    for (const LayerState &l : m_layers->layers()) {
+        if (l.manifest.id != layerId)
+            continue;
+        if (l.data && l.data->size() > 0) {
+            m_canvas->zoomToRect(l.data->extent);
+        } else {
+            statusBar()->showMessage(
+                tr("The layer %1 has no features yet.").arg(l.manifest.title.text(m_language)),
+                5000);
+        }
+        return;
+    }
+}
+
+void MainWindow::identifyAt(const QPointF &mapPoint, double toleranceMapUnits)
+{
+    try {
+        if (!m_store)
+            return;
+        const render::MapSettings settings = m_canvas->settings();
+        const auto &layers = m_layers->layers(); // topmost first
+        for (const LayerState &l : layers) {
+            if (!l.visible || !l.data)
+                continue;
+            const auto row = render::identifyRow(*l.data, mapPoint, toleranceMapUnits,
+                                                 settings.timeFrom, settings.timeTo);
+            if (!row)
+                continue;
+            if (!l.categoryVisible.empty() && !l.data->category.empty()) {
+                const int c = l.data->category[*row];
+                if (c >= 0 && c < static_cast<int>(l.categoryVisible.size()) &&
+                    !l.categoryVisible[c])
+                    continue;
+            }
+            const std::int64_t fid = l.data->fids[*row];
+            std::unique_lock<std::mutex> lock(m_store->mutex, std::try_to_lock);
+            if (!lock.owns_lock()) {
+                m_identify->showMessage(tr("The workspace is busy; try again in a moment."));
+                return;
+            }
+            auto attributes = m_store->store->attributes(l.manifest.id, fid);
+            lock.unlock();
+            if (!attributes.ok()) {
+                m_identify->showMessage(attributes.error().message);
+                return;
+            }
+            m_identify->showFeature(l.manifest, attributes.value(), m_language);
+            if (l.data->isPoint())
+                m_canvas->setHighlight(QPointF(l.data->x[*row], l.data->y[*row]));
+            else if (*row < l.data->geometries.size())
+                m_canvas->setHighlight(l.data->geometries[*row]);
+            m_identifyDock->show();
+            m_identifyDock->raise();
+            return;
+        }
+        m_canvas->clearHighlight();
+        m_identify->showMessage(tr("No feature here."));
+    } catch (const std::exception &e) {
+        m_identify->showMessage(QString::fromUtf8(e.what()));
+    }
+}
+
+// --- file actions ---------------------------------------------------------------------------
+
+void MainWindow::newWorkspace()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("New workspace"), QString(),
+                                                      tr("Vigie workspaces (*.sqlite)"));
+    if (path.isEmpty())
+        return;
+    try {
+        if (QFileInfo::exists(path) && !QFile::remove(path)) {
+            showError(tr("New workspace"), tr("Cannot replace %1.").arg(displayName(path)));
+            return;
+        }
+        auto result = core::Store::create(path);
+        if (!result.ok()) {
+            showError(tr("New workspace"), result.error().message);
+            return;
+        }
+        adoptStore(std::move(result.value()), path);
+    } catch (const std::exception &e) {
+        showError(tr("New workspace"), QString::fromUtf8(e.what()));
+    }
+}
+
+void MainWindow::newDemoWorkspace()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("New demo workspace"),
+                                                      QStringLiteral("vigie-demo.sqlite"),
+                                                      tr("Vigie workspaces (*.sqlite)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo::exists(path) && !QFile::remove(path)) {
+        showError(tr("New demo workspace"), tr("Cannot replace %1.").arg(displayName(path)));
+        return;
+    }
+    createDemoWorkspace(path);
+}
+
+void MainWindow::createDemoWorkspace(const QString &path)
+{
+    runTask(
+        tr("Creating the demo workspace…"),
+        [path](analytics::Feedback &feedback) {
+            core::createDemoStore(path, core::DemoOptions{}, &feedback).orThrow();
+        },
+        [this, path](const core::Task &task) {
+            if (task.status() == core::Task::Status::Canceled) {
+                QFile::remove(path);
+                statusBar()->showMessage(tr("Demo workspace creation canceled."), 5000);
+                emit taskEnded(false);
+                return;
+            }
+            if (task.status() == core::Task::Status::Failed) {
+                showError(tr("New demo workspace"), task.errorMessage());
+                emit taskEnded(false);
+                return;
+            }
+            const bool ok = openWorkspace(path);
+            emit taskEnded(ok);
+        });
+}
+
+void MainWindow::openWorkspaceDialog()
+{
+    QSettings settings;
+    const QString dir = QFileInfo(settings.value(kLastKey).toString()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open a workspace"), dir,
+        tr("Vigie workspaces (*.sqlite)") + QStringLiteral(";;") + tr("All files (*)"));
+    if (!path.isEmpty())
+        openWorkspace(path);
+}
+
+void MainWindow::addRecent(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(kRecentKey).toStringList();
+    const QString abs = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(abs);
+    recent.prepend(abs);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings.setValue(kRecentKey, recent);
+    settings.setValue(kLastKey, abs);
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(kRecentKey).toStringList();
+    for (const QString &path : recent) {
+        QAction *a = m_recentMenu->addAction(displayName(path));
+        a->setToolTip(path);
+        a->setStatusTip(path);
+        connect(a, &QAction::triggered, this, [this, path] { openWorkspace(path); });
+    }
+    if (recent.isEmpty())
+        m_recentMenu->addAction(tr("(none)"))->setEnabled(false);
+}
+
+void MainWindow::importDialog()
+{
+    if (!m_store) {
+        showError(tr("Import"), tr("Open or create a workspace first."));
+        return;
+    }
+    // Target layers: the workspace's layers, then the known layer types not yet in it.
+    std::vector<core::LayerManifest> targets;
+    for (const LayerState &l : m_layers->layers())
+        targets.push_back(l.manifest);
+    for (const auto &m : core::LayerRegistry::instance().manifests()) {
+        const bool present = std::any_of(targets.begin(), targets.end(),
+                                         [&](const auto &t) { return t.id == m.id; });
+        if (!present)
+            targets.push_back(m);
+    }
+    ImportDialog dialog(targets, m_language, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    importFile(dialog.filePath(), dialog.options());
+}
+
+void MainWindow::importFile(const QString &path, const core::ImportOptions &options)
+{
+    if (!m_store)
+        return;
+    auto handle = m_store;
+    const quint64 generation = m_generation;
+    struct Outcome
+    {
+        core::ImportReport report;
+        core::LayerSnapshotPtr snapshot;
+    };
+    auto outcome = std::make_shared<Outcome>();
+    runTask(
+        tr("Importing %1…").arg(displayName(path)),
+        [handle, path, options, outcome](analytics::Feedback &feedback) {
+            std::lock_guard<std::mutex> lock(handle->mutex);
+            outcome->report =
+                core::Importer::importFile(*handle->store, path, options, &feedback).valueOrThrow();
+            outcome->snapshot = handle->store->loadSnapshot(outcome->report.layerId).valueOrThrow();
+        },
+        [this, path, outcome, generation](const core::Task &task) {
+            if (generation != m_generation)
+                return;
+            if (task.status() == core::Task::Status::Canceled) {
+                statusBar()->showMessage(tr("Import canceled: the workspace is unchanged."), 5000);
+                emit taskEnded(false);
+                return;
+            }
+            if (task.status() == core::Task::Status::Failed) {
+                showError(tr("Import failed"), task.errorMessage());
+                emit taskEnded(false);
+                return;
+            }
+            refreshCatalogue();
+            const QString id = outcome->report.layerId;
+            m_layers->setSnapshot(id, outcome->snapshot);
+            m_layers->setLayerVisible(id, true);
+            m_layers->setCurrentLayer(id);
+            updateDataTimeRange();
+            zoomToLayer(id);
+            QString message = tr("%n feature(s) imported from %1", nullptr,
+                                 static_cast<int>(outcome->report.features))
+                                  .arg(displayName(path));
+            if (outcome->report.skipped > 0)
+                message += QLatin1Char(' ') + tr("%n invalid feature(s) skipped.", nullptr,
+                                                 static_cast<int>(outcome->report.skipped));
+            if (!outcome->report.warnings.isEmpty())
+                message += QLatin1Char(' ') + outcome->report.warnings.join(QLatin1Char(' '));
+            statusBar()->showMessage(message, 8000);
+            emit taskEnded(true);
+        });
+}
+
+} // namespace vigie::gui
