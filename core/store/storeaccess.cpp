@@ -2,9 +2,9 @@
 // The store's writing of features in bulk (Store::Inserter) and its reading (snapshots,
 // attributes, series, rasters): store.cpp holds its lifetime, schema, catalogue and
 // transactions.
-#include "store.h"
 #include "../argtext.h"
 #include "statement.h"
+#include "store.h"
 
 #include "analytics/feedback.h"
 #include "io/inputfile.h"

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The store's metadata, its clock and its catalogue of layers and analysis runs.
-#include "store.h"
 #include "../argtext.h"
 #include "statement.h"
+#include "store.h"
 #include "storeinternal.h"
 
 #include "analytics/feedback.h"
@@ -29,7 +29,6 @@
 #include <cstring>
 #include <limits>
 #include <unistd.h>
-
 
 namespace vigie::core {
 

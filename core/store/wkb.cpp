@@ -228,69 +228,70 @@ std::string parseWkb(const unsigned char *data, std::size_t size, Geometry &out)
 
 namespace vigie::core {
 
-namespace {
+void WkbBuffer::header(std::uint32_t typeCode)
+{
+    m_bytes.push_back(1); // little-endian
+    count(typeCode);
+}
 
-void putU32(std::vector<unsigned char> &b, std::uint32_t v)
+void WkbBuffer::count(std::uint32_t n)
 {
     for (int i = 0; i < 4; ++i)
-        b.push_back(static_cast<unsigned char>((v >> (8 * i)) & 0xff));
+        m_bytes.push_back(static_cast<unsigned char>((n >> (8 * i)) & 0xff));
 }
 
-void putF64(std::vector<unsigned char> &b, double v)
+void WkbBuffer::xy(double x, double y)
 {
-    unsigned char raw[8];
-    std::memcpy(raw, &v, 8); // (little-endian hosts only, as SpatiaLite's)
-    b.insert(b.end(), raw, raw + 8);
+    for (double v : {x, y}) {
+        const auto bits = std::bit_cast<std::uint64_t>(v);
+        for (int i = 0; i < 8; ++i)
+            m_bytes.push_back(static_cast<unsigned char>((bits >> (8 * i)) & 0xff));
+    }
 }
 
-void putPoints(std::vector<unsigned char> &b, const Path &points, bool close)
+namespace {
+
+void putPoints(WkbBuffer &b, const Path &points, bool close)
 {
     const bool closed = !points.empty() && points.front() == points.back();
     const bool add = close && !closed && !points.empty();
-    putU32(b, std::uint32_t(points.size() + (add ? 1 : 0)));
-    for (const QPointF &p : points) {
-        putF64(b, p.x());
-        putF64(b, p.y());
-    }
-    if (add) {
-        putF64(b, points.front().x());
-        putF64(b, points.front().y());
-    }
+    b.count(std::uint32_t(points.size() + (add ? 1 : 0)));
+    for (const QPointF &p : points)
+        b.xy(p.x(), p.y());
+    if (add)
+        b.xy(points.front().x(), points.front().y());
 }
 
 } // namespace
 
 std::vector<unsigned char> pointToWkb(double x, double y)
 {
-    std::vector<unsigned char> b{1};
-    b.reserve(21);
-    putU32(b, std::uint32_t(detail::WkbType::Point));
-    putF64(b, x);
-    putF64(b, y);
-    return b;
+    WkbBuffer b;
+    b.header(std::uint32_t(detail::WkbType::Point));
+    b.xy(x, y);
+    return std::move(b.bytes());
 }
 
 std::vector<unsigned char> lineStringToWkb(const Path &points)
 {
-    std::vector<unsigned char> b{1};
-    putU32(b, std::uint32_t(detail::WkbType::LineString));
+    WkbBuffer b;
+    b.header(std::uint32_t(detail::WkbType::LineString));
     putPoints(b, points, false);
-    return b;
+    return std::move(b.bytes());
 }
 
 std::vector<unsigned char> multiPolygonToWkb(const std::vector<PolygonRings> &polygons)
 {
-    std::vector<unsigned char> b{1};
-    putU32(b, std::uint32_t(detail::WkbType::MultiPolygon));
-    putU32(b, std::uint32_t(polygons.size()));
+    WkbBuffer b;
+    b.header(std::uint32_t(detail::WkbType::MultiPolygon));
+    b.count(std::uint32_t(polygons.size()));
     for (const PolygonRings &poly : polygons) {
-        b.push_back(1);
-        putU32(b, std::uint32_t(detail::WkbType::Polygon));
-        putU32(b, std::uint32_t(poly.size()));
+        b.header(std::uint32_t(detail::WkbType::Polygon));
+        b.count(std::uint32_t(poly.size()));
         for (const Path &ring : poly)
             putPoints(b, ring, true);
     }
-    return b;
+    return std::move(b.bytes());
 }
 
 } // namespace vigie::core

@@ -15,6 +15,20 @@ namespace vigie::core {
 // WKB writers (ISO, little-endian, 2D): the geometries every module hands to the store, which
 // reads them back with detail::parseWkb().
 
+/// Writes WKB piece by piece (for geometries read from elsewhere, e.g. GeoJSON): a geometry's
+/// header, the counts of its parts, rings or points, and its coordinates, in WKB order.
+class WkbBuffer
+{
+public:
+    void header(std::uint32_t typeCode); ///< byte order (little-endian) and type (WkbType)
+    void count(std::uint32_t n);
+    void xy(double x, double y);
+    std::vector<unsigned char> &bytes() { return m_bytes; }
+
+private:
+    std::vector<unsigned char> m_bytes;
+};
+
 std::vector<unsigned char> pointToWkb(double x, double y);
 std::vector<unsigned char> lineStringToWkb(const Path &points);
 /// Rings that do not end at their first point are closed.

@@ -21,7 +21,7 @@ namespace vigie::core::sync {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("vigie::sync", text);
+    return QCoreApplication::translate("vigie::core::sync", text);
 }
 
 bool isRedirect(int status)

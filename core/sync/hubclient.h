@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 #include <QUrl>
 #include <QUrlQuery>
@@ -63,6 +64,8 @@ struct HubResponse
  */
 class HubClient
 {
+    Q_DECLARE_TR_FUNCTIONS(vigie::core::sync::HubClient)
+
 public:
     /// root: the API root, e.g. http://127.0.0.1:8090/wfs3 (user info in it is refused).
     HubClient(const QUrl &root, HubCredentials credentials, HubLimits limits = {});

@@ -38,6 +38,21 @@ private:
     }
 
 private slots:
+    /// French first: the hub's errors reach a French user in French (they once did not: the
+    /// sync's messages were looked up under a context the catalogue did not have).
+    void errorsInFrench()
+    {
+        QTemporaryDir tmp;
+        QString out;
+        const int code =
+            runChild({QStringLiteral("--store"), tmp.filePath(QStringLiteral("s.vigie")),
+                      QStringLiteral("--hub"), QStringLiteral("http://127.0.0.1:9/")},
+                     out);
+        QVERIFY(code != 0);
+        QVERIFY2(out.contains(QStringLiteral("Impossible de lire")), qPrintable(out));
+        QVERIFY2(!out.contains(QStringLiteral("Cannot read")), qPrintable(out));
+    }
+
     void syncCommand()
     {
         QTemporaryDir tmp;

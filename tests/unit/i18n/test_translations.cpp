@@ -4,8 +4,11 @@
 #include "core/i18n.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -91,6 +94,31 @@ private slots:
                                                               "translation")
                                                    .arg(missing.size())
                                                    .arg(wanted.size())));
+    }
+
+    /// A context named by hand (QCoreApplication::translate("ctx", …)) must be one the catalogue
+    /// has, else its strings stay English whatever is translated.
+    void everyHandWrittenContextExists()
+    {
+        QSet<QString> contexts;
+        for (const Message &m : readTs(QStringLiteral(VIGIE_TS_FILE)))
+            contexts.insert(m.context);
+        const QRegularExpression named(QStringLiteral("translate\\(\\s*\"([^\"]+)\""));
+        QStringList unknown;
+        for (const char *dir : {"core", "app", "render", "plugins"}) {
+            QDirIterator it(QStringLiteral(VIGIE_SOURCE_DIR "/") + QLatin1String(dir),
+                            {QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files,
+                            QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                QFile f(it.next());
+                QVERIFY(f.open(QIODevice::ReadOnly));
+                const QString text = QString::fromUtf8(f.readAll());
+                for (const auto &m : named.globalMatch(text))
+                    if (!contexts.contains(m.captured(1)))
+                        unknown << QStringLiteral("%1: %2").arg(it.fileName(), m.captured(1));
+            }
+        }
+        QVERIFY2(unknown.isEmpty(), qPrintable(unknown.join(QStringLiteral(", "))));
     }
 
     void frenchIsLoadedFromTheCompiledCatalogue()
