@@ -10,7 +10,7 @@ if ! command -v "$tool" > /dev/null; then
   echo "check-format: $tool is not installed (packaging/install-deps.sh --tests installs it)" >&2
   exit 1
 fi
-mapfile -t files < <(git ls-files -- 'core/*.cpp' 'core/*.h' 'render/*.cpp' 'render/*.h' \
+mapfile -t files < <(git ls-files --cached --others --exclude-standard -- 'core/*.cpp' 'core/*.h' 'render/*.cpp' 'render/*.h' \
   'app/*.cpp' 'app/*.h' 'tests/*.cpp' 'tests/*.h' 'plugins/*.cpp' 'plugins/*.h' 2> /dev/null ||
   find core render app tests plugins -name '*.cpp' -o -name '*.h')
 if [[ "${1:-}" == "--fix" ]]; then

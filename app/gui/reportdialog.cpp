@@ -6,6 +6,7 @@
 #include "core/store/store.h"
 #include "core/task/task.h"
 #include "render/report/reportpdf.h"
+#include "taskstatus.h"
 
 #include <QBuffer>
 #include <QComboBox>
@@ -360,12 +361,7 @@ void ReportDialog::start(bool preview, const QString &path)
             outcome->pages = result.pages;
             outcome->message = result.notes.join(QLatin1Char(' '));
         });
-    connect(m_task, &core::Task::progressChanged, this,
-            [this](double percent, const QString &step) {
-                m_progress->setValue(int(percent));
-                if (!step.isEmpty())
-                    m_status->setText(step);
-            });
+    showProgress(m_task, m_progress, m_status);
     connect(m_task, &core::Task::finished, this,
             [this, task = m_task.data(), outcome] { workFinished(*task, *outcome); });
 }

@@ -3,6 +3,7 @@
 
 #include "core/argtext.h"
 #include "core/task/task.h"
+#include "taskstatus.h"
 
 #include "analytics/feedback.h"
 #include "core/layerregistry.h"
@@ -244,12 +245,7 @@ void SyncPanel::start()
                     .valueOrThrow();
             *report = core::sync::syncFromHub(*store, options, &feedback).valueOrThrow();
         });
-    connect(m_task, &core::Task::progressChanged, this,
-            [this](double percent, const QString &step) {
-                m_progress->setValue(int(percent));
-                if (!step.isEmpty())
-                    m_status->setText(step);
-            });
+    showProgress(m_task, m_progress, m_status);
     connect(m_task, &core::Task::finished, this,
             [this, task = m_task.data(), report] { finished(*task, *report); });
 }

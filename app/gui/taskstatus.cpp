@@ -152,4 +152,14 @@ void TaskStatus::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
+void showProgress(core::Task *task, QProgressBar *bar, QLabel *step)
+{
+    QObject::connect(task, &Task::progressChanged, bar,
+                     [bar, step](double percent, const QString &text) {
+                         bar->setValue(int(percent));
+                         if (!text.isEmpty() && step)
+                             step->setText(text);
+                     });
+}
+
 } // namespace vigie::gui

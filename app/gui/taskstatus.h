@@ -49,4 +49,8 @@ private:
     QVBoxLayout *m_listLayout;
 };
 
+/// Shows a task's progress in a bar and its current step in a label (a dialog's own view of
+/// the task it started; the status bar shows it too).
+void showProgress(core::Task *task, QProgressBar *bar, QLabel *step);
+
 } // namespace vigie::gui

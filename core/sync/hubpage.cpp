@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Incremental, resumable pull of OGC API - Features collections into the store (docs/hub.md).
 #include "hubpage.h"
-#include "syncengine.h"
 #include "../argtext.h"
+#include "syncengine.h"
 
 #include "../crs/crs.h"
 #include "../layerregistry.h"
 #include "../printable.h"
 #include "../privacy/pseudonymiser.h"
 #include "../store/statement.h"
-#include "../store/wkb.h"
 #include "../store/store.h"
+#include "../store/wkb.h"
 #include "analytics/feedback.h"
 
 #include <QCoreApplication>
@@ -392,6 +392,5 @@ Page parsePage(const HubResponse &response, const LayerContext &layer)
     }
     return page;
 }
-
 
 } // namespace vigie::core::sync

@@ -18,7 +18,8 @@
 
 namespace vigie::core::sync {
 
-QString tr(const char *text); ///< the sync's messages (context "vigie::core::sync", as lupdate sees them)
+QString
+tr(const char *text); ///< the sync's messages (context "vigie::core::sync", as lupdate sees them)
 
 /// A feature may be stamped at most this far after this computer's clock (clock skew).
 constexpr int kFutureToleranceSeconds = 15 * 60;
