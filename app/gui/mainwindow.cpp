@@ -388,14 +388,12 @@ void MainWindow::createDocks()
 
 void MainWindow::createStatusBar()
 {
-    m_messageLabel = new QLabel(this);
     m_drawnLabel = new QLabel(this);
     m_coordsLabel = new QLabel(this);
     m_scaleLabel = new QLabel(this);
     m_taskStatus = new TaskStatus(m_tasks, this);
     m_coordsLabel->setMinimumWidth(330);
     m_scaleLabel->setMinimumWidth(110);
-    statusBar()->addWidget(m_messageLabel, 1);
     statusBar()->addPermanentWidget(m_taskStatus);
     statusBar()->addPermanentWidget(m_drawnLabel);
     statusBar()->addPermanentWidget(m_coordsLabel);

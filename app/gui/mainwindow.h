@@ -232,7 +232,6 @@ private:
     QDockWidget *m_timeDock = nullptr;
     QDockWidget *m_identifyDock = nullptr;
     QToolBar *m_toolBar = nullptr;
-    QLabel *m_messageLabel = nullptr;
     QLabel *m_drawnLabel = nullptr;
     QLabel *m_coordsLabel = nullptr;
     QLabel *m_scaleLabel = nullptr;
