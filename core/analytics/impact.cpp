@@ -211,11 +211,11 @@ PoissonFit fitPoisson(const std::vector<double> &Xrow, int p, const std::vector<
     return fit;
 }
 
-ImpactResult estimateImpact(const PointSet &points, const ImpactAreas &areas,
-                            const ImpactParams &params, Feedback *feedback)
+namespace {
+
+void checkImpactInput(const PointSet &points, const ImpactAreas &areas, const ImpactParams &params)
 {
-    const GridSpec &g = areas.grid;
-    const std::size_t cells = g.cellCount();
+    const std::size_t cells = areas.grid.cellCount();
     if (cells == 0)
         throw std::invalid_argument("estimateImpact: areas.grid is empty");
     if (areas.treated.size() != cells)
@@ -237,21 +237,31 @@ ImpactResult estimateImpact(const PointSet &points, const ImpactAreas &areas,
         throw std::invalid_argument("estimateImpact: matchedControls must be >= 1");
     if (params.bootstrapReplicates < 0)
         throw std::invalid_argument("estimateImpact: bootstrapReplicates must be >= 0");
+}
 
-    ImpactResult res;
-    const int pre = std::max(1, int(std::lround(params.preDays / params.periodDays)));
-    const int post = std::max(1, int(std::lround(params.postDays / params.periodDays)));
-    const int P = pre + post;
-    const double preLen = params.preDays / pre, postLen = params.postDays / post;
-    const double t0 = params.actionTime - params.preDays;
-    res.prePeriods = pre;
-    res.postPeriods = post;
-    for (int p = 0; p < pre; ++p)
-        res.periodStart.push_back(t0 + p * preLen);
-    for (int p = 0; p < post; ++p)
-        res.periodStart.push_back(params.actionTime + p * postLen);
+/// The before and after windows cut into periods of about periodDays.
+struct PeriodLayout
+{
+    int pre, post, P;
+    double preLen, postLen, t0;
 
-    // Counts per cell and period.
+    explicit PeriodLayout(const ImpactParams &params)
+        : pre(std::max(1, int(std::lround(params.preDays / params.periodDays)))),
+          post(std::max(1, int(std::lround(params.postDays / params.periodDays)))), P(pre + post),
+          preLen(params.preDays / pre), postLen(params.postDays / post),
+          t0(params.actionTime - params.preDays)
+    {
+    }
+};
+
+/// Counts per cell and period (cell-major: cellCounts[cell * P + period]).
+std::vector<double> countPerCellPeriod(const PointSet &points, const GridSpec &g,
+                                       const ImpactParams &params, const PeriodLayout &l,
+                                       Feedback *feedback)
+{
+    const int pre = l.pre, post = l.post, P = l.P;
+    const double preLen = l.preLen, postLen = l.postLen, t0 = l.t0;
+    const std::size_t cells = g.cellCount();
     std::vector<double> cellCounts(cells * std::size_t(P), 0.0);
     for (std::size_t i = 0; i < points.size(); ++i) {
         if ((i & 0xFFFF) == 0)
@@ -269,33 +279,19 @@ ImpactResult estimateImpact(const PointSet &points, const ImpactAreas &areas,
             continue;
         cellCounts[g.index(c, r) * P + period] += points.weightOf(i);
     }
-    if (feedback)
-        feedback->setProgress(20, "counts");
+    return cellCounts;
+}
 
-    res.bufferMask =
-        areas.buffer.empty()
-            ? (params.bufferDistance > 0 ? bufferRingMask(g, areas.treated, params.bufferDistance)
-                                         : std::vector<std::uint8_t>(cells, 0))
-            : std::vector<std::uint8_t>(areas.buffer.begin(), areas.buffer.end());
-
-    std::vector<double> treated(std::size_t(P), 0.0), buffer(std::size_t(P), 0.0);
-    std::size_t treatedCells = 0;
-    bool hasBuffer = false;
-    for (std::size_t k = 0; k < cells; ++k) {
-        if (areas.treated[k]) {
-            ++treatedCells;
-            for (int p = 0; p < P; ++p)
-                treated[p] += cellCounts[k * P + p];
-        } else if (res.bufferMask[k]) {
-            hasBuffer = true;
-            for (int p = 0; p < P; ++p)
-                buffer[p] += cellCounts[k * P + p];
-        }
-    }
-    if (treatedCells == 0)
-        throw std::invalid_argument("estimateImpact: areas.treated contains no cell");
-
-    // Control units.
+/// The control units: the matched cells one by one, or the given or outside cells as one unit.
+/// Fills res.controlCells.
+std::vector<std::vector<double>> chooseControls(const ImpactAreas &areas,
+                                                const ImpactParams &params, const PeriodLayout &l,
+                                                const std::vector<double> &cellCounts,
+                                                const std::vector<double> &treated,
+                                                std::size_t treatedCells, ImpactResult &res)
+{
+    const int pre = l.pre, P = l.P;
+    const std::size_t cells = areas.grid.cellCount();
     std::vector<std::vector<double>> controlUnits;
     auto outside = [&](std::size_t k) { return !areas.treated[k] && !res.bufferMask[k]; };
     if (params.controls == ControlSelection::Matched) {
@@ -338,6 +334,164 @@ ImpactResult estimateImpact(const PointSet &points, const ImpactAreas &areas,
         }
         controlUnits.push_back(std::move(agg));
     }
+    return controlUnits;
+}
+
+/// Quasi-Poisson DiD with unit and period fixed effects, over the periods in `keep`.
+void fitDid(const Panel &panel, const std::vector<int> &keep, int pre, double zq, DidEstimate &did)
+{
+    if (std::isfinite(did.simpleDelta) && keep.size() >= 2) {
+        const int K = int(keep.size());
+        std::vector<double> y;
+        for (int u = 0; u < panel.units; ++u)
+            for (int p : keep)
+                y.push_back(panel.at(u, p));
+        const auto X = twoWayDesign(panel.units, K, 1, [&](int u, int pk, double *row) {
+            row[0] = (u == 0 && keep[std::size_t(pk)] >= pre) ? 1.0 : 0.0;
+        });
+        const int cols = 1 + (panel.units - 1) + (K - 1) + 1;
+        const PoissonFit fit = fitPoisson(X, cols, y);
+        did.dispersion = fit.dfResidual > 0 ? fit.pearsonChi2 / fit.dfResidual : 1.0;
+        did.delta = fit.beta.back();
+        did.se = fit.se.back() * std::sqrt(std::max(1.0, did.dispersion));
+        did.low = did.delta - zq * did.se;
+        did.high = did.delta + zq * did.se;
+        did.pValue = twoSidedP(did.delta / did.se);
+    } else {
+        did.delta = did.se = did.low = did.high = did.pValue = kNaN;
+    }
+}
+
+/// Pre-trend check on the before window: a treated-unit slope in the same model.
+void checkPreTrend(const Panel &panel, const std::vector<int> &keep, int pre, ImpactResult &res)
+{
+    PreTrendCheck &pt = res.preTrend;
+    std::vector<int> preKeep;
+    for (int p : keep)
+        if (p < pre)
+            preKeep.push_back(p);
+    if (preKeep.size() >= 3 && res.treatedBefore > 0 && res.controlBefore > 0) {
+        const int K = int(preKeep.size());
+        const double mid = 0.5 * (pre - 1);
+        std::vector<double> y;
+        for (int u = 0; u < panel.units; ++u)
+            for (int p : preKeep)
+                y.push_back(panel.at(u, p));
+        const auto X = twoWayDesign(panel.units, K, 1, [&](int u, int pk, double *row) {
+            row[0] = u == 0 ? double(preKeep[std::size_t(pk)]) - mid : 0.0;
+        });
+        const PoissonFit fit = fitPoisson(X, 1 + (panel.units - 1) + (K - 1) + 1, y);
+        const double phi = fit.dfResidual > 0 ? fit.pearsonChi2 / fit.dfResidual : 1.0;
+        pt.slope = fit.beta.back();
+        pt.se = fit.se.back() * std::sqrt(std::max(1.0, phi));
+        pt.pValue = twoSidedP(pt.slope / pt.se);
+        pt.parallel = !(pt.pValue < 0.05);
+    } else {
+        pt.slope = pt.se = pt.pValue = kNaN;
+    }
+}
+
+/// Period bootstrap: resample before periods and after periods with replacement.
+void bootstrapDid(const ImpactParams &params, const PeriodLayout &l,
+                  const std::vector<double> &treated, ImpactResult &res, Feedback *feedback)
+{
+    const int pre = l.pre, post = l.post;
+    DidEstimate &did = res.did;
+    did.bootLow = did.bootHigh = kNaN;
+    if (params.bootstrapReplicates > 0 && std::isfinite(did.simpleDelta)) {
+        std::vector<double> stats;
+        stats.reserve(std::size_t(params.bootstrapReplicates));
+        for (int b = 0; b < params.bootstrapReplicates; ++b) {
+            if ((b & 63) == 0) {
+                throwIfCanceled(feedback);
+                if (feedback)
+                    feedback->setProgress(50 + 50.0 * b / params.bootstrapReplicates, "bootstrap");
+            }
+            Rng rng = Rng::stream(params.seed, std::uint64_t(b));
+            double tb = 0, ta = 0, cb = 0, ca = 0;
+            for (int i = 0; i < pre; ++i) {
+                const auto p = std::size_t(rng.below(std::uint64_t(pre)));
+                tb += treated[p];
+                cb += res.controlSeries[p];
+            }
+            for (int i = 0; i < post; ++i) {
+                const auto p = std::size_t(pre) + std::size_t(rng.below(std::uint64_t(post)));
+                ta += treated[p];
+                ca += res.controlSeries[p];
+            }
+            const double s = logRatio(ta, tb, ca, cb);
+            if (std::isfinite(s))
+                stats.push_back(s);
+        }
+        const double alpha = 1.0 - params.confidence;
+        did.bootLow = percentile(stats, alpha / 2.0);
+        did.bootHigh = percentile(stats, 1.0 - alpha / 2.0);
+    }
+}
+
+void computeWdq(ImpactResult &res, bool hasBuffer)
+{
+    if (hasBuffer && res.controlBefore > 0 && res.controlAfter > 0) {
+        res.wdq =
+            weightedDisplacementQuotient(res.treatedBefore, res.treatedAfter, res.bufferBefore,
+                                         res.bufferAfter, res.controlBefore, res.controlAfter);
+    } else {
+        Wdq &w = res.wdq;
+        w.rB = res.treatedBefore, w.rA = res.treatedAfter, w.bB = res.bufferBefore,
+        w.bA = res.bufferAfter;
+        w.cB = res.controlBefore, w.cA = res.controlAfter;
+        w.successMeasure = w.displacementMeasure = w.wdq = kNaN;
+        w.expectedTreatedAfter = w.expectedBufferAfter = w.treatedReduction = w.bufferReduction =
+            w.netEffect = kNaN;
+    }
+}
+
+} // namespace
+
+ImpactResult estimateImpact(const PointSet &points, const ImpactAreas &areas,
+                            const ImpactParams &params, Feedback *feedback)
+{
+    checkImpactInput(points, areas, params);
+    const GridSpec &g = areas.grid;
+    const std::size_t cells = g.cellCount();
+    ImpactResult res;
+    const PeriodLayout layout(params);
+    const int pre = layout.pre, post = layout.post, P = layout.P;
+    res.prePeriods = pre;
+    res.postPeriods = post;
+    for (int p = 0; p < pre; ++p)
+        res.periodStart.push_back(layout.t0 + p * layout.preLen);
+    for (int p = 0; p < post; ++p)
+        res.periodStart.push_back(params.actionTime + p * layout.postLen);
+
+    const std::vector<double> cellCounts = countPerCellPeriod(points, g, params, layout, feedback);
+    if (feedback)
+        feedback->setProgress(20, "counts");
+    res.bufferMask =
+        areas.buffer.empty()
+            ? (params.bufferDistance > 0 ? bufferRingMask(g, areas.treated, params.bufferDistance)
+                                         : std::vector<std::uint8_t>(cells, 0))
+            : std::vector<std::uint8_t>(areas.buffer.begin(), areas.buffer.end());
+
+    std::vector<double> treated(std::size_t(P), 0.0), buffer(std::size_t(P), 0.0);
+    std::size_t treatedCells = 0;
+    bool hasBuffer = false;
+    for (std::size_t k = 0; k < cells; ++k) {
+        if (areas.treated[k]) {
+            ++treatedCells;
+            for (int p = 0; p < P; ++p)
+                treated[p] += cellCounts[k * P + p];
+        } else if (res.bufferMask[k]) {
+            hasBuffer = true;
+            for (int p = 0; p < P; ++p)
+                buffer[p] += cellCounts[k * P + p];
+        }
+    }
+    if (treatedCells == 0)
+        throw std::invalid_argument("estimateImpact: areas.treated contains no cell");
+
+    const std::vector<std::vector<double>> controlUnits =
+        chooseControls(areas, params, layout, cellCounts, treated, treatedCells, res);
     res.controlSeries.assign(std::size_t(P), 0.0);
     for (const auto &u : controlUnits)
         for (int p = 0; p < P; ++p)
@@ -375,105 +529,16 @@ ImpactResult estimateImpact(const PointSet &points, const ImpactAreas &areas,
         if (s > 0)
             keep.push_back(p);
     }
-    if (std::isfinite(did.simpleDelta) && keep.size() >= 2) {
-        const int K = int(keep.size());
-        std::vector<double> y;
-        for (int u = 0; u < panel.units; ++u)
-            for (int p : keep)
-                y.push_back(panel.at(u, p));
-        const auto X = twoWayDesign(panel.units, K, 1, [&](int u, int pk, double *row) {
-            row[0] = (u == 0 && keep[std::size_t(pk)] >= pre) ? 1.0 : 0.0;
-        });
-        const int cols = 1 + (panel.units - 1) + (K - 1) + 1;
-        const PoissonFit fit = fitPoisson(X, cols, y);
-        did.dispersion = fit.dfResidual > 0 ? fit.pearsonChi2 / fit.dfResidual : 1.0;
-        did.delta = fit.beta.back();
-        did.se = fit.se.back() * std::sqrt(std::max(1.0, did.dispersion));
-        did.low = did.delta - zq * did.se;
-        did.high = did.delta + zq * did.se;
-        did.pValue = twoSidedP(did.delta / did.se);
-    } else {
-        did.delta = did.se = did.low = did.high = did.pValue = kNaN;
-    }
+    fitDid(panel, keep, pre, zq, did);
     did.effect = std::expm1(did.delta);
     did.effectLow = std::expm1(did.low);
     did.effectHigh = std::expm1(did.high);
     if (feedback)
         feedback->setProgress(50, "model");
 
-    // Pre-trend check on the before window.
-    {
-        PreTrendCheck &pt = res.preTrend;
-        std::vector<int> preKeep;
-        for (int p : keep)
-            if (p < pre)
-                preKeep.push_back(p);
-        if (preKeep.size() >= 3 && res.treatedBefore > 0 && res.controlBefore > 0) {
-            const int K = int(preKeep.size());
-            const double mid = 0.5 * (pre - 1);
-            std::vector<double> y;
-            for (int u = 0; u < panel.units; ++u)
-                for (int p : preKeep)
-                    y.push_back(panel.at(u, p));
-            const auto X = twoWayDesign(panel.units, K, 1, [&](int u, int pk, double *row) {
-                row[0] = u == 0 ? double(preKeep[std::size_t(pk)]) - mid : 0.0;
-            });
-            const PoissonFit fit = fitPoisson(X, 1 + (panel.units - 1) + (K - 1) + 1, y);
-            const double phi = fit.dfResidual > 0 ? fit.pearsonChi2 / fit.dfResidual : 1.0;
-            pt.slope = fit.beta.back();
-            pt.se = fit.se.back() * std::sqrt(std::max(1.0, phi));
-            pt.pValue = twoSidedP(pt.slope / pt.se);
-            pt.parallel = !(pt.pValue < 0.05);
-        } else {
-            pt.slope = pt.se = pt.pValue = kNaN;
-        }
-    }
-
-    // Period bootstrap: resample before periods and after periods with replacement.
-    did.bootLow = did.bootHigh = kNaN;
-    if (params.bootstrapReplicates > 0 && std::isfinite(did.simpleDelta)) {
-        std::vector<double> stats;
-        stats.reserve(std::size_t(params.bootstrapReplicates));
-        for (int b = 0; b < params.bootstrapReplicates; ++b) {
-            if ((b & 63) == 0) {
-                throwIfCanceled(feedback);
-                if (feedback)
-                    feedback->setProgress(50 + 50.0 * b / params.bootstrapReplicates, "bootstrap");
-            }
-            Rng rng = Rng::stream(params.seed, std::uint64_t(b));
-            double tb = 0, ta = 0, cb = 0, ca = 0;
-            for (int i = 0; i < pre; ++i) {
-                const auto p = std::size_t(rng.below(std::uint64_t(pre)));
-                tb += treated[p];
-                cb += res.controlSeries[p];
-            }
-            for (int i = 0; i < post; ++i) {
-                const auto p = std::size_t(pre) + std::size_t(rng.below(std::uint64_t(post)));
-                ta += treated[p];
-                ca += res.controlSeries[p];
-            }
-            const double s = logRatio(ta, tb, ca, cb);
-            if (std::isfinite(s))
-                stats.push_back(s);
-        }
-        const double alpha = 1.0 - params.confidence;
-        did.bootLow = percentile(stats, alpha / 2.0);
-        did.bootHigh = percentile(stats, 1.0 - alpha / 2.0);
-    }
-
-    if (hasBuffer && res.controlBefore > 0 && res.controlAfter > 0) {
-        res.wdq =
-            weightedDisplacementQuotient(res.treatedBefore, res.treatedAfter, res.bufferBefore,
-                                         res.bufferAfter, res.controlBefore, res.controlAfter);
-    } else {
-        Wdq &w = res.wdq;
-        w.rB = res.treatedBefore, w.rA = res.treatedAfter, w.bB = res.bufferBefore,
-        w.bA = res.bufferAfter;
-        w.cB = res.controlBefore, w.cA = res.controlAfter;
-        w.successMeasure = w.displacementMeasure = w.wdq = kNaN;
-        w.expectedTreatedAfter = w.expectedBufferAfter = w.treatedReduction = w.bufferReduction =
-            w.netEffect = kNaN;
-    }
+    checkPreTrend(panel, keep, pre, res);
+    bootstrapDid(params, layout, treated, res, feedback);
+    computeWdq(res, hasBuffer);
     if (feedback)
         feedback->setProgress(100, "done");
     return res;

@@ -134,17 +134,12 @@ void validateSeppParams(const SeppParams &p)
             "SeppParams.startDay and endDay must be finite or NaN");
 }
 
-SeppModel fitSepp(const PointSet &events, const SeppParams &p, Feedback *feedback)
+namespace {
+
+/// The events inside the grid and the time window, in time order, into m (x, y, t, window,
+/// ignoredEvents); returns each kept event's cell.
+std::vector<std::size_t> prepareEvents(const PointSet &events, const SeppParams &p, SeppModel &m)
 {
-    validateSeppParams(p);
-    require(events.y.size() == events.size(), "fitSepp: events.x and events.y differ in size");
-    require(events.t.size() == events.size(),
-            "fitSepp: events need a time t (days) for each point");
-
-    throwIfCanceled(feedback);
-    if (feedback)
-        feedback->setProgress(0, "SEPP: preparing events");
-
     // Times, spread over their resolution when asked.
     const std::size_t nIn = events.size();
     std::vector<double> times(events.t.begin(), events.t.end());
@@ -167,7 +162,6 @@ SeppModel fitSepp(const PointSet &events, const SeppParams &p, Feedback *feedbac
             t1 = hi;
     }
 
-    SeppModel m;
     m.grid = p.grid;
     m.startDay = t0;
     m.endDay = t1;
@@ -199,9 +193,13 @@ SeppModel fitSepp(const PointSet &events, const SeppParams &p, Feedback *feedbac
         m.t[k] = times[kept[k]];
         cellOf[k] = p.grid.index(p.grid.colOf(m.x[k]), p.grid.rowOf(m.y[k]));
     }
-    const double T = t1 - t0;
+    return cellOf;
+}
 
-    // Background bandwidth: Scott's rule, at least one cell, unless given.
+/// Background bandwidth: Scott's rule, at least one cell, unless given.
+double backgroundBandwidth(const SeppModel &m, const SeppParams &p)
+{
+    const std::size_t n = m.x.size();
     double h = p.backgroundBandwidth;
     if (h == 0) {
         const auto meanVar = [n](const std::vector<double> &v) {
@@ -214,11 +212,21 @@ SeppModel fitSepp(const PointSet &events, const SeppParams &p, Feedback *feedbac
         const double sd = std::sqrt(0.5 * (meanVar(m.x) + meanVar(m.y)));
         h = std::max(p.grid.cellSize, sd * std::pow(double(n), -1.0 / 6.0));
     }
-    m.backgroundBandwidth = h;
-    const GridSmoother smoother(p.grid, h);
+    return h;
+}
 
-    // Candidate parent-offspring pairs: spatial buckets of side R, each holding indices in time
-    // order; for event i scan the 3x3 buckets around it for t_i - maxTriggerDays <= t_j < t_i.
+/// For each event i, its candidate parents: pairs[start[i]] .. pairs[start[i + 1]].
+struct PairList
+{
+    std::vector<Pair> pairs;
+    std::vector<std::size_t> start;
+};
+
+// Candidate parent-offspring pairs: spatial buckets of side R, each holding indices in time
+// order; for event i scan the 3x3 buckets around it for t_i - maxTriggerDays <= t_j < t_i.
+PairList findPairs(const SeppModel &m, const SeppParams &p, Feedback *feedback)
+{
+    const std::size_t n = m.x.size();
     const double R = p.maxTriggerDistance, R2 = R * R;
     std::unordered_map<std::int64_t, std::vector<std::uint32_t>> buckets;
     const auto bucketKey = [&](std::int64_t bx, std::int64_t by) {
@@ -230,8 +238,10 @@ SeppModel fitSepp(const PointSet &events, const SeppParams &p, Feedback *feedbac
         byOf[k] = std::int64_t(std::floor((m.y[k] - p.grid.yMin) / R));
         buckets[bucketKey(bxOf[k], byOf[k])].push_back(std::uint32_t(k));
     }
-    std::vector<std::size_t> pairStart(n + 1, 0);
-    std::vector<Pair> pairs;
+    PairList list;
+    std::vector<std::size_t> &pairStart = list.start;
+    std::vector<Pair> &pairs = list.pairs;
+    pairStart.assign(n + 1, 0);
     for (std::size_t i = 0; i < n; ++i) {
         if ((i & 4095) == 0) {
             throwIfCanceled(feedback);
@@ -261,19 +271,92 @@ SeppModel fitSepp(const PointSet &events, const SeppParams &p, Feedback *feedbac
             }
     }
     pairStart[n] = pairs.size();
-    m.pairCount = pairs.size();
-    buckets.clear();
-    // Time each event has left to trigger inside the window (for theta's compensator).
-    std::vector<double> remaining(n);
-    for (std::size_t j = 0; j < n; ++j)
-        remaining[j] = std::min(p.maxTriggerDays, t1 - m.t[j]);
+    return list;
+}
 
-    // Background from weights: D = smooth(H) / edge, normalised; the event sees D without itself.
-    std::vector<double> pBackground(n, 1.0 - p.initialTheta);
-    std::vector<double> smoothed;
-    double smoothedTotal = 0;
-    const auto updateBackground = [&]() {
-        std::vector<double> mass(p.grid.cellCount(), 0.0);
+/// The EM fit of the model's parameters (Mohler et al. 2011, with the background smoothed on
+/// the grid): the state the E and M steps share.
+class SeppEm
+{
+public:
+    SeppEm(const SeppModel &m, const SeppParams &p, std::vector<std::size_t> cellOf, PairList pairs)
+        : m_p(p), n(m.x.size()), T(m.endDay - m.startDay), cellOf(std::move(cellOf)),
+          pairs(std::move(pairs.pairs)), pairStart(std::move(pairs.start)),
+          smoother(p.grid, m.backgroundBandwidth), remaining(n),
+          pBackground(n, 1.0 - p.initialTheta), theta(p.initialTheta), omega(p.initialOmega),
+          sigma(p.initialSigma), mu(double(n) * (1.0 - theta) / T), cellArea(p.grid.cellArea()),
+          // Floor of the leave-one-out background density: 1e-6 of the uniform density (an
+          // event alone in a wide empty area would otherwise have a zero background).
+          densityFloor(1e-6 / (cellArea * double(p.grid.cellCount()))),
+          selfWeight(smoother.selfWeight()), R2(p.maxTriggerDistance * p.maxTriggerDistance)
+    {
+        // Time each event has left to trigger inside the window (for theta's compensator).
+        for (std::size_t j = 0; j < n; ++j)
+            remaining[j] = std::min(p.maxTriggerDays, m.endDay - m.t[j]);
+        updateBackground();
+    }
+
+    /// Iterates until the parameters settle or maxIterations; then the final E-step.
+    void run(Feedback *feedback)
+    {
+        const SeppParams &p = m_p;
+        while (iter < p.maxIterations && !converged) {
+            throwIfCanceled(feedback);
+            if (feedback)
+                feedback->setProgress(5.0 + 90.0 * double(iter) / double(p.maxIterations),
+                                      "SEPP: EM iteration " + std::to_string(iter + 1));
+            const Sums s = eStep(true);
+            ++iter;
+            const double oldTheta = theta, oldOmega = omega, oldSigma = sigma;
+            if (s.p > 1e-12 * double(n) && s.pdt > 0) {
+                omega = s.p / s.pdt;
+                sigma = std::max(p.minSigma, std::sqrt(s.pd2 / (2.0 * s.p)));
+                theta = std::min(s.p / compensator(), 0.999);
+            } else {
+                theta = 0; // no triggering left: the model is a Poisson process
+            }
+            double backgroundSum = 0;
+            for (double q : pBackground)
+                backgroundSum += q;
+            mu = backgroundSum / T;
+            updateBackground();
+            const auto rel = [](double a, double b) {
+                return std::abs(a - b) / std::max(std::abs(b), 1e-300);
+            };
+            converged = theta == 0 ||
+                        (rel(theta, oldTheta) < p.tolerance && rel(omega, oldOmega) < p.tolerance &&
+                         rel(sigma, oldSigma) < p.tolerance);
+        }
+        throwIfCanceled(feedback);
+        finalStep();
+    }
+
+    void store(SeppModel &m) const
+    {
+        m.mu = mu;
+        m.theta = theta;
+        m.omega = omega;
+        m.sigma = sigma;
+        m.iterations = iter;
+        m.converged = converged;
+        m.logLikelihood = logLik;
+        m.backgroundProbability = pBackground;
+        m.background.resize(smoothed.size());
+        for (std::size_t c = 0; c < smoothed.size(); ++c)
+            m.background[c] = smoothed[c] / (smoothedTotal * cellArea);
+    }
+
+private:
+    struct Sums
+    {
+        double p = 0, pdt = 0, pd2 = 0, logLik = 0;
+    };
+
+    /// Background from weights: D = smooth(H) / edge, normalised; the event sees D without
+    /// itself.
+    void updateBackground()
+    {
+        std::vector<double> mass(m_p.grid.cellCount(), 0.0);
         for (std::size_t k = 0; k < n; ++k)
             mass[cellOf[k]] += pBackground[k];
         smoother.smooth(mass, smoothed);
@@ -282,22 +365,10 @@ SeppModel fitSepp(const PointSet &events, const SeppParams &p, Feedback *feedbac
             smoothed[c] /= smoother.edge(c);
             smoothedTotal += smoothed[c];
         }
-    };
+    }
 
-    double theta = p.initialTheta, omega = p.initialOmega, sigma = p.initialSigma;
-    double mu = double(n) * (1.0 - theta) / T;
-    const double cellArea = p.grid.cellArea();
-    // Floor of the leave-one-out background density: 1e-6 of the uniform density (an event alone
-    // in a wide empty area would otherwise have a zero background).
-    const double densityFloor = 1e-6 / (cellArea * double(p.grid.cellCount()));
-    const double selfWeight = smoother.selfWeight();
-    updateBackground();
-
-    struct Sums
+    Sums eStep(bool storeBackground)
     {
-        double p = 0, pdt = 0, pd2 = 0, logLik = 0;
-    };
-    const auto eStep = [&](bool storeBackground) {
         Sums s;
         const double norm = theta * omega / (2.0 * std::numbers::pi * sigma * sigma);
         const double inv2s2 = 1.0 / (2.0 * sigma * sigma);
@@ -325,70 +396,71 @@ SeppModel fitSepp(const PointSet &events, const SeppParams &p, Feedback *feedbac
                 pBackground[i] = bg / lambda;
         }
         return s;
-    };
-    const auto compensator = [&]() {
+    }
+
+    double compensator() const
+    {
         const double spatial = 1.0 - std::exp(-R2 / (2.0 * sigma * sigma));
         double c = 0;
         for (std::size_t j = 0; j < n; ++j)
             c += 1.0 - std::exp(-omega * remaining[j]);
         return c * spatial;
-    };
+    }
 
+    /// Final E-step at the returned parameters: background probabilities and log-likelihood.
+    void finalStep()
+    {
+        logLik = 0;
+        if (theta > 0) {
+            logLik = eStep(true).logLik;
+            logLik -= mu * T + theta * compensator();
+        } else {
+            std::fill(pBackground.begin(), pBackground.end(), 1.0);
+            mu = double(n) / T;
+            updateBackground();
+            const Sums s = eStep(false);
+            logLik = s.logLik - mu * T;
+        }
+    }
+
+    const SeppParams &m_p;
+    const std::size_t n;
+    const double T;
+    const std::vector<std::size_t> cellOf;
+    const std::vector<Pair> pairs;
+    const std::vector<std::size_t> pairStart;
+    const GridSmoother smoother;
+    std::vector<double> remaining;
+    std::vector<double> pBackground;
+    std::vector<double> smoothed;
+    double smoothedTotal = 0;
+    double theta, omega, sigma, mu;
+    const double cellArea, densityFloor, selfWeight, R2;
     int iter = 0;
     bool converged = false;
-    while (iter < p.maxIterations && !converged) {
-        throwIfCanceled(feedback);
-        if (feedback)
-            feedback->setProgress(5.0 + 90.0 * double(iter) / double(p.maxIterations),
-                                  "SEPP: EM iteration " + std::to_string(iter + 1));
-        const Sums s = eStep(true);
-        ++iter;
-        const double oldTheta = theta, oldOmega = omega, oldSigma = sigma;
-        if (s.p > 1e-12 * double(n) && s.pdt > 0) {
-            omega = s.p / s.pdt;
-            sigma = std::max(p.minSigma, std::sqrt(s.pd2 / (2.0 * s.p)));
-            theta = std::min(s.p / compensator(), 0.999);
-        } else {
-            theta = 0; // no triggering left: the model is a Poisson process
-        }
-        double backgroundSum = 0;
-        for (double q : pBackground)
-            backgroundSum += q;
-        mu = backgroundSum / T;
-        updateBackground();
-        const auto rel = [](double a, double b) {
-            return std::abs(a - b) / std::max(std::abs(b), 1e-300);
-        };
-        converged = theta == 0 ||
-                    (rel(theta, oldTheta) < p.tolerance && rel(omega, oldOmega) < p.tolerance &&
-                     rel(sigma, oldSigma) < p.tolerance);
-    }
-    throwIfCanceled(feedback);
-
-    // Final E-step at the returned parameters: background probabilities and log-likelihood.
     double logLik = 0;
-    if (theta > 0) {
-        logLik = eStep(true).logLik;
-        logLik -= mu * T + theta * compensator();
-    } else {
-        std::fill(pBackground.begin(), pBackground.end(), 1.0);
-        mu = double(n) / T;
-        updateBackground();
-        const Sums s = eStep(false);
-        logLik = s.logLik - mu * T;
-    }
+};
 
-    m.mu = mu;
-    m.theta = theta;
-    m.omega = omega;
-    m.sigma = sigma;
-    m.iterations = iter;
-    m.converged = converged;
-    m.logLikelihood = logLik;
-    m.backgroundProbability = pBackground;
-    m.background.resize(smoothed.size());
-    for (std::size_t c = 0; c < smoothed.size(); ++c)
-        m.background[c] = smoothed[c] / (smoothedTotal * cellArea);
+} // namespace
+
+SeppModel fitSepp(const PointSet &events, const SeppParams &p, Feedback *feedback)
+{
+    validateSeppParams(p);
+    require(events.y.size() == events.size(), "fitSepp: events.x and events.y differ in size");
+    require(events.t.size() == events.size(),
+            "fitSepp: events need a time t (days) for each point");
+
+    throwIfCanceled(feedback);
+    if (feedback)
+        feedback->setProgress(0, "SEPP: preparing events");
+    SeppModel m;
+    std::vector<std::size_t> cellOf = prepareEvents(events, p, m);
+    m.backgroundBandwidth = backgroundBandwidth(m, p);
+    PairList pairs = findPairs(m, p, feedback);
+    m.pairCount = pairs.pairs.size();
+    SeppEm em(m, p, std::move(cellOf), std::move(pairs));
+    em.run(feedback);
+    em.store(m);
     if (feedback)
         feedback->setProgress(100, "SEPP: done");
     return m;

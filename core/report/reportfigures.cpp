@@ -91,13 +91,9 @@ private:
     std::unordered_map<std::int64_t, int> m_offsets;
 };
 
-ReportData computeImpl(const Store &store, const ReportRequest &request,
-                       analytics::Feedback *feedback)
+/// The request's unset parts from the template; a request that cannot be met fails here.
+void applyDefaults(ReportRequest &r, const ReportTemplate &t)
 {
-    ReportData data;
-    data.request = request;
-    ReportRequest &r = data.request;
-    const ReportTemplate &t = r.reportTemplate;
     if (r.minCount < 0)
         r.minCount = t.minCount;
     if (r.minCount < 1)
@@ -113,7 +109,11 @@ ReportData computeImpl(const Store &store, const ReportRequest &request,
         r.producedOn = QDate::currentDate();
     if (!r.period.first.isValid() || !r.period.last.isValid() || r.period.last < r.period.first)
         throw Exception(ErrorCode::InvalidInput, tr("the report period is empty"));
+}
 
+/// The layers and fields the template names, checked; returns the area layer's manifest.
+LayerManifest checkLayers(const Store &store, const ReportTemplate &t, ReportData &data)
+{
     // Layers and fields named by the template.
     auto requireLayer = [&](const QString &key, const QString &layer) {
         const auto manifest = store.layer(layer);
@@ -148,8 +148,14 @@ ReportData computeImpl(const Store &store, const ReportRequest &request,
     }
     for (int i = 0; i < t.contextLayers.size(); ++i)
         requireLayer(QStringLiteral("contextLayers[%1]").arg(i), t.contextLayers[i]);
+    return areaManifest;
+}
 
-    // The analysis drawn on maps.
+/// The analysis drawn on maps: an id, or a kind naming the latest of its kind.
+void findAnalysis(const Store &store, ReportData &data)
+{
+    const ReportRequest &r = data.request;
+    const ReportTemplate &t = r.reportTemplate;
     if (!r.analysis.isEmpty()) {
         const std::vector<StoredAnalysis> analyses = storedAnalyses(store);
         // A kind of analysis or scenario ("kde", "forecast", ...) names the latest of its kind.
@@ -176,31 +182,38 @@ ReportData computeImpl(const Store &store, const ReportRequest &request,
                               .arg(r.analysis);
         }
     }
+}
 
-    analytics::throwIfCanceled(feedback);
-
-    // Areas: read every area, then resolve the requested ones by key, label or any field.
+std::vector<AreaRow> readAreas(const Store &store, const ReportTemplate &t,
+                               const LayerManifest &areaManifest)
+{
     std::vector<AreaRow> rows;
-    {
-        QString sql = QStringLiteral("SELECT fid, CAST(%1 AS TEXT), CAST(%2 AS TEXT), %3")
-                          .arg(quoted(t.areaKeyField), quoted(t.areaLabelField),
-                               t.populationField.isEmpty() ? QStringLiteral("NULL")
-                                                           : quoted(t.populationField));
-        for (const FieldDef &f : areaManifest.fields)
-            sql += QStringLiteral(", CAST(%1 AS TEXT)").arg(quoted(f.name));
-        sql += QStringLiteral(" FROM %1 ORDER BY fid").arg(quoted(t.areaLayer));
-        Query q(store, sql);
-        while (q.next()) {
-            AreaRow a;
-            a.fid = q.integer(0);
-            a.key = q.text(1);
-            a.label = q.text(2);
-            a.population = q.isNull(3) ? -1 : q.integer(3);
-            for (int i = 0; i < int(areaManifest.fields.size()); ++i)
-                a.otherValues << q.text(4 + i);
-            rows.push_back(a);
-        }
+    QString sql =
+        QStringLiteral("SELECT fid, CAST(%1 AS TEXT), CAST(%2 AS TEXT), %3")
+            .arg(quoted(t.areaKeyField), quoted(t.areaLabelField),
+                 t.populationField.isEmpty() ? QStringLiteral("NULL") : quoted(t.populationField));
+    for (const FieldDef &f : areaManifest.fields)
+        sql += QStringLiteral(", CAST(%1 AS TEXT)").arg(quoted(f.name));
+    sql += QStringLiteral(" FROM %1 ORDER BY fid").arg(quoted(t.areaLayer));
+    Query q(store, sql);
+    while (q.next()) {
+        AreaRow a;
+        a.fid = q.integer(0);
+        a.key = q.text(1);
+        a.label = q.text(2);
+        a.population = q.isNull(3) ? -1 : q.integer(3);
+        for (int i = 0; i < int(areaManifest.fields.size()); ++i)
+            a.otherValues << q.text(4 + i);
+        rows.push_back(a);
     }
+    return rows;
+}
+
+/// The requested areas by key, label or any field ("all": every area in key order).
+std::vector<const AreaRow *> chooseAreas(const std::vector<AreaRow> &rows, const ReportRequest &r,
+                                         const LayerManifest &areaManifest)
+{
+    const ReportTemplate &t = r.reportTemplate;
     QStringList wanted = r.areas.isEmpty() ? t.defaultAreas : r.areas;
     std::vector<const AreaRow *> chosen;
     if (wanted.size() == 1 &&
@@ -242,64 +255,67 @@ ReportData computeImpl(const Store &store, const ReportRequest &request,
     if (chosen.empty())
         throw Exception(ErrorCode::InvalidInput,
                         tr("the report has no area: the layer \"%1\" is empty").arg(t.areaLayer));
+    return chosen;
+}
 
-    // The period must hold data: a period outside the workspace gives an error, not blank pages.
+/// The period must hold data: a period outside the workspace gives an error, not blank pages.
+void checkPeriodHasData(const Store &store, const ReportRequest &r, const LayerManifest &pm)
+{
+    const ReportTemplate &t = r.reportTemplate;
     const QString timeField = quoted(pm.timeField);
     const QString pointTable = quoted(t.pointLayer);
+    Query q(store, QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2 >= ?1 AND %2 < ?2")
+                       .arg(pointTable, timeField));
+    q.bind(1, r.period.fromIso());
+    q.bind(2, r.period.toIsoExclusive());
+    q.next();
+    if (q.integer(0) == 0) {
+        Query range(store,
+                    QStringLiteral("SELECT MIN(%2), MAX(%2) FROM %1").arg(pointTable, timeField));
+        range.next();
+        throw Exception(
+            ErrorCode::InvalidInput,
+            tr("the period %1 is empty: the layer \"%2\" has no feature in it "
+               "(it covers %3 to %4)")
+                .arg(r.period.text(), t.pointLayer,
+                     LocalClock().local(parseIsoUtc(range.text(0))).date().toString(Qt::ISODate),
+                     LocalClock().local(parseIsoUtc(range.text(1))).date().toString(Qt::ISODate)));
+    }
+}
+
+/// How points are joined to their area key (directly or through the "via" layer).
+struct PointJoin
+{
+    QString areaExpr; ///< the area key of a point
+    QString from;     ///< the FROM clause (p: the points)
+    QString category; ///< the category of a point, or NULL
+    QString timeField;
+
+    PointJoin(const ReportTemplate &t, const LayerManifest &pm)
     {
-        Query q(store, QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2 >= ?1 AND %2 < ?2")
-                           .arg(pointTable, timeField));
-        q.bind(1, r.period.fromIso());
-        q.bind(2, r.period.toIsoExclusive());
-        q.next();
-        if (q.integer(0) == 0) {
-            Query range(
-                store,
-                QStringLiteral("SELECT MIN(%2), MAX(%2) FROM %1").arg(pointTable, timeField));
-            range.next();
-            throw Exception(
-                ErrorCode::InvalidInput,
-                tr("the period %1 is empty: the layer \"%2\" has no feature in it "
-                   "(it covers %3 to %4)")
-                    .arg(
-                        r.period.text(), t.pointLayer,
-                        LocalClock().local(parseIsoUtc(range.text(0))).date().toString(Qt::ISODate),
-                        LocalClock()
-                            .local(parseIsoUtc(range.text(1)))
-                            .date()
-                            .toString(Qt::ISODate)));
-        }
+        const QString pointTable = quoted(t.pointLayer);
+        timeField = quoted(pm.timeField);
+        areaExpr = t.viaLayer.isEmpty()
+                       ? QStringLiteral("CAST(p.%1 AS TEXT)").arg(quoted(t.pointAreaField))
+                       : QStringLiteral("CAST(v.%1 AS TEXT)").arg(quoted(t.viaAreaField));
+        from = t.viaLayer.isEmpty()
+                   ? QStringLiteral("%1 AS p").arg(pointTable)
+                   : QStringLiteral("%1 AS p JOIN %2 AS v ON CAST(v.%3 AS TEXT) = CAST(p.%4 AS "
+                                    "TEXT)")
+                         .arg(pointTable, quoted(t.viaLayer), quoted(t.viaKeyField),
+                              quoted(t.pointAreaField));
+        category = pm.categoryField.isEmpty()
+                       ? QStringLiteral("NULL")
+                       : QStringLiteral("CAST(p.%1 AS TEXT)").arg(quoted(pm.categoryField));
     }
+};
 
-    const int categories = int(pm.categories.size());
-    QHash<QString, int> areaIndex;
-    data.areas.resize(chosen.size());
-    for (std::size_t i = 0; i < chosen.size(); ++i) {
-        AreaFigures &a = data.areas[i];
-        a.key = chosen[i]->key;
-        a.label = chosen[i]->label;
-        a.fid = chosen[i]->fid;
-        a.population = chosen[i]->population;
-        a.current.assign(std::size_t(categories + 1), 0);
-        a.previous = a.lastYear = a.current;
-        areaIndex.insert(a.key, int(i));
-    }
-
-    // FROM clause giving (area key, point) pairs through the attribute join.
-    const QString areaExpr =
-        t.viaLayer.isEmpty() ? QStringLiteral("CAST(p.%1 AS TEXT)").arg(quoted(t.pointAreaField))
-                             : QStringLiteral("CAST(v.%1 AS TEXT)").arg(quoted(t.viaAreaField));
-    const QString from =
-        t.viaLayer.isEmpty()
-            ? QStringLiteral("%1 AS p").arg(pointTable)
-            : QStringLiteral("%1 AS p JOIN %2 AS v ON CAST(v.%3 AS TEXT) = CAST(p.%4 AS TEXT)")
-                  .arg(pointTable, quoted(t.viaLayer), quoted(t.viaKeyField),
-                       quoted(t.pointAreaField));
-    const QString category =
-        pm.categoryField.isEmpty()
-            ? QStringLiteral("NULL")
-            : QStringLiteral("CAST(p.%1 AS TEXT)").arg(quoted(pm.categoryField));
-
+/// Counts per area and category in the period, the previous one and the same one a year before.
+void countByArea(const Store &store, const PointJoin &join, const QHash<QString, int> &areaIndex,
+                 ReportData &data, analytics::Feedback *feedback)
+{
+    const ReportRequest &r = data.request;
+    const LayerManifest &pm = data.pointManifest;
     struct Span
     {
         ReportPeriod period;
@@ -316,7 +332,7 @@ ReportData computeImpl(const Store &store, const ReportRequest &request,
         Query q(store,
                 QStringLiteral("SELECT %1, %2, COUNT(*) FROM %3 WHERE p.%4 >= ?1 AND p.%4 < ?2 "
                                "GROUP BY 1, 2")
-                    .arg(areaExpr, category, from, timeField));
+                    .arg(join.areaExpr, join.category, join.from, join.timeField));
         q.bind(1, span.period.fromIso());
         q.bind(2, span.period.toIsoExclusive());
         while (q.next()) {
@@ -330,8 +346,14 @@ ReportData computeImpl(const Store &store, const ReportRequest &request,
             counts.back() += q.integer(2);
         }
     }
+}
 
-    // Weekly series and hour x weekday matrix, in local time.
+/// Weekly series and hour x weekday matrix, in local time.
+void weeklyAndHourly(const Store &store, const PointJoin &join,
+                     const QHash<QString, int> &areaIndex, ReportData &data,
+                     analytics::Feedback *feedback)
+{
+    const ReportRequest &r = data.request;
     const QDate firstMonday = r.period.first.addDays(1 - r.period.first.dayOfWeek());
     for (QDate d = firstMonday; d <= r.period.last; d = d.addDays(7))
         data.weekStarts.push_back(d);
@@ -341,7 +363,7 @@ ReportData computeImpl(const Store &store, const ReportRequest &request,
         if (feedback)
             feedback->setProgress(30.0, tr("Weekly and hourly series").toStdString());
         Query q(store, QStringLiteral("SELECT %1, p.%2 FROM %3 WHERE p.%2 >= ?1 AND p.%2 < ?2")
-                           .arg(areaExpr, timeField, from));
+                           .arg(join.areaExpr, join.timeField, join.from));
         q.bind(1, r.period.fromIso());
         q.bind(2, r.period.toIsoExclusive());
         LocalClock clock;
@@ -364,8 +386,11 @@ ReportData computeImpl(const Store &store, const ReportRequest &request,
                            [std::size_t(local.time().hour())];
         }
     }
+}
 
-    // The sum of the selected areas.
+/// The sum of the selected areas.
+void sumAreas(ReportData &data, int categories)
+{
     AreaFigures &all = data.all;
     all.key = QStringLiteral("*");
     all.current.assign(std::size_t(categories + 1), 0);
@@ -387,6 +412,42 @@ ReportData computeImpl(const Store &store, const ReportRequest &request,
         if (all.population >= 0)
             all.population = a.population >= 0 ? all.population + a.population : -1;
     }
+}
+
+ReportData computeImpl(const Store &store, const ReportRequest &request,
+                       analytics::Feedback *feedback)
+{
+    ReportData data;
+    data.request = request;
+    ReportRequest &r = data.request;
+    const ReportTemplate &t = r.reportTemplate;
+    applyDefaults(r, t);
+    const LayerManifest areaManifest = checkLayers(store, t, data);
+    const LayerManifest &pm = data.pointManifest;
+    findAnalysis(store, data);
+    analytics::throwIfCanceled(feedback);
+    const std::vector<AreaRow> rows = readAreas(store, t, areaManifest);
+    const std::vector<const AreaRow *> chosen = chooseAreas(rows, r, areaManifest);
+    checkPeriodHasData(store, r, pm);
+
+    const int categories = int(pm.categories.size());
+    QHash<QString, int> areaIndex;
+    data.areas.resize(chosen.size());
+    for (std::size_t i = 0; i < chosen.size(); ++i) {
+        AreaFigures &a = data.areas[i];
+        a.key = chosen[i]->key;
+        a.label = chosen[i]->label;
+        a.fid = chosen[i]->fid;
+        a.population = chosen[i]->population;
+        a.current.assign(std::size_t(categories + 1), 0);
+        a.previous = a.lastYear = a.current;
+        areaIndex.insert(a.key, int(i));
+    }
+
+    const PointJoin join(t, pm);
+    countByArea(store, join, areaIndex, data, feedback);
+    weeklyAndHourly(store, join, areaIndex, data, feedback);
+    sumAreas(data, categories);
     return data;
 }
 
