@@ -33,9 +33,9 @@ int staffing(double extra, double ratio)
 
 } // namespace
 
-EventScenarioResult estimateEventScenario(const PointSet &incidents,
-                                          std::span<const PastEvent> events,
-                                          const EventScenarioParams &params, Feedback *feedback)
+namespace {
+
+void checkEventScenarioParams(const PointSet &incidents, const EventScenarioParams &params)
 {
     if (incidents.t.size() != incidents.size())
         throw std::invalid_argument("estimateEventScenario: incidents need times (t)");
@@ -54,8 +54,8 @@ EventScenarioResult estimateEventScenario(const PointSet &incidents,
     if (!(params.exclusionRadiusM >= 0) || !(params.targetAttendance >= 0))
         throw std::invalid_argument(
             "estimateEventScenario: exclusionRadiusM and targetAttendance must be >= 0");
-    const bool byVenue = std::isfinite(params.venueX) && std::isfinite(params.venueY);
-    if (byVenue && !(params.venueMatchRadiusM >= 0))
+    if (std::isfinite(params.venueX) && std::isfinite(params.venueY) &&
+        !(params.venueMatchRadiusM >= 0))
         throw std::invalid_argument("estimateEventScenario: venueMatchRadiusM must be >= 0");
 
     if (params.zoneCount < 0)
@@ -63,26 +63,129 @@ EventScenarioResult estimateEventScenario(const PointSet &incidents,
     if (params.zoneCount > 0 && params.incidentZone.size() != incidents.size())
         throw std::invalid_argument(
             "estimateEventScenario: incidentZone must have one value per incident");
-    const int H = params.hourTo - params.hourFrom;
-    const int Z = params.zoneCount;
-    const int L = (1 + Z) * H; // slot 0: every incident within the radius; slot 1 + z: zone z
-    const double exclusion =
-        params.exclusionRadiusM > 0 ? params.exclusionRadiusM : 2.0 * params.radiusM;
-    const double r2 = params.radiusM * params.radiusM;
+}
 
-    // Incidents sorted by time.
-    std::vector<std::size_t> order(incidents.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(),
-              [&](std::size_t a, std::size_t b) { return incidents.t[a] < incidents.t[b]; });
-    std::vector<double> sortedT(order.size());
-    for (std::size_t i = 0; i < order.size(); ++i)
-        sortedT[i] = incidents.t[order[i]];
-    const double tMin = sortedT.empty() ? 0.0 : sortedT.front();
-    const double tMax = sortedT.empty() ? 0.0 : sortedT.back();
+/// What the past events and their control days gave: per used event its counts, its scale and
+/// its control days (ids into controlCounts: control days are shared between events at the same
+/// place and time of week, one id per distinct window).
+struct EventSamples
+{
+    std::vector<std::vector<double>> extraPerEvent; // L values per used event (scaled)
+    std::vector<std::vector<double>> eventCounts;
+    std::vector<double> eventScale;
+    std::vector<std::vector<std::size_t>> eventControls;
+    std::vector<std::vector<double>> controlCounts;
+    std::vector<double> eventSum, baseSum;
+};
 
-    // Hourly counts within the radius of (x, y) for the window starting at `start` (days).
-    auto countWindow = [&](double x, double y, double start, double *out) {
+/// Counts of incidents around past events and on the same weekday and hours in the weeks around
+/// them (the control days), hour by hour and zone by zone.
+class EventStudy
+{
+public:
+    EventStudy(const PointSet &incidents, std::span<const PastEvent> events,
+               const EventScenarioParams &params)
+        : H(params.hourTo - params.hourFrom), Z(params.zoneCount), L((1 + Z) * H),
+          incidents(incidents), events(events), params(params),
+          exclusion(params.exclusionRadiusM > 0 ? params.exclusionRadiusM : 2.0 * params.radiusM),
+          r2(params.radiusM * params.radiusM)
+    {
+        // Incidents sorted by time.
+        order.resize(incidents.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::sort(order.begin(), order.end(),
+                  [&](std::size_t a, std::size_t b) { return incidents.t[a] < incidents.t[b]; });
+        sortedT.resize(order.size());
+        for (std::size_t i = 0; i < order.size(); ++i)
+            sortedT[i] = incidents.t[order[i]];
+        tMin = sortedT.empty() ? 0.0 : sortedT.front();
+        tMax = sortedT.empty() ? 0.0 : sortedT.back();
+    }
+
+    EventSamples collect(EventScenarioResult &res, Feedback *feedback) const
+    {
+        const bool byVenue = std::isfinite(params.venueX) && std::isfinite(params.venueY);
+        EventSamples out;
+        std::map<std::tuple<long long, long long, long long>, std::size_t> controlId;
+        const auto Ls = static_cast<std::size_t>(L);
+        out.eventSum.assign(Ls, 0.0);
+        out.baseSum.assign(Ls, 0.0);
+        std::vector<double> ev(Ls), ctl(Ls), base(Ls);
+        for (std::size_t i = 0; i < events.size(); ++i) {
+            if (i % 64 == 0) {
+                throwIfCanceled(feedback);
+                if (feedback)
+                    feedback->setProgress(60.0 * double(i) / double(events.size()), "events");
+            }
+            const PastEvent &e = events[i];
+            if (!params.type.empty() && e.type != params.type)
+                continue;
+            if (byVenue &&
+                std::hypot(e.x - params.venueX, e.y - params.venueY) > params.venueMatchRadiusM)
+                continue;
+            if (!windowInData(e.start))
+                continue;
+            double scale = 1.0;
+            if (params.targetAttendance > 0) {
+                if (!(e.attendance > 0)) {
+                    ++res.eventsSkipped;
+                    continue;
+                }
+                scale = params.targetAttendance / e.attendance;
+            }
+            int controls = 0;
+            std::vector<std::size_t> myControls;
+            std::fill(base.begin(), base.end(), 0.0);
+            for (int k = -params.controlWeeks; k <= params.controlWeeks; ++k) {
+                if (k == 0)
+                    continue;
+                const double start = e.start + 7.0 * k;
+                if (!windowInData(start))
+                    continue;
+                if (eventNear(e.x, e.y, start)) {
+                    ++res.controlsExcluded;
+                    continue;
+                }
+                countWindow(e.x, e.y, start, ctl.data());
+                const auto key = std::make_tuple(std::llround(start * 1440.0), std::llround(e.x),
+                                                 std::llround(e.y));
+                const auto [it, inserted] = controlId.try_emplace(key, out.controlCounts.size());
+                if (inserted)
+                    out.controlCounts.push_back(ctl);
+                myControls.push_back(it->second);
+                for (std::size_t j = 0; j < Ls; ++j)
+                    base[j] += ctl[j];
+                ++controls;
+            }
+            if (controls == 0) {
+                ++res.eventsSkipped;
+                continue;
+            }
+            countWindow(e.x, e.y, e.start, ev.data());
+            std::vector<double> extra(Ls);
+            for (std::size_t j = 0; j < Ls; ++j) {
+                base[j] /= controls;
+                extra[j] = scale * (ev[j] - base[j]);
+                out.eventSum[j] += ev[j];
+                out.baseSum[j] += base[j];
+            }
+            out.extraPerEvent.push_back(std::move(extra));
+            out.eventCounts.push_back(ev);
+            out.eventScale.push_back(scale);
+            out.eventControls.push_back(std::move(myControls));
+            res.eventsUsed.push_back(i);
+            res.controlsPerEvent.push_back(controls);
+        }
+        return out;
+    }
+
+    const int H, Z,
+        L; ///< hours, zones, slots (slot 0: every incident within the radius; 1 + z: zone z)
+
+private:
+    /// Hourly counts within the radius of (x, y) for the window starting at `start` (days).
+    void countWindow(double x, double y, double start, double *out) const
+    {
         std::fill(out, out + L, 0.0);
         const double a = start + params.hourFrom / 24.0, b = start + params.hourTo / 24.0;
         auto it = std::lower_bound(sortedT.begin(), sortedT.end(), a);
@@ -101,12 +204,16 @@ EventScenarioResult estimateEventScenario(const PointSet &incidents,
                     out[(1 + z) * H + bin] += incidents.weightOf(k);
             }
         }
-    };
-    auto windowInData = [&](double start) {
+    }
+
+    bool windowInData(double start) const
+    {
         return start + params.hourFrom / 24.0 >= tMin && start + params.hourTo / 24.0 <= tMax;
-    };
-    // True when some event near (x, y) overlaps the window of a control day starting at `start`.
-    auto eventNear = [&](double x, double y, double start) {
+    }
+
+    /// True when some event near (x, y) overlaps the window of a control day starting at `start`.
+    bool eventNear(double x, double y, double start) const
+    {
         const double a = start + params.hourFrom / 24.0, b = start + params.hourTo / 24.0;
         for (const PastEvent &e : events) {
             const double ea = e.start + params.hourFrom / 24.0;
@@ -115,110 +222,30 @@ EventScenarioResult estimateEventScenario(const PointSet &incidents,
                 return true;
         }
         return false;
-    };
-
-    EventScenarioResult res;
-    std::vector<std::vector<double>> extraPerEvent; // H values per used event (scaled)
-    // For the bootstrap: event counts, scale and control days of each used event; control days
-    // are shared between events at the same place and time of week (one id per distinct window).
-    std::vector<std::vector<double>> eventCounts;
-    std::vector<double> eventScale;
-    std::vector<std::vector<std::size_t>> eventControls;
-    std::vector<std::vector<double>> controlCounts;
-    std::map<std::tuple<long long, long long, long long>, std::size_t> controlId;
-    const auto Ls = static_cast<std::size_t>(L);
-    std::vector<double> eventSum(Ls, 0.0), baseSum(Ls, 0.0), ev(Ls), ctl(Ls), base(Ls);
-    for (std::size_t i = 0; i < events.size(); ++i) {
-        if (i % 64 == 0) {
-            throwIfCanceled(feedback);
-            if (feedback)
-                feedback->setProgress(60.0 * double(i) / double(events.size()), "events");
-        }
-        const PastEvent &e = events[i];
-        if (!params.type.empty() && e.type != params.type)
-            continue;
-        if (byVenue &&
-            std::hypot(e.x - params.venueX, e.y - params.venueY) > params.venueMatchRadiusM)
-            continue;
-        if (!windowInData(e.start))
-            continue;
-        double scale = 1.0;
-        if (params.targetAttendance > 0) {
-            if (!(e.attendance > 0)) {
-                ++res.eventsSkipped;
-                continue;
-            }
-            scale = params.targetAttendance / e.attendance;
-        }
-        int controls = 0;
-        std::vector<std::size_t> myControls;
-        std::fill(base.begin(), base.end(), 0.0);
-        for (int k = -params.controlWeeks; k <= params.controlWeeks; ++k) {
-            if (k == 0)
-                continue;
-            const double start = e.start + 7.0 * k;
-            if (!windowInData(start))
-                continue;
-            if (eventNear(e.x, e.y, start)) {
-                ++res.controlsExcluded;
-                continue;
-            }
-            countWindow(e.x, e.y, start, ctl.data());
-            const auto key =
-                std::make_tuple(std::llround(start * 1440.0), std::llround(e.x), std::llround(e.y));
-            const auto [it, inserted] = controlId.try_emplace(key, controlCounts.size());
-            if (inserted)
-                controlCounts.push_back(ctl);
-            myControls.push_back(it->second);
-            for (std::size_t j = 0; j < Ls; ++j)
-                base[j] += ctl[j];
-            ++controls;
-        }
-        if (controls == 0) {
-            ++res.eventsSkipped;
-            continue;
-        }
-        countWindow(e.x, e.y, e.start, ev.data());
-        std::vector<double> extra(Ls);
-        for (std::size_t j = 0; j < Ls; ++j) {
-            base[j] /= controls;
-            extra[j] = scale * (ev[j] - base[j]);
-            eventSum[j] += ev[j];
-            baseSum[j] += base[j];
-        }
-        extraPerEvent.push_back(std::move(extra));
-        eventCounts.push_back(ev);
-        eventScale.push_back(scale);
-        eventControls.push_back(std::move(myControls));
-        res.eventsUsed.push_back(i);
-        res.controlsPerEvent.push_back(controls);
     }
-    const std::size_t n = extraPerEvent.size();
-    if (n == 0)
-        throw std::invalid_argument(
-            "estimateEventScenario: no past event matches the type, venue and data period "
-            "with at least one ordinary control day");
 
-    // Estimates per slot: slot 0 = res.hours, slot 1 + z = res.zoneHours[z].
-    std::vector<EventHourEstimate> est(Ls);
-    for (std::size_t j = 0; j < Ls; ++j) {
-        EventHourEstimate &o = est[j];
-        o.hour = params.hourFrom + int(j % std::size_t(H));
-        o.eventMean = eventSum[j] / double(n);
-        o.baselineMean = baseSum[j] / double(n);
-        for (const auto &x : extraPerEvent)
-            o.extra += x[j];
-        o.extra /= double(n);
-    }
-    for (int h = 0; h < H; ++h)
-        res.totalExtra += est[std::size_t(h)].extra;
+    const PointSet &incidents;
+    std::span<const PastEvent> events;
+    const EventScenarioParams &params;
+    const double exclusion, r2;
+    std::vector<std::size_t> order; ///< incidents by time
+    std::vector<double> sortedT;
+    double tMin = 0, tMax = 0;
+};
 
-    // Two-level bootstrap: events with replacement, and (independently, shared by all events)
-    // the distinct control days with replacement, so that the uncertainty of a baseline that
-    // several events share is counted once for all of them.
-    const double alpha = 1.0 - params.confidence;
-    std::vector<std::vector<double>> perHour(Ls);
-    std::vector<double> totals;
+/// Two-level bootstrap: events with replacement, and (independently, shared by all events) the
+/// distinct control days with replacement, so that the uncertainty of a baseline that several
+/// events share is counted once for all of them. Fills perHour (L series) and totals.
+void bootstrapEvents(const EventSamples &samples, const EventScenarioParams &params, int H,
+                     std::size_t Ls, std::vector<std::vector<double>> &perHour,
+                     std::vector<double> &totals, Feedback *feedback)
+{
+    const std::size_t n = samples.extraPerEvent.size();
+    const auto &extraPerEvent = samples.extraPerEvent;
+    const auto &eventCounts = samples.eventCounts;
+    const auto &eventScale = samples.eventScale;
+    const auto &eventControls = samples.eventControls;
+    const auto &controlCounts = samples.controlCounts;
     const std::size_t D = controlCounts.size();
     std::vector<double> dayWeight(D);
     std::vector<double> mean(Ls), b(Ls);
@@ -259,6 +286,47 @@ EventScenarioResult estimateEventScenario(const PointSet &incidents,
         }
         totals.push_back(total);
     }
+}
+
+} // namespace
+
+EventScenarioResult estimateEventScenario(const PointSet &incidents,
+                                          std::span<const PastEvent> events,
+                                          const EventScenarioParams &params, Feedback *feedback)
+{
+    checkEventScenarioParams(incidents, params);
+    const EventStudy study(incidents, events, params);
+    const int H = study.H, Z = study.Z;
+    const auto Ls = static_cast<std::size_t>(study.L);
+    EventScenarioResult res;
+    const EventSamples samples = study.collect(res, feedback);
+    const auto &extraPerEvent = samples.extraPerEvent;
+    const auto &eventSum = samples.eventSum;
+    const auto &baseSum = samples.baseSum;
+    const std::size_t n = extraPerEvent.size();
+    if (n == 0)
+        throw std::invalid_argument(
+            "estimateEventScenario: no past event matches the type, venue and data period "
+            "with at least one ordinary control day");
+
+    // Estimates per slot: slot 0 = res.hours, slot 1 + z = res.zoneHours[z].
+    std::vector<EventHourEstimate> est(Ls);
+    for (std::size_t j = 0; j < Ls; ++j) {
+        EventHourEstimate &o = est[j];
+        o.hour = params.hourFrom + int(j % std::size_t(H));
+        o.eventMean = eventSum[j] / double(n);
+        o.baselineMean = baseSum[j] / double(n);
+        for (const auto &x : extraPerEvent)
+            o.extra += x[j];
+        o.extra /= double(n);
+    }
+    for (int h = 0; h < H; ++h)
+        res.totalExtra += est[std::size_t(h)].extra;
+
+    const double alpha = 1.0 - params.confidence;
+    std::vector<std::vector<double>> perHour(Ls);
+    std::vector<double> totals;
+    bootstrapEvents(samples, params, H, Ls, perHour, totals, feedback);
     for (std::size_t j = 0; j < Ls; ++j) {
         EventHourEstimate &o = est[j];
         if (params.bootstrapReplicates > 0) {
