@@ -119,21 +119,10 @@ QJsonObject textToJson(const LocalizedText &t)
     return o;
 }
 
-LayerManifest parse(const QByteArray &json, const QString &origin)
+/// The manifest's format version, identity, geometry, hub collection and special fields.
+LayerManifest readHeader(const QJsonObject &o, const Reader &r)
 {
-    QJsonParseError perr;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &perr);
-    if (perr.error != QJsonParseError::NoError)
-        throw Exception(ErrorCode::InvalidInput,
-                        ManifestTr::tr("Layer manifest %1: invalid JSON at offset %2: %3")
-                            .arg(origin, argText(perr.offset), perr.errorString()));
-    if (!doc.isObject())
-        throw Exception(
-            ErrorCode::InvalidInput,
-            ManifestTr::tr("Layer manifest %1: the document must be a JSON object").arg(origin));
-    const QJsonObject o = doc.object();
-    const Reader r(origin);
-
+    const QString &origin = r.origin();
     const QJsonValue version = o.value(QStringLiteral("vigieLayer"));
     if (version.isUndefined())
         fail(origin, QStringLiteral("vigieLayer"),
@@ -180,58 +169,58 @@ LayerManifest parse(const QByteArray &json, const QString &origin)
                  ManifestTr::tr("must be a positive integer"));
         m.schemaVersion = sv.toInt();
     }
+    return m;
+}
 
-    const QJsonValue fv = o.value(QStringLiteral("fields"));
-    if (!fv.isArray())
-        fail(origin, QStringLiteral("fields"), ManifestTr::tr("missing or not an array"));
-    QSet<QString> names;
-    const QJsonArray fa = fv.toArray();
-    for (qsizetype i = 0; i < fa.size(); ++i) {
-        const QString path = QStringLiteral("fields[%1]").arg(i);
-        if (!fa.at(i).isObject())
-            fail(origin, path, ManifestTr::tr("must be an object"));
-        const QJsonObject fo = fa.at(i).toObject();
-        FieldDef f;
-        f.name = r.string(fo, QStringLiteral("name"), path + QStringLiteral(".name"), true);
-        if (f.name.startsWith(QLatin1Char('_')))
-            fail(origin, path + QStringLiteral(".name"),
-                 ManifestTr::tr("\"%1\": names starting with '_' are reserved").arg(f.name));
-        if (!isIdentifier(f.name))
-            fail(origin, path + QStringLiteral(".name"),
-                 ManifestTr::tr("\"%1\" is not a valid field name ([a-z][a-z0-9_]*)").arg(f.name));
-        if (f.name == QLatin1String("fid") || f.name == QLatin1String("geom"))
-            fail(origin, path + QStringLiteral(".name"),
-                 ManifestTr::tr("\"%1\" is a reserved column name").arg(f.name));
-        if (names.contains(f.name))
-            fail(origin, path + QStringLiteral(".name"),
-                 ManifestTr::tr("duplicate field \"%1\"").arg(f.name));
-        names.insert(f.name);
-        const QString type =
-            r.string(fo, QStringLiteral("type"), path + QStringLiteral(".type"), true);
-        const auto ft = fieldTypeFromName(type);
-        if (!ft)
-            fail(origin, path + QStringLiteral(".type"),
-                 ManifestTr::tr("\"%1\" is not one of string, integer, real, datetime, boolean")
-                     .arg(type));
-        f.type = *ft;
-        f.label = r.text(fo, QStringLiteral("label"), path + QStringLiteral(".label"), false);
-        const QString personal =
-            r.string(fo, QStringLiteral("personal"), path + QStringLiteral(".personal"), false);
-        if (personal.isEmpty())
-            f.personal = PersonalData::None;
-        else if (personal == QLatin1String("pseudonymise")) {
-            f.personal = PersonalData::Pseudonymise;
-            if (f.type != FieldType::String) // a pseudonym is text
-                fail(origin, path + QStringLiteral(".personal"),
-                     ManifestTr::tr("only a string field can be pseudonymised"));
-        } else if (personal == QLatin1String("drop"))
-            f.personal = PersonalData::Drop;
-        else
+/// One entry of "fields"; `names` holds the names already declared.
+FieldDef readField(const QJsonObject &fo, const QString &path, const Reader &r,
+                   QSet<QString> &names)
+{
+    const QString &origin = r.origin();
+    FieldDef f;
+    f.name = r.string(fo, QStringLiteral("name"), path + QStringLiteral(".name"), true);
+    if (f.name.startsWith(QLatin1Char('_')))
+        fail(origin, path + QStringLiteral(".name"),
+             ManifestTr::tr("\"%1\": names starting with '_' are reserved").arg(f.name));
+    if (!isIdentifier(f.name))
+        fail(origin, path + QStringLiteral(".name"),
+             ManifestTr::tr("\"%1\" is not a valid field name ([a-z][a-z0-9_]*)").arg(f.name));
+    if (f.name == QLatin1String("fid") || f.name == QLatin1String("geom"))
+        fail(origin, path + QStringLiteral(".name"),
+             ManifestTr::tr("\"%1\" is a reserved column name").arg(f.name));
+    if (names.contains(f.name))
+        fail(origin, path + QStringLiteral(".name"),
+             ManifestTr::tr("duplicate field \"%1\"").arg(f.name));
+    names.insert(f.name);
+    const QString type = r.string(fo, QStringLiteral("type"), path + QStringLiteral(".type"), true);
+    const auto ft = fieldTypeFromName(type);
+    if (!ft)
+        fail(origin, path + QStringLiteral(".type"),
+             ManifestTr::tr("\"%1\" is not one of string, integer, real, datetime, boolean")
+                 .arg(type));
+    f.type = *ft;
+    f.label = r.text(fo, QStringLiteral("label"), path + QStringLiteral(".label"), false);
+    const QString personal =
+        r.string(fo, QStringLiteral("personal"), path + QStringLiteral(".personal"), false);
+    if (personal.isEmpty())
+        f.personal = PersonalData::None;
+    else if (personal == QLatin1String("pseudonymise")) {
+        f.personal = PersonalData::Pseudonymise;
+        if (f.type != FieldType::String) // a pseudonym is text
             fail(origin, path + QStringLiteral(".personal"),
-                 ManifestTr::tr("\"%1\" is not one of pseudonymise, drop").arg(personal));
-        m.fields.push_back(std::move(f));
-    }
+                 ManifestTr::tr("only a string field can be pseudonymised"));
+    } else if (personal == QLatin1String("drop"))
+        f.personal = PersonalData::Drop;
+    else
+        fail(origin, path + QStringLiteral(".personal"),
+             ManifestTr::tr("\"%1\" is not one of pseudonymise, drop").arg(personal));
+    return f;
+}
 
+/// The special fields name declared fields of the right type.
+void checkFieldRefs(const LayerManifest &m)
+{
+    const QString &origin = m.origin;
     auto checkFieldRef = [&](const QString &key, const QString &value,
                              std::optional<FieldType> wanted) {
         if (value.isEmpty())
@@ -248,115 +237,153 @@ LayerManifest parse(const QByteArray &json, const QString &origin)
     checkFieldRef(QStringLiteral("endTimeField"), m.endTimeField, FieldType::DateTime);
     checkFieldRef(QStringLiteral("categoryField"), m.categoryField, std::nullopt);
     checkFieldRef(QStringLiteral("labelField"), m.labelField, std::nullopt);
+}
+
+void readCategories(const QJsonValue &cv, const Reader &r, LayerManifest &m)
+{
+    const QString &origin = r.origin();
+    if (!cv.isArray())
+        fail(origin, QStringLiteral("categories"), ManifestTr::tr("must be an array"));
+    if (m.categoryField.isEmpty())
+        fail(origin, QStringLiteral("categories"), ManifestTr::tr("given without a categoryField"));
+    const QJsonArray ca = cv.toArray();
+    if (ca.size() > 32000)
+        fail(origin, QStringLiteral("categories"), ManifestTr::tr("too many categories"));
+    QSet<QString> values;
+    for (qsizetype i = 0; i < ca.size(); ++i) {
+        const QString path = QStringLiteral("categories[%1]").arg(i);
+        if (!ca.at(i).isObject())
+            fail(origin, path, ManifestTr::tr("must be an object"));
+        const QJsonObject co = ca.at(i).toObject();
+        CategoryDef c;
+        const QJsonValue val = co.value(QStringLiteral("value"));
+        if (val.isDouble())
+            c.value = val.toVariant().toString();
+        else
+            c.value = r.string(co, QStringLiteral("value"), path + QStringLiteral(".value"), true);
+        if (values.contains(c.value))
+            fail(origin, path + QStringLiteral(".value"),
+                 ManifestTr::tr("duplicate category \"%1\"").arg(c.value));
+        values.insert(c.value);
+        c.label = r.text(co, QStringLiteral("label"), path + QStringLiteral(".label"), false);
+        if (c.label.fr.isEmpty() && c.label.en.isEmpty())
+            c.label.fr = c.label.en = c.value;
+        c.color = r.color(co, QStringLiteral("color"), path + QStringLiteral(".color"),
+                          QStringLiteral("#888888"));
+        m.categories.push_back(std::move(c));
+    }
+}
+
+/// The colour ramp of a graduated symbology: [value, "#colour"] stops by increasing value.
+void readRamp(const QJsonValue &rv, const QString &rampKey, const Reader &r, Symbology &s)
+{
+    const QString &origin = r.origin();
+    if (!rv.isArray())
+        fail(origin, rampKey, ManifestTr::tr("must be an array of [value, \"#colour\"]"));
+    const QJsonArray ra = rv.toArray();
+    for (qsizetype i = 0; i < ra.size(); ++i) {
+        const QString path = rampKey + QStringLiteral("[%1]").arg(i);
+        const QJsonArray stop = ra.at(i).toArray();
+        if (!ra.at(i).isArray() || stop.size() != 2 || !stop.at(0).isDouble() ||
+            !stop.at(1).isString())
+            fail(origin, path, ManifestTr::tr("must be [value, \"#colour\"]"));
+        ColorStop cs{stop.at(0).toDouble(), stop.at(1).toString()};
+        if (!isColor(cs.color))
+            fail(origin, path,
+                 ManifestTr::tr("\"%1\" is not a colour (#rrggbb or #rrggbbaa)").arg(cs.color));
+        if (!s.ramp.empty() && cs.value < s.ramp.back().value)
+            fail(origin, path, ManifestTr::tr("ramp values must be increasing"));
+        s.ramp.push_back(cs);
+    }
+}
+
+void readSymbology(const QJsonObject &so, const Reader &r, LayerManifest &m)
+{
+    const QString &origin = r.origin();
+    Symbology &s = m.symbology;
+    const Symbology d;
+    auto key = [](const char *k) { return QStringLiteral("symbology.") + QLatin1String(k); };
+    s.fill = r.color(so, QStringLiteral("fill"), key("fill"), d.fill);
+    s.stroke = r.color(so, QStringLiteral("stroke"), key("stroke"), d.stroke);
+    s.strokeWidth = r.number(so, QStringLiteral("strokeWidth"), key("strokeWidth"), d.strokeWidth);
+    s.size = r.number(so, QStringLiteral("size"), key("size"), d.size);
+    s.marker = r.string(so, QStringLiteral("marker"), key("marker"), false, d.marker);
+    static const QStringList markers{QStringLiteral("circle"), QStringLiteral("square"),
+                                     QStringLiteral("triangle"), QStringLiteral("diamond"),
+                                     QStringLiteral("star")};
+    if (!markers.contains(s.marker))
+        fail(origin, key("marker"),
+             ManifestTr::tr("\"%1\" is not one of circle, square, triangle, diamond, star")
+                 .arg(s.marker));
+    s.labelSize = r.number(so, QStringLiteral("labelSize"), key("labelSize"), d.labelSize);
+    s.labelColor = r.color(so, QStringLiteral("labelColor"), key("labelColor"), d.labelColor);
+    s.graduatedField = r.string(so, QStringLiteral("graduatedField"), key("graduatedField"), false);
+    s.fovDirectionField =
+        r.string(so, QStringLiteral("fovDirectionField"), key("fovDirectionField"), false);
+    s.fovAngleField = r.string(so, QStringLiteral("fovAngleField"), key("fovAngleField"), false);
+    s.fovRangeField = r.string(so, QStringLiteral("fovRangeField"), key("fovRangeField"), false);
+    s.fovFill = r.color(so, QStringLiteral("fovFill"), key("fovFill"), d.fovFill);
+    const double z = r.number(so, QStringLiteral("zOrder"), key("zOrder"), d.zOrder);
+    // Range first: converting 1e90 to int is undefined (found by tests/fuzz/fuzz_manifest).
+    if (!(z >= -1000000 && z <= 1000000) || z != std::trunc(z))
+        fail(origin, key("zOrder"),
+             ManifestTr::tr("must be an integer between -1000000 and 1000000"));
+    s.zOrder = static_cast<int>(z);
+    for (const auto &[k, v] : {std::pair{key("graduatedField"), s.graduatedField},
+                               std::pair{key("fovDirectionField"), s.fovDirectionField},
+                               std::pair{key("fovAngleField"), s.fovAngleField},
+                               std::pair{key("fovRangeField"), s.fovRangeField}}) {
+        if (v.isEmpty())
+            continue;
+        const FieldDef *f = m.field(v);
+        if (!f)
+            fail(origin, k, ManifestTr::tr("\"%1\" is not a declared field").arg(v));
+        if (f->type != FieldType::Integer && f->type != FieldType::Real)
+            fail(origin, k, ManifestTr::tr("field \"%1\" must be numeric").arg(v));
+    }
+    const QJsonValue rv = so.value(QStringLiteral("ramp"));
+    if (!rv.isUndefined() && !rv.isNull())
+        readRamp(rv, key("ramp"), r, s);
+}
+
+LayerManifest parse(const QByteArray &json, const QString &origin)
+{
+    QJsonParseError perr;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &perr);
+    if (perr.error != QJsonParseError::NoError)
+        throw Exception(ErrorCode::InvalidInput,
+                        ManifestTr::tr("Layer manifest %1: invalid JSON at offset %2: %3")
+                            .arg(origin, argText(perr.offset), perr.errorString()));
+    if (!doc.isObject())
+        throw Exception(
+            ErrorCode::InvalidInput,
+            ManifestTr::tr("Layer manifest %1: the document must be a JSON object").arg(origin));
+    const QJsonObject o = doc.object();
+    const Reader r(origin);
+    LayerManifest m = readHeader(o, r);
+
+    const QJsonValue fv = o.value(QStringLiteral("fields"));
+    if (!fv.isArray())
+        fail(origin, QStringLiteral("fields"), ManifestTr::tr("missing or not an array"));
+    QSet<QString> names;
+    const QJsonArray fa = fv.toArray();
+    for (qsizetype i = 0; i < fa.size(); ++i) {
+        const QString path = QStringLiteral("fields[%1]").arg(i);
+        if (!fa.at(i).isObject())
+            fail(origin, path, ManifestTr::tr("must be an object"));
+        const QJsonObject fo = fa.at(i).toObject();
+        m.fields.push_back(readField(fo, path, r, names));
+    }
+    checkFieldRefs(m);
 
     const QJsonValue cv = o.value(QStringLiteral("categories"));
-    if (!cv.isUndefined() && !cv.isNull()) {
-        if (!cv.isArray())
-            fail(origin, QStringLiteral("categories"), ManifestTr::tr("must be an array"));
-        if (m.categoryField.isEmpty())
-            fail(origin, QStringLiteral("categories"),
-                 ManifestTr::tr("given without a categoryField"));
-        const QJsonArray ca = cv.toArray();
-        if (ca.size() > 32000)
-            fail(origin, QStringLiteral("categories"), ManifestTr::tr("too many categories"));
-        QSet<QString> values;
-        for (qsizetype i = 0; i < ca.size(); ++i) {
-            const QString path = QStringLiteral("categories[%1]").arg(i);
-            if (!ca.at(i).isObject())
-                fail(origin, path, ManifestTr::tr("must be an object"));
-            const QJsonObject co = ca.at(i).toObject();
-            CategoryDef c;
-            const QJsonValue val = co.value(QStringLiteral("value"));
-            if (val.isDouble())
-                c.value = val.toVariant().toString();
-            else
-                c.value =
-                    r.string(co, QStringLiteral("value"), path + QStringLiteral(".value"), true);
-            if (values.contains(c.value))
-                fail(origin, path + QStringLiteral(".value"),
-                     ManifestTr::tr("duplicate category \"%1\"").arg(c.value));
-            values.insert(c.value);
-            c.label = r.text(co, QStringLiteral("label"), path + QStringLiteral(".label"), false);
-            if (c.label.fr.isEmpty() && c.label.en.isEmpty())
-                c.label.fr = c.label.en = c.value;
-            c.color = r.color(co, QStringLiteral("color"), path + QStringLiteral(".color"),
-                              QStringLiteral("#888888"));
-            m.categories.push_back(std::move(c));
-        }
-    }
-
+    if (!cv.isUndefined() && !cv.isNull())
+        readCategories(cv, r, m);
     const QJsonValue symv = o.value(QStringLiteral("symbology"));
     if (!symv.isUndefined() && !symv.isNull()) {
         if (!symv.isObject())
             fail(origin, QStringLiteral("symbology"), ManifestTr::tr("must be an object"));
-        const QJsonObject so = symv.toObject();
-        Symbology &s = m.symbology;
-        const Symbology d;
-        auto key = [](const char *k) { return QStringLiteral("symbology.") + QLatin1String(k); };
-        s.fill = r.color(so, QStringLiteral("fill"), key("fill"), d.fill);
-        s.stroke = r.color(so, QStringLiteral("stroke"), key("stroke"), d.stroke);
-        s.strokeWidth =
-            r.number(so, QStringLiteral("strokeWidth"), key("strokeWidth"), d.strokeWidth);
-        s.size = r.number(so, QStringLiteral("size"), key("size"), d.size);
-        s.marker = r.string(so, QStringLiteral("marker"), key("marker"), false, d.marker);
-        static const QStringList markers{QStringLiteral("circle"), QStringLiteral("square"),
-                                         QStringLiteral("triangle"), QStringLiteral("diamond"),
-                                         QStringLiteral("star")};
-        if (!markers.contains(s.marker))
-            fail(origin, key("marker"),
-                 ManifestTr::tr("\"%1\" is not one of circle, square, triangle, diamond, star")
-                     .arg(s.marker));
-        s.labelSize = r.number(so, QStringLiteral("labelSize"), key("labelSize"), d.labelSize);
-        s.labelColor = r.color(so, QStringLiteral("labelColor"), key("labelColor"), d.labelColor);
-        s.graduatedField =
-            r.string(so, QStringLiteral("graduatedField"), key("graduatedField"), false);
-        s.fovDirectionField =
-            r.string(so, QStringLiteral("fovDirectionField"), key("fovDirectionField"), false);
-        s.fovAngleField =
-            r.string(so, QStringLiteral("fovAngleField"), key("fovAngleField"), false);
-        s.fovRangeField =
-            r.string(so, QStringLiteral("fovRangeField"), key("fovRangeField"), false);
-        s.fovFill = r.color(so, QStringLiteral("fovFill"), key("fovFill"), d.fovFill);
-        const double z = r.number(so, QStringLiteral("zOrder"), key("zOrder"), d.zOrder);
-        // Range first: converting 1e90 to int is undefined (found by tests/fuzz/fuzz_manifest).
-        if (!(z >= -1000000 && z <= 1000000) || z != std::trunc(z))
-            fail(origin, key("zOrder"),
-                 ManifestTr::tr("must be an integer between -1000000 and 1000000"));
-        s.zOrder = static_cast<int>(z);
-        for (const auto &[k, v] : {std::pair{key("graduatedField"), s.graduatedField},
-                                   std::pair{key("fovDirectionField"), s.fovDirectionField},
-                                   std::pair{key("fovAngleField"), s.fovAngleField},
-                                   std::pair{key("fovRangeField"), s.fovRangeField}}) {
-            if (v.isEmpty())
-                continue;
-            const FieldDef *f = m.field(v);
-            if (!f)
-                fail(origin, k, ManifestTr::tr("\"%1\" is not a declared field").arg(v));
-            if (f->type != FieldType::Integer && f->type != FieldType::Real)
-                fail(origin, k, ManifestTr::tr("field \"%1\" must be numeric").arg(v));
-        }
-        const QJsonValue rv = so.value(QStringLiteral("ramp"));
-        if (!rv.isUndefined() && !rv.isNull()) {
-            if (!rv.isArray())
-                fail(origin, key("ramp"),
-                     ManifestTr::tr("must be an array of [value, \"#colour\"]"));
-            const QJsonArray ra = rv.toArray();
-            for (qsizetype i = 0; i < ra.size(); ++i) {
-                const QString path = key("ramp") + QStringLiteral("[%1]").arg(i);
-                const QJsonArray stop = ra.at(i).toArray();
-                if (!ra.at(i).isArray() || stop.size() != 2 || !stop.at(0).isDouble() ||
-                    !stop.at(1).isString())
-                    fail(origin, path, ManifestTr::tr("must be [value, \"#colour\"]"));
-                ColorStop cs{stop.at(0).toDouble(), stop.at(1).toString()};
-                if (!isColor(cs.color))
-                    fail(origin, path,
-                         ManifestTr::tr("\"%1\" is not a colour (#rrggbb or #rrggbbaa)")
-                             .arg(cs.color));
-                if (!s.ramp.empty() && cs.value < s.ramp.back().value)
-                    fail(origin, path, ManifestTr::tr("ramp values must be increasing"));
-                s.ramp.push_back(cs);
-            }
-        }
+        readSymbology(symv.toObject(), r, m);
     }
     return m;
 }

@@ -19,11 +19,6 @@
 namespace vigie::core::sync {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("vigie::core::sync", text);
-}
-
 bool isRedirect(int status)
 {
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;

@@ -29,7 +29,6 @@ public:
             "Counts incidents per cell or area and finds where high (hot spots) or low counts "
             "(cold spots) cluster more than chance explains, at 90, 95 and 99 % confidence.");
     }
-    OutputHints outputHints() const override { return {true, false, {}}; }
 
     ParameterDefinitions parameters() const override
     {

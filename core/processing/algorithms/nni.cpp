@@ -26,7 +26,12 @@ public:
             "random spread over the study area would give: below 1 the incidents cluster, above 1 "
             "they are dispersed.");
     }
-    OutputHints outputHints() const override { return {false, false, {}}; }
+    OutputHints outputHints() const override
+    {
+        OutputHints hints;
+        hints.showResult = false; // a table of figures, not a layer to look at
+        return hints;
+    }
 
     ParameterDefinitions parameters() const override { return {}; }
 

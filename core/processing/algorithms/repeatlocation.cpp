@@ -104,7 +104,9 @@ public:
     }
     OutputHints outputHints() const override
     {
-        return {true, false, {QStringLiteral("incidents")}};
+        OutputHints hints;
+        hints.hideLayers = {QStringLiteral("incidents")};
+        return hints;
     }
 
     ParameterDefinitions parameters() const override

@@ -33,7 +33,12 @@ public:
             "Computes global Moran's I at a series of distances; the first peak is the scale at "
             "which incidents cluster most, the distance band to give the hot spot analysis.");
     }
-    OutputHints outputHints() const override { return {false, false, {}}; }
+    OutputHints outputHints() const override
+    {
+        OutputHints hints;
+        hints.showResult = false; // a table of figures, not a layer to look at
+        return hints;
+    }
 
     ParameterDefinitions parameters() const override
     {
