@@ -26,6 +26,7 @@
 // sqlite3.h first: spatialite.h uses its types.
 #include <spatialite.h>
 
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -96,6 +97,130 @@ Store::Inserter::~Inserter()
         m_store->endBulk(m_manifest.id);
 }
 
+namespace {
+
+/// What is wrong with a feature's geometry for a layer of this type; empty when it fits.
+QString geometryProblem(const std::vector<unsigned char> &wkb, GeometryType layerType)
+{
+    // Geometry first: the cheapest and the most common error.
+    const auto type = detail::wkbTypeCode(wkb.data(), wkb.size());
+    if (!type)
+        return StoreTr::tr("no geometry");
+    if (!detail::wkbFitsLayer(*type, layerType))
+        return StoreTr::tr("a geometry of WKB type %1 does not fit a %2 layer")
+            .arg(argText(*type), argText(geometryTypeName(layerType)));
+    QRectF bounds;
+    if (*type == 1 && wkb.size() == 21 && wkb[0] == 1) {
+        double x, y;
+        std::memcpy(&x, wkb.data() + 5, 8);
+        std::memcpy(&y, wkb.data() + 13, 8);
+        if (!std::isfinite(x) || !std::isfinite(y))
+            return StoreTr::tr("invalid geometry (%1)")
+                .arg(QStringLiteral("non-finite coordinate"));
+        bounds = QRectF(x, y, 0.0, 0.0);
+    } else {
+        if (*type == 1 && wkb.size() != 21)
+            return StoreTr::tr("malformed point geometry");
+        Geometry g;
+        const std::string why = detail::parseWkb(wkb.data(), wkb.size(), g);
+        if (!why.empty())
+            return StoreTr::tr("invalid geometry (%1)").arg(QString::fromStdString(why));
+        bounds = g.bounds;
+    }
+    // Every write path ends here: no coordinate the renderer or the analytics cannot handle.
+    if (!(std::abs(bounds.left()) <= Store::kCoordinateLimit &&
+          std::abs(bounds.right()) <= Store::kCoordinateLimit &&
+          std::abs(bounds.top()) <= Store::kCoordinateLimit &&
+          std::abs(bounds.bottom()) <= Store::kCoordinateLimit))
+        return StoreTr::tr("coordinates (%1, %2) are not Lambert-93 metres (beyond %3 km)")
+            .arg(QString::number(bounds.left(), 'g', 6), QString::number(bounds.top(), 'g', 6),
+                 QString::number(Store::kCoordinateLimit / 1000.0, 'f', 0));
+    return {};
+}
+
+/// A boolean written as the analysts' files write them (true/1/yes/oui/t/y and their
+/// opposites, any case); nullopt when the text is none of them.
+std::optional<int> booleanValue(const QVariant &v)
+{
+    if (v.typeId() == QMetaType::Bool)
+        return v.toBool() ? 1 : 0;
+    if (v.typeId() == QMetaType::Int || v.typeId() == QMetaType::LongLong)
+        return v.toLongLong() != 0 ? 1 : 0;
+    static const QStringList yes{QStringLiteral("true"), QStringLiteral("1"), QStringLiteral("yes"),
+                                 QStringLiteral("oui"),  QStringLiteral("t"), QStringLiteral("y")};
+    static const QStringList no{QStringLiteral("false"), QStringLiteral("0"), QStringLiteral("no"),
+                                QStringLiteral("non"),   QStringLiteral("f"), QStringLiteral("n")};
+    const QString s = v.toString().trimmed().toLower();
+    if (yes.contains(s))
+        return 1;
+    if (no.contains(s))
+        return 0;
+    return std::nullopt;
+}
+
+void bindUtf8(sqlite3_stmt *st, int col, const QByteArray &b)
+{
+    sqlite3_bind_text(st, col, b.constData(), int(b.size()), SQLITE_TRANSIENT);
+}
+
+/// Binds a non-null field value at col, converted to the field's type without rounding;
+/// returns what is wrong with it (nothing bound) or an empty string.
+QString bindField(sqlite3_stmt *st, int col, const FieldDef &f, const QVariant &v)
+{
+    // A blank date or boolean cell is no value, not a wrong one.
+    const bool blank = v.toString().trimmed().isEmpty();
+    switch (f.type) {
+    case FieldType::String: {
+        const QString text = v.toString();
+        if (text.contains(QChar(0)))
+            return StoreTr::tr("field \"%1\" holds a NUL character").arg(f.name);
+        bindUtf8(st, col, text.toUtf8());
+        return {};
+    }
+    case FieldType::Integer: {
+        const std::optional<qint64> n = strictInteger(v);
+        if (!n)
+            return StoreTr::tr("field \"%1\": \"%2\" is not an integer (no value is rounded)")
+                .arg(f.name, v.toString());
+        sqlite3_bind_int64(st, col, *n);
+        return {};
+    }
+    case FieldType::Real: {
+        bool ok = false;
+        const double d = v.toDouble(&ok);
+        if (!ok || !std::isfinite(d))
+            return StoreTr::tr("field \"%1\": \"%2\" is not a number").arg(f.name, v.toString());
+        sqlite3_bind_double(st, col, d);
+        return {};
+    }
+    case FieldType::DateTime: {
+        const QString iso = toIsoUtc(v);
+        if (!iso.isEmpty())
+            bindUtf8(st, col, iso.toLatin1());
+        else if (blank)
+            sqlite3_bind_null(st, col);
+        else
+            return StoreTr::tr("field \"%1\": \"%2\" is not a date and time")
+                .arg(f.name, v.toString());
+        return {};
+    }
+    case FieldType::Boolean: {
+        if (blank) {
+            sqlite3_bind_null(st, col);
+            return {};
+        }
+        const std::optional<int> b = booleanValue(v);
+        if (!b)
+            return StoreTr::tr("field \"%1\": \"%2\" is not a boolean").arg(f.name, v.toString());
+        sqlite3_bind_int(st, col, *b);
+        return {};
+    }
+    }
+    return {};
+}
+
+} // namespace
+
 std::int64_t Store::Inserter::add(const FeatureRecord &record)
 {
     ++m_index;
@@ -107,136 +232,33 @@ std::int64_t Store::Inserter::add(const FeatureRecord &record)
     if (record.values.size() != qsizetype(m_manifest.fields.size()))
         throw bad(StoreTr::tr("%1 values given for %2 fields")
                       .arg(argText(record.values.size()), argText(m_manifest.fields.size())));
-    // Geometry first: the cheapest and the most common error.
-    const auto type = detail::wkbTypeCode(record.wkb.data(), record.wkb.size());
-    if (!type)
-        throw bad(StoreTr::tr("no geometry"));
-    if (!detail::wkbFitsLayer(*type, m_manifest.geometryType))
-        throw bad(StoreTr::tr("a geometry of WKB type %1 does not fit a %2 layer")
-                      .arg(argText(*type), argText(geometryTypeName(m_manifest.geometryType))));
-    QRectF bounds;
-    if (*type == 1 && record.wkb.size() == 21 && record.wkb[0] == 1) {
-        double x, y;
-        std::memcpy(&x, record.wkb.data() + 5, 8);
-        std::memcpy(&y, record.wkb.data() + 13, 8);
-        bounds = QRectF(x, y, 0.0, 0.0);
-        if (!std::isfinite(x) || !std::isfinite(y))
-            throw bad(
-                StoreTr::tr("invalid geometry (%1)").arg(QStringLiteral("non-finite coordinate")));
-    } else {
-        if (*type == 1 && record.wkb.size() != 21)
-            throw bad(StoreTr::tr("malformed point geometry"));
-        Geometry g;
-        const std::string why = detail::parseWkb(record.wkb.data(), record.wkb.size(), g);
-        if (!why.empty())
-            throw bad(StoreTr::tr("invalid geometry (%1)").arg(QString::fromStdString(why)));
-        bounds = g.bounds;
-    }
-    // Every write path ends here: no coordinate the renderer or the analytics cannot handle.
-    if (!(std::abs(bounds.left()) <= kCoordinateLimit &&
-          std::abs(bounds.right()) <= kCoordinateLimit &&
-          std::abs(bounds.top()) <= kCoordinateLimit &&
-          std::abs(bounds.bottom()) <= kCoordinateLimit))
-        throw bad(StoreTr::tr("coordinates (%1, %2) are not Lambert-93 metres (beyond %3 km)")
-                      .arg(QString::number(bounds.left(), 'g', 6),
-                           QString::number(bounds.top(), 'g', 6),
-                           QString::number(kCoordinateLimit / 1000.0, 'f', 0)));
+    if (const QString why = geometryProblem(record.wkb, m_manifest.geometryType); !why.isEmpty())
+        throw bad(why);
 
     sqlite3_reset(m_stmt);
     int col = 1;
     for (std::size_t i = 0; i < m_manifest.fields.size(); ++i, ++col) {
-        const FieldDef &f = m_manifest.fields[i];
         const QVariant &v = record.values.at(qsizetype(i));
         if (!v.isValid() || v.isNull()) {
             sqlite3_bind_null(m_stmt, col);
             continue;
         }
-        switch (f.type) {
-        case FieldType::String: {
-            const QString text = v.toString();
-            if (text.contains(QChar(0)))
-                throw bad(StoreTr::tr("field \"%1\" holds a NUL character").arg(f.name));
-            if (int(i) == m_categoryIndex && !m_categories.contains(text)) {
-                QStringList known = m_categories.values();
-                known.sort();
-                throw bad(StoreTr::tr("\"%1\" is not one of the categories of the layer (%2); "
-                                      "map it to one of them or add it to the layer")
-                              .arg(text.left(100), known.join(QStringLiteral(", ")).left(300)));
-            }
-            const QByteArray b = text.toUtf8();
-            sqlite3_bind_text(m_stmt, col, b.constData(), int(b.size()), SQLITE_TRANSIENT);
-            break;
+        if (int(i) == m_categoryIndex && !m_categories.contains(v.toString())) {
+            QStringList known = m_categories.values();
+            known.sort();
+            throw bad(StoreTr::tr("\"%1\" is not one of the categories of the layer (%2); "
+                                  "map it to one of them or add it to the layer")
+                          .arg(v.toString().left(100), known.join(QStringLiteral(", ")).left(300)));
         }
-        case FieldType::Integer: {
-            const std::optional<qint64> n = strictInteger(v);
-            if (!n)
-                throw bad(StoreTr::tr("field \"%1\": \"%2\" is not an integer (no value is "
-                                      "rounded)")
-                              .arg(f.name, v.toString()));
-            sqlite3_bind_int64(m_stmt, col, *n);
-            break;
-        }
-        case FieldType::Real: {
-            bool ok = false;
-            const double d = v.toDouble(&ok);
-            if (!ok || !std::isfinite(d))
-                throw bad(
-                    StoreTr::tr("field \"%1\": \"%2\" is not a number").arg(f.name, v.toString()));
-            sqlite3_bind_double(m_stmt, col, d);
-            break;
-        }
-        case FieldType::DateTime: {
-            const QString iso = toIsoUtc(v);
-            if (iso.isEmpty()) {
-                if (v.toString().trimmed().isEmpty()) {
-                    sqlite3_bind_null(m_stmt, col);
-                    break;
-                }
-                throw bad(StoreTr::tr("field \"%1\": \"%2\" is not a date and time")
-                              .arg(f.name, v.toString()));
-            }
-            const QByteArray b = iso.toLatin1();
-            sqlite3_bind_text(m_stmt, col, b.constData(), int(b.size()), SQLITE_TRANSIENT);
-            break;
-        }
-        case FieldType::Boolean: {
-            int b = -1;
-            if (v.typeId() == QMetaType::Bool)
-                b = v.toBool() ? 1 : 0;
-            else if (v.typeId() == QMetaType::Int || v.typeId() == QMetaType::LongLong)
-                b = v.toLongLong() != 0 ? 1 : 0;
-            else {
-                const QString s = v.toString().trimmed().toLower();
-                if (s.isEmpty()) {
-                    sqlite3_bind_null(m_stmt, col);
-                    break;
-                }
-                static const QStringList yes{QStringLiteral("true"), QStringLiteral("1"),
-                                             QStringLiteral("yes"),  QStringLiteral("oui"),
-                                             QStringLiteral("t"),    QStringLiteral("y")};
-                static const QStringList no{QStringLiteral("false"), QStringLiteral("0"),
-                                            QStringLiteral("no"),    QStringLiteral("non"),
-                                            QStringLiteral("f"),     QStringLiteral("n")};
-                if (yes.contains(s))
-                    b = 1;
-                else if (no.contains(s))
-                    b = 0;
-                else
-                    throw bad(StoreTr::tr("field \"%1\": \"%2\" is not a boolean")
-                                  .arg(f.name, v.toString()));
-            }
-            sqlite3_bind_int(m_stmt, col, b);
-            break;
-        }
-        }
+        if (const QString why = bindField(m_stmt, col, m_manifest.fields[i], v); !why.isEmpty())
+            throw bad(why);
     }
+    // Provenance: source, hub id, hub time, time of writing.
     auto bindText = [&](const QString &s) {
-        if (s.isEmpty()) {
+        if (s.isEmpty())
             sqlite3_bind_null(m_stmt, col++);
-            return;
-        }
-        const QByteArray b = s.toUtf8();
-        sqlite3_bind_text(m_stmt, col++, b.constData(), int(b.size()), SQLITE_TRANSIENT);
+        else
+            bindUtf8(m_stmt, col++, s.toUtf8());
     };
     if (record.source != QLatin1String(m_source))
         m_source = record.source.toUtf8();
@@ -286,6 +308,212 @@ void Store::addSeriesValue(const QString &layerId, std::int64_t fid, const QStri
 
 // --- reading ---------------------------------------------------------------------------------
 
+namespace {
+
+/// x and y of a SpatiaLite BLOB-Geometry point (60 bytes, class 1, x/y at offset 43); false
+/// when the blob is not one.
+bool decodeBlobPoint(const unsigned char *blob, int size, double &x, double &y)
+{
+    if (!blob || size != 60 || blob[0] != 0x00 || blob[38] != 0x7C || blob[59] != 0xFE)
+        return false;
+    const bool little = blob[1] == 0x01;
+    unsigned char b[16];
+    std::memcpy(b, blob + 43, 16);
+    if (little != (std::endian::native == std::endian::little))
+        for (int k = 0; k < 2; ++k)
+            for (int i = 0; i < 4; ++i)
+                std::swap(b[k * 8 + i], b[k * 8 + 7 - i]);
+    std::memcpy(&x, b, 8);
+    std::memcpy(&y, b + 8, 8);
+    return true;
+}
+
+std::int64_t columnTime(sqlite3_stmt *st, int c)
+{
+    const auto *t = reinterpret_cast<const char *>(sqlite3_column_text(st, c));
+    return t ? detail::parseIsoBytes(t, std::size_t(sqlite3_column_bytes(st, c)))
+             : LayerSnapshot::kNoTime;
+}
+
+/**
+ * Fills a vector layer's snapshot row by row: the columns it selects (fid, geometry, then the
+ * manifest's time, end, category, label and numeric fields), where each value goes, and the
+ * extent and time range seen so far.
+ */
+class SnapshotReader
+{
+public:
+    SnapshotReader(LayerSnapshot &snap, std::int64_t total, const QString &storePath)
+        : m_snap(snap), m_storePath(storePath),
+          m_isPoint(snap.manifest.geometryType == GeometryType::Point)
+    {
+        const LayerManifest &m = snap.manifest;
+        m_columns =
+            QStringList{QStringLiteral("fid"),
+                        m_isPoint ? QStringLiteral("geom") : QStringLiteral("AsBinary(geom)")};
+        if (!m.timeField.isEmpty())
+            m_timeCol = addColumn(m.timeField);
+        if (!m.endTimeField.isEmpty())
+            m_endCol = addColumn(m.endTimeField);
+        if (!m.categoryField.isEmpty())
+            m_catCol = addColumn(m.categoryField);
+        if (!m.labelField.isEmpty())
+            m_labelCol = addColumn(m.labelField);
+        for (const QString &f : {m.symbology.graduatedField, m.symbology.fovDirectionField,
+                                 m.symbology.fovAngleField, m.symbology.fovRangeField}) {
+            if (f.isEmpty() || snap.numbers.contains(f) || !m.field(f))
+                continue;
+            snap.numbers.insert(f, {});
+        }
+        for (auto it = snap.numbers.begin(); it != snap.numbers.end(); ++it) {
+            it->reserve(std::size_t(total));
+            m_numberCols.emplace_back(addColumn(it.key()), &it.value());
+        }
+        // Category values as UTF-8, compared on raw bytes (no QString per row).
+        for (const CategoryDef &c : m.categories)
+            m_catValues.push_back(c.value.toUtf8());
+        reserve(std::size_t(total));
+    }
+
+    const QStringList &columns() const { return m_columns; }
+
+    /// Appends the statement's current row (a row without geometry is not drawable: skipped).
+    void read(sqlite3_stmt *st)
+    {
+        const std::int64_t fid = sqlite3_column_int64(st, 0);
+        const auto *blob = static_cast<const unsigned char *>(sqlite3_column_blob(st, 1));
+        const int size = sqlite3_column_bytes(st, 1);
+        if (m_isPoint) {
+            double x, y;
+            if (!decodeBlobPoint(blob, size, x, y))
+                return;
+            m_snap.x.push_back(x);
+            m_snap.y.push_back(y);
+            m_minX = std::min(m_minX, x);
+            m_maxX = std::max(m_maxX, x);
+            m_minY = std::min(m_minY, y);
+            m_maxY = std::max(m_maxY, y);
+        } else {
+            if (!blob)
+                return;
+            readGeometry(fid, blob, size);
+        }
+        m_snap.fids.push_back(fid);
+        readAttributes(st);
+    }
+
+    /// Sets the extent and the time range from the rows read.
+    void finish()
+    {
+        if (!m_snap.fids.empty() && std::isfinite(m_minX))
+            m_snap.extent = QRectF(QPointF(m_minX, m_minY), QPointF(m_maxX, m_maxY));
+        if (m_minT <= m_maxT) {
+            m_snap.minTime = m_minT;
+            m_snap.maxTime = m_maxT;
+        }
+    }
+
+private:
+    int addColumn(const QString &name)
+    {
+        m_columns << q(name);
+        return int(m_columns.size() - 1);
+    }
+
+    void reserve(std::size_t n)
+    {
+        m_snap.fids.reserve(n);
+        if (m_isPoint) {
+            m_snap.x.reserve(n);
+            m_snap.y.reserve(n);
+        } else {
+            m_snap.geometries.reserve(n);
+        }
+        if (m_timeCol >= 0)
+            m_snap.time.reserve(n);
+        if (m_endCol >= 0)
+            m_snap.endTime.reserve(n);
+        if (m_catCol >= 0)
+            m_snap.category.reserve(n);
+        if (m_labelCol >= 0)
+            m_snap.labels.reserve(n);
+    }
+
+    void readGeometry(std::int64_t fid, const unsigned char *blob, int size)
+    {
+        Geometry g;
+        const std::string why = detail::parseWkb(blob, std::size_t(size), g);
+        if (!why.empty())
+            throw Exception(ErrorCode::Damaged,
+                            StoreTr::tr("Layer \"%1\" of %2, feature %3: unreadable geometry "
+                                        "(%4).")
+                                .arg(m_snap.manifest.id, m_storePath, argText(fid),
+                                     QString::fromStdString(why)));
+        m_minX = std::min(m_minX, g.bounds.left());
+        m_maxX = std::max(m_maxX, g.bounds.right());
+        m_minY = std::min(m_minY, g.bounds.top());
+        m_maxY = std::max(m_maxY, g.bounds.bottom());
+        m_snap.geometries.push_back(std::move(g));
+    }
+
+    void readAttributes(sqlite3_stmt *st)
+    {
+        if (m_timeCol >= 0) {
+            const std::int64_t t = columnTime(st, m_timeCol);
+            m_snap.time.push_back(t);
+            if (t != LayerSnapshot::kNoTime) {
+                m_minT = std::min(m_minT, t);
+                m_maxT = std::max(m_maxT, t);
+            }
+        }
+        if (m_endCol >= 0) {
+            const std::int64_t t = columnTime(st, m_endCol);
+            m_snap.endTime.push_back(t);
+            if (t != LayerSnapshot::kNoTime)
+                m_maxT = std::max(m_maxT, t);
+        }
+        if (m_catCol >= 0)
+            m_snap.category.push_back(categoryIndex(st));
+        if (m_labelCol >= 0) {
+            const auto *t = reinterpret_cast<const char *>(sqlite3_column_text(st, m_labelCol));
+            m_snap.labels.push_back(t ? QString::fromUtf8(t, sqlite3_column_bytes(st, m_labelCol))
+                                      : QString());
+        }
+        for (auto &[c, vec] : m_numberCols)
+            vec->push_back(sqlite3_column_type(st, c) == SQLITE_NULL
+                               ? std::numeric_limits<double>::quiet_NaN()
+                               : sqlite3_column_double(st, c));
+    }
+
+    /// The index of the row's category in the manifest, -1 for none or an unknown one.
+    std::int16_t categoryIndex(sqlite3_stmt *st) const
+    {
+        const auto *t = reinterpret_cast<const char *>(sqlite3_column_text(st, m_catCol));
+        if (!t)
+            return -1;
+        const int len = sqlite3_column_bytes(st, m_catCol);
+        for (std::size_t c = 0; c < m_catValues.size(); ++c)
+            if (m_catValues[c].size() == len &&
+                std::memcmp(m_catValues[c].constData(), t, std::size_t(len)) == 0)
+                return std::int16_t(c);
+        return -1;
+    }
+
+    LayerSnapshot &m_snap;
+    const QString &m_storePath;
+    const bool m_isPoint;
+    QStringList m_columns;
+    int m_timeCol = -1, m_endCol = -1, m_catCol = -1, m_labelCol = -1;
+    std::vector<std::pair<int, std::vector<double> *>> m_numberCols;
+    std::vector<QByteArray> m_catValues;
+    double m_minX = std::numeric_limits<double>::infinity(), m_minY = m_minX;
+    double m_maxX = -m_minX, m_maxY = -m_minX;
+    std::int64_t m_minT = std::numeric_limits<std::int64_t>::max();
+    std::int64_t m_maxT = std::numeric_limits<std::int64_t>::min();
+};
+
+} // namespace
+
 Result<LayerSnapshotPtr> Store::loadSnapshot(const QString &layerId,
                                              analytics::Feedback *feedback) const
 {
@@ -309,74 +537,14 @@ Result<LayerSnapshotPtr> Store::loadSnapshot(const QString &layerId,
                 snap->extent = QRectF(QPointF(g.xMin, g.yMin), QPointF(g.xMax(), g.yMax()));
                 return snap;
             }
-            const bool isPoint = m.geometryType == GeometryType::Point;
-
             std::int64_t total = 0;
             {
                 Stmt c(m_db, QStringLiteral("SELECT count(*) FROM %1").arg(q(m.id)));
                 total = c.step() ? c.int64(0) : 0;
             }
-            QStringList cols{QStringLiteral("fid"),
-                             isPoint ? QStringLiteral("geom") : QStringLiteral("AsBinary(geom)")};
-            int timeCol = -1, endCol = -1, catCol = -1, labelCol = -1;
-            auto addCol = [&](const QString &name) {
-                cols << q(name);
-                return int(cols.size() - 1);
-            };
-            if (!m.timeField.isEmpty())
-                timeCol = addCol(m.timeField);
-            if (!m.endTimeField.isEmpty())
-                endCol = addCol(m.endTimeField);
-            if (!m.categoryField.isEmpty())
-                catCol = addCol(m.categoryField);
-            if (!m.labelField.isEmpty())
-                labelCol = addCol(m.labelField);
-            std::vector<std::pair<int, std::vector<double> *>> numberCols;
-            for (const QString &f : {m.symbology.graduatedField, m.symbology.fovDirectionField,
-                                     m.symbology.fovAngleField, m.symbology.fovRangeField}) {
-                if (f.isEmpty() || snap->numbers.contains(f) || !m.field(f))
-                    continue;
-                snap->numbers.insert(f, {});
-            }
-            for (auto it = snap->numbers.begin(); it != snap->numbers.end(); ++it) {
-                it->reserve(std::size_t(total));
-                numberCols.emplace_back(addCol(it.key()), &it.value());
-            }
-            // Category values as UTF-8, compared on raw bytes (no QString per row).
-            std::vector<QByteArray> catValues;
-            for (const CategoryDef &c : m.categories)
-                catValues.push_back(c.value.toUtf8());
-
-            const std::size_t n = std::size_t(total);
-            snap->fids.reserve(n);
-            if (isPoint) {
-                snap->x.reserve(n);
-                snap->y.reserve(n);
-            } else {
-                snap->geometries.reserve(n);
-            }
-            if (timeCol >= 0)
-                snap->time.reserve(n);
-            if (endCol >= 0)
-                snap->endTime.reserve(n);
-            if (catCol >= 0)
-                snap->category.reserve(n);
-            if (labelCol >= 0)
-                snap->labels.reserve(n);
-
-            double minX = std::numeric_limits<double>::infinity(), minY = minX;
-            double maxX = -minX, maxY = -minX;
-            std::int64_t minT = std::numeric_limits<std::int64_t>::max();
-            std::int64_t maxT = std::numeric_limits<std::int64_t>::min();
-            auto timeOf = [](sqlite3_stmt *st, int c) {
-                const auto *t = reinterpret_cast<const char *>(sqlite3_column_text(st, c));
-                return t ? detail::parseIsoBytes(t, std::size_t(sqlite3_column_bytes(st, c)))
-                         : LayerSnapshot::kNoTime;
-            };
-
+            SnapshotReader reader(*snap, total, m_path);
             Stmt s(m_db, QStringLiteral("SELECT %1 FROM %2 ORDER BY fid")
-                             .arg(cols.join(QLatin1Char(',')), q(m.id)));
-            sqlite3_stmt *st = s.get();
+                             .arg(reader.columns().join(QLatin1Char(',')), q(m.id)));
             std::int64_t row = 0;
             const std::int64_t step = 32768;
             if (feedback)
@@ -387,94 +555,9 @@ Result<LayerSnapshotPtr> Store::loadSnapshot(const QString &layerId,
                         throw analytics::Canceled{};
                     feedback->setProgress(total > 0 ? 100.0 * double(row) / double(total) : 0.0);
                 }
-                const std::int64_t fid = sqlite3_column_int64(st, 0);
-                const auto *blob = static_cast<const unsigned char *>(sqlite3_column_blob(st, 1));
-                const int size = sqlite3_column_bytes(st, 1);
-                if (isPoint) {
-                    // SpatiaLite BLOB-Geometry of a point: 60 bytes, class 1, x/y at offset 43.
-                    if (!blob || size != 60 || blob[0] != 0x00 || blob[38] != 0x7C ||
-                        blob[59] != 0xFE)
-                        continue; // a row without geometry is not drawable: skipped
-                    const bool little = blob[1] == 0x01;
-                    unsigned char b[16];
-                    std::memcpy(b, blob + 43, 16);
-                    if (little != (std::endian::native == std::endian::little))
-                        for (int k = 0; k < 2; ++k)
-                            for (int i = 0; i < 4; ++i)
-                                std::swap(b[k * 8 + i], b[k * 8 + 7 - i]);
-                    double x, y;
-                    std::memcpy(&x, b, 8);
-                    std::memcpy(&y, b + 8, 8);
-                    snap->x.push_back(x);
-                    snap->y.push_back(y);
-                    minX = std::min(minX, x);
-                    maxX = std::max(maxX, x);
-                    minY = std::min(minY, y);
-                    maxY = std::max(maxY, y);
-                } else {
-                    if (!blob)
-                        continue;
-                    Geometry g;
-                    const std::string why = detail::parseWkb(blob, std::size_t(size), g);
-                    if (!why.empty())
-                        throw Exception(
-                            ErrorCode::Damaged,
-                            StoreTr::tr("Layer \"%1\" of %2, feature %3: unreadable geometry "
-                                        "(%4).")
-                                .arg(m.id, m_path, argText(fid), QString::fromStdString(why)));
-                    minX = std::min(minX, g.bounds.left());
-                    maxX = std::max(maxX, g.bounds.right());
-                    minY = std::min(minY, g.bounds.top());
-                    maxY = std::max(maxY, g.bounds.bottom());
-                    snap->geometries.push_back(std::move(g));
-                }
-                snap->fids.push_back(fid);
-                if (timeCol >= 0) {
-                    const std::int64_t t = timeOf(st, timeCol);
-                    snap->time.push_back(t);
-                    if (t != LayerSnapshot::kNoTime) {
-                        minT = std::min(minT, t);
-                        maxT = std::max(maxT, t);
-                    }
-                }
-                if (endCol >= 0) {
-                    const std::int64_t t = timeOf(st, endCol);
-                    snap->endTime.push_back(t);
-                    if (t != LayerSnapshot::kNoTime)
-                        maxT = std::max(maxT, t);
-                }
-                if (catCol >= 0) {
-                    const auto *t = reinterpret_cast<const char *>(sqlite3_column_text(st, catCol));
-                    std::int16_t idx = -1;
-                    if (t) {
-                        const int len = sqlite3_column_bytes(st, catCol);
-                        for (std::size_t c = 0; c < catValues.size(); ++c) {
-                            if (catValues[c].size() == len &&
-                                std::memcmp(catValues[c].constData(), t, std::size_t(len)) == 0) {
-                                idx = std::int16_t(c);
-                                break;
-                            }
-                        }
-                    }
-                    snap->category.push_back(idx);
-                }
-                if (labelCol >= 0) {
-                    const auto *t =
-                        reinterpret_cast<const char *>(sqlite3_column_text(st, labelCol));
-                    snap->labels.push_back(
-                        t ? QString::fromUtf8(t, sqlite3_column_bytes(st, labelCol)) : QString());
-                }
-                for (auto &[c, vec] : numberCols)
-                    vec->push_back(sqlite3_column_type(st, c) == SQLITE_NULL
-                                       ? std::numeric_limits<double>::quiet_NaN()
-                                       : sqlite3_column_double(st, c));
+                reader.read(s.get());
             }
-            if (!snap->fids.empty() && std::isfinite(minX))
-                snap->extent = QRectF(QPointF(minX, minY), QPointF(maxX, maxY));
-            if (minT <= maxT) {
-                snap->minTime = minT;
-                snap->maxTime = maxT;
-            }
+            reader.finish();
             if (feedback)
                 feedback->setProgress(100.0);
             return snap;
