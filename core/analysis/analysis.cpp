@@ -137,20 +137,43 @@ QStringList areaKeys(const LayerManifest &m)
     return keys;
 }
 
-Selection select(Store &store, const AnalysisSelection &sel, analytics::Feedback *feedback)
+/// The areas of the area layer whose label or code is one of those wanted (case and spaces
+/// ignored); every wanted one must be found.
+std::vector<const Geometry *> matchAreas(Store &store, const LayerSnapshot &a,
+                                         const QString &areaLayerId, const QStringList &names)
 {
-    Selection s;
-    auto snap = store.loadSnapshot(sel.layer, feedback);
-    snap.orThrow();
-    s.source = *snap;
-    const LayerSnapshot &src = *s.source;
-    if (!src.isPoint())
-        throw Exception(ErrorCode::InvalidInput,
-                        vigie::core::AnalysisRunner::tr(
-                            "The layer \"%1\" is not a point layer: analyses need points.")
-                            .arg(sel.layer));
+    std::vector<const Geometry *> window;
+    QSet<QString> wanted;
+    for (const QString &v : names)
+        wanted.insert(v.trimmed().toLower());
+    QSet<QString> found;
+    const QStringList keys = areaKeys(a.manifest);
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        auto r = store.attributes(areaLayerId, a.fids[i]);
+        if (!r)
+            continue;
+        for (const QString &k : keys) {
+            const QString v = r->value(k).toString().trimmed().toLower();
+            if (!v.isEmpty() && wanted.contains(v)) {
+                window.push_back(&a.geometries[i]);
+                found.insert(v);
+                break;
+            }
+        }
+    }
+    for (const QString &v : wanted)
+        if (!found.contains(v))
+            throw Exception(ErrorCode::InvalidInput,
+                            vigie::core::AnalysisRunner::tr("No area \"%1\" in the layer \"%2\".")
+                                .arg(v, areaLayerId));
+    return window;
+}
 
-    // Study area: the chosen areas, else the whole city (the arrondissements) when present.
+/// Study area: the chosen areas, else the whole city (the arrondissements) when present; sets
+/// the selection's window, bounds and area.
+void selectWindow(Store &store, const AnalysisSelection &sel, analytics::Feedback *feedback,
+                  Selection &s)
+{
     QString areaLayerId = sel.areaLayer;
     if (areaLayerId.isEmpty() && !sel.areas.isEmpty())
         areaLayerId = QStringLiteral("quartiers");
@@ -166,78 +189,93 @@ Selection select(Store &store, const AnalysisSelection &sel, analytics::Feedback
                 ErrorCode::InvalidInput,
                 vigie::core::AnalysisRunner::tr("The area layer \"%1\" is not a polygon layer.")
                     .arg(areaLayerId));
-        // Match wanted areas against the label and code fields.
-        QSet<QString> wanted;
-        for (const QString &v : sel.areas)
-            wanted.insert(v.trimmed().toLower());
-        QSet<QString> found;
-        if (!wanted.isEmpty()) {
-            const QStringList keys = areaKeys(a.manifest);
-            auto attrs = std::vector<QVariantMap>();
-            for (std::size_t i = 0; i < a.size(); ++i) {
-                auto r = store.attributes(areaLayerId, a.fids[i]);
-                if (!r)
-                    continue;
-                for (const QString &k : keys) {
-                    const QString v = r->value(k).toString().trimmed().toLower();
-                    if (!v.isEmpty() && wanted.contains(v)) {
-                        s.window.push_back(&a.geometries[i]);
-                        found.insert(v);
-                        break;
-                    }
-                }
-            }
-            for (const QString &v : wanted)
-                if (!found.contains(v))
-                    throw Exception(
-                        ErrorCode::InvalidInput,
-                        vigie::core::AnalysisRunner::tr("No area \"%1\" in the layer \"%2\".")
-                            .arg(v, areaLayerId));
-        } else {
+        if (!sel.areas.isEmpty())
+            s.window = matchAreas(store, a, areaLayerId, sel.areas);
+        else
             for (const Geometry &g : a.geometries)
                 s.window.push_back(&g);
-        }
     }
     for (const Geometry *g : s.window) {
         s.bounds = s.bounds.isNull() ? g->bounds : s.bounds.united(g->bounds);
         s.areaM2 += geometryArea(*g);
     }
+}
 
-    // Categories wanted.
+/// One flag per category of the layer, empty when every category is wanted.
+std::vector<bool> wantedCategories(const LayerSnapshot &src, const AnalysisSelection &sel)
+{
     std::vector<bool> catWanted;
-    if (!sel.categories.isEmpty()) {
-        catWanted.assign(src.manifest.categories.size(), false);
-        for (const QString &c : sel.categories) {
-            const int i = src.manifest.categoryIndex(c);
-            if (i < 0)
-                throw Exception(
-                    ErrorCode::InvalidInput,
-                    vigie::core::AnalysisRunner::tr("Unknown category \"%1\" in layer \"%2\".")
-                        .arg(c, sel.layer));
-            catWanted[std::size_t(i)] = true;
-        }
+    if (sel.categories.isEmpty())
+        return catWanted;
+    catWanted.assign(src.manifest.categories.size(), false);
+    for (const QString &c : sel.categories) {
+        const int i = src.manifest.categoryIndex(c);
+        if (i < 0)
+            throw Exception(ErrorCode::InvalidInput, vigie::core::AnalysisRunner::tr(
+                                                         "Unknown category \"%1\" in layer \"%2\".")
+                                                         .arg(c, sel.layer));
+        catWanted[std::size_t(i)] = true;
+    }
+    return catWanted;
+}
+
+/// Weights by fid from the store (the snapshot only holds drawing fields); empty without one.
+std::unordered_map<std::int64_t, double> weightsByFid(Store &store, const LayerSnapshot &src,
+                                                      const AnalysisSelection &sel)
+{
+    if (sel.weightField.isEmpty())
+        return {};
+    const FieldDef *f = src.manifest.field(sel.weightField);
+    if (!f || (f->type != FieldType::Integer && f->type != FieldType::Real))
+        throw Exception(ErrorCode::InvalidInput,
+                        vigie::core::AnalysisRunner::tr(
+                            "The weight field \"%1\" is not a numeric field of \"%2\".")
+                            .arg(sel.weightField, sel.layer));
+    return store.numbersByFid(sel.layer, sel.weightField);
+}
+
+/// Point-in-window: the window rasterised on a 25 m grid once, points looked up in it, and
+/// decided exactly near the edge, where the lookup is coarse.
+class WindowTest
+{
+public:
+    explicit WindowTest(const Selection &s) : m_window(s.window)
+    {
+        if (m_window.empty())
+            return;
+        m_lookup = GridSpec::covering(s.bounds.left(), s.bounds.top(), s.bounds.right(),
+                                      s.bounds.bottom(), 25.0, 25.0);
+        m_inside = rasterizeMask(m_window, m_lookup);
     }
 
-    // Weights by fid from the store (the snapshot only holds drawing fields).
-    std::unordered_map<std::int64_t, double> weightByFid;
-    if (!sel.weightField.isEmpty()) {
-        const FieldDef *f = src.manifest.field(sel.weightField);
-        if (!f || (f->type != FieldType::Integer && f->type != FieldType::Real))
-            throw Exception(ErrorCode::InvalidInput,
-                            vigie::core::AnalysisRunner::tr(
-                                "The weight field \"%1\" is not a numeric field of \"%2\".")
-                                .arg(sel.weightField, sel.layer));
-        weightByFid = store.numbersByFid(sel.layer, sel.weightField);
+    bool contains(double x, double y) const
+    {
+        if (m_inside.empty())
+            return true;
+        const int col = m_lookup.colOf(x);
+        const int row = m_lookup.rowOf(y);
+        if (col >= 0 && row >= 0 && m_inside[m_lookup.index(col, row)])
+            return true;
+        if (col < 0 || row < 0)
+            return false;
+        for (const Geometry *g : m_window)
+            if (core::contains(*g, QPointF(x, y)))
+                return true;
+        return false;
     }
 
-    // Point-in-window: rasterise the window on a 25 m grid once, then look points up.
-    GridSpec lookup;
-    std::vector<std::uint8_t> inside;
-    if (!s.window.empty()) {
-        lookup = GridSpec::covering(s.bounds.left(), s.bounds.top(), s.bounds.right(),
-                                    s.bounds.bottom(), 25.0, 25.0);
-        inside = rasterizeMask(s.window, lookup);
-    }
+private:
+    const std::vector<const Geometry *> &m_window;
+    GridSpec m_lookup;
+    std::vector<std::uint8_t> m_inside;
+};
+
+/// The rows of the source in the period, the categories and the window.
+std::vector<std::size_t> selectRows(const LayerSnapshot &src, const AnalysisSelection &sel,
+                                    const std::vector<bool> &catWanted, const WindowTest &window,
+                                    analytics::Feedback *feedback)
+{
+    std::vector<std::size_t> rows;
     const bool hasTime = !src.time.empty();
     for (std::size_t i = 0; i < src.size(); ++i) {
         if (i % 65536 == 65535)
@@ -255,31 +293,19 @@ Selection select(Store &store, const AnalysisSelection &sel, analytics::Feedback
             if (c < 0 || !catWanted[std::size_t(c)])
                 continue;
         }
-        if (!inside.empty()) {
-            const int col = lookup.colOf(src.x[i]);
-            const int row = lookup.rowOf(src.y[i]);
-            if (col < 0 || row < 0 || !inside[lookup.index(col, row)]) {
-                // Near the edge the 25 m lookup may be coarse: decide exactly there.
-                bool in = false;
-                if (col >= 0 && row >= 0)
-                    for (const Geometry *g : s.window)
-                        if (contains(*g, QPointF(src.x[i], src.y[i]))) {
-                            in = true;
-                            break;
-                        }
-                if (!in)
-                    continue;
-            }
-        }
-        s.rows.push_back(i);
+        if (!window.contains(src.x[i], src.y[i]))
+            continue;
+        rows.push_back(i);
     }
-    if (s.rows.empty())
-        throw Exception(ErrorCode::InvalidInput,
-                        vigie::core::AnalysisRunner::tr(
-                            "No feature of \"%1\" matches the period, categories and "
-                            "areas chosen.")
-                            .arg(sel.layer));
+    return rows;
+}
 
+/// The period (as asked, else the span of the rows' times) and the rows' coordinates, times
+/// in days from its start and weights.
+void fillPoints(const LayerSnapshot &src, const AnalysisSelection &sel,
+                const std::unordered_map<std::int64_t, double> &weightByFid, Selection &s)
+{
+    const bool hasTime = !src.time.empty();
     std::int64_t tMin = std::numeric_limits<std::int64_t>::max(),
                  tMax = std::numeric_limits<std::int64_t>::min();
     if (hasTime)
@@ -304,7 +330,33 @@ Selection select(Store &store, const AnalysisSelection &sel, analytics::Feedback
             s.w.push_back(it == weightByFid.end() ? 0.0 : it->second);
         }
     }
+}
+
+Selection select(Store &store, const AnalysisSelection &sel, analytics::Feedback *feedback)
+{
+    Selection s;
+    auto snap = store.loadSnapshot(sel.layer, feedback);
+    snap.orThrow();
+    s.source = *snap;
+    const LayerSnapshot &src = *s.source;
+    if (!src.isPoint())
+        throw Exception(ErrorCode::InvalidInput,
+                        vigie::core::AnalysisRunner::tr(
+                            "The layer \"%1\" is not a point layer: analyses need points.")
+                            .arg(sel.layer));
+    selectWindow(store, sel, feedback, s);
+    const std::vector<bool> catWanted = wantedCategories(src, sel);
+    const auto weightByFid = weightsByFid(store, src, sel);
+    s.rows = selectRows(src, sel, catWanted, WindowTest(s), feedback);
+    if (s.rows.empty())
+        throw Exception(ErrorCode::InvalidInput,
+                        vigie::core::AnalysisRunner::tr(
+                            "No feature of \"%1\" matches the period, categories and "
+                            "areas chosen.")
+                            .arg(sel.layer));
+    fillPoints(src, sel, weightByFid, s);
     if (s.window.empty()) {
+        // No study area: the points' bounding box.
         double x0 = s.x[0], x1 = s.x[0], y0 = s.y[0], y1 = s.y[0];
         for (std::size_t i = 0; i < s.x.size(); ++i) {
             x0 = std::min(x0, s.x[i]);
