@@ -162,6 +162,24 @@ private:
     void prepareAreaOfUse();
     /// The category field's index in the manifest, -1 when the layer has no categories.
     int categoryIndex(const LayerManifest &m) const;
+    /// Where the features go: a layer of the workspace, a registered layer type to add, or a
+    /// layer derived from the file.
+    struct Target
+    {
+        LayerManifest manifest;
+        bool addToStore = false;
+        bool fromFile = false;
+    };
+    Target chooseTarget();
+    /// Binds the file's fields to the layer's, refusing or reporting those left out.
+    void checkFields(const LayerManifest &m, bool fromFile, ImportReport &report);
+    void checkCategoryMap(const LayerManifest &m, int category) const;
+    /// Reads every feature into the inserter: skips or refuses those that cannot be stored.
+    void copyFeatures(Store::Inserter &inserter, int category, ImportReport &report);
+    /// The record of a feature's values: read, pseudonymised where asked, categories mapped.
+    void readValues(OGRFeature &feature, int category, FeatureRecord &record);
+    /// Refuses an import that stored nothing; the warnings of the skipped features and GDAL.
+    void finishReport(ImportReport &report, const QStringList &skippedDetails) const;
 
     Store &m_store;
     QString m_path;
@@ -495,90 +513,94 @@ QString ImportJob::prepareGeometry(OGRFeature &f, std::vector<unsigned char> &wk
     return {};
 }
 
-ImportReport ImportJob::run()
+ImportJob::Target ImportJob::chooseTarget()
 {
-    openDataset();
-    chooseLayer();
-    prepareTransform();
-
-    ImportReport report;
-    // The target layer: in the store, a registered manifest, or derived from the file.
-    std::optional<LayerManifest> manifest;
-    bool addToStore = false;
-    bool fromFile = false;
-    if (!m_options.layerId.isEmpty()) {
-        manifest = m_store.layer(m_options.layerId);
-        if (!manifest) {
-            if (const LayerManifest *reg = LayerRegistry::instance().find(m_options.layerId)) {
-                manifest = *reg;
-                addToStore = true;
-            }
-        }
-        if (!manifest)
-            fail(ErrorCode::UnknownLayer,
-                 ImporterTr::tr(
-                     "Unknown layer \"%1\": it is neither in the workspace nor a known layer "
-                     "type.")
-                     .arg(m_options.layerId));
-    } else {
-        manifest = deriveManifest();
-        if (m_store.hasLayer(manifest->id))
+    Target t;
+    if (m_options.layerId.isEmpty()) {
+        t.manifest = deriveManifest();
+        if (m_store.hasLayer(t.manifest.id))
             fail(ErrorCode::InvalidInput,
                  ImporterTr::tr(
                      "The workspace already has a layer \"%1\": choose it as the target layer "
                      "to add to it, or give another name.")
-                     .arg(manifest->id));
-        addToStore = true;
-        fromFile = true;
+                     .arg(t.manifest.id));
+        t.addToStore = true;
+        t.fromFile = true;
+        return t;
     }
-    m_geomType = manifest->geometryType;
-    bindFields(*manifest, fromFile);
+    if (auto inStore = m_store.layer(m_options.layerId)) {
+        t.manifest = std::move(*inStore);
+    } else if (const LayerManifest *reg = LayerRegistry::instance().find(m_options.layerId)) {
+        t.manifest = *reg;
+        t.addToStore = true;
+    } else {
+        fail(ErrorCode::UnknownLayer,
+             ImporterTr::tr("Unknown layer \"%1\": it is neither in the workspace nor a known "
+                            "layer type.")
+                 .arg(m_options.layerId));
+    }
+    return t;
+}
+
+void ImportJob::checkFields(const LayerManifest &m, bool fromFile, ImportReport &report)
+{
+    bindFields(m, fromFile);
     if (!m_unknownFields.isEmpty()) {
         if (!m_options.dropUnknownFields)
             fail(
                 ErrorCode::InvalidInput,
                 ImporterTr::tr("%1 has fields that layer \"%2\" does not know: %3. Rename them, or "
                                "choose to leave them out.")
-                    .arg(m_path, manifest->id, m_unknownFields.join(QStringLiteral(", "))));
+                    .arg(m_path, m.id, m_unknownFields.join(QStringLiteral(", "))));
         report.warnings << ImporterTr::tr("Fields left out: %1.")
                                .arg(m_unknownFields.join(QStringLiteral(", ")));
     }
     QStringList missing;
     for (std::size_t k = 0; k < m_bindings.size(); ++k)
         if (m_bindings[k].source < 0)
-            missing << manifest->fields[k].name;
+            missing << m.fields[k].name;
     if (!missing.isEmpty())
         report.warnings << ImporterTr::tr("Fields absent from %1, left empty: %2.")
                                .arg(m_path, missing.join(QStringLiteral(", ")));
+}
 
-    const qint64 expected = m_layer->GetFeatureCount(FALSE);
-    Store::Transaction tx(m_store);
-    if (addToStore) {
-        auto added = m_store.addLayer(*manifest, QStringLiteral("import:%1").arg(m_path));
-        if (!added)
-            fail(added.error().code, added.error().message);
-        report.layerCreated = true;
-    }
-    report.layerId = manifest->id;
-    Store::Inserter inserter(m_store, manifest->id);
-    const int category = categoryIndex(*manifest);
+void ImportJob::checkCategoryMap(const LayerManifest &m, int category) const
+{
     for (auto it = m_options.categoryMap.cbegin(); it != m_options.categoryMap.cend(); ++it)
         if (category < 0 ||
-            std::none_of(manifest->categories.begin(), manifest->categories.end(),
+            std::none_of(m.categories.begin(), m.categories.end(),
                          [&](const CategoryDef &c) { return c.value == it.value(); }))
             fail(ErrorCode::InvalidInput,
                  ImporterTr::tr("Cannot map \"%1\" to \"%2\": layer \"%3\" has no such category.")
-                     .arg(it.key(), it.value(), manifest->id));
+                     .arg(it.key(), it.value(), m.id));
+}
+
+void ImportJob::readValues(OGRFeature &feature, int category, FeatureRecord &record)
+{
+    for (std::size_t k = 0; k < m_bindings.size(); ++k) {
+        const FieldBinding &b = m_bindings[k];
+        record.values[qsizetype(k)] =
+            b.pseudonymise ? m_pseudonymiser->protect(*b.pseudonymise, readValue(feature, b))
+                           : readValue(feature, b);
+    }
+    if (category >= 0 && !m_options.categoryMap.isEmpty()) {
+        QVariant &v = record.values[qsizetype(category)];
+        const auto mapped = m_options.categoryMap.constFind(v.toString());
+        if (v.isValid() && mapped != m_options.categoryMap.cend())
+            v = mapped.value();
+    }
+}
+
+void ImportJob::copyFeatures(Store::Inserter &inserter, int category, ImportReport &report)
+{
     FeatureRecord record;
     record.source = QStringLiteral("import:%1").arg(QFileInfo(m_path).fileName());
     record.values.resize(qsizetype(m_bindings.size()));
-
+    const qint64 expected = m_layer->GetFeatureCount(FALSE);
     m_layer->ResetReading();
     m_errors.clear();
     qint64 index = 0;
     QStringList skippedDetails;
-    if (m_feedback)
-        m_feedback->setProgress(0.0);
     for (;;) {
         OGRFeature *raw = m_layer->GetNextFeature();
         if (m_errors.failureCount() > 0) {
@@ -597,39 +619,31 @@ ImportReport ImportJob::run()
             if (expected > 0)
                 m_feedback->setProgress(std::min(99.0, 100.0 * double(index) / double(expected)));
         }
-        const QString why = prepareGeometry(*feature, record.wkb);
-        if (!why.isEmpty()) {
-            const QString message =
-                ImporterTr::tr("%1, feature %2 (FID %3): %4")
-                    .arg(m_path, QString::number(index), QString::number(feature->GetFID()), why);
+        auto where = [&](const QString &why) {
+            return ImporterTr::tr("%1, feature %2 (FID %3): %4")
+                .arg(m_path, QString::number(index), QString::number(feature->GetFID()), why);
+        };
+        if (const QString why = prepareGeometry(*feature, record.wkb); !why.isEmpty()) {
             if (!m_options.skipInvalid)
-                fail(ErrorCode::InvalidInput, message);
+                fail(ErrorCode::InvalidInput, where(why));
             ++report.skipped;
             if (skippedDetails.size() < 10)
-                skippedDetails << message;
+                skippedDetails << where(why);
             continue;
         }
-        for (std::size_t k = 0; k < m_bindings.size(); ++k) {
-            const FieldBinding &b = m_bindings[k];
-            record.values[qsizetype(k)] =
-                b.pseudonymise ? m_pseudonymiser->protect(*b.pseudonymise, readValue(*feature, b))
-                               : readValue(*feature, b);
-        }
-        if (category >= 0 && !m_options.categoryMap.isEmpty()) {
-            QVariant &v = record.values[qsizetype(category)];
-            const auto mapped = m_options.categoryMap.constFind(v.toString());
-            if (v.isValid() && mapped != m_options.categoryMap.cend())
-                v = mapped.value();
-        }
+        readValues(*feature, category, record);
         try {
             inserter.add(record);
         } catch (const Exception &e) {
-            fail(e.error().code, ImporterTr::tr("%1, feature %2 (FID %3): %4")
-                                     .arg(m_path, QString::number(index),
-                                          QString::number(feature->GetFID()), e.error().message));
+            fail(e.error().code, where(e.error().message));
         }
         ++report.features;
     }
+    finishReport(report, skippedDetails);
+}
+
+void ImportJob::finishReport(ImportReport &report, const QStringList &skippedDetails) const
+{
     if (report.features == 0)
         fail(ErrorCode::InvalidInput, report.skipped > 0
                                           ? ImporterTr::tr("%1 has no usable feature (%2 skipped).")
@@ -642,6 +656,34 @@ ImportReport ImportJob::run()
     }
     for (const QString &w : m_errors.warnings())
         report.warnings << ImporterTr::tr("GDAL: %1").arg(w);
+}
+
+ImportReport ImportJob::run()
+{
+    openDataset();
+    chooseLayer();
+    prepareTransform();
+
+    ImportReport report;
+    const Target target = chooseTarget();
+    const LayerManifest &manifest = target.manifest;
+    m_geomType = manifest.geometryType;
+    checkFields(manifest, target.fromFile, report);
+    const int category = categoryIndex(manifest);
+
+    Store::Transaction tx(m_store);
+    if (target.addToStore) {
+        auto added = m_store.addLayer(manifest, QStringLiteral("import:%1").arg(m_path));
+        if (!added)
+            fail(added.error().code, added.error().message);
+        report.layerCreated = true;
+    }
+    report.layerId = manifest.id;
+    Store::Inserter inserter(m_store, manifest.id);
+    checkCategoryMap(manifest, category);
+    if (m_feedback)
+        m_feedback->setProgress(0.0);
+    copyFeatures(inserter, category, report);
     if (m_feedback && m_feedback->isCanceled())
         throw analytics::Canceled{};
     tx.commit();
