@@ -238,78 +238,110 @@ QString jsonText(const QJsonValue &v)
     return printableText(QString::fromUtf8(doc.toJson(QJsonDocument::Compact)), 60);
 }
 
-Page parsePage(const HubResponse &response, const LayerContext &layer)
+namespace {
+
+/**
+ * Reads one page of a hub collection into features for a layer, checking what the hub
+ * contract promises (the schema, ISO 8601 times not in the future, Lambert-93 coordinates):
+ * a page that breaks it is refused whole.
+ */
+class PageParser
 {
-    auto bad = [&](const QString &why) {
+public:
+    PageParser(const HubResponse &response, const LayerContext &layer)
+        : m_response(response), m_layer(layer), m_fields(layer.manifest.fields)
+    {
+    }
+
+    Page parse() const
+    {
+        if (!m_response.contentCrs.isEmpty() && !m_layer.crsUri.isEmpty() &&
+            !isLambert93Uri(QString::fromUtf8(m_response.contentCrs)))
+            throw Exception(ErrorCode::Crs,
+                            tr("The hub answered in CRS %1 instead of EPSG:2154 for collection "
+                               "\"%2\"; nothing of this page was applied.")
+                                .arg(printableText(QString::fromUtf8(m_response.contentCrs), 120),
+                                     m_layer.collection));
+        QJsonParseError error{};
+        const QJsonDocument doc = QJsonDocument::fromJson(m_response.body, &error);
+        if (error.error != QJsonParseError::NoError)
+            throw bad(tr("malformed or truncated GeoJSON (%1 at byte %2 of %3)")
+                          .arg(error.errorString(), argText(error.offset),
+                               argText(m_response.body.size())));
+        const QJsonObject root = doc.object();
+        if (root.value(QLatin1String("type")).toString() != QLatin1String("FeatureCollection") ||
+            !root.value(QLatin1String("features")).isArray())
+            throw bad(tr("not a GeoJSON FeatureCollection"));
+        Page page;
+        page.timeStamp = normaliseHubTime(root.value(QLatin1String("timeStamp")).toString());
+        page.numberMatched = root.value(QLatin1String("numberMatched")).toInteger(-1);
+        const QJsonArray features = root.value(QLatin1String("features")).toArray();
+        page.features.reserve(std::size_t(features.size()));
+        for (const QJsonValue &value : features)
+            page.features.push_back(feature(value.toObject()));
+        return page;
+    }
+
+private:
+    Exception bad(const QString &why) const
+    {
         return Exception(ErrorCode::InvalidInput,
                          tr("The hub sent an invalid page for collection \"%1\" (%2): %3")
-                             .arg(layer.collection, response.url, why));
-    };
-    if (!response.contentCrs.isEmpty() && !layer.crsUri.isEmpty() &&
-        !isLambert93Uri(QString::fromUtf8(response.contentCrs)))
-        throw Exception(
-            ErrorCode::Crs,
-            tr("The hub answered in CRS %1 instead of EPSG:2154 for collection "
-               "\"%2\"; nothing of this page was applied.")
-                .arg(printableText(QString::fromUtf8(response.contentCrs), 120), layer.collection));
-    QJsonParseError error{};
-    const QJsonDocument doc = QJsonDocument::fromJson(response.body, &error);
-    if (error.error != QJsonParseError::NoError)
-        throw bad(
-            tr("malformed or truncated GeoJSON (%1 at byte %2 of %3)")
-                .arg(error.errorString(), argText(error.offset), argText(response.body.size())));
-    const QJsonObject root = doc.object();
-    if (root.value(QLatin1String("type")).toString() != QLatin1String("FeatureCollection") ||
-        !root.value(QLatin1String("features")).isArray())
-        throw bad(tr("not a GeoJSON FeatureCollection"));
-    Page page;
-    page.timeStamp = normaliseHubTime(root.value(QLatin1String("timeStamp")).toString());
-    page.numberMatched = root.value(QLatin1String("numberMatched")).toInteger(-1);
-    const QJsonArray features = root.value(QLatin1String("features")).toArray();
-    page.features.reserve(std::size_t(features.size()));
+                             .arg(m_layer.collection, m_response.url, why));
+    }
 
-    const auto &fields = layer.manifest.fields;
-    const QString kId = QStringLiteral("id"), kUpdated = QStringLiteral("updated_at"),
-                  kDeleted = QStringLiteral("deleted_at"), kFid = QStringLiteral("fid");
-    const qsizetype expected = qsizetype(fields.size()) + 3;
-    const bool point = layer.manifest.geometryType == GeometryType::Point;
-    for (const QJsonValue &value : features) {
-        const QJsonObject f = value.toObject();
+    HubFeature feature(const QJsonObject &f) const
+    {
         const QJsonObject props = f.value(QLatin1String("properties")).toObject();
         HubFeature out;
         out.id = props.value(kId).toVariant().toString();
         if (out.id.isEmpty())
             throw bad(tr("a feature has no \"id\" property"));
-        // Schema: exactly id, updated_at, deleted_at and the manifest's fields (QGIS Server adds
-        // "fid", ignored).
-        const qsizetype present = props.size() - (props.contains(kFid) ? 1 : 0);
+        checkSchema(props);
+        readTimes(props, out);
+        out.values.reserve(qsizetype(m_fields.size()));
+        for (std::size_t i = 0; i < m_fields.size(); ++i)
+            out.values.append(value(props.value(m_fields[i].name), i, out));
+        readGeometry(f.value(QLatin1String("geometry")), out);
+        return out;
+    }
+
+    /// Exactly id, updated_at, deleted_at and the manifest's fields (QGIS Server adds "fid",
+    /// ignored).
+    void checkSchema(const QJsonObject &props) const
+    {
+        const LayerManifest &m = m_layer.manifest;
         for (const QString &key : {kUpdated, kDeleted})
             if (!props.contains(key))
                 throw Exception(ErrorCode::InvalidInput,
                                 tr("Schema change on the hub: collection \"%1\" no longer has the "
                                    "field \"%2\" required by the hub contract.")
-                                    .arg(layer.collection, key));
-        for (const FieldDef &field : fields)
+                                    .arg(m_layer.collection, key));
+        for (const FieldDef &field : m_fields)
             if (!props.contains(field.name))
-                throw Exception(ErrorCode::InvalidInput,
-                                tr("Schema change on the hub: collection \"%1\" no longer has the "
-                                   "field \"%2\" of layer \"%3\" (schema version %4). Update the "
-                                   "layer manifest before syncing again.")
-                                    .arg(layer.collection, field.name, layer.manifest.id,
-                                         argText(layer.manifest.schemaVersion)));
-        if (present != expected) {
-            QString extra;
-            for (auto it = props.begin(); it != props.end() && extra.isEmpty(); ++it)
-                if (it.key() != kId && it.key() != kUpdated && it.key() != kDeleted &&
-                    it.key() != kFid && !layer.manifest.field(it.key()))
-                    extra = it.key();
-            throw Exception(ErrorCode::InvalidInput,
-                            tr("Schema change on the hub: collection \"%1\" has a new field \"%2\" "
-                               "that layer \"%3\" (schema version %4) does not declare. Update the "
-                               "layer manifest before syncing again.")
-                                .arg(layer.collection, extra, layer.manifest.id,
-                                     argText(layer.manifest.schemaVersion)));
-        }
+                throw Exception(
+                    ErrorCode::InvalidInput,
+                    tr("Schema change on the hub: collection \"%1\" no longer has the "
+                       "field \"%2\" of layer \"%3\" (schema version %4). Update the "
+                       "layer manifest before syncing again.")
+                        .arg(m_layer.collection, field.name, m.id, argText(m.schemaVersion)));
+        const qsizetype present = props.size() - (props.contains(kFid) ? 1 : 0);
+        if (present == qsizetype(m_fields.size()) + 3)
+            return;
+        QString extra;
+        for (auto it = props.begin(); it != props.end() && extra.isEmpty(); ++it)
+            if (it.key() != kId && it.key() != kUpdated && it.key() != kDeleted &&
+                it.key() != kFid && !m.field(it.key()))
+                extra = it.key();
+        throw Exception(ErrorCode::InvalidInput,
+                        tr("Schema change on the hub: collection \"%1\" has a new field \"%2\" "
+                           "that layer \"%3\" (schema version %4) does not declare. Update the "
+                           "layer manifest before syncing again.")
+                            .arg(m_layer.collection, extra, m.id, argText(m.schemaVersion)));
+    }
+
+    void readTimes(const QJsonObject &props, HubFeature &out) const
+    {
         const QJsonValue updated = props.value(kUpdated);
         out.updatedAt = updated.isString() ? normaliseHubTime(updated.toString()) : QString();
         if (out.updatedAt.isEmpty())
@@ -317,80 +349,90 @@ Page parsePage(const HubResponse &response, const LayerContext &layer)
                           .arg(out.id, jsonText(updated)));
         // Never trusted to be "now or before": one feature stamped 2099 would move the
         // high-water mark past every later change.
-        if (!layer.notAfter.isEmpty() && out.updatedAt > layer.notAfter)
+        if (!m_layer.notAfter.isEmpty() && out.updatedAt > m_layer.notAfter)
             throw bad(tr("feature \"%1\" is stamped %2, in the future (this computer's clock "
                          "says %3): the hub's clock or data is wrong. Nothing of this page was "
                          "applied.")
-                          .arg(out.id, toStoreTime(out.updatedAt), layer.now));
+                          .arg(out.id, toStoreTime(out.updatedAt), m_layer.now));
         const QJsonValue deleted = props.value(kDeleted);
-        if (deleted.isNull() || deleted.isUndefined()) {
+        if (deleted.isNull() || deleted.isUndefined())
             out.deleted = false;
-        } else if (deleted.isString() && !normaliseHubTime(deleted.toString()).isEmpty()) {
+        else if (deleted.isString() && !normaliseHubTime(deleted.toString()).isEmpty())
             out.deleted = true;
-        } else {
+        else
             throw bad(tr("feature \"%1\": deleted_at %2 is neither null nor an ISO 8601 date "
                          "and time")
                           .arg(out.id, jsonText(deleted)));
-        }
-        out.values.reserve(qsizetype(fields.size()));
-        for (std::size_t i = 0; i < fields.size(); ++i) {
-            const QJsonValue v = props.value(fields[i].name);
-            if (fields[i].personal != PersonalData::None) {
-                // Personal data: dropped, or its pseudonym (the clear value is never kept).
-                out.values.append(fields[i].personal == PersonalData::Drop || !layer.pseudonymiser
-                                      ? QVariant()
-                                      : layer.pseudonymiser->protect(fields[i], v.toVariant()));
-                continue;
-            }
-            if (v.isNull() || v.isUndefined()) {
-                out.values.append(QVariant());
-                continue;
-            }
-            switch (fields[i].type) {
-            case FieldType::DateTime: {
-                const QString t = normaliseHubTime(v.toString());
-                if (t.isEmpty())
-                    throw bad(tr("feature \"%1\": \"%2\" is not a date and time")
-                                  .arg(out.id, v.toVariant().toString()));
-                out.values.append(toStoreTime(t));
-                if (int(i) == layer.timeIndex)
-                    out.time = t;
-                break;
-            }
-            case FieldType::Integer:
-                out.values.append(v.isDouble() ? QVariant(v.toInteger()) : v.toVariant());
-                break;
-            case FieldType::Real:
-            case FieldType::Boolean:
-            case FieldType::String:
-                out.values.append(v.toVariant());
-                break;
-            }
-        }
-        const QJsonValue geometry = f.value(QLatin1String("geometry"));
-        if (geometry.isObject()) {
-            WkbWriter writer(layer.fromCrs84 ? &*layer.fromCrs84 : nullptr);
-            if (QString why = writer.write(geometry.toObject()); !why.isEmpty())
-                throw bad(tr("feature \"%1\": %2").arg(out.id, why));
-            if (writer.minX < kMinX || writer.maxX > kMaxX || writer.minY < kMinY ||
-                writer.maxY > kMaxY)
-                throw Exception(ErrorCode::Crs,
-                                tr("Feature \"%1\" of collection \"%2\" has coordinates (%3, %4) "
-                                   "outside Lambert-93 (EPSG:2154): the hub answered in another "
-                                   "CRS. Nothing of this page was applied.")
-                                    .arg(out.id, layer.collection, argText(writer.minX, 0, 'f', 3),
-                                         argText(writer.minY, 0, 'f', 3)));
-            out.envelope =
-                QRectF(QPointF(writer.minX, writer.minY), QPointF(writer.maxX, writer.maxY));
-            out.wkb = std::move(writer.buffer.bytes());
-            if (point && out.wkb.size() != 21 && !out.deleted)
-                throw bad(tr("feature \"%1\" is not a point").arg(out.id));
-        } else if (!out.deleted) {
-            throw bad(tr("feature \"%1\" has no geometry").arg(out.id));
-        }
-        page.features.push_back(std::move(out));
     }
-    return page;
+
+    /// The value of field i as the store takes it; sets the feature's time from its time field.
+    QVariant value(const QJsonValue &v, std::size_t i, HubFeature &out) const
+    {
+        const FieldDef &field = m_fields[i];
+        if (field.personal != PersonalData::None)
+            // Personal data: dropped, or its pseudonym (the clear value is never kept).
+            return field.personal == PersonalData::Drop || !m_layer.pseudonymiser
+                       ? QVariant()
+                       : m_layer.pseudonymiser->protect(field, v.toVariant());
+        if (v.isNull() || v.isUndefined())
+            return {};
+        switch (field.type) {
+        case FieldType::DateTime: {
+            const QString t = normaliseHubTime(v.toString());
+            if (t.isEmpty())
+                throw bad(tr("feature \"%1\": \"%2\" is not a date and time")
+                              .arg(out.id, v.toVariant().toString()));
+            if (int(i) == m_layer.timeIndex)
+                out.time = t;
+            return toStoreTime(t);
+        }
+        case FieldType::Integer:
+            return v.isDouble() ? QVariant(v.toInteger()) : v.toVariant();
+        case FieldType::Real:
+        case FieldType::Boolean:
+        case FieldType::String:
+            break;
+        }
+        return v.toVariant();
+    }
+
+    void readGeometry(const QJsonValue &geometry, HubFeature &out) const
+    {
+        if (!geometry.isObject()) {
+            if (!out.deleted)
+                throw bad(tr("feature \"%1\" has no geometry").arg(out.id));
+            return;
+        }
+        WkbWriter writer(m_layer.fromCrs84 ? &*m_layer.fromCrs84 : nullptr);
+        if (QString why = writer.write(geometry.toObject()); !why.isEmpty())
+            throw bad(tr("feature \"%1\": %2").arg(out.id, why));
+        if (writer.minX < kMinX || writer.maxX > kMaxX || writer.minY < kMinY ||
+            writer.maxY > kMaxY)
+            throw Exception(ErrorCode::Crs,
+                            tr("Feature \"%1\" of collection \"%2\" has coordinates (%3, %4) "
+                               "outside Lambert-93 (EPSG:2154): the hub answered in another "
+                               "CRS. Nothing of this page was applied.")
+                                .arg(out.id, m_layer.collection, argText(writer.minX, 0, 'f', 3),
+                                     argText(writer.minY, 0, 'f', 3)));
+        out.envelope = QRectF(QPointF(writer.minX, writer.minY), QPointF(writer.maxX, writer.maxY));
+        out.wkb = std::move(writer.buffer.bytes());
+        if (m_layer.manifest.geometryType == GeometryType::Point && out.wkb.size() != 21 &&
+            !out.deleted)
+            throw bad(tr("feature \"%1\" is not a point").arg(out.id));
+    }
+
+    const QString kId = QStringLiteral("id"), kUpdated = QStringLiteral("updated_at"),
+                  kDeleted = QStringLiteral("deleted_at"), kFid = QStringLiteral("fid");
+    const HubResponse &m_response;
+    const LayerContext &m_layer;
+    const std::vector<FieldDef> &m_fields;
+};
+
+} // namespace
+
+Page parsePage(const HubResponse &response, const LayerContext &layer)
+{
+    return PageParser(response, layer).parse();
 }
 
 } // namespace vigie::core::sync
