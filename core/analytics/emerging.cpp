@@ -203,8 +203,9 @@ EmergingResult emergingHotSpots(const SpaceTimeCube &cube, double neighbourDista
     return emergingHotSpots(cube, o, feedback);
 }
 
-EmergingResult emergingHotSpots(const SpaceTimeCube &cube, const EmergingOptions &options,
-                                Feedback *feedback)
+namespace {
+
+void checkCube(const SpaceTimeCube &cube, const EmergingOptions &options)
 {
     const std::size_t cells = cube.grid.cellCount();
     if (cube.steps < 2)
@@ -224,18 +225,22 @@ EmergingResult emergingHotSpots(const SpaceTimeCube &cube, const EmergingOptions
     for (double v : cube.values)
         if (!std::isfinite(v))
             throw std::invalid_argument("emergingHotSpots: cube values must be finite");
+}
 
-    const int steps = cube.steps;
-    EmergingResult r;
+/// The grid cells analysed: those of the mask, else those with a count at some step; marks
+/// them in r.analysed.
+std::vector<std::size_t> analysedCells(const SpaceTimeCube &cube, EmergingResult &r)
+{
+    const std::size_t cells = cube.grid.cellCount();
     r.analysed.assign(cells, 0);
-    std::vector<std::size_t> analysed; // grid cell of each analysed location
+    std::vector<std::size_t> analysed;
     for (std::size_t c = 0; c < cells; ++c) {
         bool use;
         if (!cube.mask.empty()) {
             use = cube.mask[c] != 0;
         } else {
             use = false;
-            for (int s = 0; s < steps && !use; ++s)
+            for (int s = 0; s < cube.steps && !use; ++s)
                 use = cube.at(s, c) != 0.0;
         }
         if (use) {
@@ -243,11 +248,14 @@ EmergingResult emergingHotSpots(const SpaceTimeCube &cube, const EmergingOptions
             analysed.push_back(c);
         }
     }
-    const std::size_t m = analysed.size();
-    const double bins = double(m) * double(steps);
-    if (m < 2 || bins < 3)
-        throw std::invalid_argument("emergingHotSpots: fewer than 2 locations to analyse");
+    return analysed;
+}
 
+/// Distance-band neighbours (self included: Gi*) between the analysed cells' centres.
+SpatialWeights cellWeights(const SpaceTimeCube &cube, const std::vector<std::size_t> &analysed,
+                           double distance)
+{
+    const std::size_t m = analysed.size();
     std::vector<double> cx(m), cy(m);
     for (std::size_t i = 0; i < m; ++i) {
         const int col = int(analysed[i] % std::size_t(cube.grid.cols));
@@ -255,10 +263,20 @@ EmergingResult emergingHotSpots(const SpaceTimeCube &cube, const EmergingOptions
         cx[i] = cube.grid.centreX(col);
         cy[i] = cube.grid.centreY(row);
     }
-    const SpatialWeights w = distanceBandWeights(cx, cy, options.neighbourDistance, true);
-    throwIfCanceled(feedback);
+    return distanceBandWeights(cx, cy, distance, true);
+}
 
-    // Moments over every analysed bin of the cube (the "entire cube" global window).
+/**
+ * The space-time Gi* z-score and p-value of every analysed bin: neighbours in space within
+ * the distance band, in time over the neighbourSteps previous steps; mean and variance over
+ * every analysed bin of the cube (the "entire cube" global window).
+ */
+void spaceTimeGi(const SpaceTimeCube &cube, const std::vector<std::size_t> &analysed,
+                 const SpatialWeights &w, int neighbourSteps, Feedback *feedback, EmergingResult &r)
+{
+    const std::size_t m = analysed.size(), cells = cube.grid.cellCount();
+    const int steps = cube.steps;
+    const double bins = double(m) * double(steps);
     double sum = 0.0;
     for (int s = 0; s < steps; ++s)
         for (std::size_t i = 0; i < m; ++i)
@@ -288,7 +306,7 @@ EmergingResult emergingHotSpots(const SpaceTimeCube &cube, const EmergingOptions
     r.giZ.assign(cells * std::size_t(steps), kNaN);
     r.giP.assign(cells * std::size_t(steps), kNaN);
     for (int s = 0; s < steps; ++s) {
-        const int first = std::max(0, s - options.neighbourSteps);
+        const int first = std::max(0, s - neighbourSteps);
         const double windowSteps = double(s - first + 1);
         for (std::size_t i = 0; i < m; ++i) {
             double lag = 0.0;
@@ -302,13 +320,16 @@ EmergingResult emergingHotSpots(const SpaceTimeCube &cube, const EmergingOptions
             r.giP[bin] = twoSidedNormalP(z);
         }
     }
-    throwIfCanceled(feedback);
-    const std::vector<double> q = benjaminiHochberg(r.giP); // NaN bins are ignored
-    const std::vector<double> &pUsed = options.fdr ? q : r.giP;
-    r.giClass.assign(r.giZ.size(), 0);
-    for (std::size_t b = 0; b < r.giZ.size(); ++b)
-        r.giClass[b] = confidenceClass(r.giZ[b], pUsed[b]);
+}
 
+/// Each analysed cell's Mann–Kendall trend of its Gi* z-scores and its category from the
+/// significant hot and cold steps.
+void classifyCells(const SpaceTimeCube &cube, const std::vector<std::size_t> &analysed,
+                   const std::vector<double> &pUsed, double alpha, Feedback *feedback,
+                   EmergingResult &r)
+{
+    const std::size_t m = analysed.size(), cells = cube.grid.cellCount();
+    const int steps = cube.steps;
     r.category.assign(cells, EmergingCategory::None);
     r.trendZ.assign(cells, kNaN);
     r.trendP.assign(cells, kNaN);
@@ -324,14 +345,36 @@ EmergingResult emergingHotSpots(const SpaceTimeCube &cube, const EmergingOptions
         for (int s = 0; s < steps; ++s) {
             const std::size_t bin = std::size_t(s) * cells + c;
             series[std::size_t(s)] = r.giZ[bin];
-            const bool significant = !std::isnan(pUsed[bin]) && pUsed[bin] <= options.alpha;
+            const bool significant = !std::isnan(pUsed[bin]) && pUsed[bin] <= alpha;
             states[std::size_t(s)] = significant ? (r.giZ[bin] > 0.0 ? 1 : -1) : 0;
         }
         const MannKendall mk = mannKendall(series);
         r.trendZ[c] = mk.z;
         r.trendP[c] = mk.p;
-        r.category[c] = classifyEmerging(states, mk.z, mk.p, options.alpha);
+        r.category[c] = classifyEmerging(states, mk.z, mk.p, alpha);
     }
+}
+
+} // namespace
+
+EmergingResult emergingHotSpots(const SpaceTimeCube &cube, const EmergingOptions &options,
+                                Feedback *feedback)
+{
+    checkCube(cube, options);
+    EmergingResult r;
+    const std::vector<std::size_t> analysed = analysedCells(cube, r);
+    if (analysed.size() < 2 || double(analysed.size()) * double(cube.steps) < 3)
+        throw std::invalid_argument("emergingHotSpots: fewer than 2 locations to analyse");
+    const SpatialWeights w = cellWeights(cube, analysed, options.neighbourDistance);
+    throwIfCanceled(feedback);
+    spaceTimeGi(cube, analysed, w, options.neighbourSteps, feedback, r);
+    throwIfCanceled(feedback);
+    const std::vector<double> q = benjaminiHochberg(r.giP); // NaN bins are ignored
+    const std::vector<double> &pUsed = options.fdr ? q : r.giP;
+    r.giClass.assign(r.giZ.size(), 0);
+    for (std::size_t b = 0; b < r.giZ.size(); ++b)
+        r.giClass[b] = confidenceClass(r.giZ[b], pUsed[b]);
+    classifyCells(cube, analysed, pUsed, options.alpha, feedback, r);
     if (feedback)
         feedback->setProgress(100.0, "Emerging hot spots");
     return r;

@@ -151,39 +151,49 @@ LocalMoranResult localMoran(std::span<const double> values, const SpatialWeights
     return localMoran(values, w, o, feedback);
 }
 
-LocalMoranResult localMoran(std::span<const double> values, const SpatialWeights &w,
-                            const LocalMoranOptions &options, Feedback *feedback)
+namespace {
+
+/// Deviations from the mean with the second moment (divisor n, spdep's mlvar = TRUE) and the
+/// kurtosis b2 = m4 / m2².
+struct Centred
 {
-    checkValues(values, w, "localMoran", 3);
-    if (w.hasSelf)
-        throw std::invalid_argument("localMoran: the weights must not include self");
-    if (options.permutations < 0 || options.permutations > 99999)
-        throw std::invalid_argument("localMoran: permutations must be in [0, 99999]");
-    if (!(options.alpha > 0.0 && options.alpha < 1.0))
-        throw std::invalid_argument("localMoran: alpha must be in (0, 1)");
+    std::vector<double> z;
+    double m2 = 0.0;
+    double b2 = 0.0;
+};
+
+Centred centre(std::span<const double> values)
+{
     const std::size_t n = values.size();
     const double dn = double(n);
     const double xbar = mean(values);
-    std::vector<double> z(n);
-    double m2 = 0.0, m4 = 0.0;
+    Centred c;
+    c.z.resize(n);
+    double m4 = 0.0;
     for (std::size_t i = 0; i < n; ++i) {
-        z[i] = values[i] - xbar;
-        m2 += z[i] * z[i];
-        m4 += z[i] * z[i] * z[i] * z[i];
+        c.z[i] = values[i] - xbar;
+        c.m2 += c.z[i] * c.z[i];
+        m4 += c.z[i] * c.z[i] * c.z[i] * c.z[i];
     }
-    m2 /= dn; // mlvar = TRUE: divisor n
+    c.m2 /= dn;
     m4 /= dn;
-    if (!(m2 > 0.0))
+    if (!(c.m2 > 0.0))
         throw std::invalid_argument("localMoran: the values must not all be equal");
-    const double b2 = m4 / (m2 * m2);
+    c.b2 = m4 / (c.m2 * c.m2);
+    return c;
+}
 
-    LocalMoranResult r;
-    r.I.resize(n);
-    r.expectedI.resize(n);
-    r.varianceI.resize(n);
-    r.z.resize(n);
-    r.pNormal.resize(n);
-    r.lag.resize(n);
+/// Ii, its expectation and variance under randomisation (total or conditional), z and the
+/// normal p-value of every unit.
+void localStatistics(const Centred &c, const SpatialWeights &w, bool conditionalMoments,
+                     LocalMoranResult &r)
+{
+    const std::vector<double> &z = c.z;
+    const double m2 = c.m2, b2 = c.b2;
+    const std::size_t n = z.size();
+    const double dn = double(n);
+    for (auto *v : {&r.I, &r.expectedI, &r.varianceI, &r.z, &r.pNormal, &r.lag})
+        v->resize(n);
     for (std::size_t i = 0; i < n; ++i) {
         double lag = 0.0, wSum = 0.0, wSq = 0.0;
         for (std::size_t k = w.offsets[i]; k < w.offsets[i + 1]; ++k) {
@@ -194,7 +204,7 @@ LocalMoranResult localMoran(std::span<const double> values, const SpatialWeights
         }
         r.lag[i] = lag;
         r.I[i] = (z[i] / m2) * lag;
-        if (options.conditionalMoments) {
+        if (conditionalMoments) {
             r.expectedI[i] = -(z[i] * z[i] * wSum) / ((dn - 1.0) * m2);
             const double zm = z[i] / m2;
             r.varianceI[i] = zm * zm * (dn / (dn - 2.0)) * (wSq - wSum * wSum / (dn - 1.0)) *
@@ -209,68 +219,102 @@ LocalMoranResult localMoran(std::span<const double> values, const SpatialWeights
             r.varianceI[i] > 0.0 ? (r.I[i] - r.expectedI[i]) / std::sqrt(r.varianceI[i]) : kNaN;
         r.pNormal[i] = twoSidedNormalP(r.z[i]);
     }
+}
 
-    if (options.permutations > 0) {
-        const int nPerm = options.permutations;
-        r.pPermutation.assign(n, kNaN);
-        std::vector<std::int32_t> drawn;
-        std::vector<std::int32_t> pool; // only for neighbourhoods larger than half the units
-        for (std::size_t i = 0; i < n; ++i) {
-            if ((i & 255u) == 0) {
-                throwIfCanceled(feedback);
-                progress(feedback, i, n, "Local Moran permutations");
-            }
-            const std::size_t begin = w.offsets[i], count = w.offsets[i + 1] - begin;
-            if (count == 0)
-                continue;
-            if (count > n - 1)
-                throw std::invalid_argument(
-                    "localMoran: a unit has more neighbours than other units");
-            Rng rng = Rng::stream(options.seed, i);
-            const double scale = z[i] / m2;
-            const double observed = r.I[i];
-            int atLeast = 0;
-            drawn.resize(count);
-            const bool dense = count * 2 > n - 1;
-            if (dense) {
-                pool.resize(n - 1);
-                for (std::size_t j = 0, o = 0; j < n; ++j)
-                    if (j != i)
-                        pool[o++] = std::int32_t(j);
-            }
-            for (int perm = 0; perm < nPerm; ++perm) {
-                if (dense) {
-                    // Partial Fisher–Yates over the other units.
-                    for (std::size_t k = 0; k < count; ++k) {
-                        const std::size_t pick = k + std::size_t(rng.below(n - 1 - k));
-                        std::swap(pool[k], pool[pick]);
-                        drawn[k] = pool[k];
-                    }
-                } else {
-                    // Rejection of repeats: cheap when few neighbours are drawn among many units.
-                    for (std::size_t k = 0; k < count; ++k) {
-                        std::int32_t j;
-                        bool repeat;
-                        do {
-                            j = std::int32_t(rng.below(n - 1));
-                            if (std::size_t(j) >= i)
-                                ++j; // skip unit i itself
-                            repeat = std::find(drawn.begin(), drawn.begin() + std::ptrdiff_t(k),
-                                               j) != drawn.begin() + std::ptrdiff_t(k);
-                        } while (repeat);
-                        drawn[k] = j;
-                    }
-                }
-                double lag = 0.0;
-                for (std::size_t k = 0; k < count; ++k)
-                    lag += w.weights[begin + k] * z[std::size_t(drawn[k])];
-                if (scale * lag >= observed)
-                    ++atLeast;
-            }
-            const int folded = std::min(atLeast, nPerm - atLeast);
-            r.pPermutation[i] = double(folded + 1) / double(nPerm + 1);
+/**
+ * Draws count distinct units other than i into drawn (conditional permutation): a partial
+ * Fisher–Yates over pool (the other units) when the neighbourhood is dense, else rejection of
+ * repeats, cheap when few neighbours are drawn among many units.
+ */
+void drawOthers(Rng &rng, std::size_t i, std::size_t n, std::size_t count, bool dense,
+                std::vector<std::int32_t> &pool, std::vector<std::int32_t> &drawn)
+{
+    if (dense) {
+        for (std::size_t k = 0; k < count; ++k) {
+            const std::size_t pick = k + std::size_t(rng.below(n - 1 - k));
+            std::swap(pool[k], pool[pick]);
+            drawn[k] = pool[k];
         }
+        return;
     }
+    for (std::size_t k = 0; k < count; ++k) {
+        std::int32_t j;
+        bool repeat;
+        do {
+            j = std::int32_t(rng.below(n - 1));
+            if (std::size_t(j) >= i)
+                ++j; // skip unit i itself
+            repeat = std::find(drawn.begin(), drawn.begin() + std::ptrdiff_t(k), j) !=
+                     drawn.begin() + std::ptrdiff_t(k);
+        } while (repeat);
+        drawn[k] = j;
+    }
+}
+
+/// The folded permutation p-value of every unit with neighbours (one random stream per unit,
+/// so results do not depend on the order units are visited in).
+void permutationPValues(const Centred &c, const SpatialWeights &w, const LocalMoranOptions &options,
+                        Feedback *feedback, LocalMoranResult &r)
+{
+    const std::vector<double> &z = c.z;
+    const std::size_t n = z.size();
+    const int nPerm = options.permutations;
+    r.pPermutation.assign(n, kNaN);
+    std::vector<std::int32_t> drawn;
+    std::vector<std::int32_t> pool; // only for neighbourhoods larger than half the units
+    for (std::size_t i = 0; i < n; ++i) {
+        if ((i & 255u) == 0) {
+            throwIfCanceled(feedback);
+            progress(feedback, i, n, "Local Moran permutations");
+        }
+        const std::size_t begin = w.offsets[i], count = w.offsets[i + 1] - begin;
+        if (count == 0)
+            continue;
+        if (count > n - 1)
+            throw std::invalid_argument("localMoran: a unit has more neighbours than other units");
+        Rng rng = Rng::stream(options.seed, i);
+        const double scale = z[i] / c.m2;
+        const double observed = r.I[i];
+        int atLeast = 0;
+        drawn.resize(count);
+        const bool dense = count * 2 > n - 1;
+        if (dense) {
+            pool.resize(n - 1);
+            for (std::size_t j = 0, o = 0; j < n; ++j)
+                if (j != i)
+                    pool[o++] = std::int32_t(j);
+        }
+        for (int perm = 0; perm < nPerm; ++perm) {
+            drawOthers(rng, i, n, count, dense, pool, drawn);
+            double lag = 0.0;
+            for (std::size_t k = 0; k < count; ++k)
+                lag += w.weights[begin + k] * z[std::size_t(drawn[k])];
+            if (scale * lag >= observed)
+                ++atLeast;
+        }
+        const int folded = std::min(atLeast, nPerm - atLeast);
+        r.pPermutation[i] = double(folded + 1) / double(nPerm + 1);
+    }
+}
+
+} // namespace
+
+LocalMoranResult localMoran(std::span<const double> values, const SpatialWeights &w,
+                            const LocalMoranOptions &options, Feedback *feedback)
+{
+    checkValues(values, w, "localMoran", 3);
+    if (w.hasSelf)
+        throw std::invalid_argument("localMoran: the weights must not include self");
+    if (options.permutations < 0 || options.permutations > 99999)
+        throw std::invalid_argument("localMoran: permutations must be in [0, 99999]");
+    if (!(options.alpha > 0.0 && options.alpha < 1.0))
+        throw std::invalid_argument("localMoran: alpha must be in (0, 1)");
+    const std::size_t n = values.size();
+    const Centred c = centre(values);
+    LocalMoranResult r;
+    localStatistics(c, w, options.conditionalMoments, r);
+    if (options.permutations > 0)
+        permutationPValues(c, w, options, feedback, r);
 
     const std::vector<double> &pUsed = options.permutations > 0 ? r.pPermutation : r.pNormal;
     r.q = benjaminiHochberg(pUsed);
@@ -279,7 +323,7 @@ LocalMoranResult localMoran(std::span<const double> values, const SpatialWeights
         const double p = options.fdr ? r.q[i] : pUsed[i];
         if (std::isnan(p) || p > options.alpha || w.neighbourCount(i) == 0)
             continue;
-        const bool high = z[i] > 0.0, highLag = r.lag[i] > 0.0;
+        const bool high = c.z[i] > 0.0, highLag = r.lag[i] > 0.0;
         r.cluster[i] = high ? (highLag ? HighHigh : HighLow) : (highLag ? LowHigh : LowLow);
     }
     progress(feedback, n, n, "Local Moran");
