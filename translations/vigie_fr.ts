@@ -3874,58 +3874,6 @@
         <translation>Impossible de préparer les tables de synchronisation : %1</translation>
     </message>
     <message>
-        <source>The hub sent an invalid page for collection "%1" (%2): %3</source>
-        <translation>Le hub a envoyé une page invalide pour la collection « %1 » (%2) : %3</translation>
-    </message>
-    <message>
-        <source>The hub answered in CRS %1 instead of EPSG:2154 for collection "%2"; nothing of this page was applied.</source>
-        <translation>Le hub a répondu dans le SCR %1 au lieu d'EPSG:2154 pour la collection « %2 » ; rien de cette page n'a été appliqué.</translation>
-    </message>
-    <message>
-        <source>malformed or truncated GeoJSON (%1 at byte %2 of %3)</source>
-        <translation>GeoJSON mal formé ou tronqué (%1 à l'octet %2 sur %3)</translation>
-    </message>
-    <message>
-        <source>not a GeoJSON FeatureCollection</source>
-        <translation>pas une FeatureCollection GeoJSON</translation>
-    </message>
-    <message>
-        <source>a feature has no "id" property</source>
-        <translation>un objet n'a pas de propriété « id »</translation>
-    </message>
-    <message>
-        <source>Schema change on the hub: collection "%1" no longer has the field "%2" required by the hub contract.</source>
-        <translation>Changement de schéma sur le hub : la collection « %1 » n'a plus le champ « %2 » exigé par le contrat du hub.</translation>
-    </message>
-    <message>
-        <source>Schema change on the hub: collection "%1" no longer has the field "%2" of layer "%3" (schema version %4). Update the layer manifest before syncing again.</source>
-        <translation>Changement de schéma sur le hub : la collection « %1 » n'a plus le champ « %2 » de la couche « %3 » (version de schéma %4). Mettez à jour le manifeste de la couche avant de synchroniser à nouveau.</translation>
-    </message>
-    <message>
-        <source>Schema change on the hub: collection "%1" has a new field "%2" that layer "%3" (schema version %4) does not declare. Update the layer manifest before syncing again.</source>
-        <translation>Changement de schéma sur le hub : la collection « %1 » a un nouveau champ « %2 » que la couche « %3 » (version de schéma %4) ne déclare pas. Mettez à jour le manifeste de la couche avant de synchroniser à nouveau.</translation>
-    </message>
-    <message>
-        <source>feature "%1": "%2" is not a date and time</source>
-        <translation>objet « %1 » : « %2 » n'est pas une date et heure</translation>
-    </message>
-    <message>
-        <source>feature "%1": %2</source>
-        <translation>objet « %1 » : %2</translation>
-    </message>
-    <message>
-        <source>Feature "%1" of collection "%2" has coordinates (%3, %4) outside Lambert-93 (EPSG:2154): the hub answered in another CRS. Nothing of this page was applied.</source>
-        <translation>L'objet « %1 » de la collection « %2 » a des coordonnées (%3, %4) hors du Lambert-93 (EPSG:2154) : le hub a répondu dans un autre SCR. Rien de cette page n'a été appliqué.</translation>
-    </message>
-    <message>
-        <source>feature "%1" is not a point</source>
-        <translation>l'objet « %1 » n'est pas un point</translation>
-    </message>
-    <message>
-        <source>feature "%1" has no geometry</source>
-        <translation>l'objet « %1 » n'a pas de géométrie</translation>
-    </message>
-    <message>
         <source>field "%1": "%2" is not an integer</source>
         <translation>champ « %1 » : « %2 » n'est pas un entier</translation>
     </message>
@@ -3948,18 +3896,6 @@
     <message>
         <source>Synchronisation canceled.</source>
         <translation>Synchronisation annulée.</translation>
-    </message>
-    <message>
-        <source>feature "%1": updated_at %2 is not an ISO 8601 date and time</source>
-        <translation>entité « %1 » : updated_at %2 n'est pas une date et heure ISO 8601</translation>
-    </message>
-    <message>
-        <source>feature "%1" is stamped %2, in the future (this computer's clock says %3): the hub's clock or data is wrong. Nothing of this page was applied.</source>
-        <translation>l'entité « %1 » est datée du %2, dans le futur (l'horloge de cet ordinateur indique %3) : l'horloge ou les données du hub sont fausses. Rien de cette page n'a été appliqué.</translation>
-    </message>
-    <message>
-        <source>feature "%1": deleted_at %2 is neither null nor an ISO 8601 date and time</source>
-        <translation>entité « %1 » : deleted_at %2 n'est ni nul ni une date et heure ISO 8601</translation>
     </message>
 </context>
 <context>
@@ -4094,6 +4030,73 @@
     <message>
         <source>The hub counts %1 features in collection "%2" but sent %3: the pull is incomplete, and its end was not applied. If the hub has just published new data it must reload its server; then sync again, the pull resumes here.</source>
         <translation>Le hub compte %1 entités dans la collection « %2 » mais en a envoyé %3 : l'import est incomplet et sa fin n'a pas été appliquée. Si le hub vient de publier de nouvelles données, il doit recharger son serveur ; synchronisez ensuite de nouveau, l'import reprendra ici.</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::core::sync::PageParser</name>
+    <message>
+        <source>The hub answered in CRS %1 instead of EPSG:2154 for collection "%2"; nothing of this page was applied.</source>
+        <translation>Le hub a répondu dans le SCR %1 au lieu d'EPSG:2154 pour la collection « %2 » ; rien de cette page n'a été appliqué.</translation>
+    </message>
+    <message>
+        <source>malformed or truncated GeoJSON (%1 at byte %2 of %3)</source>
+        <translation>GeoJSON mal formé ou tronqué (%1 à l'octet %2 sur %3)</translation>
+    </message>
+    <message>
+        <source>not a GeoJSON FeatureCollection</source>
+        <translation>pas une FeatureCollection GeoJSON</translation>
+    </message>
+    <message>
+        <source>The hub sent an invalid page for collection "%1" (%2): %3</source>
+        <translation>Le hub a envoyé une page invalide pour la collection « %1 » (%2) : %3</translation>
+    </message>
+    <message>
+        <source>a feature has no "id" property</source>
+        <translation>un objet n'a pas de propriété « id »</translation>
+    </message>
+    <message>
+        <source>Schema change on the hub: collection "%1" no longer has the field "%2" required by the hub contract.</source>
+        <translation>Changement de schéma sur le hub : la collection « %1 » n'a plus le champ « %2 » exigé par le contrat du hub.</translation>
+    </message>
+    <message>
+        <source>Schema change on the hub: collection "%1" no longer has the field "%2" of layer "%3" (schema version %4). Update the layer manifest before syncing again.</source>
+        <translation>Changement de schéma sur le hub : la collection « %1 » n'a plus le champ « %2 » de la couche « %3 » (version de schéma %4). Mettez à jour le manifeste de la couche avant de synchroniser à nouveau.</translation>
+    </message>
+    <message>
+        <source>Schema change on the hub: collection "%1" has a new field "%2" that layer "%3" (schema version %4) does not declare. Update the layer manifest before syncing again.</source>
+        <translation>Changement de schéma sur le hub : la collection « %1 » a un nouveau champ « %2 » que la couche « %3 » (version de schéma %4) ne déclare pas. Mettez à jour le manifeste de la couche avant de synchroniser à nouveau.</translation>
+    </message>
+    <message>
+        <source>feature "%1": updated_at %2 is not an ISO 8601 date and time</source>
+        <translation>entité « %1 » : updated_at %2 n'est pas une date et heure ISO 8601</translation>
+    </message>
+    <message>
+        <source>feature "%1" is stamped %2, in the future (this computer's clock says %3): the hub's clock or data is wrong. Nothing of this page was applied.</source>
+        <translation>l'entité « %1 » est datée du %2, dans le futur (l'horloge de cet ordinateur indique %3) : l'horloge ou les données du hub sont fausses. Rien de cette page n'a été appliqué.</translation>
+    </message>
+    <message>
+        <source>feature "%1": deleted_at %2 is neither null nor an ISO 8601 date and time</source>
+        <translation>entité « %1 » : deleted_at %2 n'est ni nul ni une date et heure ISO 8601</translation>
+    </message>
+    <message>
+        <source>feature "%1": "%2" is not a date and time</source>
+        <translation>objet « %1 » : « %2 » n'est pas une date et heure</translation>
+    </message>
+    <message>
+        <source>feature "%1" has no geometry</source>
+        <translation>l'objet « %1 » n'a pas de géométrie</translation>
+    </message>
+    <message>
+        <source>feature "%1": %2</source>
+        <translation>objet « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>Feature "%1" of collection "%2" has coordinates (%3, %4) outside Lambert-93 (EPSG:2154): the hub answered in another CRS. Nothing of this page was applied.</source>
+        <translation>L'objet « %1 » de la collection « %2 » a des coordonnées (%3, %4) hors du Lambert-93 (EPSG:2154) : le hub a répondu dans un autre SCR. Rien de cette page n'a été appliqué.</translation>
+    </message>
+    <message>
+        <source>feature "%1" is not a point</source>
+        <translation>l'objet « %1 » n'est pas un point</translation>
     </message>
 </context>
 <context>

@@ -25,13 +25,8 @@ QString tr(const char *text)
     return QCoreApplication::translate("vigie::cli", text);
 }
 
-/// "2025-01-01" or "2025-01-01T08:00:00" (UTC) -> seconds; end-of-day when endOfDay and date only.
-
-} // namespace
-
-int runRender(CliContext &ctx, const QStringList &args)
+void addRenderOptions(QCommandLineParser &parser)
 {
-    QCommandLineParser parser;
     parser.setApplicationDescription(tr("Draws a map of a workspace to a PNG image, headless."));
     parser.addOption({QStringLiteral("store"), tr("Workspace file."), tr("FILE")});
     parser.addOption({QStringLiteral("out"), tr("PNG file to write."), tr("FILE")});
@@ -55,13 +50,13 @@ int runRender(CliContext &ctx, const QStringList &args)
     parser.addOption({QStringLiteral("no-decorations"),
                       tr("Do not draw the legend, scale bar and north arrow.")});
     parser.addHelpOption();
-    if (int code = ExitOk; !parseArguments(parser, args, ctx, code))
-        return code;
-    if (!parser.isSet(QStringLiteral("store")) || !parser.isSet(QStringLiteral("out")))
-        return ctx.usageError(tr("--store FILE and --out FILE are required"));
+}
 
+/// Image size, resolution, language and period from the options; ExitOk or the usage error.
+int readImageOptions(CliContext &ctx, const QCommandLineParser &parser,
+                     render::MapSettings &settings)
+{
     const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
-    render::MapSettings settings;
     settings.outputSize = QSize(size.value(0).toInt(), size.value(1).toInt());
     if (settings.outputSize.width() < 16 || settings.outputSize.height() < 16 ||
         settings.outputSize.width() > 20000 || settings.outputSize.height() > 20000)
@@ -85,12 +80,14 @@ int runRender(CliContext &ctx, const QStringList &args)
                 tr("--to is not an ISO date: %1").arg(parser.value(QStringLiteral("to"))));
         settings.timeTo = *t;
     }
+    return ExitOk;
+}
 
-    auto store = core::Store::open(parser.value(QStringLiteral("store")), /*readOnly=*/true);
-    if (!store)
-        return ctx.fail(store.error());
-
-    std::vector<core::LayerManifest> manifests = (*store)->layers();
+/// The layers asked for (all by default), in drawing order; extent becomes their union.
+int loadLayers(CliContext &ctx, const QCommandLineParser &parser, core::Store &store,
+               render::MapSettings &settings, QRectF &extent)
+{
+    std::vector<core::LayerManifest> manifests = store.layers();
     std::stable_sort(manifests.begin(), manifests.end(), [](const auto &a, const auto &b) {
         return a.symbology.zOrder < b.symbology.zOrder;
     });
@@ -98,16 +95,15 @@ int runRender(CliContext &ctx, const QStringList &args)
     if (parser.isSet(QStringLiteral("layers"))) {
         wanted = parser.value(QStringLiteral("layers")).split(QLatin1Char(','), Qt::SkipEmptyParts);
         for (const QString &id : wanted) {
-            if (!(*store)->hasLayer(id))
+            if (!store.hasLayer(id))
                 return ctx.fail(
                     {core::ErrorCode::UnknownLayer, tr("the workspace has no layer '%1'").arg(id)});
         }
     }
-    QRectF extent;
     for (const core::LayerManifest &m : manifests) {
         if (!wanted.isEmpty() && !wanted.contains(m.id))
             continue;
-        auto snapshot = (*store)->loadSnapshot(m.id, &ctx.feedback());
+        auto snapshot = store.loadSnapshot(m.id, &ctx.feedback());
         if (!snapshot)
             return ctx.fail(snapshot.error());
         render::MapLayer layer;
@@ -116,12 +112,19 @@ int runRender(CliContext &ctx, const QStringList &args)
         if (!(*snapshot)->extent.isNull())
             extent = extent.isNull() ? (*snapshot)->extent : extent.united((*snapshot)->extent);
     }
+    return ExitOk;
+}
+
+/// --zoom-layer or --extent, when given, instead of the layers' extent.
+int readExtentOptions(CliContext &ctx, const QCommandLineParser &parser, core::Store &store,
+                      QRectF &extent)
+{
     if (parser.isSet(QStringLiteral("zoom-layer"))) {
         const QString id = parser.value(QStringLiteral("zoom-layer"));
-        if (!(*store)->hasLayer(id))
+        if (!store.hasLayer(id))
             return ctx.fail(
                 {core::ErrorCode::UnknownLayer, tr("the workspace has no layer '%1'").arg(id)});
-        extent = (*store)->extent(id);
+        extent = store.extent(id);
     }
     if (parser.isSet(QStringLiteral("extent"))) {
         const QStringList v = parser.value(QStringLiteral("extent")).split(QLatin1Char(','));
@@ -134,48 +137,80 @@ int runRender(CliContext &ctx, const QStringList &args)
                                      "YMIN < YMAX"));
         extent = QRectF(QPointF(c[0], c[1]), QPointF(c[2], c[3]));
     }
+    return ExitOk;
+}
+
+/// Keeps the legend beside the map rather than over it: widens the extent to the left by the
+/// legend's width (measured, not drawn).
+void makeRoomForLegend(render::MapSettings &settings)
+{
+    QImage scratch(8, 8, QImage::Format_ARGB32_Premultiplied);
+    QPainter measure(&scratch);
+    const QRectF legend =
+        render::drawLegend(measure, settings, QPointF(12, 12), settings.language, false);
+    measure.end();
+    const double mapPixels = settings.outputSize.width() - legend.right() - 12;
+    if (mapPixels <= settings.outputSize.width() / 3.0)
+        return;
+    const QRectF visible = settings.visibleExtent();
+    const double unitsPerPixel =
+        std::max(visible.width() / mapPixels, visible.height() / settings.outputSize.height());
+    const double left = legend.right() + 12;
+    const double pixelCentreX = (left + settings.outputSize.width()) / 2.0;
+    const QPointF c = visible.center();
+    settings.extent = QRectF(c.x() - pixelCentreX * unitsPerPixel,
+                             c.y() - settings.outputSize.height() / 2.0 * unitsPerPixel,
+                             settings.outputSize.width() * unitsPerPixel,
+                             settings.outputSize.height() * unitsPerPixel);
+}
+
+void drawDecorations(QImage &image, const render::MapSettings &settings)
+{
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const double w = settings.outputSize.width();
+    const double h = settings.outputSize.height();
+    render::drawLegend(painter, settings, QPointF(12, 12), settings.language);
+    render::drawScaleBar(painter, settings, QRectF(12, h - 48, std::min(260.0, w / 3), 36));
+    render::drawNorthArrow(painter, QRectF(w - 52, 12, 40, 56));
+}
+
+} // namespace
+
+int runRender(CliContext &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    addRenderOptions(parser);
+    if (int code = ExitOk; !parseArguments(parser, args, ctx, code))
+        return code;
+    if (!parser.isSet(QStringLiteral("store")) || !parser.isSet(QStringLiteral("out")))
+        return ctx.usageError(tr("--store FILE and --out FILE are required"));
+    render::MapSettings settings;
+    if (int code = readImageOptions(ctx, parser, settings); code != ExitOk)
+        return code;
+
+    auto store = core::Store::open(parser.value(QStringLiteral("store")), /*readOnly=*/true);
+    if (!store)
+        return ctx.fail(store.error());
+    QRectF extent;
+    if (int code = loadLayers(ctx, parser, **store, settings, extent); code != ExitOk)
+        return code;
+    if (int code = readExtentOptions(ctx, parser, **store, extent); code != ExitOk)
+        return code;
     if (extent.isNull())
         return ctx.fail(
             {core::ErrorCode::InvalidInput, tr("nothing to draw: the layers are empty")});
     // A small margin so boundaries don't touch the frame.
     settings.extent = extent.adjusted(-extent.width() * 0.03, -extent.height() * 0.03,
                                       extent.width() * 0.03, extent.height() * 0.03);
-
     const bool decorations = !parser.isSet(QStringLiteral("no-decorations"));
-    if (decorations) {
-        // Keep the legend beside the map rather than over it: widen the extent to the left by
-        // the legend's width (measured, not drawn).
-        QImage scratch(8, 8, QImage::Format_ARGB32_Premultiplied);
-        QPainter measure(&scratch);
-        const QRectF legend =
-            render::drawLegend(measure, settings, QPointF(12, 12), settings.language, false);
-        measure.end();
-        const double mapPixels = settings.outputSize.width() - legend.right() - 12;
-        if (mapPixels > settings.outputSize.width() / 3.0) {
-            const QRectF visible = settings.visibleExtent();
-            const double unitsPerPixel = std::max(visible.width() / mapPixels,
-                                                  visible.height() / settings.outputSize.height());
-            const double left = legend.right() + 12;
-            const double pixelCentreX = (left + settings.outputSize.width()) / 2.0;
-            const QPointF c = visible.center();
-            settings.extent = QRectF(c.x() - pixelCentreX * unitsPerPixel,
-                                     c.y() - settings.outputSize.height() / 2.0 * unitsPerPixel,
-                                     settings.outputSize.width() * unitsPerPixel,
-                                     settings.outputSize.height() * unitsPerPixel);
-        }
-    }
+    if (decorations)
+        makeRoomForLegend(settings);
 
     render::RenderStats stats;
     QImage image = render::MapRenderer::renderImage(settings, &stats);
-    if (decorations) {
-        QPainter painter(&image);
-        painter.setRenderHint(QPainter::Antialiasing);
-        const double w = settings.outputSize.width();
-        const double h = settings.outputSize.height();
-        render::drawLegend(painter, settings, QPointF(12, 12), settings.language);
-        render::drawScaleBar(painter, settings, QRectF(12, h - 48, std::min(260.0, w / 3), 36));
-        render::drawNorthArrow(painter, QRectF(w - 52, 12, 40, 56));
-    }
+    if (decorations)
+        drawDecorations(image, settings);
     const QString out = parser.value(QStringLiteral("out"));
     // Written whole or not at all: a kill or a full disk leaves any earlier file as it was.
     QSaveFile file(out);

@@ -41,11 +41,8 @@ void printStatus(CliContext &ctx, const core::Store &store)
                   << "\n";
 }
 
-} // namespace
-
-int runSync(CliContext &ctx, const QStringList &args)
+void addSyncOptions(QCommandLineParser &parser)
 {
-    QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Pulls layers from the data hub (OGC API - Features) into a workspace. The first pull "
            "copies each collection (optionally restricted to an area and a time window); later "
@@ -90,27 +87,12 @@ int runSync(CliContext &ctx, const QStringList &args)
     parser.addOption(
         {QStringLiteral("status"), tr("Only print the last sync per layer and the sync log.")});
     parser.addHelpOption();
-    if (int code = ExitOk; !parseArguments(parser, args, ctx, code))
-        return code;
-    if (!parser.isSet(QStringLiteral("store")))
-        return ctx.usageError(tr("--store FILE is required"));
-    const QString storePath = parser.value(QStringLiteral("store"));
+}
 
-    if (parser.isSet(QStringLiteral("status"))) {
-        auto store = core::Store::open(storePath, true);
-        if (!store)
-            return ctx.fail(store.error());
-        printStatus(ctx, **store);
-        return ExitOk;
-    }
-    if (!parser.isSet(QStringLiteral("hub")))
-        return ctx.usageError(tr("--hub URL is required"));
-
-    core::sync::SyncOptions options;
-    options.hubUrl = QUrl(parser.value(QStringLiteral("hub")));
-    if (!options.hubUrl.userInfo().isEmpty())
-        return ctx.usageError(tr("--hub must not contain credentials; use --user with "
-                                 "VIGIE_HUB_PASSWORD, or a token"));
+/// What to pull: the layers, and the area and time window of a first pull.
+int readFilterOptions(CliContext &ctx, const QCommandLineParser &parser,
+                      core::sync::SyncOptions &options)
+{
     if (parser.isSet(QStringLiteral("layers")))
         options.layers =
             parser.value(QStringLiteral("layers")).split(QLatin1Char(','), Qt::SkipEmptyParts);
@@ -135,6 +117,13 @@ int runSync(CliContext &ctx, const QStringList &args)
             since.setTimeZone(QTimeZone::utc());
         options.since = since;
     }
+    return ExitOk;
+}
+
+/// Page size, time-outs, plain http and reset.
+int readRequestOptions(CliContext &ctx, const QCommandLineParser &parser,
+                       core::sync::SyncOptions &options)
+{
     bool ok = false;
     options.pageSize = parser.value(QStringLiteral("page-size")).toInt(&ok);
     if (!ok || options.pageSize < 1 || options.pageSize > 10000)
@@ -147,6 +136,13 @@ int runSync(CliContext &ctx, const QStringList &args)
     options.allowPlainHttpCredentials = parser.isSet(QStringLiteral("allow-plain-http"));
     options.reset = parser.isSet(QStringLiteral("reset"));
 
+    return ExitOk;
+}
+
+/// The user (password from VIGIE_HUB_PASSWORD) or the bearer token (a file or VIGIE_HUB_TOKEN).
+int readCredentials(CliContext &ctx, const QCommandLineParser &parser,
+                    core::sync::SyncOptions &options)
+{
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     if (parser.isSet(QStringLiteral("user"))) {
         options.credentials.user = parser.value(QStringLiteral("user"));
@@ -161,15 +157,12 @@ int runSync(CliContext &ctx, const QStringList &args)
         options.credentials.bearerToken = env.value(QStringLiteral("VIGIE_HUB_TOKEN")).trimmed();
     }
 
-    auto store = QFileInfo::exists(storePath) ? core::Store::open(storePath)
-                                              : core::Store::create(storePath);
-    if (!store)
-        return ctx.fail(store.error());
-    auto result = core::sync::syncFromHub(**store, options, &ctx.feedback());
-    ctx.err() << "\n";
-    if (!result)
-        return ctx.fail(result.error());
-    for (const core::sync::LayerSyncReport &l : result->layers) {
+    return ExitOk;
+}
+
+void printReport(CliContext &ctx, const core::sync::SyncReport &report)
+{
+    for (const core::sync::LayerSyncReport &l : report.layers) {
         ctx.out() << tr("%1: %2 pull, %3 inserted, %4 updated, %5 deleted, %6 unchanged, %7 "
                         "batches, %8 s (high-water %9)")
                          .arg(l.layer, l.firstPull ? tr("first") : tr("incremental"),
@@ -186,6 +179,48 @@ int runSync(CliContext &ctx, const QStringList &args)
                                "count)"))
                   << "\n";
     }
+}
+
+} // namespace
+
+int runSync(CliContext &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    addSyncOptions(parser);
+    if (int code = ExitOk; !parseArguments(parser, args, ctx, code))
+        return code;
+    if (!parser.isSet(QStringLiteral("store")))
+        return ctx.usageError(tr("--store FILE is required"));
+    const QString storePath = parser.value(QStringLiteral("store"));
+
+    if (parser.isSet(QStringLiteral("status"))) {
+        auto store = core::Store::open(storePath, true);
+        if (!store)
+            return ctx.fail(store.error());
+        printStatus(ctx, **store);
+        return ExitOk;
+    }
+    if (!parser.isSet(QStringLiteral("hub")))
+        return ctx.usageError(tr("--hub URL is required"));
+
+    core::sync::SyncOptions options;
+    options.hubUrl = QUrl(parser.value(QStringLiteral("hub")));
+    if (!options.hubUrl.userInfo().isEmpty())
+        return ctx.usageError(tr("--hub must not contain credentials; use --user with "
+                                 "VIGIE_HUB_PASSWORD, or a token"));
+    for (auto read : {readFilterOptions, readRequestOptions, readCredentials})
+        if (int code = read(ctx, parser, options); code != ExitOk)
+            return code;
+
+    auto store = QFileInfo::exists(storePath) ? core::Store::open(storePath)
+                                              : core::Store::create(storePath);
+    if (!store)
+        return ctx.fail(store.error());
+    auto result = core::sync::syncFromHub(**store, options, &ctx.feedback());
+    ctx.err() << "\n";
+    if (!result)
+        return ctx.fail(result.error());
+    printReport(ctx, *result);
     return ExitOk;
 }
 

@@ -54,6 +54,23 @@ ReportDialog::ReportDialog(const QString &storePath, const QString &language,
     setObjectName(QStringLiteral("reportDialog"));
     resize(1100, 760);
 
+    auto *body = new QHBoxLayout;
+    body->addWidget(buildForm());
+    body->addWidget(buildPreview(), 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(body, 1);
+    layout->addLayout(buildButtons());
+
+    m_debounce = new QTimer(this);
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(600);
+    connect(m_debounce, &QTimer::timeout, this, &ReportDialog::startPreview);
+    connectChoices();
+    templateChanged();
+}
+
+QWidget *ReportDialog::buildForm()
+{
     auto *form = new QFormLayout;
     m_templates = new QComboBox;
     m_templates->setObjectName(QStringLiteral("reportTemplate"));
@@ -112,10 +129,23 @@ ReportDialog::ReportDialog(const QString &storePath, const QString &language,
     m_author->setPlaceholderText(tr("e.g. CLSPD secretariat"));
     form->addRow(tr("Author"), m_author);
 
+    connect(all, &QPushButton::clicked, this, [this] {
+        for (int i = 0; i < m_areas->count(); ++i)
+            m_areas->item(i)->setCheckState(Qt::Checked);
+    });
+    connect(none, &QPushButton::clicked, this, [this] {
+        for (int i = 0; i < m_areas->count(); ++i)
+            m_areas->item(i)->setCheckState(Qt::Unchecked);
+    });
     auto *left = new QWidget;
     left->setLayout(form);
     left->setMaximumWidth(420);
 
+    return left;
+}
+
+QWidget *ReportDialog::buildPreview()
+{
 #ifdef VIGIE_REPORT_PREVIEW
     auto *document = new QPdfDocument(this);
     auto *view = new QPdfView;
@@ -132,10 +162,11 @@ ReportDialog::ReportDialog(const QString &storePath, const QString &language,
     m_preview->setObjectName(QStringLiteral("reportPreview"));
     m_preview->setMinimumWidth(480);
 
-    auto *body = new QHBoxLayout;
-    body->addWidget(left);
-    body->addWidget(m_preview, 1);
+    return m_preview;
+}
 
+QLayout *ReportDialog::buildButtons()
+{
     m_status = new QLabel;
     m_status->setWordWrap(true);
     m_status->setObjectName(QStringLiteral("reportStatus"));
@@ -155,15 +186,15 @@ ReportDialog::ReportDialog(const QString &storePath, const QString &language,
     bottom->addWidget(m_export);
     bottom->addWidget(close);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(body, 1);
-    layout->addLayout(bottom);
+    connect(m_cancel, &QPushButton::clicked, this, &ReportDialog::cancelWork);
+    connect(m_export, &QPushButton::clicked, this, &ReportDialog::exportReport);
+    connect(close, &QPushButton::clicked, this, &QDialog::reject);
 
-    m_debounce = new QTimer(this);
-    m_debounce->setSingleShot(true);
-    m_debounce->setInterval(600);
-    connect(m_debounce, &QTimer::timeout, this, &ReportDialog::startPreview);
+    return bottom;
+}
 
+void ReportDialog::connectChoices()
+{
     connect(m_templates, &QComboBox::currentIndexChanged, this, &ReportDialog::templateChanged);
     for (QDateEdit *edit : {m_from, m_to})
         connect(edit, &QDateEdit::dateChanged, this, &ReportDialog::schedulePreview);
@@ -172,19 +203,6 @@ ReportDialog::ReportDialog(const QString &storePath, const QString &language,
         connect(box, &QComboBox::currentIndexChanged, this, &ReportDialog::schedulePreview);
     connect(m_minCount, &QSpinBox::valueChanged, this, &ReportDialog::schedulePreview);
     connect(m_author, &QLineEdit::editingFinished, this, &ReportDialog::schedulePreview);
-    connect(all, &QPushButton::clicked, this, [this] {
-        for (int i = 0; i < m_areas->count(); ++i)
-            m_areas->item(i)->setCheckState(Qt::Checked);
-    });
-    connect(none, &QPushButton::clicked, this, [this] {
-        for (int i = 0; i < m_areas->count(); ++i)
-            m_areas->item(i)->setCheckState(Qt::Unchecked);
-    });
-    connect(m_cancel, &QPushButton::clicked, this, &ReportDialog::cancelWork);
-    connect(m_export, &QPushButton::clicked, this, &ReportDialog::exportReport);
-    connect(close, &QPushButton::clicked, this, &QDialog::reject);
-
-    templateChanged();
 }
 
 ReportDialog::~ReportDialog()

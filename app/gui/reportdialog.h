@@ -57,6 +57,12 @@ private:
         int pages = 0;
     };
 
+    /// The choices (template, period, areas, language, paper, small counts, author).
+    QWidget *buildForm();
+    QWidget *buildPreview();
+    /// Status, progress, Cancel, Export and Close.
+    QLayout *buildButtons();
+    void connectChoices();
     void templateChanged();
     void schedulePreview();
     void startPreview();

@@ -247,6 +247,8 @@ namespace {
  */
 class PageParser
 {
+    Q_DECLARE_TR_FUNCTIONS(vigie::core::sync::PageParser)
+
 public:
     PageParser(const HubResponse &response, const LayerContext &layer)
         : m_response(response), m_layer(layer), m_fields(layer.manifest.fields)
