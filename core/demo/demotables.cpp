@@ -134,6 +134,7 @@ const std::vector<HotspotQuartier> &hotspotQuartiers()
     return list;
 }
 
+// size-rule: a data table (the traced road axes of Marseille, one entry per axis), not logic.
 const std::vector<Axis> &axes()
 {
     static const std::vector<Axis> list = {
