@@ -163,17 +163,27 @@ void bindUtf8(sqlite3_stmt *st, int col, const QByteArray &b)
     sqlite3_bind_text(st, col, b.constData(), int(b.size()), SQLITE_TRANSIENT);
 }
 
-/// Binds a non-null field value at col, converted to the field's type without rounding;
-/// returns what is wrong with it (nothing bound) or an empty string.
-QString bindField(sqlite3_stmt *st, int col, const FieldDef &f, const QVariant &v)
+/// Binds a non-null field value at col, converted to the field's type without rounding (a
+/// string of the category field must be one of `categories`, when given); returns what is
+/// wrong with it (nothing bound) or an empty string.
+QString bindField(sqlite3_stmt *st, int col, const FieldDef &f, const QVariant &v,
+                  const QSet<QString> *categories)
 {
-    // A blank date or boolean cell is no value, not a wrong one.
-    const bool blank = v.toString().trimmed().isEmpty();
+    // A blank date or boolean cell is no value, not a wrong one (looked at only for those two
+    // types: this runs for every value of every feature written).
+    auto blank = [&v] { return v.toString().trimmed().isEmpty(); };
     switch (f.type) {
     case FieldType::String: {
         const QString text = v.toString();
         if (text.contains(QChar(0)))
             return StoreTr::tr("field \"%1\" holds a NUL character").arg(f.name);
+        if (categories && !categories->contains(text)) {
+            QStringList known = categories->values();
+            known.sort();
+            return StoreTr::tr("\"%1\" is not one of the categories of the layer (%2); map it to "
+                               "one of them or add it to the layer")
+                .arg(text.left(100), known.join(QStringLiteral(", ")).left(300));
+        }
         bindUtf8(st, col, text.toUtf8());
         return {};
     }
@@ -197,7 +207,7 @@ QString bindField(sqlite3_stmt *st, int col, const FieldDef &f, const QVariant &
         const QString iso = toIsoUtc(v);
         if (!iso.isEmpty())
             bindUtf8(st, col, iso.toLatin1());
-        else if (blank)
+        else if (blank())
             sqlite3_bind_null(st, col);
         else
             return StoreTr::tr("field \"%1\": \"%2\" is not a date and time")
@@ -205,7 +215,7 @@ QString bindField(sqlite3_stmt *st, int col, const FieldDef &f, const QVariant &
         return {};
     }
     case FieldType::Boolean: {
-        if (blank) {
+        if (blank()) {
             sqlite3_bind_null(st, col);
             return {};
         }
@@ -243,14 +253,9 @@ std::int64_t Store::Inserter::add(const FeatureRecord &record)
             sqlite3_bind_null(m_stmt, col);
             continue;
         }
-        if (int(i) == m_categoryIndex && !m_categories.contains(v.toString())) {
-            QStringList known = m_categories.values();
-            known.sort();
-            throw bad(StoreTr::tr("\"%1\" is not one of the categories of the layer (%2); "
-                                  "map it to one of them or add it to the layer")
-                          .arg(v.toString().left(100), known.join(QStringLiteral(", ")).left(300)));
-        }
-        if (const QString why = bindField(m_stmt, col, m_manifest.fields[i], v); !why.isEmpty())
+        const QSet<QString> *categories = int(i) == m_categoryIndex ? &m_categories : nullptr;
+        if (const QString why = bindField(m_stmt, col, m_manifest.fields[i], v, categories);
+            !why.isEmpty())
             throw bad(why);
     }
     // Provenance: source, hub id, hub time, time of writing.
