@@ -4253,6 +4253,21 @@
     </message>
 </context>
 <context>
+    <name>vigie::gui::DateField</name>
+    <message>
+        <source>Type a date as dd/mm/yyyy or yyyy-mm-dd, or pick it in the calendar.</source>
+        <translation>Saisissez une date jj/mm/aaaa ou aaaa-mm-jj, ou choisissez-la dans le calendrier.</translation>
+    </message>
+    <message>
+        <source>Type a date as dd/mm/yyyy or yyyy-mm-dd, then a time as hh:mm, or pick the day in the calendar.</source>
+        <translation>Saisissez une date jj/mm/aaaa ou aaaa-mm-jj, puis une heure hh:mm, ou choisissez le jour dans le calendrier.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date. %2</source>
+        <translation>« %1 » n'est pas une date. %2</translation>
+    </message>
+</context>
+<context>
     <name>vigie::gui::IdentifyPanel</name>
     <message>
         <source>Field</source>
@@ -5299,28 +5314,8 @@ Utilisez Fichier &gt; Ouvrir un espace de travail… ou Fichier &gt; Nouvel espa
         <translation>Toute la période</translation>
     </message>
     <message>
-        <source>Last month</source>
-        <translation>Dernier mois</translation>
-    </message>
-    <message>
-        <source>Last 3 months</source>
-        <translation>3 derniers mois</translation>
-    </message>
-    <message>
         <source>Last 12 months</source>
         <translation>12 derniers mois</translation>
-    </message>
-    <message>
-        <source>Week by week</source>
-        <translation>Semaine par semaine</translation>
-    </message>
-    <message>
-        <source>Month by month</source>
-        <translation>Mois par mois</translation>
-    </message>
-    <message>
-        <source>Animation step</source>
-        <translation>Pas de l’animation</translation>
     </message>
     <message>
         <source>Speed</source>
@@ -5350,12 +5345,56 @@ Utilisez Fichier &gt; Ouvrir un espace de travail… ou Fichier &gt; Nouvel espa
         <source>Animate a moving window over the period</source>
         <translation>Animer une fenêtre glissante sur la période</translation>
     </message>
+    <message>
+        <source>Day by day</source>
+        <translation>Jour par jour</translation>
+    </message>
+    <message>
+        <source>By week</source>
+        <translation>Par semaine</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>Par mois</translation>
+    </message>
+    <message>
+        <source>Animation step: days, weeks from Monday, or months from the 1st</source>
+        <translation>Pas de l'animation : jours, semaines du lundi au dimanche, ou mois à partir du 1er</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Ce mois-ci</translation>
+    </message>
+    <message>
+        <source>Last calendar month</source>
+        <translation>Mois dernier (calendaire)</translation>
+    </message>
+    <message>
+        <source>Last quarter</source>
+        <translation>Trimestre dernier</translation>
+    </message>
+    <message>
+        <source>Same month last year</source>
+        <translation>Même mois l'an dernier</translation>
+    </message>
+    <message>
+        <source>Custom dates</source>
+        <translation>Dates choisies</translation>
+    </message>
+    <message>
+        <source>Calendar periods counted back from today, or from the last day of the data when it ends earlier</source>
+        <translation>Périodes du calendrier comptées depuis aujourd'hui, ou depuis le dernier jour des données s'il est antérieur</translation>
+    </message>
     <message numerus="yes">
-        <source>%1 to %2 (%n day(s))</source>
+        <source>%1 (%n day(s))</source>
         <translation>
-            <numerusform>%1 au %2 (%n jour)</numerusform>
-            <numerusform>%1 au %2 (%n jours)</numerusform>
+            <numerusform>%1 (%n jour)</numerusform>
+            <numerusform>%1 (%n jours)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>Du %1 au %2</translation>
     </message>
 </context>
 <context>

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "analysisdialog.h"
+#include "datefield.h"
 #include "parameterform.h"
 
+#include "core/calendar.h"
 #include "core/processing/algorithm.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateEdit>
 #include <QDateTime>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -77,17 +78,12 @@ AnalysisDialog::AnalysisDialog(const QString &algorithm,
     sel->addRow(tr("Layer:"), m_input);
     auto *period = new QHBoxLayout;
     auto toDate = [](std::int64_t t) {
-        return t == core::LayerSnapshot::kNoTime
-                   ? QDate::currentDate()
-                   : QDateTime::fromSecsSinceEpoch(t, QTimeZone::utc()).date();
+        return t == core::LayerSnapshot::kNoTime ? QDate::currentDate() : core::cityDay(t);
     };
-    m_from = new QDateEdit(toDate(from), this);
-    m_to = new QDateEdit(toDate(to), this);
-    for (QDateEdit *e : {m_from, m_to}) {
-        e->setCalendarPopup(true);
-        e->setDisplayFormat(language == QLatin1String("fr") ? QStringLiteral("dd/MM/yyyy")
-                                                            : QStringLiteral("yyyy-MM-dd"));
-    }
+    m_from = new DateField(DateField::Mode::Date, this);
+    m_to = new DateField(DateField::Mode::Date, this);
+    m_from->setDate(toDate(from));
+    m_to->setDate(toDate(to));
     period->addWidget(m_from);
     period->addWidget(new QLabel(tr("to"), this));
     period->addWidget(m_to);
@@ -222,9 +218,8 @@ core::processing::AlgorithmRun AnalysisDialog::run() const
     core::processing::AlgorithmRun r;
     r.algorithm = algorithm();
     r.selection.layer = m_input->currentData().toString();
-    r.selection.from = QDateTime(m_from->date(), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch();
-    r.selection.to =
-        QDateTime(m_to->date(), QTime(23, 59, 59), QTimeZone::utc()).toSecsSinceEpoch();
+    r.selection.from = core::dayStartSecs(m_from->date());
+    r.selection.to = core::dayEndSecs(m_to->date());
     bool all = true;
     QStringList cats;
     for (int i = 0; i < m_categories->count(); ++i) {

@@ -12,15 +12,16 @@
 
 class QCheckBox;
 class QComboBox;
-class QDateEdit;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
 
 namespace vigie::gui {
+
+class DateField;
 class ParameterForm;
-}
+} // namespace vigie::gui
 
 namespace vigie::gui {
 
@@ -63,8 +64,8 @@ private:
     QComboBox *m_kind = nullptr;
     QLabel *m_kindHelp = nullptr;
     QComboBox *m_input = nullptr;
-    QDateEdit *m_from = nullptr;
-    QDateEdit *m_to = nullptr;
+    DateField *m_from = nullptr;
+    DateField *m_to = nullptr;
     QListWidget *m_categories = nullptr;
     QComboBox *m_areaLayer = nullptr;
     QLineEdit *m_areas = nullptr;

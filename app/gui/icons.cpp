@@ -120,6 +120,21 @@ QPixmap draw(IconKind kind, int size)
         p.drawLine(QPointF(10.5, 17.5), QPointF(19.5, 17.5));
         break;
     }
+    case IconKind::Calendar: {
+        p.setPen(QPen(kInk, 1.8));
+        p.setBrush(Qt::white);
+        p.drawRoundedRect(QRectF(4, 6, 22, 20), 2, 2);
+        p.fillRect(QRectF(4, 6, 22, 6), kAccent);
+        p.setPen(QPen(kInk, 2.4, Qt::SolidLine, Qt::RoundCap));
+        p.drawLine(QPointF(10, 3), QPointF(10, 8));
+        p.drawLine(QPointF(20, 3), QPointF(20, 8));
+        p.setPen(Qt::NoPen);
+        p.setBrush(kInk);
+        for (int row = 0; row < 2; ++row)
+            for (int col = 0; col < 4; ++col)
+                p.drawRect(QRectF(7 + col * 4.5, 15 + row * 5, 2.6, 2.6));
+        break;
+    }
     }
     return pix;
 }

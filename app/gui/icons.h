@@ -15,7 +15,8 @@ enum class IconKind {
     ZoomLayer,
     Import,
     Open,
-    New
+    New,
+    Calendar
 };
 
 /// Small vector icons for the map toolbar, drawn at run time (no image files to ship).

@@ -92,6 +92,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_layers, &LayerPanel::changed, this, &MainWindow::layersChanged);
     connect(m_layers, &LayerPanel::zoomToLayerRequested, this, &MainWindow::zoomToLayer);
     connect(m_time, &TimeFilter::rangeChanged, this, &MainWindow::timeRangeChanged);
+    connect(m_time, &TimeFilter::playingChanged, this, [this](bool playing) {
+        m_canvas->setCaption(playing ? m_time->windowText() : QString());
+    });
     connect(m_canvas, &MapCanvas::pointPicked, m_scenarioPanel, &ScenarioPanel::pointPicked);
     connect(m_scenarioPanel, &ScenarioPanel::pickModeChanged, m_canvas, &MapCanvas::setPickMode);
     connect(m_scenarioPanel, &ScenarioPanel::message, this,

@@ -317,6 +317,8 @@ void MainWindow::timeRangeChanged(std::int64_t from, std::int64_t to)
     if (to >= m_time->dataMax())
         to = core::LayerSnapshot::kNoTime;
     m_canvas->setTimeRange(from, to);
+    if (m_time->isPlaying())
+        m_canvas->setCaption(m_time->windowText());
     m_scenarioPanel->setHistory(from, to);
 }
 

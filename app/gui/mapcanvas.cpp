@@ -331,6 +331,30 @@ void MapCanvas::renderDone()
         startRender();
 }
 
+void MapCanvas::setCaption(const QString &text)
+{
+    if (text == m_caption)
+        return;
+    m_caption = text;
+    update();
+}
+
+void MapCanvas::drawCaption(QPainter &p) const
+{
+    QFont f = font();
+    f.setPointSizeF(f.pointSizeF() * 1.35);
+    f.setBold(true);
+    p.setFont(f);
+    const QFontMetrics fm(f);
+    const int w = fm.horizontalAdvance(m_caption) + 24;
+    const QRect box((width() - w) / 2, 10, w, fm.height() + 12);
+    p.setPen(Qt::NoPen);
+    p.setBrush(QColor(255, 255, 255, 215));
+    p.drawRoundedRect(box, 6, 6);
+    p.setPen(QColor(0x20, 0x20, 0x20));
+    p.drawText(box, Qt::AlignCenter, m_caption);
+}
+
 void MapCanvas::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
@@ -352,6 +376,8 @@ void MapCanvas::paintEvent(QPaintEvent *)
     const render::MapSettings s = settings();
     p.setRenderHint(QPainter::Antialiasing, true);
     p.setRenderHint(QPainter::TextAntialiasing, true);
+    if (!m_caption.isEmpty())
+        drawCaption(p);
     if (m_hasHighlight) {
         const QColor halo(255, 255, 255, 200);
         const QColor ink(0x00, 0xb4, 0xd8);

@@ -13,6 +13,8 @@
 #include <QWidget>
 
 #include <cstdint>
+
+class QPainter;
 #include <memory>
 #include <optional>
 #include <vector>
@@ -64,6 +66,9 @@ public:
     bool hasHighlight() const { return m_hasHighlight; }
     /// Text shown on an empty map (no layer loaded).
     void setPlaceholderText(const QString &text);
+    /// A caption written at the top of the map (the window while the period plays); empty: none.
+    void setCaption(const QString &text);
+    QString caption() const { return m_caption; }
 
     void setTool(Tool tool);
     Tool tool() const { return m_tool; }
@@ -124,9 +129,11 @@ private:
     void renderDone();
     void viewChanged();
     void updateCursor();
+    void drawCaption(QPainter &p) const;
 
     render::MapSettings m_base; ///< layers, time, language, background
     QString m_placeholder;
+    QString m_caption;
     QPainterPath m_highlightPath; ///< map units
     std::optional<QPointF> m_highlightPoint;
     bool m_hasHighlight = false;

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "parameterform.h"
 
+#include "datefield.h"
+
 #include "core/cityzone.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateEdit>
-#include <QDateTimeEdit>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -51,8 +51,6 @@ bool startsUnset(const ParameterDefinition &d)
 {
     return d.isOptional() && !d.defaultValue().isValid();
 }
-
-const QDate kUnsetDate(2000, 1, 1);
 
 } // namespace
 
@@ -143,31 +141,21 @@ QWidget *ParameterForm::makeEditor(const ParameterDefinition &d, QWidget *parent
         combo->setCurrentIndex(std::max(0, combo->findData(d.defaultValue().toString())));
         return combo;
     }
-    case ParameterType::Date: {
-        auto *edit = new QDateEdit(
-            d.defaultValue().isValid() ? d.defaultValue().toDate() : QDate::currentDate(), parent);
-        edit->setCalendarPopup(true);
-        if (startsUnset(d)) {
-            edit->setMinimumDate(kUnsetDate);
-            edit->setSpecialValueText(tr("automatic"));
-            edit->setDate(kUnsetDate);
-        }
-        return edit;
-    }
+    case ParameterType::Date:
     case ParameterType::DateTime: {
-        auto *edit = new QDateTimeEdit(parent);
-        edit->setCalendarPopup(true);
+        const bool withTime = d.type() == ParameterType::DateTime;
+        auto *edit =
+            new DateField(withTime ? DateField::Mode::DateTime : DateField::Mode::Date, parent);
         if (startsUnset(d)) {
-            edit->setMinimumDateTime(QDateTime(kUnsetDate, QTime(0, 0)));
-            edit->setSpecialValueText(tr("automatic"));
-            edit->setDateTime(edit->minimumDateTime());
-            return edit;
+            edit->setEmptyText(tr("automatic"));
+            edit->clear();
+        } else if (withTime) {
+            edit->setDateTime(d.defaultValue().isValid() ? d.defaultValue().toDateTime()
+                                                         : QDateTime::currentDateTimeUtc());
+        } else {
+            edit->setDate(d.defaultValue().isValid() ? d.defaultValue().toDate()
+                                                     : QDate::currentDate());
         }
-        // Shown and read in the city's time (Qt 6.4 has no per-editor zone).
-        const QDateTime when = d.defaultValue().isValid() ? d.defaultValue().toDateTime()
-                                                          : QDateTime::currentDateTimeUtc();
-        const QDateTime local = when.toTimeZone(core::cityTimeZone());
-        edit->setDateTime(QDateTime(local.date(), local.time()));
         return edit;
     }
     case ParameterType::Layer: {
@@ -233,12 +221,10 @@ QVariantMap ParameterForm::values() const
             v = unset && s->value() == s->minimum() ? QVariant() : QVariant(qlonglong(s->value()));
         else if (auto *n = qobject_cast<QDoubleSpinBox *>(w))
             v = unset && n->value() == n->minimum() ? QVariant() : QVariant(n->value());
-        else if (auto *de = qobject_cast<QDateEdit *>(w))
-            v = unset && de->date() == de->minimumDate() ? QVariant() : QVariant(de->date());
-        else if (auto *dt = qobject_cast<QDateTimeEdit *>(w))
-            v = unset && dt->dateTime() == dt->minimumDateTime()
-                    ? QVariant()
-                    : QVariant(QDateTime(dt->date(), dt->time(), core::cityTimeZone()));
+        else if (auto *df = qobject_cast<DateField *>(w))
+            v = !df->dateTime().isValid()                 ? QVariant()
+                : df->mode() == DateField::Mode::DateTime ? QVariant(df->dateTime())
+                                                          : QVariant(df->date());
         else if (auto *e = qobject_cast<QLineEdit *>(w))
             v = e->text();
         if (!v.isValid())

@@ -24,6 +24,7 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -127,6 +128,8 @@ QWidget *ReportDialog::buildForm()
     form->addRow(tr("Small counts hidden below"), m_minCount);
     m_author = new QLineEdit;
     m_author->setPlaceholderText(tr("e.g. CLSPD secretariat"));
+    // The author of the last report (a secretariat writes them all).
+    m_author->setText(QSettings().value(QStringLiteral("report/author")).toString());
     form->addRow(tr("Author"), m_author);
 
     connect(all, &QPushButton::clicked, this, [this] {
@@ -283,14 +286,14 @@ void ReportDialog::templateChanged()
         m_minCount->setValue(m_template.minCount);
         m_paper->setCurrentIndex(m_paper->findData(m_template.paper));
         m_orientation->setCurrentIndex(m_orientation->findData(m_template.orientation));
-        // Default period: the last three whole months with data.
+        // Default period: the last whole month with data (the monthly CLSPD meeting).
         auto latest = core::latestReportDay(**store, m_template);
         QDate end = latest && latest->isValid() ? *latest : QDate::currentDate();
         if (end.addDays(1).day() != 1)
             end = QDate(end.year(), end.month(), 1).addDays(-1);
         if (!m_from->date().isValid() || m_from->date() == QDate(2000, 1, 1)) {
             m_to->setDate(end);
-            m_from->setDate(QDate(end.year(), end.month(), 1).addMonths(-2));
+            m_from->setDate(QDate(end.year(), end.month(), 1));
         }
     }
     schedulePreview();
@@ -317,6 +320,7 @@ void ReportDialog::exportReport()
         QFileDialog::getSaveFileName(this, tr("Export report"), suggested, tr("PDF (*.pdf)"));
     if (path.isEmpty())
         return;
+    QSettings().setValue(QStringLiteral("report/author"), r.author);
     m_debounce->stop();
     start(false, path);
 }

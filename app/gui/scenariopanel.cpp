@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scenariopanel.h"
 
+#include "datefield.h"
+
 #include "parameterform.h"
 #include "scenarioeditors.h"
 
@@ -8,9 +10,7 @@
 #include "core/processing/algorithm.h"
 
 #include <QComboBox>
-#include <QDateEdit>
 #include <QDateTime>
-#include <QDateTimeEdit>
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFontDatabase>
@@ -385,16 +385,16 @@ void ScenarioPanel::fillPickers()
 /// patrol shift the day after it, an action a year before its end.
 void ScenarioPanel::setDefaultDates(Page &page, const QDate &lastDay)
 {
-    if (auto *start = qobject_cast<QDateTimeEdit *>(page.form->editor(QStringLiteral("start")));
+    if (auto *start = qobject_cast<DateField *>(page.form->editor(QStringLiteral("start")));
         start && page.kind == core::ScenarioKind::Event) {
         QDate day = lastDay.addDays(1);
         while (day.dayOfWeek() != Qt::Saturday)
             day = day.addDays(1);
-        start->setDateTime(QDateTime(day, QTime(21, 0)));
+        start->setDateTime(QDateTime(day, QTime(21, 0), core::cityTimeZone()));
     }
-    if (auto *date = qobject_cast<QDateEdit *>(page.form->editor(QStringLiteral("date"))))
+    if (auto *date = qobject_cast<DateField *>(page.form->editor(QStringLiteral("date"))))
         date->setDate(lastDay.addDays(1));
-    if (auto *date = qobject_cast<QDateEdit *>(page.form->editor(QStringLiteral("actionDate"))))
+    if (auto *date = qobject_cast<DateField *>(page.form->editor(QStringLiteral("actionDate"))))
         date->setDate(lastDay.addYears(-1));
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "syncpanel.h"
 
+#include "datefield.h"
+
 #include "core/argtext.h"
 #include "core/task/task.h"
 #include "taskstatus.h"
@@ -11,7 +13,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateEdit>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -64,8 +65,8 @@ SyncPanel::SyncPanel(core::TaskManager *tasks, QWidget *parent)
 
     auto *sinceRow = new QHBoxLayout;
     m_useSince = new QCheckBox(this);
-    m_since = new QDateEdit(QDate::currentDate().addYears(-1), this);
-    m_since->setCalendarPopup(true);
+    m_since = new DateField(DateField::Mode::Date, this);
+    m_since->setDate(QDate::currentDate().addYears(-1));
     m_since->setEnabled(false);
     connect(m_useSince, &QCheckBox::toggled, m_since, &QWidget::setEnabled);
     sinceRow->addWidget(m_useSince);
@@ -221,7 +222,7 @@ void SyncPanel::start()
         options.bbox = QRectF(QPointF(v[0], v[1]), QPointF(v[2], v[3]));
     }
     if (m_useSince->isChecked())
-        options.since = QDateTime(m_since->date(), QTime(0, 0), QTimeZone::utc());
+        options.since = m_since->dateTime();
     if (m_auth->currentIndex() == 1) {
         options.credentials.user = m_user->text();
         options.credentials.password = m_secret->text();

@@ -10,7 +10,6 @@
 
 class QCheckBox;
 class QComboBox;
-class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -25,6 +24,8 @@ class TaskManager;
 } // namespace vigie::core
 
 namespace vigie::gui {
+
+class DateField;
 
 /**
  * The Sync panel: pulls layers from the data hub into the open workspace (core/sync).
@@ -68,7 +69,7 @@ private:
     QCheckBox *m_useBbox = nullptr;
     QLineEdit *m_bbox = nullptr;
     QCheckBox *m_useSince = nullptr;
-    QDateEdit *m_since = nullptr;
+    DateField *m_since = nullptr;
     QComboBox *m_auth = nullptr;
     QLineEdit *m_user = nullptr;
     QLineEdit *m_secret = nullptr;

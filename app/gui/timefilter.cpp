@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timefilter.h"
 
+#include "datefield.h"
+
+#include "core/cityzone.h"
 #include "core/layersnapshot.h"
 
 #include <QComboBox>
-#include <QDateTime>
-#include <QDateTimeEdit>
 #include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QSlider>
 #include <QStyle>
-#include <QTimeZone>
 #include <QToolButton>
 
 #include <algorithm>
@@ -21,18 +21,14 @@ namespace vigie::gui {
 
 namespace {
 
-constexpr std::int64_t kDay = 86400;
+using core::cityDay;
+using core::dayEndSecs;
+using core::dayStartSecs;
 
-QDateTime toDateTime(std::int64_t secs)
+/// Days from `a` to `b` on the city's calendar (23- and 25-hour days count as one).
+int daysBetween(std::int64_t a, std::int64_t b)
 {
-    return QDateTime::fromSecsSinceEpoch(secs).toLocalTime();
-}
-
-std::int64_t addMonths(std::int64_t secs, int months)
-{
-    return QDateTime::fromSecsSinceEpoch(secs, QTimeZone::utc())
-        .addMonths(months)
-        .toSecsSinceEpoch();
+    return static_cast<int>(cityDay(a).daysTo(cityDay(b)));
 }
 
 } // namespace
@@ -46,12 +42,8 @@ TimeFilter::TimeFilter(QWidget *parent) : QWidget(parent)
 
     m_fromLabel = new QLabel(this);
     m_toLabel = new QLabel(this);
-    m_fromEdit = new QDateTimeEdit(this);
-    m_toEdit = new QDateTimeEdit(this);
-    for (QDateTimeEdit *e : {m_fromEdit, m_toEdit}) {
-        e->setCalendarPopup(true);
-        e->setTimeSpec(Qt::LocalTime);
-    }
+    m_fromEdit = new DateField(DateField::Mode::Date, this);
+    m_toEdit = new DateField(DateField::Mode::Date, this);
     m_fromEdit->setObjectName(QStringLiteral("fromEdit"));
     m_toEdit->setObjectName(QStringLiteral("toEdit"));
     m_fromSlider = new QSlider(Qt::Horizontal, this);
@@ -90,12 +82,14 @@ TimeFilter::TimeFilter(QWidget *parent) : QWidget(parent)
     connect(&m_debounce, &QTimer::timeout, this, [this] { emit rangeChanged(m_from, m_to); });
     connect(&m_playTimer, &QTimer::timeout, this, &TimeFilter::stepAnimation);
 
-    connect(m_fromEdit, &QDateTimeEdit::dateTimeChanged, this, &TimeFilter::editorsChanged);
-    connect(m_toEdit, &QDateTimeEdit::dateTimeChanged, this, &TimeFilter::editorsChanged);
+    connect(m_fromEdit, &DateField::dateChanged, this, &TimeFilter::editorsChanged);
+    connect(m_toEdit, &DateField::dateChanged, this, &TimeFilter::editorsChanged);
     connect(m_fromSlider, &QSlider::valueChanged, this, &TimeFilter::slidersChanged);
     connect(m_toSlider, &QSlider::valueChanged, this, &TimeFilter::slidersChanged);
     connect(m_presets, &QComboBox::activated, this, [this](int index) {
-        applyPreset(static_cast<Preset>(m_presets->itemData(index).toInt()));
+        const auto preset = static_cast<Preset>(m_presets->itemData(index).toInt());
+        if (preset != Preset::Custom)
+            applyPreset(preset);
     });
     connect(m_play, &QToolButton::toggled, this, &TimeFilter::setPlaying);
     connect(m_speed, &QComboBox::currentIndexChanged, this, [this] {
@@ -115,20 +109,15 @@ void TimeFilter::retranslateUi()
     m_fromSlider->setToolTip(tr("Start of the period"));
     m_toSlider->setToolTip(tr("End of the period"));
 
-    const int preset = m_presets->currentIndex();
-    m_presets->clear();
-    m_presets->addItem(tr("Whole period"), static_cast<int>(Preset::All));
-    m_presets->addItem(tr("Last month"), static_cast<int>(Preset::LastMonth));
-    m_presets->addItem(tr("Last 3 months"), static_cast<int>(Preset::LastThreeMonths));
-    m_presets->addItem(tr("Last 12 months"), static_cast<int>(Preset::LastYear));
-    m_presets->setCurrentIndex(std::max(0, preset));
+    fillPresets();
 
     const int step = m_step->currentIndex();
     m_step->clear();
-    m_step->addItem(tr("Week by week"), static_cast<int>(Step::Week));
-    m_step->addItem(tr("Month by month"), static_cast<int>(Step::Month));
-    m_step->setCurrentIndex(std::max(0, step));
-    m_step->setToolTip(tr("Animation step"));
+    m_step->addItem(tr("Day by day"), static_cast<int>(Step::Day));
+    m_step->addItem(tr("By week"), static_cast<int>(Step::Week));
+    m_step->addItem(tr("By month"), static_cast<int>(Step::Month));
+    m_step->setCurrentIndex(step < 0 ? 1 : step);
+    m_step->setToolTip(tr("Animation step: days, weeks from Monday, or months from the 1st"));
 
     const int speed = m_speed->currentIndex();
     m_speedLabel->setText(tr("Speed"));
@@ -150,25 +139,68 @@ void TimeFilter::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
+void TimeFilter::fillPresets()
+{
+    const QSignalBlocker block(m_presets);
+    m_presets->clear();
+    m_presets->addItem(tr("Whole period"), static_cast<int>(Preset::Whole));
+    m_presets->addItem(tr("This month"), static_cast<int>(Preset::ThisMonth));
+    m_presets->addItem(tr("Last calendar month"), static_cast<int>(Preset::LastMonth));
+    m_presets->addItem(tr("Last quarter"), static_cast<int>(Preset::LastQuarter));
+    m_presets->addItem(tr("Same month last year"), static_cast<int>(Preset::SameMonthLastYear));
+    m_presets->addItem(tr("Last 12 months"), static_cast<int>(Preset::Last12Months));
+    m_presets->addItem(tr("Custom dates"), static_cast<int>(Preset::Custom));
+    m_presets->setToolTip(tr("Calendar periods counted back from today, or from the last day of "
+                             "the data when it ends earlier"));
+    showPreset();
+}
+
+void TimeFilter::showPreset()
+{
+    const int index = m_presets->findData(static_cast<int>(m_preset));
+    const QSignalBlocker block(m_presets);
+    m_presets->setCurrentIndex(std::max(0, index));
+}
+
+QDate TimeFilter::referenceDay() const
+{
+    const QDate today = m_today.isValid() ? m_today : core::cityToday();
+    const QDate last = cityDay(m_max);
+    return last < today ? last : today;
+}
+
 void TimeFilter::setDataRange(std::int64_t minTime, std::int64_t maxTime)
 {
     setPlaying(false);
     const bool valid = minTime != core::LayerSnapshot::kNoTime &&
                        maxTime != core::LayerSnapshot::kNoTime && minTime <= maxTime;
+    const bool keep = valid && m_userWindow;
     if (valid) {
-        m_min = minTime;
-        m_max = maxTime;
+        m_min = dayStartSecs(cityDay(minTime));
+        m_max = dayEndSecs(cityDay(maxTime));
     } else {
-        const auto now = QDateTime::currentSecsSinceEpoch();
-        m_min = now - 365 * kDay;
-        m_max = now;
+        const QDate today = core::cityToday();
+        m_min = dayStartSecs(today.addYears(-1));
+        m_max = dayEndSecs(today);
+        m_userWindow = false;
     }
-    m_from = m_min;
-    m_to = m_max;
+    if (keep) {
+        // An import or a sync: the user's days stay, even outside the new data.
+        m_min = std::min(m_min, m_from);
+        m_max = std::max(m_max, m_to);
+        if (m_preset != Preset::Custom && core::presetPeriod(m_preset, referenceDay()) !=
+                                              core::DayPeriod{cityDay(m_from), cityDay(m_to)})
+            m_preset = Preset::Custom;
+    } else {
+        m_from = m_min;
+        m_to = m_max;
+        m_preset = Preset::Whole;
+    }
     for (QWidget *w : std::initializer_list<QWidget *>{
              m_fromEdit, m_toEdit, m_fromSlider, m_toSlider, m_presets, m_play, m_step, m_speed})
         w->setEnabled(valid);
     syncWidgets();
+    showPreset();
     m_debounce.start();
 }
 
@@ -178,6 +210,7 @@ void TimeFilter::setWindow(std::int64_t from, std::int64_t to)
     to = std::clamp(to, m_min, m_max);
     if (to < from)
         std::swap(from, to);
+    m_userWindow = from != m_min || to != m_max;
     if (from == m_from && to == m_to)
         return;
     m_from = from;
@@ -188,23 +221,36 @@ void TimeFilter::setWindow(std::int64_t from, std::int64_t to)
 
 void TimeFilter::applyPreset(Preset preset)
 {
-    switch (preset) {
-    case Preset::All:
+    if (preset == Preset::Whole) {
         setWindow(m_min, m_max);
-        break;
-    case Preset::LastMonth:
-        setWindow(addMonths(m_max, -1), m_max);
-        break;
-    case Preset::LastThreeMonths:
-        setWindow(addMonths(m_max, -3), m_max);
-        break;
-    case Preset::LastYear:
-        setWindow(addMonths(m_max, -12), m_max);
-        break;
+    } else if (preset != Preset::Custom) {
+        const core::DayPeriod period = core::presetPeriod(preset, referenceDay());
+        setWindow(period.fromSecs(), period.toSecs());
     }
-    const int index = m_presets->findData(static_cast<int>(preset));
-    if (index >= 0)
-        m_presets->setCurrentIndex(index);
+    m_preset = preset;
+    showPreset();
+}
+
+void TimeFilter::setStep(Step step)
+{
+    m_step->setCurrentIndex(std::max(0, m_step->findData(static_cast<int>(step))));
+}
+
+TimeFilter::Step TimeFilter::step() const
+{
+    return static_cast<Step>(m_step->currentData().toInt());
+}
+
+QString TimeFilter::windowText() const
+{
+    // Written as the date fields write dates (dd/mm/yyyy in French, ISO in English).
+    const QString format = core::dateFormat(
+        QLocale().language() == QLocale::French ? QStringLiteral("fr") : QStringLiteral("en"));
+    const QDate first = cityDay(m_from);
+    const QDate last = cityDay(m_to);
+    if (first == last)
+        return QLocale().toString(first, QLocale::LongFormat);
+    return tr("From %1 to %2").arg(first.toString(format), last.toString(format));
 }
 
 void TimeFilter::syncWidgets()
@@ -212,26 +258,21 @@ void TimeFilter::syncWidgets()
     if (!m_fromEdit)
         return;
     m_syncing = true;
-    const QDateTime min = toDateTime(m_min);
-    const QDateTime max = toDateTime(m_max);
-    for (QDateTimeEdit *e : {m_fromEdit, m_toEdit}) {
-        e->setDateTimeRange(min, max);
-        e->setDisplayFormat(QLocale().dateTimeFormat(QLocale::ShortFormat));
-    }
-    m_fromEdit->setDateTime(toDateTime(m_from));
-    m_toEdit->setDateTime(toDateTime(m_to));
-    const int days = static_cast<int>((m_max - m_min + kDay - 1) / kDay);
+    const QDate first = cityDay(m_min);
+    const QDate last = cityDay(m_max);
+    for (DateField *e : {m_fromEdit, m_toEdit})
+        e->setDateRange(first, last);
+    m_fromEdit->setDate(cityDay(m_from));
+    m_toEdit->setDate(cityDay(m_to));
+    const int days = daysBetween(m_min, m_max);
     for (QSlider *s : {m_fromSlider, m_toSlider}) {
         s->setRange(0, std::max(0, days));
         s->setPageStep(30);
     }
-    m_fromSlider->setValue(static_cast<int>((m_from - m_min) / kDay));
-    m_toSlider->setValue(static_cast<int>((m_to - m_min + kDay - 1) / kDay));
-    const QLocale locale;
-    const qint64 spanDays = std::max<qint64>(1, (m_to - m_from + kDay - 1) / kDay);
-    m_summary->setText(tr("%1 to %2 (%n day(s))", nullptr, static_cast<int>(spanDays))
-                           .arg(locale.toString(toDateTime(m_from).date(), QLocale::ShortFormat),
-                                locale.toString(toDateTime(m_to).date(), QLocale::ShortFormat)));
+    m_fromSlider->setValue(daysBetween(m_min, m_from));
+    m_toSlider->setValue(daysBetween(m_min, m_to));
+    const qint64 spanDays = cityDay(m_from).daysTo(cityDay(m_to)) + 1;
+    m_summary->setText(tr("%1 (%n day(s))", nullptr, static_cast<int>(spanDays)).arg(windowText()));
     m_syncing = false;
 }
 
@@ -239,12 +280,19 @@ void TimeFilter::editorsChanged()
 {
     if (m_syncing)
         return;
-    std::int64_t from = m_fromEdit->dateTime().toSecsSinceEpoch();
-    std::int64_t to = m_toEdit->dateTime().toSecsSinceEpoch();
-    if (to < from)
-        to = from;
-    m_from = std::clamp(from, m_min, m_max);
-    m_to = std::clamp(to, m_min, m_max);
+    QDate first = m_fromEdit->date();
+    QDate last = m_toEdit->date();
+    if (!first.isValid() || !last.isValid())
+        return;
+    if (last < first) {
+        if (sender() == m_fromEdit)
+            last = first;
+        else
+            first = last;
+    }
+    m_from = std::clamp(dayStartSecs(first), m_min, m_max);
+    m_to = std::clamp(dayEndSecs(last), m_min, m_max);
+    m_userWindow = m_from != m_min || m_to != m_max;
     syncWidgets();
     changedByUser();
 }
@@ -261,23 +309,27 @@ void TimeFilter::slidersChanged()
         else
             a = b;
     }
-    m_from = std::clamp(m_min + a * kDay, m_min, m_max);
-    m_to = std::clamp(m_min + b * kDay, m_min, m_max);
-    if (b == m_toSlider->maximum())
-        m_to = m_max;
+    const QDate first = cityDay(m_min);
+    m_from = std::clamp(dayStartSecs(first.addDays(a)), m_min, m_max);
+    m_to = std::clamp(dayEndSecs(first.addDays(b)), m_min, m_max);
+    m_userWindow = m_from != m_min || m_to != m_max;
     syncWidgets();
     changedByUser();
 }
 
 void TimeFilter::changedByUser()
 {
+    const core::DayPeriod period{cityDay(m_from), cityDay(m_to)};
+    m_preset = !m_userWindow ? Preset::Whole : core::matchingPreset(period, referenceDay());
+    showPreset();
     m_debounce.start();
 }
 
-std::int64_t TimeFilter::stepEnd(std::int64_t from) const
+std::pair<std::int64_t, std::int64_t> TimeFilter::stepWindow(std::int64_t from) const
 {
-    const auto step = static_cast<Step>(m_step->currentData().toInt());
-    return step == Step::Week ? from + 7 * kDay : addMonths(from, 1);
+    const QDate start = core::stepStart(cityDay(from), step());
+    const QDate last = core::stepLast(start, step());
+    return {std::max(m_min, dayStartSecs(start)), std::min(m_max, dayEndSecs(last))};
 }
 
 void TimeFilter::setPlaying(bool playing)
@@ -285,12 +337,15 @@ void TimeFilter::setPlaying(bool playing)
     if (playing == m_playTimer.isActive())
         return;
     if (playing) {
-        // Start with one window at the beginning of the period, or where the window already is.
-        std::int64_t start = m_from;
-        if (stepEnd(start) >= m_max)
-            start = m_min;
+        // One step where the window is, aligned on the calendar (the day, its Monday or its
+        // 1st); from the beginning when the window already ends the data.
+        auto window = stepWindow(m_from);
+        if (window.second >= m_max)
+            window = stepWindow(m_min);
         m_playTimer.start(m_speed->currentData().toInt());
-        setWindow(start, std::min(m_max, stepEnd(start) - 1));
+        setWindow(window.first, window.second);
+        m_preset = Preset::Custom;
+        showPreset();
     } else {
         m_playTimer.stop();
     }
@@ -300,6 +355,7 @@ void TimeFilter::setPlaying(bool playing)
     }
     m_play->setText(playing ? tr("Pause") : tr("Play"));
     m_play->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    emit playingChanged(playing);
 }
 
 void TimeFilter::stepAnimation()
@@ -309,7 +365,10 @@ void TimeFilter::stepAnimation()
         setPlaying(false);
         return;
     }
-    setWindow(start, std::min(m_max, stepEnd(start) - 1));
+    const auto window = stepWindow(start);
+    setWindow(window.first, window.second);
+    m_preset = Preset::Custom;
+    showPreset();
 }
 
 } // namespace vigie::gui

@@ -3,6 +3,8 @@
 // and period changes, identify, language switch, error on a file that is not a workspace.
 
 #include "guitestsupport.h"
+
+#include "core/calendar.h"
 #include "identifypanel.h"
 #include "layerpanel.h"
 #include "mainwindow.h"
@@ -214,13 +216,19 @@ void TestMainWindow::timeWindowChangesFeatures()
 
     const int count = canvas->renderCount();
     time->applyPreset(gui::TimeFilter::Preset::LastMonth);
-    QVERIFY(time->to() == time->dataMax());
-    QVERIFY(time->from() > time->dataMax() - 32 * 86400LL);
+    // The calendar month before the reference day: the 1st at midnight to the last second of
+    // its last day, on the city's clock.
+    const QDate first = core::cityDay(time->from());
+    QCOMPARE(first.day(), 1);
+    QCOMPARE(core::dayStartSecs(first), time->from());
+    QCOMPARE(core::cityDay(time->to()), QDate(first.year(), first.month(), first.daysInMonth()));
+    QCOMPARE(core::dayEndSecs(core::cityDay(time->to())), time->to());
+    QVERIFY(first < QDate(time->referenceDay().year(), time->referenceDay().month(), 1));
     QVERIFY(waitForRender(canvas, count));
     const std::size_t month = canvas->lastRender().featuresDrawn;
     QVERIFY2(month < all, qPrintable(QStringLiteral("%1 -> %2").arg(all).arg(month)));
-    QCOMPARE(canvas->settings().timeTo, core::LayerSnapshot::kNoTime); // open at the end
-    QVERIFY(canvas->settings().timeFrom != core::LayerSnapshot::kNoTime);
+    QCOMPARE(canvas->settings().timeTo, time->to());
+    QCOMPARE(canvas->settings().timeFrom, time->from());
 
     // An animation step moves the window forward; back to the whole period afterwards.
     time->setWindow(time->dataMin(), time->dataMin() + 7 * 86400LL);
@@ -228,7 +236,7 @@ void TestMainWindow::timeWindowChangesFeatures()
     time->stepAnimation();
     QVERIFY(time->from() > from0);
     const int count2 = canvas->renderCount();
-    time->applyPreset(gui::TimeFilter::Preset::All);
+    time->applyPreset(gui::TimeFilter::Preset::Whole);
     QVERIFY(waitForRender(canvas, count2));
     QCOMPARE(canvas->lastRender().featuresDrawn, all);
 }
@@ -321,7 +329,7 @@ void TestMainWindow::screenshot()
     auto &w = *m_window;
     gui::MapCanvas *canvas = w.mapCanvas();
     w.zoomFull();
-    w.timeFilter()->applyPreset(gui::TimeFilter::Preset::LastThreeMonths);
+    w.timeFilter()->applyPreset(gui::TimeFilter::Preset::LastQuarter);
     // Show a quartier in the identify panel and coordinates in the status bar, like a user would.
     const gui::LayerState *quartiers = findLayer(w, QStringLiteral("quartiers"));
     QVERIFY(quartiers && quartiers->data && quartiers->data->size() > 0);

@@ -5,6 +5,7 @@
 // its layers appear on the map while its report fills the panel. A forecast can be canceled
 // with the workspace left unchanged. Screenshots go to VIGIE_TEST_OUTPUT/scenario_<kind>.png.
 
+#include "datefield.h"
 #include "guitestsupport.h"
 #include "layerpanel.h"
 #include "mainwindow.h"
@@ -19,11 +20,11 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateEdit>
 #include <QDir>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
@@ -222,7 +223,7 @@ private slots:
                            QStringLiteral("optimise")));
         QVERIFY(selectData(editor<QComboBox>(panel, ScenarioKind::Patrol, "strategyB"),
                            QStringLiteral("hotspots")));
-        auto *date = editor<QDateEdit>(panel, ScenarioKind::Patrol, "date");
+        auto *date = editor<gui::DateField>(panel, ScenarioKind::Patrol, "date");
         QVERIFY(date && date->date().isValid());
         const core::ScenarioRequest r = panel->request();
         QCOMPARE(r.parameters.value(QStringLiteral("units")).toInt(), 6);
@@ -326,13 +327,18 @@ private slots:
     void impact()
     {
         gui::ScenarioPanel *panel = open(ScenarioKind::Impact);
-        auto *date = editor<QDateEdit>(panel, ScenarioKind::Impact, "actionDate");
+        auto *date = editor<gui::DateField>(panel, ScenarioKind::Impact, "actionDate");
         QVERIFY(date);
         // One year before the end of the data (also the panel's default).
         const QDate last =
             QDateTime::fromSecsSinceEpoch(m_window->timeFilter()->dataMax(), QTimeZone::utc())
                 .date();
-        date->setDate(last.addYears(-1));
+        // Typed in ISO, as the finding did ("2025-06-01" became 2024-06-01 in the old editor).
+        date->lineEdit()->selectAll();
+        QTest::keyClick(date->lineEdit(), Qt::Key_Backspace);
+        QTest::keyClicks(date->lineEdit(), last.addYears(-1).toString(Qt::ISODate));
+        QTest::keyClick(date->lineEdit(), Qt::Key_Return);
+        QCOMPARE(date->date(), last.addYears(-1));
         auto *areas = editor<QListWidget>(panel, ScenarioKind::Impact, "actionAreas");
         const auto found = areas->findItems(QStringLiteral("Belsunce"), Qt::MatchExactly);
         QCOMPARE(found.size(), 1);

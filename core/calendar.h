@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDate>
+#include <QDateTime>
+#include <QString>
+
+#include <cstdint>
+#include <optional>
+
+namespace vigie::core {
+
+/// A span of whole days, both ends included, on the city's clock (cityTimeZone()).
+struct DayPeriod
+{
+    QDate first;
+    QDate last;
+
+    bool isValid() const { return first.isValid() && last.isValid() && first <= last; }
+    /// Seconds since 1970 UTC of the first day's midnight.
+    std::int64_t fromSecs() const;
+    /// The last second of the last day (the next midnight minus one second).
+    std::int64_t toSecs() const;
+    bool operator==(const DayPeriod &) const = default;
+};
+
+/// Calendar presets, as a CLSPD monthly meeting counts them: whole calendar months and quarters,
+/// never a rolling 30 days.
+enum class CalendarPreset {
+    Whole,             ///< the whole range of the data
+    ThisMonth,         ///< the 1st of the reference month to the reference day
+    LastMonth,         ///< the previous calendar month, 1st to last day
+    LastQuarter,       ///< the previous calendar quarter (Jan–Mar, Apr–Jun, …)
+    SameMonthLastYear, ///< the reference month one year earlier
+    Last12Months,      ///< the twelve whole months before the reference month
+    Custom             ///< dates chosen by the user
+};
+
+/// The period of `preset` for a reference day (today, or the last day of the data when the data
+/// ends earlier). Whole and Custom give an invalid period: they depend on the data or the user.
+DayPeriod presetPeriod(CalendarPreset preset, const QDate &reference);
+
+/// The preset whose period is exactly `period` for `reference`, or Custom.
+CalendarPreset matchingPreset(const DayPeriod &period, const QDate &reference);
+
+/// Animation steps, aligned as calendars are: days, weeks from Monday, months from the 1st.
+enum class CalendarStep { Day, Week, Month };
+
+/// The first day of the step containing `day` (the day itself, its Monday, its 1st).
+QDate stepStart(const QDate &day, CalendarStep step);
+/// The last day of the step that starts on `start`.
+QDate stepLast(const QDate &start, CalendarStep step);
+
+/// The city's day of an instant, and the instants of a day's first and last second.
+QDate cityDay(std::int64_t secs);
+QDate cityToday();
+std::int64_t dayStartSecs(const QDate &day);
+std::int64_t dayEndSecs(const QDate &day);
+
+/// Reads a date typed by a user: ISO 8601 ("2025-06-01") in every language, and day first
+/// ("01/06/2025", "1/6/2025", "01.06.2025", "01-06-2025") as written in France. Two-digit years
+/// are refused (an ambiguous century is worse than an error). Leading and trailing blanks are
+/// ignored. nullopt when the text is not a real date.
+std::optional<QDate> parseTypedDate(const QString &text);
+
+/// Reads a date and time: a date as parseTypedDate() reads it, then optionally "HH:mm" or
+/// "HH:mm:ss" after a blank, "T" or " à "; a missing time is midnight. The time is on the city's
+/// clock. nullopt when the text is not a real date-time.
+std::optional<QDateTime> parseTypedDateTime(const QString &text);
+
+/// How a date is written for `language`: "dd/MM/yyyy" in French, ISO "yyyy-MM-dd" otherwise.
+QString dateFormat(const QString &language);
+/// The same with the time to the minute (no seconds).
+QString dateTimeFormat(const QString &language);
+
+} // namespace vigie::core
