@@ -2,6 +2,7 @@
 #include "render/maprenderer.h"
 
 #include "core/analytics/feedback.h"
+#include "render/basemapdraw.h"
 #include "render/pointindex.h"
 #include "render/symbolstyle.h"
 
@@ -24,6 +25,8 @@ namespace {
 
 /// Point layers with a label field (events) are labelled only when zoomed in beyond 1:N.
 constexpr double kPointLabelMaxScale = 40000.0;
+/// Over a base map, plain polygon fills keep this share of their opacity.
+constexpr double kFillOverBaseMap = 0.2;
 /// Polygons are labelled when their screen box can hold this share of the label.
 constexpr double kLabelFitWidth = 0.8;
 constexpr double kLabelFitHeight = 1.3;
@@ -235,8 +238,15 @@ public:
         m_painter.save();
         m_painter.setRenderHint(QPainter::Antialiasing, true);
         m_painter.setRenderHint(QPainter::TextAntialiasing, true);
-        m_painter.fillRect(QRectF(QPointF(0, 0), QSizeF(m_settings.outputSize)),
-                           m_settings.background);
+        if (!m_settings.baseMapBelow)
+            m_painter.fillRect(QRectF(QPointF(0, 0), QSizeF(m_settings.outputSize)),
+                               m_settings.background);
+        if (m_settings.baseMap) {
+            const BaseMapOutcome base = drawBaseMap(m_painter, m_settings, m_feedback);
+            m_stats.baseMapDrawn = base.drawn;
+            m_stats.baseMapOffline = base.offline;
+            m_stats.baseMapProblem = base.problem;
+        }
         if (m_vp.width > 0 && m_vp.height > 0 && m_vp.extent.isValid()) {
             try {
                 for (std::size_t i = 0; i < m_settings.layers.size(); ++i) {
@@ -253,6 +263,9 @@ public:
                 m_stats.canceled = true;
             }
         }
+        if (m_settings.baseMap && m_stats.baseMapDrawn)
+            drawAttribution(m_painter, QRectF(QPointF(0, 0), QSizeF(m_settings.outputSize)),
+                            m_settings.baseMap->attribution);
         m_painter.restore();
         m_stats.milliseconds = double(timer.nsecsElapsed()) / 1.0e6;
         return m_stats;
@@ -418,8 +431,12 @@ private:
             stroke.isValid() && stroke.alpha() > 0 && strokePx > 0.0
                 ? QPen(stroke, std::max(0.5, strokePx), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin)
                 : QPen(Qt::NoPen));
-        p.setBrush(fill.isValid() && fill.alpha() > 0 ? QBrush(fill) : QBrush(Qt::NoBrush));
         const bool byCategory = !s.manifest.categories.empty() && s.category.size() >= s.size();
+        QColor plainFill = fill;
+        if (m_settings.hasBaseMap() && plainFill.isValid())
+            plainFill.setAlphaF(plainFill.alphaF() * kFillOverBaseMap);
+        p.setBrush(plainFill.isValid() && plainFill.alpha() > 0 ? QBrush(plainFill)
+                                                                : QBrush(Qt::NoBrush));
 
         const bool labels = layer.showLabels && !s.labels.empty();
         const double labelPt = sym.labelSize;

@@ -4,6 +4,7 @@
 #include "render/mapsettings.h"
 
 #include <QImage>
+#include <QString>
 
 #include <cstddef>
 
@@ -24,6 +25,9 @@ struct RenderStats
     double milliseconds = 0.0;        ///< wall-clock time of the call
     int labelsDrawn = 0;              ///< labels placed (after collision avoidance)
     bool canceled = false;            ///< stopped early through the Feedback
+    bool baseMapDrawn = false;        ///< settings.baseMap was drawn (perhaps from the cache only)
+    bool baseMapOffline = false;      ///< its server did not answer: cached tiles only
+    QString baseMapProblem;           ///< why it was not drawn, or why it is offline
 };
 
 /**

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/basemap/basemap.h"
 #include "core/layersnapshot.h"
 
 #include <QColor>
@@ -10,6 +11,7 @@
 #include <QTransform>
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace vigie::render {
@@ -40,6 +42,16 @@ struct MapSettings
     QColor background = QColor(0xfb, 0xfb, 0xf8);
     /// Above this many visible points in a layer, points are aggregated into a density grid.
     std::size_t aggregateAbove = 50000;
+    /// A base map drawn under the layers by MapRenderer (reports, the CLI: tiles are fetched
+    /// while drawing); its attribution is written in the bottom right corner.
+    std::optional<core::BaseMapSource> baseMap;
+    /// A base map is drawn under this image by someone else (the canvas, which fetches tiles
+    /// apart from the data): the background is left transparent.
+    bool baseMapBelow = false;
+
+    /// A base map shows under the layers: plain polygon fills (the quartiers' paper colour)
+    /// are then light, so that the streets show through.
+    bool hasBaseMap() const { return baseMap.has_value() || baseMapBelow; }
 
     /// The extent actually shown (aspect-corrected, centred on extent).
     QRectF visibleExtent() const;

@@ -2413,6 +2413,69 @@
     </message>
 </context>
 <context>
+    <name>vigie::core::BaseMapSource</name>
+    <message>
+        <source>OpenStreetMap</source>
+        <translation>OpenStreetMap</translation>
+    </message>
+    <message>
+        <source>© OpenStreetMap contributors</source>
+        <translation>© les contributeurs d'OpenStreetMap</translation>
+    </message>
+    <message>
+        <source>Plan IGN (Géoplateforme)</source>
+        <translation>Plan IGN (Géoplateforme)</translation>
+    </message>
+    <message>
+        <source>© IGN – Plan IGN</source>
+        <translation>© IGN – Plan IGN</translation>
+    </message>
+    <message>
+        <source>“%1” is not a web address (it must start with http:// or https://).</source>
+        <translation>« %1 » n'est pas une adresse web (elle doit commencer par http:// ou https://).</translation>
+    </message>
+    <message>
+        <source>The address of a tile server must hold {z}, {x} and {y}; %1 has no %2.</source>
+        <translation>L'adresse d'un serveur de tuiles doit contenir {z}, {x} et {y} ; %1 n'a pas de %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not a tiles file GDAL can read (MBTiles or GeoPackage tiles): %2</source>
+        <translation>%1 n'est pas un fichier de tuiles lisible par GDAL (MBTiles ou tuiles GeoPackage) : %2</translation>
+    </message>
+    <message>
+        <source>no raster tiles in it</source>
+        <translation>il ne contient aucune tuile raster</translation>
+    </message>
+    <message>
+        <source>%1 holds no colour tiles (%2 band(s)).</source>
+        <translation>%1 ne contient pas de tuiles en couleur (%2 bande(s)).</translation>
+    </message>
+    <message>
+        <source>No base map to draw.</source>
+        <translation>Aucun fond de plan à dessiner.</translation>
+    </message>
+    <message>
+        <source>Drawing the base map was canceled.</source>
+        <translation>Le dessin du fond de plan a été annulé.</translation>
+    </message>
+    <message>
+        <source>Cannot draw the base map %1: %2</source>
+        <translation>Impossible de dessiner le fond de plan %1 : %2</translation>
+    </message>
+    <message>
+        <source>the server %1 does not answer</source>
+        <translation>le serveur %1 ne répond pas</translation>
+    </message>
+    <message>
+        <source>The base map %1 cannot be drawn: %2</source>
+        <translation>Le fond de plan %1 ne peut pas être dessiné : %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the base map's pixels.</source>
+        <translation>Impossible de lire les pixels du fond de plan.</translation>
+    </message>
+</context>
+<context>
     <name>vigie::core::DemoGenerator</name>
     <message>
         <source>Could not clip the demo quartier %1: %2</source>
@@ -4190,6 +4253,72 @@
     </message>
 </context>
 <context>
+    <name>vigie::gui::BaseMapLayer</name>
+    <message>
+        <source>Base map not shown: %1</source>
+        <translation>Fond de plan non affiché : %1</translation>
+    </message>
+    <message>
+        <source>Base map offline: the tiles already seen are shown (%1).</source>
+        <translation>Fond de plan hors ligne : les tuiles déjà vues sont affichées (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::gui::BaseMapMenu</name>
+    <message>
+        <source>&amp;Base map</source>
+        <translation>&amp;Fond de plan</translation>
+    </message>
+    <message>
+        <source>None (plain background)</source>
+        <translation>Aucun (fond uni)</translation>
+    </message>
+    <message>
+        <source>Add a tile server (XYZ, WMTS)…</source>
+        <translation>Ajouter un serveur de tuiles (XYZ, WMTS)…</translation>
+    </message>
+    <message>
+        <source>Open a tiles file (MBTiles, GeoPackage)…</source>
+        <translation>Ouvrir un fichier de tuiles (MBTiles, GeoPackage)…</translation>
+    </message>
+    <message>
+        <source>Base map</source>
+        <translation>Fond de plan</translation>
+    </message>
+    <message>
+        <source>Open a tiles file</source>
+        <translation>Ouvrir un fichier de tuiles</translation>
+    </message>
+    <message>
+        <source>Tiles files (*.mbtiles *.gpkg);;All files (*)</source>
+        <translation>Fichiers de tuiles (*.mbtiles *.gpkg);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Add a tile server</source>
+        <translation>Ajouter un serveur de tuiles</translation>
+    </message>
+    <message>
+        <source>e.g. © OpenStreetMap contributors</source>
+        <translation>p. ex. © les contributeurs d'OpenStreetMap</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Attribution</source>
+        <translation>Attribution</translation>
+    </message>
+    <message>
+        <source>An XYZ address holds {z}, {x} and {y}. For a WMTS server, give its GetTile address in the "PM" (Web Mercator) tile matrix set with TILEMATRIX={z}, TILEROW={y} and TILECOL={x}.</source>
+        <translation>Une adresse XYZ contient {z}, {x} et {y}. Pour un serveur WMTS, donnez son adresse GetTile dans la grille « PM » (Web Mercator) avec TILEMATRIX={z}, TILEROW={y} et TILECOL={x}.</translation>
+    </message>
+</context>
+<context>
     <name>vigie::gui::CameraEditsEditor</name>
     <message>
         <source>add</source>
@@ -5009,6 +5138,18 @@ Utilisez Fichier &gt; Ouvrir un espace de travail… ou Fichier &gt; Nouvel espa
     <message>
         <source>Report: %1</source>
         <translation>Rapport : %1</translation>
+    </message>
+    <message>
+        <source>Base map</source>
+        <translation>Fond de plan</translation>
+    </message>
+    <message>
+        <source>%1 under the maps</source>
+        <translation>%1 sous les cartes</translation>
+    </message>
+    <message>
+        <source>None (choose one in View &gt; Base map)</source>
+        <translation>Aucun (à choisir dans Affichage &gt; Fond de plan)</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
+#include "basemapmenu.h"
 
 #include "core/processing/algorithm.h"
 
@@ -163,6 +164,7 @@ void MainWindow::createActions()
             return;
         }
         ReportDialog dialog(m_path, m_language, m_tasks, this);
+        dialog.setBaseMap(m_baseMapMenu->current());
         dialog.exec();
     });
 
@@ -234,6 +236,13 @@ void MainWindow::createActions()
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::about);
 }
 
+void MainWindow::setInteractive(bool interactive)
+{
+    m_interactive = interactive;
+    if (m_baseMapMenu)
+        m_baseMapMenu->setInteractive(interactive);
+}
+
 void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
@@ -260,6 +269,14 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_zoomBoxAction);
     m_viewMenu->addAction(m_identifyAction);
     m_viewMenu->addSeparator();
+    m_baseMapMenu = new BaseMapMenu(this);
+    m_viewMenu->addMenu(m_baseMapMenu);
+    connect(m_baseMapMenu, &BaseMapMenu::chosen, m_canvas, &MapCanvas::setBaseMap);
+    connect(m_canvas, &MapCanvas::baseMapNotice, this, [this](const QString &text) {
+        if (!text.isEmpty())
+            statusBar()->showMessage(text, 15000);
+    });
+    m_baseMapMenu->restore();
 
     m_analysisMenu = menuBar()->addMenu(QString());
     m_analysisMenu->setObjectName(QStringLiteral("analysisMenu"));

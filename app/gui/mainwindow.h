@@ -41,6 +41,7 @@ class TaskManager;
 
 namespace vigie::gui {
 
+class BaseMapMenu;
 class IdentifyPanel;
 class LayerPanel;
 class MapCanvas;
@@ -77,7 +78,7 @@ public:
     QString lastError() const { return m_lastError; }
 
     /// Interactive (default): errors in message boxes. Off for tests and batch screenshots.
-    void setInteractive(bool interactive) { m_interactive = interactive; }
+    void setInteractive(bool interactive);
 
     bool isLoading() const { return m_loading; }
     bool isBusy() const;
@@ -91,6 +92,7 @@ public:
 
     LayerPanel *layerPanel() const { return m_layers; }
     MapCanvas *mapCanvas() const { return m_canvas; }
+    BaseMapMenu *baseMapMenu() const { return m_baseMapMenu; }
     TimeFilter *timeFilter() const { return m_time; }
     IdentifyPanel *identifyPanel() const { return m_identify; }
     SyncPanel *syncPanel() const { return m_syncPanel; }
@@ -209,6 +211,7 @@ private:
     QString m_language;
     QString m_lastError;
     bool m_interactive = true;
+    BaseMapMenu *m_baseMapMenu = nullptr;
     bool m_loading = false;
     int m_loadedLayers = 0;
     int m_layerCount = 0;

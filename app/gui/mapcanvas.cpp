@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mapcanvas.h"
 
+#include "basemaplayer.h"
+
 #include "core/analytics/feedback.h"
+#include "render/basemapdraw.h"
 #include "render/decorations.h"
 #include "render/maprenderer.h"
 
@@ -34,7 +37,7 @@ CanvasRenderResult renderInBackground(const render::MapSettings &settings,
             ++result.layersWithData;
     try {
         QImage image(settings.outputSize, QImage::Format_ARGB32_Premultiplied);
-        image.fill(settings.background);
+        image.fill(settings.baseMapBelow ? QColor(Qt::transparent) : settings.background);
         {
             QPainter painter(&image);
             painter.setRenderHint(QPainter::Antialiasing, true);
@@ -72,7 +75,19 @@ MapCanvas::MapCanvas(QWidget *parent) : QWidget(parent)
     connect(&m_debounce, &QTimer::timeout, this, &MapCanvas::startRender);
     connect(&m_watcher, &QFutureWatcher<CanvasRenderResult>::finished, this,
             &MapCanvas::renderDone);
+    m_baseMap = new BaseMapLayer(this);
+    connect(m_baseMap, &BaseMapLayer::frameReady, this, qOverload<>(&QWidget::update));
+    connect(m_baseMap, &BaseMapLayer::notice, this, &MapCanvas::baseMapNotice);
     updateCursor();
+}
+
+void MapCanvas::setBaseMap(std::optional<core::BaseMapSource> source)
+{
+    const bool had = m_baseMap->source().has_value();
+    m_baseMap->setSource(std::move(source));
+    m_base.baseMapBelow = m_baseMap->source().has_value();
+    if (had || m_base.baseMapBelow)
+        scheduleRender(0);
 }
 
 MapCanvas::~MapCanvas()
@@ -299,6 +314,7 @@ void MapCanvas::startRender()
     if (width() <= 0 || height() <= 0)
         return;
     const render::MapSettings s = settings();
+    m_baseMap->request(s.extent, s.outputSize);
     auto feedback = std::make_shared<analytics::Feedback>();
     m_feedback = feedback;
     const quint64 serial = m_changeSerial;
@@ -359,6 +375,12 @@ void MapCanvas::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
     p.fillRect(rect(), m_base.background);
+    const BaseMapFrame &base = m_baseMap->frame();
+    if (m_baseMap->source() && !base.image.isNull()) {
+        const QRectF target(toPixel(base.extent.bottomLeft()), toPixel(base.extent.topRight()));
+        p.setRenderHint(QPainter::SmoothPixmapTransform, !m_panning);
+        p.drawImage(target.normalized(), base.image);
+    }
     if (!m_image.isNull()) {
         const QRectF target(toPixel(m_imageExtent.bottomLeft()), toPixel(m_imageExtent.topRight()));
         p.setRenderHint(QPainter::SmoothPixmapTransform, !m_panning);
@@ -378,6 +400,9 @@ void MapCanvas::paintEvent(QPaintEvent *)
     p.setRenderHint(QPainter::TextAntialiasing, true);
     if (!m_caption.isEmpty())
         drawCaption(p);
+    if (m_baseMap->source())
+        render::drawAttribution(p, QRectF(rect()).adjusted(0, 0, -2, -2),
+                                m_baseMap->source()->attribution);
     if (m_hasHighlight) {
         const QColor halo(255, 255, 255, 200);
         const QColor ink(0x00, 0xb4, 0xd8);

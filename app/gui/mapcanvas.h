@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/basemap/basemap.h"
 #include "core/geometry.h"
 #include "render/mapsettings.h"
 
@@ -15,6 +16,10 @@
 #include <cstdint>
 
 class QPainter;
+
+namespace vigie::gui {
+class BaseMapLayer;
+}
 #include <memory>
 #include <optional>
 #include <vector>
@@ -66,6 +71,10 @@ public:
     bool hasHighlight() const { return m_hasHighlight; }
     /// Text shown on an empty map (no layer loaded).
     void setPlaceholderText(const QString &text);
+    /// The base map under the layers (tiles fetched apart from the data); none: the plain
+    /// background.
+    void setBaseMap(std::optional<core::BaseMapSource> source);
+    BaseMapLayer *baseMapLayer() const { return m_baseMap; }
     /// A caption written at the top of the map (the window while the period plays); empty: none.
     void setCaption(const QString &text);
     QString caption() const { return m_caption; }
@@ -106,6 +115,8 @@ signals:
     void renderFinished();
     /// Emitted from paintEvent after a rendered map image was painted for the first time.
     void mapPainted();
+    /// A quiet message about the base map (offline, unreadable); empty when all is well.
+    void baseMapNotice(const QString &text);
     void scaleChanged(double denominator);
     void cursorMoved(const QPointF &mapPoint);
     void identifyRequested(const QPointF &mapPoint, double toleranceMapUnits);
@@ -134,6 +145,7 @@ private:
     render::MapSettings m_base; ///< layers, time, language, background
     QString m_placeholder;
     QString m_caption;
+    BaseMapLayer *m_baseMap = nullptr;
     QPainterPath m_highlightPath; ///< map units
     std::optional<QPointF> m_highlightPoint;
     bool m_hasHighlight = false;

@@ -9,6 +9,7 @@
 #include "taskstatus.h"
 
 #include <QBuffer>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
@@ -131,6 +132,9 @@ QWidget *ReportDialog::buildForm()
     // The author of the last report (a secretariat writes them all).
     m_author->setText(QSettings().value(QStringLiteral("report/author")).toString());
     form->addRow(tr("Author"), m_author);
+    m_useBaseMap = new QCheckBox;
+    form->addRow(tr("Base map"), m_useBaseMap);
+    setBaseMap(std::nullopt);
 
     connect(all, &QPushButton::clicked, this, [this] {
         for (int i = 0; i < m_areas->count(); ++i)
@@ -206,6 +210,7 @@ void ReportDialog::connectChoices()
         connect(box, &QComboBox::currentIndexChanged, this, &ReportDialog::schedulePreview);
     connect(m_minCount, &QSpinBox::valueChanged, this, &ReportDialog::schedulePreview);
     connect(m_author, &QLineEdit::editingFinished, this, &ReportDialog::schedulePreview);
+    connect(m_useBaseMap, &QCheckBox::toggled, this, &ReportDialog::schedulePreview);
 }
 
 ReportDialog::~ReportDialog()
@@ -231,7 +236,21 @@ core::ReportRequest ReportDialog::request() const
     r.orientation = m_orientation->currentData().toString();
     r.minCount = m_minCount->value();
     r.author = m_author->text().trimmed();
+    if (m_baseMap && m_useBaseMap->isChecked())
+        r.baseMap = m_baseMap;
     return r;
+}
+
+void ReportDialog::setBaseMap(const std::optional<core::BaseMapSource> &source)
+{
+    m_baseMap = source;
+    const QSignalBlocker block(m_useBaseMap);
+    m_useBaseMap->setEnabled(source.has_value());
+    m_useBaseMap->setChecked(source.has_value());
+    m_useBaseMap->setText(source ? tr("%1 under the maps").arg(source->title)
+                                 : tr("None (choose one in View > Base map)"));
+    if (m_debounce)
+        schedulePreview();
 }
 
 void ReportDialog::templateChanged()

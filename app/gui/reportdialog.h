@@ -10,6 +10,7 @@
 #include <memory>
 
 class QBuffer;
+class QCheckBox;
 class QComboBox;
 class QDateEdit;
 class QLabel;
@@ -48,6 +49,8 @@ public:
     /// The request as currently set (the template may be invalid: see lastError()).
     core::ReportRequest request() const;
     QString lastError() const { return m_error; }
+    /// The map window's base map, offered under the report's maps (ticked); none: plain maps.
+    void setBaseMap(const std::optional<core::BaseMapSource> &source);
 
 private:
     struct Outcome
@@ -86,6 +89,8 @@ private:
     QComboBox *m_orientation = nullptr;
     QSpinBox *m_minCount = nullptr;
     QLineEdit *m_author = nullptr;
+    QCheckBox *m_useBaseMap = nullptr;
+    std::optional<core::BaseMapSource> m_baseMap;
     QLabel *m_status = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancel = nullptr;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "../basemap/basemap.h"
+
 #include "../layermanifest.h"
 #include "../result.h"
 
@@ -11,6 +13,7 @@
 #include <QStringList>
 
 #include <cstdint>
+#include <optional>
 
 namespace vigie::core {
 
@@ -100,6 +103,8 @@ struct ReportRequest
     QString orientation; ///< empty = the template's
     QString analysis;    ///< empty = the template's
     QDate producedOn;    ///< empty = today
+    /// Drawn under every map, credited in the source line; none: plain maps.
+    std::optional<BaseMapSource> baseMap;
 };
 
 /// Translated messages of the report module.

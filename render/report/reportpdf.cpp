@@ -414,6 +414,7 @@ private:
         s.extent = extent;
         s.language = m_lang;
         s.background = Qt::white;
+        s.baseMap = m_req.baseMap;
         s.timeFrom = m_req.period.fromUtc();
         s.timeTo = m_req.period.toUtcExclusive() - 1;
         s.layers = m_layers;
@@ -521,6 +522,10 @@ private:
                     .arg(m_req.period.label(m_lang));
         if (!m_analysisTitle.isEmpty())
             text += QStringLiteral(" · ") + m_analysisTitle;
+        // The base map's credit only when there is one under the maps.
+        if (m_req.baseMap && !m_req.baseMap->attribution.isEmpty())
+            text += L(m_lang, " · Fond de plan : %1", " · Base map: %1")
+                        .arg(m_req.baseMap->attribution);
         p.drawText(QRectF(below.left(), below.bottom() + mm(0.8), below.width(), mm(6)),
                    Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, text);
     }
