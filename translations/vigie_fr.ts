@@ -2555,6 +2555,13 @@
     </message>
 </context>
 <context>
+    <name>vigie::core::PlaceIndex</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>vigie::core::Pseudonymiser</name>
     <message>
         <source>Cannot read the pseudonymisation key %1: %2</source>
@@ -4975,6 +4982,14 @@ Utilisez Fichier &gt; Ouvrir un espace de travail… ou Fichier &gt; Nouvel espa
         <source>Unknown analysis: %1</source>
         <translation>Analyse inconnue : %1</translation>
     </message>
+    <message>
+        <source>No place named “%1” in this workspace.</source>
+        <translation>Aucun lieu nommé « %1 » dans cet espace de travail.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>vigie::gui::ParameterForm</name>
@@ -4997,6 +5012,17 @@ Utilisez Fichier &gt; Ouvrir un espace de travail… ou Fichier &gt; Nouvel espa
     <message>
         <source>not set</source>
         <translation>non défini</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::gui::PlaceSearchBox</name>
+    <message>
+        <source>Search a place, a street, an address…</source>
+        <translation>Chercher un lieu, une rue, une adresse…</translation>
+    </message>
+    <message>
+        <source>Quartiers, arrondissements, venues, cameras by id, streets and addresses of the workspace</source>
+        <translation>Quartiers, arrondissements, lieux, caméras par identifiant, rues et adresses de l'espace de travail</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 #include "basemapmenu.h"
+#include "placesearchbox.h"
 
 #include "core/processing/algorithm.h"
 
@@ -330,6 +331,14 @@ void MainWindow::createToolBar()
     m_toolBar->addAction(m_zoomOutAction);
     m_toolBar->addAction(m_zoomFullAction);
     m_toolBar->addAction(m_zoomLayerAction);
+    m_toolBar->addSeparator();
+    m_search = new PlaceSearchBox(m_toolBar);
+    m_search->setIndexProvider([this] { return placeIndex(); });
+    connect(m_search, &PlaceSearchBox::placeChosen, this, &MainWindow::goToPlace);
+    connect(m_search, &PlaceSearchBox::nothingFound, this, [this](const QString &text) {
+        statusBar()->showMessage(tr("No place named “%1” in this workspace.").arg(text), 6000);
+    });
+    m_toolBar->addWidget(m_search);
 }
 
 void MainWindow::createDocks()

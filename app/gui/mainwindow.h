@@ -34,6 +34,8 @@ namespace vigie::analytics {
 class Feedback;
 }
 namespace vigie::core {
+class PlaceIndex;
+struct Place;
 class Store;
 class Task;
 class TaskManager;
@@ -42,6 +44,7 @@ class TaskManager;
 namespace vigie::gui {
 
 class BaseMapMenu;
+class PlaceSearchBox;
 class IdentifyPanel;
 class LayerPanel;
 class MapCanvas;
@@ -101,6 +104,12 @@ public:
     void zoomToLayer(const QString &layerId);
     /// Identifies the topmost visible feature at a map point and shows it in the identify panel.
     void identifyAt(const QPointF &mapPoint, double toleranceMapUnits);
+    /// The workspace's places for the search box, built when first asked after the layers'
+    /// data changed; null without a workspace.
+    const core::PlaceIndex *placeIndex();
+    /// Shows a place found by the search: zoomed to it, marked, named in the status bar.
+    void goToPlace(const core::Place &place);
+    PlaceSearchBox *placeSearch() const { return m_search; }
     /// Imports a file in the background, then reloads the layer and zooms to it.
     void importFile(const QString &path, const core::ImportOptions &options);
     /// Creates a demo workspace in the background, then opens it.
@@ -212,6 +221,9 @@ private:
     QString m_lastError;
     bool m_interactive = true;
     BaseMapMenu *m_baseMapMenu = nullptr;
+    PlaceSearchBox *m_search = nullptr;
+    std::unique_ptr<core::PlaceIndex> m_placeIndex;
+    QString m_placeIndexKey; ///< the snapshots the index was built from
     bool m_loading = false;
     int m_loadedLayers = 0;
     int m_layerCount = 0;
