@@ -4260,6 +4260,56 @@
     </message>
 </context>
 <context>
+    <name>vigie::gui::AttributeTable</name>
+    <message>
+        <source>Only what the map shows</source>
+        <translation>Seulement ce que montre la carte</translation>
+    </message>
+    <message>
+        <source>Only the features of the period and categories shown on the map</source>
+        <translation>Seulement les entités de la période et des catégories affichées sur la carte</translation>
+    </message>
+    <message>
+        <source>Zoom to selection</source>
+        <translation>Zoomer sur la sélection</translation>
+    </message>
+    <message>
+        <source>Clear selection</source>
+        <translation>Effacer la sélection</translation>
+    </message>
+    <message>
+        <source>No layer</source>
+        <translation>Aucune couche</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature(s)</source>
+        <translation><numerusform>%n entité</numerusform><numerusform>%n entités</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation><numerusform>%n sélectionnée</numerusform><numerusform>%n sélectionnées</numerusform></translation>
+    </message>
+    <message>
+        <source>sorting…</source>
+        <translation>tri en cours…</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::gui::AttributeTableModel</name>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+</context>
+<context>
     <name>vigie::gui::BaseMapLayer</name>
     <message>
         <source>Base map not shown: %1</source>
@@ -4589,6 +4639,10 @@
     <message>
         <source>Move down</source>
         <translation>Descendre</translation>
+    </message>
+    <message>
+        <source>Open attribute table</source>
+        <translation>Ouvrir la table attributaire</translation>
     </message>
 </context>
 <context>
@@ -4989,6 +5043,18 @@ Utilisez Fichier &gt; Ouvrir un espace de travail… ou Fichier &gt; Nouvel espa
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>This layer has no attribute table.</source>
+        <translation>Cette couche n'a pas de table attributaire.</translation>
+    </message>
+    <message>
+        <source>Attribute table — %1</source>
+        <translation>Table attributaire — %1</translation>
+    </message>
+    <message>
+        <source>Select rows in the table first.</source>
+        <translation>Sélectionnez d'abord des lignes dans la table.</translation>
     </message>
 </context>
 <context>

@@ -422,11 +422,15 @@ void LayerPanel::contextMenu(const QPoint &pos)
     const QString id = item->data(0, kLayerIdRole).toString();
     QMenu menu(this);
     QAction *zoom = menu.addAction(tr("Zoom to layer"));
+    QAction *table = menu.addAction(tr("Open attribute table"));
+    menu.addSeparator();
     QAction *up = menu.addAction(tr("Move up"));
     QAction *down = menu.addAction(tr("Move down"));
     QAction *chosen = menu.exec(m_tree->viewport()->mapToGlobal(pos));
     if (chosen == zoom)
         emit zoomToLayerRequested(id);
+    else if (chosen == table)
+        emit attributeTableRequested(id);
     else if (chosen == up)
         moveLayer(id, -1);
     else if (chosen == down)

@@ -64,6 +64,7 @@ public:
 signals:
     void changed();
     void zoomToLayerRequested(const QString &layerId);
+    void attributeTableRequested(const QString &layerId);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -93,6 +93,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_canvas, &MapCanvas::identifyRequested, this, &MainWindow::identifyAt);
     connect(m_layers, &LayerPanel::changed, this, &MainWindow::layersChanged);
     connect(m_layers, &LayerPanel::zoomToLayerRequested, this, &MainWindow::zoomToLayer);
+    connect(m_layers, &LayerPanel::attributeTableRequested, this, &MainWindow::openAttributeTable);
     connect(m_time, &TimeFilter::rangeChanged, this, &MainWindow::timeRangeChanged);
     connect(m_time, &TimeFilter::playingChanged, this, [this](bool playing) {
         m_canvas->setCaption(playing ? m_time->windowText() : QString());

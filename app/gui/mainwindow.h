@@ -10,6 +10,7 @@
 #include "core/processing/algorithm.h"
 #include "core/scenario/scenario.h"
 #include "resultview.h"
+#include "storehandle.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -43,6 +44,7 @@ class TaskManager;
 
 namespace vigie::gui {
 
+class AttributeTable;
 class BaseMapMenu;
 class PlaceSearchBox;
 class IdentifyPanel;
@@ -52,13 +54,6 @@ class ScenarioPanel;
 class SyncPanel;
 class TaskStatus;
 class TimeFilter;
-
-/// The open workspace, shared with background tasks; the mutex serialises its use.
-struct StoreHandle
-{
-    std::unique_ptr<core::Store> store;
-    std::mutex mutex;
-};
 
 /**
  * Vigie's main window: the map canvas in the middle, the layer panel (with the legend) on the
@@ -110,6 +105,11 @@ public:
     /// Shows a place found by the search: zoomed to it, marked, named in the status bar.
     void goToPlace(const core::Place &place);
     PlaceSearchBox *placeSearch() const { return m_search; }
+    /// Opens the layer's attribute table in its dock (the layer's data must be loaded).
+    bool openAttributeTable(const QString &layerId);
+    AttributeTable *attributeTable() const { return m_table; }
+    /// Zooms to the features selected in the attribute table.
+    void zoomToTableSelection();
     /// Imports a file in the background, then reloads the layer and zooms to it.
     void importFile(const QString &path, const core::ImportOptions &options);
     /// Creates a demo workspace in the background, then opens it.
@@ -222,6 +222,10 @@ private:
     bool m_interactive = true;
     BaseMapMenu *m_baseMapMenu = nullptr;
     PlaceSearchBox *m_search = nullptr;
+    AttributeTable *m_table = nullptr;
+    QDockWidget *m_tableDock = nullptr;
+    void updateAttributeTable();
+    void showTableSelection(const std::vector<std::int64_t> &fids);
     std::unique_ptr<core::PlaceIndex> m_placeIndex;
     QString m_placeIndexKey; ///< the snapshots the index was built from
     bool m_loading = false;

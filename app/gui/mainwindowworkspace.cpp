@@ -7,6 +7,7 @@
 #include "core/processing/algorithm.h"
 
 #include "analysisdialog.h"
+#include "attributetable.h"
 #include "icons.h"
 #include "identifypanel.h"
 #include "importdialog.h"
@@ -307,6 +308,7 @@ void MainWindow::updateDataTimeRange()
 void MainWindow::layersChanged()
 {
     m_canvas->setLayers(m_layers->mapLayers());
+    updateAttributeTable();
 }
 
 void MainWindow::timeRangeChanged(std::int64_t from, std::int64_t to)
@@ -319,6 +321,7 @@ void MainWindow::timeRangeChanged(std::int64_t from, std::int64_t to)
     m_canvas->setTimeRange(from, to);
     if (m_time->isPlaying())
         m_canvas->setCaption(m_time->windowText());
+    updateAttributeTable();
     m_scenarioPanel->setHistory(from, to);
 }
 
@@ -383,6 +386,8 @@ void MainWindow::identifyAt(const QPointF &mapPoint, double toleranceMapUnits)
                 return;
             }
             m_identify->showFeature(l.manifest, attributes.value(), m_language);
+            if (m_table && m_table->layerId() == l.manifest.id)
+                m_table->selectFid(fid);
             if (l.data->isPoint())
                 m_canvas->setHighlight(QPointF(l.data->x[*row], l.data->y[*row]));
             else if (*row < l.data->geometries.size())

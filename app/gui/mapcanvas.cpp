@@ -347,6 +347,40 @@ void MapCanvas::renderDone()
         startRender();
 }
 
+void MapCanvas::setSelection(std::vector<QPointF> points, const QPainterPath &areas)
+{
+    m_selectionPoints = std::move(points);
+    m_selectionAreas = areas;
+    update();
+}
+
+void MapCanvas::drawSelection(QPainter &p) const
+{
+    const QColor ink(0xff, 0xd6, 0x00);
+    if (!m_selectionAreas.isEmpty()) {
+        const QTransform t(1.0 / m_mupp, 0, 0, -1.0 / m_mupp, width() / 2.0 - m_center.x() / m_mupp,
+                           height() / 2.0 + m_center.y() / m_mupp);
+        p.setBrush(QColor(0xff, 0xd6, 0x00, 60));
+        p.setPen(QPen(ink, 2.0));
+        p.drawPath(t.map(m_selectionAreas));
+    }
+    p.setBrush(Qt::NoBrush);
+    p.setPen(QPen(QColor(0x20, 0x20, 0x20), 3.2));
+    const QRectF area = QRectF(rect()).adjusted(-8, -8, 8, 8);
+    std::vector<QPointF> shown;
+    shown.reserve(std::min<std::size_t>(m_selectionPoints.size(), 20000));
+    for (const QPointF &m : m_selectionPoints) {
+        const QPointF c = toPixel(m);
+        if (area.contains(c) && shown.size() < 20000)
+            shown.push_back(c);
+    }
+    for (const QPointF &c : shown)
+        p.drawEllipse(c, 5.5, 5.5);
+    p.setPen(QPen(ink, 2.0));
+    for (const QPointF &c : shown)
+        p.drawEllipse(c, 5.5, 5.5);
+}
+
 void MapCanvas::setCaption(const QString &text)
 {
     if (text == m_caption)
@@ -398,6 +432,8 @@ void MapCanvas::paintEvent(QPaintEvent *)
     const render::MapSettings s = settings();
     p.setRenderHint(QPainter::Antialiasing, true);
     p.setRenderHint(QPainter::TextAntialiasing, true);
+    if (!m_selectionPoints.empty() || !m_selectionAreas.isEmpty())
+        drawSelection(p);
     if (!m_caption.isEmpty())
         drawCaption(p);
     if (m_baseMap->source())

@@ -68,6 +68,13 @@ public:
     void setHighlight(const core::Geometry &geometry);
     void setHighlight(const QPointF &point);
     void clearHighlight();
+    /// Features selected (in the attribute table): rings on points, outlines of areas, in map
+    /// units; empty clears.
+    void setSelection(std::vector<QPointF> points, const QPainterPath &areas);
+    std::size_t selectionSize() const
+    {
+        return m_selectionPoints.size() + (m_selectionAreas.isEmpty() ? 0 : 1);
+    }
     bool hasHighlight() const { return m_hasHighlight; }
     /// Text shown on an empty map (no layer loaded).
     void setPlaceholderText(const QString &text);
@@ -141,10 +148,13 @@ private:
     void viewChanged();
     void updateCursor();
     void drawCaption(QPainter &p) const;
+    void drawSelection(QPainter &p) const;
 
     render::MapSettings m_base; ///< layers, time, language, background
     QString m_placeholder;
     QString m_caption;
+    std::vector<QPointF> m_selectionPoints;
+    QPainterPath m_selectionAreas;
     BaseMapLayer *m_baseMap = nullptr;
     QPainterPath m_highlightPath; ///< map units
     std::optional<QPointF> m_highlightPoint;

@@ -192,7 +192,9 @@ private slots:
         };
         int killed = 0, absent = 0, complete = 0;
         const QString demo = m_dir.filePath(QStringLiteral("killed-demo.sqlite"));
-        for (const double f : {0.1, 0.3, 0.5, 0.7, 0.9}) {
+        // Kills spread over the run, three of them early enough to land even when the machine
+        // runs this twice as fast as when the reference was timed (another test left the CPU).
+        for (const double f : {0.05, 0.15, 0.3, 0.6, 0.9}) {
             const bool wasKilled =
                 killedAfter({QStringLiteral("demo"), QStringLiteral("--out"), demo,
                              QStringLiteral("--scale"), QStringLiteral("0.2")},
@@ -229,7 +231,7 @@ private slots:
         QVERIFY(!reference.isEmpty());
         QFile::remove(tif);
         killed = absent = complete = 0;
-        for (const double f : {0.2, 0.4, 0.6, 0.8, 0.95}) {
+        for (const double f : {0.05, 0.15, 0.3, 0.6, 0.95}) {
             killed += killedAfter(kde, qint64(f * double(kdeMs))) ? 1 : 0;
             if (!QFileInfo::exists(tif)) {
                 ++absent;
