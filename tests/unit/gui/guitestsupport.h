@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QSignalSpy>
 #include <QSize>
 #include <QTest>
@@ -46,6 +47,24 @@ inline void openAndWaitForMap(gui::MainWindow &window, const QString &path)
     QSignalSpy full(&window, &gui::MainWindow::fullMapPainted);
     QVERIFY(window.openWorkspace(path));
     QTRY_COMPARE_WITH_TIMEOUT(full.count(), 1, 30000);
+}
+
+/// A main window at `size` on the workspace at `path`, its first map painted.
+inline void openWindow(std::unique_ptr<gui::MainWindow> &window, const QString &path,
+                       const QSize &size = QSize(1280, 800))
+{
+    showWindow(window, size);
+    if (QTest::currentTestFailed())
+        return;
+    openAndWaitForMap(*window, path);
+}
+
+/// Where a test's screenshot `name` goes: VIGIE_TEST_OUTPUT (created), else the temp folder.
+inline QString screenshotPath(const QString &name)
+{
+    const QString dir = qEnvironmentVariable("VIGIE_TEST_OUTPUT", QDir::tempPath());
+    QDir().mkpath(dir);
+    return QDir(dir).filePath(name);
 }
 
 } // namespace vigie::guitest

@@ -153,10 +153,7 @@ void TestAttributeTable::millionRowsOpenAndSort()
 
 void TestAttributeTable::followsThePeriodAndCategories()
 {
-    guitest::showWindow(m_window, QSize(1280, 800));
-    if (QTest::currentTestFailed())
-        return;
-    guitest::openAndWaitForMap(*m_window, m_dir.filePath(QStringLiteral("demo.vigie")));
+    guitest::openWindow(m_window, m_dir.filePath(QStringLiteral("demo.vigie")));
     if (QTest::currentTestFailed())
         return;
     gui::MainWindow &w = *m_window;
@@ -231,9 +228,8 @@ void TestAttributeTable::selectionBothWays()
     table->view()->selectionModel()->select(chosen, QItemSelectionModel::ClearAndSelect);
     const int count = w.mapCanvas()->renderCount();
     QTRY_VERIFY_WITH_TIMEOUT(w.mapCanvas()->renderCount() > count, 10000);
-    const QString outDir = qEnvironmentVariable("VIGIE_TEST_OUTPUT", QDir::tempPath());
-    QDir().mkpath(outDir);
-    QVERIFY(w.grab().toImage().save(QDir(outDir).filePath(QStringLiteral("attribute-table.png"))));
+    QVERIFY(
+        w.grab().toImage().save(guitest::screenshotPath(QStringLiteral("attribute-table.png"))));
 }
 
 void TestAttributeTable::cleanupTestCase()

@@ -264,13 +264,6 @@ bool writeMbtiles(const QString &path)
     return true;
 }
 
-QString outputDir()
-{
-    const QString dir = qEnvironmentVariable("VIGIE_TEST_OUTPUT", QDir::tempPath());
-    QDir().mkpath(dir);
-    return dir;
-}
-
 } // namespace
 
 class TestBaseMap : public QObject
@@ -360,7 +353,7 @@ void TestBaseMap::tilesReprojectedToLambert93()
     const int worst = worstGradientError(image, vieuxPort());
     qInfo("largest difference to PROJ: %d levels (about %d m)", worst, worst * 13);
     QVERIFY2(worst <= 2, qPrintable(QString::number(worst)));
-    QVERIFY(image.save(QDir(outputDir()).filePath(QStringLiteral("basemap-gradient.png"))));
+    QVERIFY(image.save(guitest::screenshotPath(QStringLiteral("basemap-gradient.png"))));
     // The tiles are in the cache now.
     int cached = 0;
     QDirIterator it(core::tileCacheDir(source), QDir::Files, QDirIterator::Subdirectories);
@@ -463,10 +456,7 @@ void TestBaseMap::canvasUnderTheIncidents()
 {
     TileServer server;
     QVERIFY(server.start(m_tiles));
-    guitest::showWindow(m_window, QSize(1280, 800));
-    if (QTest::currentTestFailed())
-        return;
-    guitest::openAndWaitForMap(*m_window, m_dir.filePath(QStringLiteral("demo.vigie")));
+    guitest::openWindow(m_window, m_dir.filePath(QStringLiteral("demo.vigie")));
     if (QTest::currentTestFailed())
         return;
     gui::MainWindow &w = *m_window;
@@ -486,9 +476,8 @@ void TestBaseMap::canvasUnderTheIncidents()
         for (int x = 0; x < base.width(); x += 10)
             tilePixels += qAlpha(base.pixel(x, y)) == 255;
     QVERIFY2(tilePixels > 100, qPrintable(QString::number(tilePixels)));
-    QVERIFY(shot.save(QDir(outputDir()).filePath(QStringLiteral("basemap-canvas.png"))));
-    QVERIFY(
-        w.grab().toImage().save(QDir(outputDir()).filePath(QStringLiteral("basemap-window.png"))));
+    QVERIFY(shot.save(guitest::screenshotPath(QStringLiteral("basemap-canvas.png"))));
+    QVERIFY(w.grab().toImage().save(guitest::screenshotPath(QStringLiteral("basemap-window.png"))));
     // The choice is saved: a new menu restores it.
     {
         gui::BaseMapMenu again;

@@ -383,10 +383,7 @@ void TestPeriods::timeFilterPlaysOnMondays()
 
 void TestPeriods::mainWindowPlaysAndImportKeepsPeriod()
 {
-    guitest::showWindow(m_window, QSize(1280, 800));
-    if (QTest::currentTestFailed())
-        return;
-    guitest::openAndWaitForMap(*m_window, m_dir.filePath(QStringLiteral("demo.vigie")));
+    guitest::openWindow(m_window, m_dir.filePath(QStringLiteral("demo.vigie")));
     if (QTest::currentTestFailed())
         return;
     gui::MainWindow &w = *m_window;
@@ -426,9 +423,7 @@ void TestPeriods::mainWindowPlaysAndImportKeepsPeriod()
     QTRY_COMPARE(w.mapCanvas()->caption(), time->windowText());
     const int count = w.mapCanvas()->renderCount();
     QTRY_VERIFY_WITH_TIMEOUT(w.mapCanvas()->renderCount() > count, 10000);
-    const QString outDir = qEnvironmentVariable("VIGIE_TEST_OUTPUT", QDir::tempPath());
-    QDir().mkpath(outDir);
-    QVERIFY(w.grab().toImage().save(QDir(outDir).filePath(QStringLiteral("periods-play.png"))));
+    QVERIFY(w.grab().toImage().save(guitest::screenshotPath(QStringLiteral("periods-play.png"))));
     time->setPlaying(false);
     QVERIFY(w.mapCanvas()->caption().isEmpty());
 }

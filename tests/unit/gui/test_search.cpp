@@ -49,10 +49,7 @@ void TestSearch::initTestCase()
     guitest::makeFrenchDemo(store, 0.05);
     if (QTest::currentTestFailed())
         return;
-    guitest::showWindow(m_window, QSize(1280, 800));
-    if (QTest::currentTestFailed())
-        return;
-    guitest::openAndWaitForMap(*m_window, store);
+    guitest::openWindow(m_window, store);
 }
 
 void TestSearch::import(const QString &path, const QString &id, const core::ImportOptions &base)
@@ -233,9 +230,8 @@ void TestSearch::typedInTheToolbar()
     box->choose(0);
     const int count = w.mapCanvas()->renderCount();
     QTRY_VERIFY_WITH_TIMEOUT(w.mapCanvas()->renderCount() > count, 10000);
-    const QString outDir = qEnvironmentVariable("VIGIE_TEST_OUTPUT", QDir::tempPath());
-    QDir().mkpath(outDir);
-    QVERIFY(w.grab().toImage().save(QDir(outDir).filePath(QStringLiteral("search-velodrome.png"))));
+    QVERIFY(
+        w.grab().toImage().save(guitest::screenshotPath(QStringLiteral("search-velodrome.png"))));
 }
 
 void TestSearch::cleanupTestCase()
