@@ -83,6 +83,34 @@ DayPeriod presetPeriod(CalendarPreset preset, const QDate &reference)
     return {};
 }
 
+namespace {
+constexpr std::pair<CalendarPreset, const char *> kPresetKeys[] = {
+    {CalendarPreset::Whole, "whole"},
+    {CalendarPreset::ThisMonth, "this-month"},
+    {CalendarPreset::LastMonth, "last-month"},
+    {CalendarPreset::LastQuarter, "last-quarter"},
+    {CalendarPreset::SameMonthLastYear, "same-month-last-year"},
+    {CalendarPreset::Last12Months, "last-12-months"},
+    {CalendarPreset::Custom, "custom"},
+};
+} // namespace
+
+QString calendarPresetKey(CalendarPreset preset)
+{
+    for (const auto &[p, key] : kPresetKeys)
+        if (p == preset)
+            return QString::fromLatin1(key);
+    return QStringLiteral("custom");
+}
+
+std::optional<CalendarPreset> calendarPresetFromKey(const QString &key)
+{
+    for (const auto &[p, name] : kPresetKeys)
+        if (key == QLatin1String(name))
+            return p;
+    return std::nullopt;
+}
+
 CalendarPreset matchingPreset(const DayPeriod &period, const QDate &reference)
 {
     for (CalendarPreset p :

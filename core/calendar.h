@@ -43,6 +43,12 @@ DayPeriod presetPeriod(CalendarPreset preset, const QDate &reference);
 /// The preset whose period is exactly `period` for `reference`, or Custom.
 CalendarPreset matchingPreset(const DayPeriod &period, const QDate &reference);
 
+/// A stable name for a preset ("whole", "this-month", "last-month", "last-quarter",
+/// "same-month-last-year", "last-12-months", "custom"), as saved in workspaces.
+QString calendarPresetKey(CalendarPreset preset);
+/// The preset of a key; nullopt for anything else.
+std::optional<CalendarPreset> calendarPresetFromKey(const QString &key);
+
 /// Animation steps, aligned as calendars are: days, weeks from Monday, months from the 1st.
 enum class CalendarStep { Day, Week, Month };
 

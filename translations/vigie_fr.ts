@@ -2400,6 +2400,10 @@
         <source>%1 %3, %2 of them with incidents, for %4 incidents; Gini coefficient %5</source>
         <translation>%1 %3, dont %2 avec des incidents, pour %4 incidents ; coefficient de Gini %5</translation>
     </message>
+    <message>
+        <source>The workspace has no layer "%1".</source>
+        <translation>L’espace de travail n’a pas de couche « %1 ».</translation>
+    </message>
 </context>
 <context>
     <name>vigie::core::AtomicFile</name>
@@ -2559,6 +2563,25 @@
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::core::ProjectState</name>
+    <message>
+        <source>The saved map state is larger than %1 MB; it was not read.</source>
+        <translation>L’état enregistré de la carte dépasse %1 Mo ; il n’a pas été lu.</translation>
+    </message>
+    <message>
+        <source>The saved map state is not valid JSON (%1).</source>
+        <translation>L’état enregistré de la carte n’est pas du JSON valide (%1).</translation>
+    </message>
+    <message>
+        <source>The saved map state is not a Vigie map state.</source>
+        <translation>L’état enregistré de la carte n’est pas un état de carte Vigie.</translation>
+    </message>
+    <message>
+        <source>The saved map state was written by a newer Vigie; it was not read.</source>
+        <translation>L’état enregistré de la carte a été écrit par une version plus récente de Vigie ; il n’a pas été lu.</translation>
     </message>
 </context>
 <context>
@@ -4283,11 +4306,17 @@
     </message>
     <message numerus="yes">
         <source>%n feature(s)</source>
-        <translation><numerusform>%n entité</numerusform><numerusform>%n entités</numerusform></translation>
+        <translation>
+            <numerusform>%n entité</numerusform>
+            <numerusform>%n entités</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n selected</source>
-        <translation><numerusform>%n sélectionnée</numerusform><numerusform>%n sélectionnées</numerusform></translation>
+        <translation>
+            <numerusform>%n sélectionnée</numerusform>
+            <numerusform>%n sélectionnées</numerusform>
+        </translation>
     </message>
     <message>
         <source>sorting…</source>
@@ -4499,6 +4528,26 @@
         <source>Stored on</source>
         <translation>Enregistré le</translation>
     </message>
+    <message numerus="yes">
+        <source>%n feature(s) under the cursor:</source>
+        <translation><numerusform>%n objet sous le curseur :</numerusform><numerusform>%n objets sous le curseur :</numerusform></translation>
+    </message>
+    <message>
+        <source>No feature here.</source>
+        <translation>Aucun objet à cet endroit.</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Clear the result and its mark on the map</source>
+        <translation>Effacer le résultat et sa marque sur la carte</translation>
+    </message>
+    <message>
+        <source>Value of the cell</source>
+        <translation>Valeur de la cellule</translation>
+    </message>
 </context>
 <context>
     <name>vigie::gui::ImportDialog</name>
@@ -4644,6 +4693,26 @@
         <source>Open attribute table</source>
         <translation>Ouvrir la table attributaire</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 [%2]</source>
+        <translation>%1 [%2]</translation>
+    </message>
+    <message>
+        <source>Analysis results (%1)</source>
+        <translation>Résultats d’analyse (%1)</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Renommer…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Supprimer…</translation>
+    </message>
 </context>
 <context>
     <name>vigie::gui::MainWindow</name>
@@ -4714,10 +4783,6 @@
     <message>
         <source>&amp;Full extent</source>
         <translation>&amp;Étendue complète</translation>
-    </message>
-    <message>
-        <source>Show all the data</source>
-        <translation>Afficher toutes les données</translation>
     </message>
     <message>
         <source>Zoom to &amp;layer</source>
@@ -5055,6 +5120,90 @@ Utilisez Fichier &gt; Ouvrir un espace de travail… ou Fichier &gt; Nouvel espa
     <message>
         <source>Select rows in the table first.</source>
         <translation>Sélectionnez d'abord des lignes dans la table.</translation>
+    </message>
+    <message>
+        <source>Show the study area (the city's arrondissements and quartiers)</source>
+        <translation>Afficher la zone d’étude (les arrondissements et quartiers de la ville)</translation>
+    </message>
+    <message>
+        <source>Extent of &amp;all layers</source>
+        <translation>Étendue de &amp;toutes les couches</translation>
+    </message>
+    <message>
+        <source>Show every layer, imported data far away included</source>
+        <translation>Afficher toutes les couches, y compris les données importées lointaines</translation>
+    </message>
+    <message>
+        <source>&amp;Saved views</source>
+        <translation>&amp;Vues enregistrées</translation>
+    </message>
+    <message>
+        <source>The map state could not be saved in the workspace: %1</source>
+        <translation>L’état de la carte n’a pas pu être enregistré dans l’espace de travail : %1</translation>
+    </message>
+    <message>
+        <source>View "%1" saved.</source>
+        <translation>Vue « %1 » enregistrée.</translation>
+    </message>
+    <message>
+        <source>View "%1"</source>
+        <translation>Vue « %1 »</translation>
+    </message>
+    <message>
+        <source>Save the current view…</source>
+        <translation>Enregistrer la vue actuelle…</translation>
+    </message>
+    <message>
+        <source>Delete a view</source>
+        <translation>Supprimer une vue</translation>
+    </message>
+    <message>
+        <source>Save the current view</source>
+        <translation>Enregistrer la vue actuelle</translation>
+    </message>
+    <message>
+        <source>Name of the view:</source>
+        <translation>Nom de la vue :</translation>
+    </message>
+    <message>
+        <source>A view named "%1" exists. Replace it?</source>
+        <translation>Une vue nommée « %1 » existe déjà. La remplacer ?</translation>
+    </message>
+    <message>
+        <source>Rename the layer</source>
+        <translation>Renommer la couche</translation>
+    </message>
+    <message>
+        <source>Name shown for the layer:</source>
+        <translation>Nom affiché pour la couche :</translation>
+    </message>
+    <message>
+        <source>Remove the layer</source>
+        <translation>Supprimer la couche</translation>
+    </message>
+    <message>
+        <source>The workspace is read-only (%1).</source>
+        <translation>L’espace de travail est en lecture seule (%1).</translation>
+    </message>
+    <message>
+        <source>Remove these layers from the workspace? They are the results of one run, removed together with its record.
+
+%1</source>
+        <translation>Supprimer ces couches de l’espace de travail ? Ce sont les résultats d’une même exécution, supprimés avec son enregistrement.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Remove the layer "%1" from the workspace? Its features are deleted from the file.</source>
+        <translation>Supprimer la couche « %1 » de l’espace de travail ? Ses objets sont effacés du fichier.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) removed.</source>
+        <translation><numerusform>%n couche supprimée.</numerusform><numerusform>%n couches supprimées.</numerusform></translation>
+    </message>
+    <message>
+        <source>The saved map state could not be read (%1); the default map is shown.</source>
+        <translation>L’état enregistré de la carte n’a pas pu être lu (%1) ; la carte par défaut est affichée.</translation>
     </message>
 </context>
 <context>

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "identifypanel.h"
 
+#include <QComboBox>
 #include <QDateTime>
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QTableWidget>
 #include <QTimeZone>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -34,15 +37,97 @@ IdentifyPanel::IdentifyPanel(QWidget *parent) : QWidget(parent)
     m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Interactive);
     m_table->setColumnWidth(0, 130);
+    m_count = new QLabel(this);
+    m_list = new QComboBox(this);
+    m_list->setObjectName(QStringLiteral("identifyHits"));
+    m_list->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_list->setMinimumContentsLength(12);
+    m_clear = new QToolButton(this);
+    m_clear->setObjectName(QStringLiteral("identifyClear"));
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_list, 1);
+    row->addWidget(m_clear);
     layout->addWidget(m_title);
+    layout->addWidget(m_count);
+    layout->addLayout(row);
     layout->addWidget(m_table, 1);
+    connect(m_list, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (index >= 0 && index < hitCount() && index != m_current) {
+            setCurrentHit(index);
+            emit hitChanged(index);
+        }
+    });
+    connect(m_clear, &QToolButton::clicked, this, [this] {
+        showNothing();
+        emit clearRequested();
+    });
     retranslateUi();
     showNothing();
+}
+
+QString IdentifyPanel::hitTitle(const IdentifyHit &hit)
+{
+    QString name;
+    if (!hit.manifest.labelField.isEmpty())
+        name = hit.attributes.value(hit.manifest.labelField).toString();
+    if (hit.rasterValue)
+        name = QLocale().toString(*hit.rasterValue, 'g', 4);
+    return name.isEmpty() ? hit.layerTitle : tr("%1 — %2").arg(hit.layerTitle, name);
+}
+
+void IdentifyPanel::showHits(std::vector<IdentifyHit> hits, const QString &language)
+{
+    m_language = language;
+    m_hits = std::move(hits);
+    m_current = -1;
+    {
+        const QSignalBlocker block(m_list);
+        m_list->clear();
+        for (const IdentifyHit &h : m_hits)
+            m_list->addItem(hitTitle(h));
+    }
+    const bool several = m_hits.size() > 1;
+    m_list->setVisible(several);
+    m_count->setVisible(several);
+    m_count->setText(tr("%n feature(s) under the cursor:", nullptr, hitCount()));
+    m_clear->setVisible(!m_hits.empty());
+    if (m_hits.empty())
+        showMessage(tr("No feature here."));
+    else
+        setCurrentHit(0);
+}
+
+void IdentifyPanel::setCurrentHit(int index)
+{
+    if (index < 0 || index >= hitCount())
+        return;
+    m_current = index;
+    {
+        const QSignalBlocker block(m_list);
+        m_list->setCurrentIndex(index);
+    }
+    showHit(m_hits[index]);
+}
+
+QStringList IdentifyPanel::hitTitles() const
+{
+    QStringList out;
+    for (const IdentifyHit &h : m_hits)
+        out << hitTitle(h);
+    return out;
 }
 
 void IdentifyPanel::retranslateUi()
 {
     m_table->setHorizontalHeaderLabels({tr("Field"), tr("Value")});
+    m_clear->setText(tr("Clear"));
+    m_clear->setToolTip(tr("Clear the result and its mark on the map"));
+    m_count->setText(tr("%n feature(s) under the cursor:", nullptr, hitCount()));
+    if (m_current >= 0 && m_current < hitCount()) {
+        const QSignalBlocker block(m_list);
+        for (int i = 0; i < hitCount(); ++i)
+            m_list->setItemText(i, hitTitle(m_hits[i]));
+    }
     if (m_empty)
         m_title->setText(tr("Click on the map with the Identify tool."));
 }
@@ -91,25 +176,43 @@ QString IdentifyPanel::formatValue(const QVariant &value, core::FieldType type)
 void IdentifyPanel::showFeature(const core::LayerManifest &manifest, const QVariantMap &attributes,
                                 const QString &language)
 {
+    IdentifyHit hit;
+    hit.manifest = manifest;
+    hit.layerTitle = manifest.title.text(language);
+    hit.attributes = attributes;
+    std::vector<IdentifyHit> hits;
+    hits.push_back(std::move(hit));
+    showHits(std::move(hits), language);
+}
+
+void IdentifyPanel::addRow(const QString &label, const QString &value)
+{
+    const int row = m_table->rowCount();
+    m_table->insertRow(row);
+    auto *l = new QTableWidgetItem(label);
+    QFont f = l->font();
+    f.setBold(true);
+    l->setFont(f);
+    m_table->setItem(row, 0, l);
+    auto *v = new QTableWidgetItem(value);
+    v->setToolTip(value);
+    m_table->setItem(row, 1, v);
+}
+
+void IdentifyPanel::showHit(const IdentifyHit &hit)
+{
     m_empty = false;
-    QString name;
-    if (!manifest.labelField.isEmpty())
-        name = attributes.value(manifest.labelField).toString();
-    m_title->setText(name.isEmpty() ? manifest.title.text(language)
-                                    : tr("%1 — %2").arg(manifest.title.text(language), name));
+    const core::LayerManifest &manifest = hit.manifest;
+    const QString &language = m_language;
+    const QVariantMap &attributes = hit.attributes;
+    m_title->setText(hitTitle(hit));
     m_table->setRowCount(0);
-    auto addRow = [this](const QString &label, const QString &value) {
-        const int row = m_table->rowCount();
-        m_table->insertRow(row);
-        auto *l = new QTableWidgetItem(label);
-        QFont f = l->font();
-        f.setBold(true);
-        l->setFont(f);
-        m_table->setItem(row, 0, l);
-        auto *v = new QTableWidgetItem(value);
-        v->setToolTip(value);
-        m_table->setItem(row, 1, v);
-    };
+    if (hit.rasterValue) {
+        addRow(tr("Value of the cell"), QLocale().toString(*hit.rasterValue, 'g', 6));
+        m_table->resizeColumnToContents(0);
+        m_table->resizeRowsToContents();
+        return;
+    }
     QStringList shown;
     for (const core::FieldDef &field : manifest.fields) {
         if (!attributes.contains(field.name))
@@ -121,6 +224,8 @@ void IdentifyPanel::showFeature(const core::LayerManifest &manifest, const QVari
             if (c >= 0)
                 text = manifest.categories[c].label.text(language);
         }
+        if (const auto it = hit.valueNames.constFind(field.name); it != hit.valueNames.cend())
+            text = *it;
         const QString label = field.label.text(language);
         addRow(label.isEmpty() ? field.name : label, text);
         shown << field.name;
@@ -159,6 +264,12 @@ void IdentifyPanel::showFeature(const core::LayerManifest &manifest, const QVari
 void IdentifyPanel::showNothing()
 {
     m_empty = true;
+    m_hits.clear();
+    m_current = -1;
+    m_list->clear();
+    m_list->hide();
+    m_count->hide();
+    m_clear->hide();
     m_table->setRowCount(0);
     m_title->setText(tr("Click on the map with the Identify tool."));
 }
@@ -166,6 +277,10 @@ void IdentifyPanel::showNothing()
 void IdentifyPanel::showMessage(const QString &message)
 {
     m_empty = false;
+    if (m_hits.empty()) {
+        m_list->hide();
+        m_count->hide();
+    }
     m_table->setRowCount(0);
     m_title->setText(message);
 }

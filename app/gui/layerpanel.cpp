@@ -3,12 +3,17 @@
 
 #include "render/symbolstyle.h"
 
+#include <QDataStream>
+#include <QDropEvent>
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMap>
 #include <QMenu>
+#include <QMimeData>
 #include <QPainter>
 #include <QPainterPath>
 #include <QSlider>
@@ -110,13 +115,87 @@ QIcon categorySwatch(const QString &color, core::GeometryType type)
 
 } // namespace
 
+/// The layer list with drag and drop: a dragged layer is dropped above or below another one
+/// of its group; the panel reorders its layers and rebuilds the list (Qt's own item move,
+/// which would also move categories between layers, is never done).
+class LayerTree : public QTreeWidget
+{
+public:
+    explicit LayerTree(LayerPanel *panel) : QTreeWidget(panel), m_panel(panel)
+    {
+        setDragDropMode(QAbstractItemView::InternalMove);
+        setDefaultDropAction(Qt::MoveAction);
+        setDragEnabled(true);
+        setAcceptDrops(true);
+        viewport()->setAcceptDrops(true);
+        setDropIndicatorShown(true);
+    }
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override { acceptIfLayer(event); }
+    void dragMoveEvent(QDragMoveEvent *event) override
+    {
+        QTreeWidget::dragMoveEvent(event); // auto-scroll and the drop indicator
+        acceptIfLayer(event);
+    }
+    void dropEvent(QDropEvent *event) override
+    {
+        const QString id = draggedLayer(event->mimeData());
+        QTreeWidgetItem *target = itemAt(event->position().toPoint());
+        event->setDropAction(Qt::IgnoreAction);
+        event->accept();
+        if (!id.isEmpty() && target)
+            m_panel->dropOn(id, target, event->position().toPoint());
+    }
+
+private:
+    /// The layer a drag carries, read from the item data Qt's models put in a drag (the row's
+    /// roles); empty when it is not one of this panel's layers.
+    QString draggedLayer(const QMimeData *mime) const
+    {
+        const QString format = QStringLiteral("application/x-qabstractitemmodeldatalist");
+        if (!mime || !mime->hasFormat(format))
+            return {};
+        QByteArray bytes = mime->data(format);
+        QDataStream in(&bytes, QIODevice::ReadOnly);
+        while (!in.atEnd()) {
+            int row = 0;
+            int column = 0;
+            QMap<int, QVariant> roles;
+            in >> row >> column >> roles;
+            if (in.status() != QDataStream::Ok)
+                return {};
+            const QString id = roles.value(kLayerIdRole).toString();
+            if (roles.value(kCategoryRole).toInt() < 0 && m_panel->indexOf(id) >= 0)
+                return id;
+        }
+        return {};
+    }
+    void acceptIfLayer(QDragMoveEvent *event)
+    {
+        if (draggedLayer(event->mimeData()).isEmpty()) {
+            event->ignore();
+            return;
+        }
+        event->setDropAction(Qt::MoveAction);
+        event->accept();
+    }
+
+    LayerPanel *m_panel;
+};
+
+QString LayerState::title(const QString &language) const
+{
+    return userTitle.isEmpty() ? manifest.title.text(language) : userTitle;
+}
+
 LayerPanel::LayerPanel(QWidget *parent) : QWidget(parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->setSpacing(4);
 
-    m_tree = new QTreeWidget(this);
+    m_tree = new LayerTree(this);
     m_tree->setHeaderHidden(true);
     m_tree->setColumnCount(1);
     m_tree->setRootIsDecorated(true);
@@ -199,8 +278,55 @@ void LayerPanel::setLayers(std::vector<LayerState> layers)
         if (l.categoryVisible.size() != l.manifest.categories.size())
             l.categoryVisible.assign(l.manifest.categories.size(), true);
     m_layers = std::move(layers);
+    groupResults();
     rebuild();
     emit changed();
+}
+
+void LayerPanel::groupResults()
+{
+    std::stable_partition(m_layers.begin(), m_layers.end(),
+                          [](const LayerState &l) { return l.isResult; });
+}
+
+void LayerPanel::applyOrder(const QStringList &ids)
+{
+    const auto rank = [&ids](const LayerState &l) {
+        const qsizetype i = ids.indexOf(l.manifest.id);
+        return i < 0 ? qsizetype(-1) : i;
+    };
+    std::stable_sort(m_layers.begin(), m_layers.end(),
+                     [&](const LayerState &a, const LayerState &b) { return rank(a) < rank(b); });
+    groupResults();
+    rebuild();
+    emit changed();
+}
+
+void LayerPanel::renameLayer(const QString &layerId, const QString &title)
+{
+    const int i = indexOf(layerId);
+    if (i < 0)
+        return;
+    const QString t = title.simplified();
+    m_layers[i].userTitle = t == m_layers[i].manifest.title.text(m_language) ? QString() : t;
+    updateItemTexts();
+    emit changed();
+}
+
+void LayerPanel::removeLayers(const QStringList &layerIds)
+{
+    const auto before = m_layers.size();
+    std::erase_if(m_layers, [&](const LayerState &l) { return layerIds.contains(l.manifest.id); });
+    if (m_layers.size() == before)
+        return;
+    rebuild();
+    emit changed();
+}
+
+QTreeWidgetItem *LayerPanel::itemOf(const QString &layerId) const
+{
+    const int i = indexOf(layerId);
+    return i < 0 || i >= static_cast<int>(m_items.size()) ? nullptr : m_items[i];
 }
 
 void LayerPanel::setSnapshot(const QString &layerId, core::LayerSnapshotPtr data)
@@ -208,9 +334,15 @@ void LayerPanel::setSnapshot(const QString &layerId, core::LayerSnapshotPtr data
     const int i = indexOf(layerId);
     if (i < 0)
         return;
-    m_layers[i].data = std::move(data);
-    if (m_layers[i].data)
-        m_layers[i].featureCount = static_cast<qint64>(m_layers[i].data->size());
+    LayerState &l = m_layers[i];
+    l.data = std::move(data);
+    l.categoryCounts.assign(l.manifest.categories.size(), 0);
+    if (l.data) {
+        l.featureCount = static_cast<qint64>(l.data->size());
+        for (const int c : l.data->category)
+            if (c >= 0 && c < static_cast<int>(l.categoryCounts.size()))
+                ++l.categoryCounts[c];
+    }
     updateItemTexts();
     emit changed();
 }
@@ -234,11 +366,27 @@ void LayerPanel::rebuild()
     const QString current = currentLayerId();
     m_updating = true;
     m_tree->clear();
+    m_items.clear();
+    m_resultsGroup = nullptr;
+    const bool haveResults = std::any_of(m_layers.begin(), m_layers.end(),
+                                         [](const LayerState &l) { return l.isResult; });
+    if (haveResults) {
+        m_resultsGroup = new QTreeWidgetItem(m_tree);
+        m_resultsGroup->setData(0, kCategoryRole, -1);
+        m_resultsGroup->setFlags(Qt::ItemIsEnabled);
+        QFont bold = m_resultsGroup->font(0);
+        bold.setBold(true);
+        m_resultsGroup->setFont(0, bold);
+        m_resultsGroup->setIcon(0, style()->standardIcon(QStyle::SP_DirIcon));
+        m_resultsGroup->setExpanded(true);
+    }
     for (const LayerState &l : m_layers) {
-        auto *item = new QTreeWidgetItem(m_tree);
+        auto *item = l.isResult ? new QTreeWidgetItem(m_resultsGroup) : new QTreeWidgetItem(m_tree);
+        m_items.push_back(item);
         item->setData(0, kLayerIdRole, l.manifest.id);
         item->setData(0, kCategoryRole, -1);
-        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable |
+                       Qt::ItemIsDragEnabled | Qt::ItemIsDropEnabled);
         item->setCheckState(0, l.visible ? Qt::Checked : Qt::Unchecked);
         item->setIcon(0, layerSwatch(l.manifest));
         for (std::size_t c = 0; c < l.manifest.categories.size(); ++c) {
@@ -252,8 +400,10 @@ void LayerPanel::rebuild()
                                         : Qt::Checked);
             child->setIcon(0, categorySwatch(cat.color, l.manifest.geometryType));
         }
-        item->setExpanded(!l.manifest.categories.empty());
+        item->setExpanded(!l.manifest.categories.empty() && !l.isResult);
     }
+    if (m_resultsGroup)
+        m_resultsGroup->setExpanded(true);
     m_updating = false;
     updateItemTexts();
     if (!current.isEmpty())
@@ -266,11 +416,18 @@ void LayerPanel::updateItemTexts()
     if (!m_tree)
         return;
     m_updating = true;
-    const QLocale locale;
-    for (int i = 0; i < m_tree->topLevelItemCount() && i < static_cast<int>(m_layers.size()); ++i) {
+    const QLocale locale =
+        m_language == QLatin1String("fr") ? QLocale(QLocale::French) : QLocale(QLocale::English);
+    // Results of the same kind often share a title: the second and later get a number.
+    QHash<QString, int> seen;
+    int results = 0;
+    for (std::size_t i = 0; i < m_layers.size() && i < m_items.size(); ++i) {
         const LayerState &l = m_layers[i];
-        QTreeWidgetItem *item = m_tree->topLevelItem(i);
-        item->setText(0, l.manifest.title.text(m_language));
+        QTreeWidgetItem *item = m_items[i];
+        results += l.isResult ? 1 : 0;
+        const QString title = l.title(m_language);
+        const int n = ++seen[title];
+        item->setText(0, n > 1 ? tr("%1 (%2)").arg(title, locale.toString(n)) : title);
         QString tip = l.manifest.description.text(m_language);
         if (!l.data) {
             item->setForeground(0, QBrush(QColor(0x80, 0x80, 0x80)));
@@ -283,10 +440,18 @@ void LayerPanel::updateItemTexts()
         item->setToolTip(0, tip.trimmed());
         for (int c = 0; c < item->childCount(); ++c) {
             const int index = item->child(c)->data(0, kCategoryRole).toInt();
-            if (index >= 0 && index < static_cast<int>(l.manifest.categories.size()))
-                item->child(c)->setText(0, l.manifest.categories[index].label.text(m_language));
+            if (index < 0 || index >= static_cast<int>(l.manifest.categories.size()))
+                continue;
+            const QString label = l.manifest.categories[index].label.text(m_language);
+            // Feature counts as QGIS shows them: "Cambriolages [1 234]".
+            item->child(c)->setText(
+                0, index < static_cast<int>(l.categoryCounts.size()) && l.data
+                       ? tr("%1 [%2]").arg(label, locale.toString(l.categoryCounts[index]))
+                       : label);
         }
     }
+    if (m_resultsGroup)
+        m_resultsGroup->setText(0, tr("Analysis results (%1)").arg(locale.toString(results)));
     m_updating = false;
 }
 
@@ -309,8 +474,8 @@ std::vector<render::MapLayer> LayerPanel::mapLayers() const
 QStringList LayerPanel::titles() const
 {
     QStringList out;
-    for (int i = 0; i < m_tree->topLevelItemCount(); ++i)
-        out << m_tree->topLevelItem(i)->text(0);
+    for (const QTreeWidgetItem *item : m_items)
+        out << item->text(0);
     return out;
 }
 
@@ -321,7 +486,7 @@ void LayerPanel::setLayerVisible(const QString &layerId, bool visible)
         return;
     m_layers[i].visible = visible;
     m_updating = true;
-    m_tree->topLevelItem(i)->setCheckState(0, visible ? Qt::Checked : Qt::Unchecked);
+    m_items[i]->setCheckState(0, visible ? Qt::Checked : Qt::Unchecked);
     m_updating = false;
     emit changed();
 }
@@ -333,7 +498,7 @@ void LayerPanel::setCategoryVisible(const QString &layerId, int category, bool v
         return;
     m_layers[i].categoryVisible[category] = visible;
     m_updating = true;
-    if (QTreeWidgetItem *child = m_tree->topLevelItem(i)->child(category))
+    if (QTreeWidgetItem *child = m_items[i]->child(category))
         child->setCheckState(0, visible ? Qt::Checked : Qt::Unchecked);
     m_updating = false;
     emit changed();
@@ -357,7 +522,8 @@ void LayerPanel::moveLayer(const QString &layerId, int delta)
 {
     const int i = indexOf(layerId);
     const int j = i + delta;
-    if (i < 0 || j < 0 || j >= static_cast<int>(m_layers.size()))
+    if (i < 0 || j < 0 || j >= static_cast<int>(m_layers.size()) ||
+        m_layers[i].isResult != m_layers[j].isResult)
         return;
     std::swap(m_layers[i], m_layers[j]);
     rebuild();
@@ -373,9 +539,43 @@ QString LayerPanel::currentLayerId() const
 
 void LayerPanel::setCurrentLayer(const QString &layerId)
 {
+    if (QTreeWidgetItem *item = itemOf(layerId))
+        m_tree->setCurrentItem(item);
+}
+
+bool LayerPanel::moveLayerTo(const QString &layerId, const QString &targetId, bool above)
+{
     const int i = indexOf(layerId);
-    if (i >= 0)
-        m_tree->setCurrentItem(m_tree->topLevelItem(i));
+    const int t = indexOf(targetId);
+    if (i < 0 || t < 0 || i == t || m_layers[i].isResult != m_layers[t].isResult)
+        return false;
+    LayerState moved = std::move(m_layers[i]);
+    m_layers.erase(m_layers.begin() + i);
+    const int target = indexOf(targetId);
+    m_layers.insert(m_layers.begin() + (above ? target : target + 1), std::move(moved));
+    rebuild();
+    setCurrentLayer(layerId);
+    emit changed();
+    return true;
+}
+
+void LayerPanel::dropOn(const QString &layerId, QTreeWidgetItem *target, const QPoint &pos)
+{
+    // A category row stands for its layer; the group row for its first result.
+    QTreeWidgetItem *layerItem =
+        target->parent() && target->parent() != m_resultsGroup ? target->parent() : target;
+    bool above = pos.y() < m_tree->visualItemRect(layerItem).center().y();
+    if (layerItem == m_resultsGroup) {
+        if (m_resultsGroup->childCount() == 0)
+            return;
+        layerItem = m_resultsGroup->child(0);
+        above = true;
+    }
+    const QString targetId = layerItem->data(0, kLayerIdRole).toString();
+    // Deferred: the view is still inside its drag and drop when this runs.
+    QMetaObject::invokeMethod(
+        this, [this, layerId, targetId, above] { moveLayerTo(layerId, targetId, above); },
+        Qt::QueuedConnection);
 }
 
 void LayerPanel::itemChanged(QTreeWidgetItem *item, int)
@@ -404,8 +604,12 @@ void LayerPanel::currentChanged()
     const int i = indexOf(currentLayerId());
     const bool has = i >= 0;
     m_opacity->setEnabled(has);
-    m_up->setEnabled(has && i > 0);
-    m_down->setEnabled(has && i + 1 < static_cast<int>(m_layers.size()));
+    const auto sameGroup = [&](int j) {
+        return j >= 0 && j < static_cast<int>(m_layers.size()) &&
+               m_layers[j].isResult == m_layers[i].isResult;
+    };
+    m_up->setEnabled(has && sameGroup(i - 1));
+    m_down->setEnabled(has && sameGroup(i + 1));
     m_zoom->setEnabled(has);
     // May run inside rebuild() (clearing the tree changes the current item): keep its flag.
     const bool wasUpdating = m_updating;
@@ -420,9 +624,14 @@ void LayerPanel::contextMenu(const QPoint &pos)
     if (!item)
         return;
     const QString id = item->data(0, kLayerIdRole).toString();
+    if (id.isEmpty())
+        return;
     QMenu menu(this);
     QAction *zoom = menu.addAction(tr("Zoom to layer"));
     QAction *table = menu.addAction(tr("Open attribute table"));
+    menu.addSeparator();
+    QAction *rename = menu.addAction(tr("Rename…"));
+    QAction *remove = menu.addAction(tr("Remove…"));
     menu.addSeparator();
     QAction *up = menu.addAction(tr("Move up"));
     QAction *down = menu.addAction(tr("Move down"));
@@ -431,6 +640,10 @@ void LayerPanel::contextMenu(const QPoint &pos)
         emit zoomToLayerRequested(id);
     else if (chosen == table)
         emit attributeTableRequested(id);
+    else if (chosen == rename)
+        emit renameRequested(id);
+    else if (chosen == remove)
+        emit removeRequested(id);
     else if (chosen == up)
         moveLayer(id, -1);
     else if (chosen == down)

@@ -26,6 +26,12 @@ struct LayerState
     bool visible = true;
     double opacity = 1.0;
     std::vector<bool> categoryVisible;
+    std::vector<qint64> categoryCounts; ///< features per category, from the loaded data
+    QString userTitle;                  ///< the user's name for the layer (empty: the manifest's)
+    bool isResult = false;              ///< made by an analysis or scenario of the workspace
+
+    /// The name shown: the user's, or the manifest's in `language`.
+    QString title(const QString &language) const;
 };
 
 /**
@@ -56,6 +62,18 @@ public:
     void setCategoryVisible(const QString &layerId, int category, bool visible);
     void setLayerOpacity(const QString &layerId, double opacity);
     void moveLayer(const QString &layerId, int delta);
+    /// Moves a layer just above (or below) another one of the same group, as a drag and drop
+    /// in the list does. Results stay in the "Analysis results" group, data outside it.
+    bool moveLayerTo(const QString &layerId, const QString &targetId, bool above);
+    /// Applies a saved order (topmost first): listed layers in that order, the others (new
+    /// since) on top in their default order.
+    void applyOrder(const QStringList &ids);
+    void renameLayer(const QString &layerId, const QString &title);
+    void removeLayers(const QStringList &layerIds);
+    /// The top-level item of the "Analysis results" group, null when there are no results.
+    QTreeWidgetItem *resultsGroupItem() const { return m_resultsGroup; }
+    /// The tree item of a layer, null if unknown.
+    QTreeWidgetItem *itemOf(const QString &layerId) const;
     QString currentLayerId() const;
     void setCurrentLayer(const QString &layerId);
 
@@ -65,6 +83,8 @@ signals:
     void changed();
     void zoomToLayerRequested(const QString &layerId);
     void attributeTableRequested(const QString &layerId);
+    void renameRequested(const QString &layerId);
+    void removeRequested(const QString &layerId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -77,8 +97,15 @@ private:
     void currentChanged();
     void contextMenu(const QPoint &pos);
     int indexOf(const QString &layerId) const;
+    /// Results on top, data below; each group keeps its order.
+    void groupResults();
+    /// The item is dropped on `target`: above or below it after where the cursor is.
+    void dropOn(const QString &layerId, QTreeWidgetItem *target, const QPoint &pos);
+    friend class LayerTree;
 
-    std::vector<LayerState> m_layers; ///< top first
+    std::vector<LayerState> m_layers;       ///< top first
+    std::vector<QTreeWidgetItem *> m_items; ///< the item of each layer
+    QTreeWidgetItem *m_resultsGroup = nullptr;
     QString m_language = QStringLiteral("fr");
     QTreeWidget *m_tree = nullptr;
     QToolButton *m_up = nullptr;

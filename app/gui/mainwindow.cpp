@@ -85,6 +85,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     createToolBar();
     createDocks();
     createStatusBar();
+    connectProject();
 
     connect(m_canvas, &MapCanvas::cursorMoved, this, &MainWindow::updateCoordinates);
     connect(m_canvas, &MapCanvas::scaleChanged, this, &MainWindow::updateScale);
@@ -247,6 +248,7 @@ void MainWindow::setInteractive(bool interactive)
 
 void MainWindow::createMenus()
 {
+    createViewActions();
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->setObjectName(QStringLiteral("fileMenu"));
     m_fileMenu->addAction(m_newAction);
@@ -263,6 +265,7 @@ void MainWindow::createMenus()
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
     m_viewMenu->addAction(m_zoomFullAction);
+    m_viewMenu->addAction(m_zoomAllAction);
     m_viewMenu->addAction(m_zoomLayerAction);
     m_viewMenu->addAction(m_zoomInAction);
     m_viewMenu->addAction(m_zoomOutAction);
@@ -271,6 +274,7 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_zoomBoxAction);
     m_viewMenu->addAction(m_identifyAction);
     m_viewMenu->addSeparator();
+    m_viewMenu->addMenu(m_viewsMenu);
     m_baseMapMenu = new BaseMapMenu(this);
     m_viewMenu->addMenu(m_baseMapMenu);
     connect(m_baseMapMenu, &BaseMapMenu::chosen, m_canvas, &MapCanvas::setBaseMap);
@@ -463,7 +467,11 @@ void MainWindow::retranslateUi()
     m_importAction->setToolTip(tr("Import a GeoPackage, GeoJSON, CSV or Shapefile into a layer"));
     m_quitAction->setText(tr("&Quit"));
     m_zoomFullAction->setText(tr("&Full extent"));
-    m_zoomFullAction->setToolTip(tr("Show all the data"));
+    m_zoomFullAction->setToolTip(tr("Show the study area (the city's arrondissements and "
+                                    "quartiers)"));
+    m_zoomAllAction->setText(tr("Extent of &all layers"));
+    m_zoomAllAction->setToolTip(tr("Show every layer, imported data far away included"));
+    m_viewsMenu->setTitle(tr("&Saved views"));
     m_zoomLayerAction->setText(tr("Zoom to &layer"));
     m_zoomLayerAction->setToolTip(tr("Zoom to the layer selected in the layer panel"));
     m_zoomInAction->setText(tr("Zoom &in"));
@@ -497,6 +505,7 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    saveProject();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

@@ -5,6 +5,7 @@
 #include "core/io/importer.h"
 #include "core/layermanifest.h"
 #include "core/layersnapshot.h"
+#include "core/project/projectstate.h"
 
 #include "core/analysis/analysis.h"
 #include "core/processing/algorithm.h"
@@ -14,6 +15,7 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QSet>
 
 #include <cstdint>
 #include <functional>
@@ -28,6 +30,7 @@ class QPlainTextEdit;
 class QLabel;
 class QMenu;
 class QProgressBar;
+class QTimer;
 class QToolBar;
 class QToolButton;
 
@@ -49,6 +52,7 @@ class BaseMapMenu;
 class PlaceSearchBox;
 class IdentifyPanel;
 class LayerPanel;
+struct LayerState;
 class MapCanvas;
 class ScenarioPanel;
 class SyncPanel;
@@ -95,10 +99,34 @@ public:
     IdentifyPanel *identifyPanel() const { return m_identify; }
     SyncPanel *syncPanel() const { return m_syncPanel; }
 
+    /// Full extent: the study area (the workspace's own areas: arrondissements, quartiers),
+    /// or every layer when it has none.
     void zoomFull();
+    /// Every layer's extent, imported data far away included.
+    void zoomAllLayers();
+    /// Removes a layer from the workspace (with the other layers and the record of the
+    /// analysis it came from), after asking when interactive. False when refused or failed.
+    bool removeLayer(const QString &layerId);
+    /// Gives a layer the user's own name (kept in the workspace's map state).
+    void renameLayer(const QString &layerId, const QString &title);
+
+    /// The map state as it would be saved now.
+    core::ProjectState projectState() const;
+    /// Writes the map state in the workspace now (also done a moment after each change and on
+    /// close). False on a read-only or busy workspace.
+    bool saveProject();
+    /// Saves the current view (extent, period, visible layers) under a name (replacing one of
+    /// the same name); shows a named view; deletes one.
+    bool saveView(const QString &name);
+    bool applyView(const QString &name);
+    bool deleteView(const QString &name);
+    QStringList viewNames() const;
     void zoomToLayer(const QString &layerId);
-    /// Identifies the topmost visible feature at a map point and shows it in the identify panel.
+    /// Identifies every visible feature (and raster cell) at a map point, topmost layer first,
+    /// lists them in the identify panel and marks the first on the map.
     void identifyAt(const QPointF &mapPoint, double toleranceMapUnits);
+    /// Removes the identify result and its mark.
+    void clearIdentify();
     /// The workspace's places for the search box, built when first asked after the layers'
     /// data changed; null without a workspace.
     const core::PlaceIndex *placeIndex();
@@ -187,6 +215,18 @@ private:
     void updateCoordinates(const QPointF &mapPoint);
     void updateScale(double denominator);
     void renderFinished();
+    // map state (mainwindowproject.cpp)
+    void scheduleProjectSave();
+    /// Applies the saved state to the layers of a workspace being opened.
+    void restoreLayerStates(std::vector<LayerState> &states) const;
+    void restorePeriod(const core::ProjectPeriod &period);
+    void createViewActions();
+    void connectProject();
+    void updateViewsMenu();
+    void saveViewDialog();
+    void renameLayerDialog(const QString &layerId);
+    /// The result layers of the workspace's stored analyses (caller holds the store's mutex).
+    static QSet<QString> resultLayerIds(const core::Store &store);
 
     using Work = std::function<void(analytics::Feedback &)>;
     using Done = std::function<void(const core::Task &)>;
@@ -226,6 +266,29 @@ private:
     QDockWidget *m_tableDock = nullptr;
     void updateAttributeTable();
     void showTableSelection(const std::vector<std::int64_t> &fids);
+    /// What each hit of the identify panel marks on the map.
+    struct HitMark
+    {
+        QString layer;
+        std::size_t row = 0;
+        QPointF point; ///< rasters: the cell clicked
+        bool raster = false;
+    };
+    std::vector<HitMark> m_hitMarks;
+    void markHit(int index);
+    /// Names of the coded values of `field` (a code of an area layer's features, e.g. a
+    /// quartier's code_qua), read once per workspace; empty when no area layer has the field.
+    const QHash<QString, QString> &codeNames(const QString &layerId, const QString &field);
+    QHash<QString, QHash<QString, QString>> m_codeNames;
+    quint64 m_codeNamesGeneration = 0;
+    core::ProjectState m_project; ///< as read on open; its views are kept up to date
+    std::optional<core::ProjectPeriod> m_pendingPeriod; ///< applied once the data are loaded
+    bool m_restoring = false;
+    bool m_projectSaveFailed = false;
+    QString m_projectNotice; ///< why the saved state was not used, said once loaded
+    QTimer *m_projectTimer = nullptr;
+    QMenu *m_viewsMenu = nullptr;
+    QAction *m_zoomAllAction = nullptr;
     std::unique_ptr<core::PlaceIndex> m_placeIndex;
     QString m_placeIndexKey; ///< the snapshots the index was built from
     bool m_loading = false;

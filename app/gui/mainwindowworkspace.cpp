@@ -105,6 +105,8 @@ void MainWindow::adoptStore(std::unique_ptr<core::Store> store, const QString &p
 {
     // Tasks on the previous workspace are asked to stop and keep its store alive until they
     // have; none of their results will be shown.
+    if (m_store)
+        saveProject(); // the map state of the workspace being left
     cancelTask();
     m_runningTask = 0;
     endScenarioTask();
@@ -118,8 +120,7 @@ void MainWindow::adoptStore(std::unique_ptr<core::Store> store, const QString &p
     m_firstPainted = false;
     m_fullPainted = false;
     m_loadedLayers = 0;
-    m_identify->showNothing();
-    m_canvas->clearHighlight();
+    clearIdentify();
     m_scenarioPanel->startPick(ScenarioPanel::Pick::None);
     m_scenarioPanel->setResultText(QString());
     addRecent(path);
@@ -127,15 +128,21 @@ void MainWindow::adoptStore(std::unique_ptr<core::Store> store, const QString &p
 
     std::vector<core::LayerManifest> manifests = m_store->store->layers();
     m_layerCount = static_cast<int>(manifests.size());
-    // Results of earlier analyses are listed but start hidden: the map opens on the data.
-    QSet<QString> results;
-    try {
-        for (const core::StoredAnalysis &a : core::storedAnalyses(*m_store->store)) {
-            results.insert(a.resultLayer);
-            for (const QString &layer : a.layers)
-                results.insert(layer);
-        }
-    } catch (const core::Exception &) {
+    // Results of earlier analyses are listed but start hidden: the map opens on the data,
+    // unless the workspace keeps the user's map state.
+    const QSet<QString> results = resultLayerIds(*m_store->store);
+    m_restoring = true;
+    m_projectSaveFailed = false;
+    m_projectNotice.clear();
+    m_pendingPeriod.reset();
+    if (auto project = core::ProjectState::load(*m_store->store); project.ok()) {
+        m_project = std::move(project.value());
+    } else {
+        m_project = core::ProjectState{};
+        m_projectNotice =
+            tr("The saved map state could not be read (%1); the default map is shown.")
+                .arg(project.error().message);
+        statusBar()->showMessage(m_projectNotice, 10000);
     }
     std::vector<LayerState> states;
     states.reserve(manifests.size());
@@ -144,7 +151,8 @@ void MainWindow::adoptStore(std::unique_ptr<core::Store> store, const QString &p
     for (const auto &m : manifests) {
         LayerState s;
         s.manifest = m;
-        s.visible = !results.contains(m.id);
+        s.isResult = results.contains(m.id);
+        s.visible = !s.isResult;
         states.push_back(std::move(s));
         const QRectF e = m_store->store->extent(m.id);
         if (e.isValid() || (e.width() >= 0 && e.height() >= 0 && !e.isNull())) {
@@ -153,12 +161,24 @@ void MainWindow::adoptStore(std::unique_ptr<core::Store> store, const QString &p
                 polygons = polygons.isNull() ? e : polygons.united(e);
         }
     }
+    restoreLayerStates(states);
     m_layers->setLanguage(m_language);
     m_layers->setLayers(std::move(states));
+    if (!m_project.layers.empty()) {
+        QStringList order;
+        for (const core::ProjectLayer &l : m_project.layers)
+            order << l.id;
+        m_layers->applyOrder(order);
+    }
     m_time->setDataRange(core::LayerSnapshot::kNoTime, core::LayerSnapshot::kNoTime);
     const QRectF start = polygons.isValid() ? polygons : full;
-    if (start.isValid())
+    if (m_project.extent.isValid())
+        m_canvas->showExtent(m_project.extent);
+    else if (start.isValid())
         m_canvas->zoomToRect(start);
+    if (!m_project.isEmpty())
+        m_pendingPeriod = m_project.period;
+    m_restoring = false;
 
     std::sort(manifests.begin(), manifests.end(),
               [](const core::LayerManifest &a, const core::LayerManifest &b) {
@@ -241,11 +261,19 @@ void MainWindow::loadingFinished(quint64 generation, bool canceled)
         return;
     m_loading = false;
     updateDataTimeRange();
+    if (m_pendingPeriod) {
+        const core::ProjectPeriod period = *m_pendingPeriod;
+        m_pendingPeriod.reset();
+        restorePeriod(period);
+    }
     updateScenarioWorkspace();
     if (!canceled) {
-        statusBar()->showMessage(
-            tr("%n layer(s) loaded from %1", nullptr, m_loadedLayers).arg(displayName(m_path)),
-            5000);
+        if (!m_projectNotice.isEmpty()) // said again: the loading messages hid it
+            statusBar()->showMessage(m_projectNotice, 15000);
+        else
+            statusBar()->showMessage(
+                tr("%n layer(s) loaded from %1", nullptr, m_loadedLayers).arg(displayName(m_path)),
+                5000);
         emit workspaceLoaded();
     }
     m_canvas->refresh();
@@ -256,16 +284,19 @@ void MainWindow::refreshCatalogue()
     if (!m_store)
         return;
     std::vector<core::LayerManifest> manifests;
+    QSet<QString> results;
     {
         std::unique_lock<std::mutex> lock(m_store->mutex, std::try_to_lock);
         if (!lock.owns_lock())
             return;
         manifests = m_store->store->layers();
+        results = resultLayerIds(*m_store->store);
     }
     std::vector<LayerState> states;
     for (const auto &m : manifests) {
         LayerState s;
         s.manifest = m;
+        s.isResult = results.contains(m.id);
         for (const LayerState &old : m_layers->layers())
             if (old.manifest.id == m.id) {
                 s = old;
@@ -276,7 +307,11 @@ void MainWindow::refreshCatalogue()
         states.push_back(std::move(s));
     }
     m_layerCount = static_cast<int>(states.size());
+    QStringList order; // the user's order stays; new layers come on top
+    for (const LayerState &l : m_layers->layers())
+        order << l.manifest.id;
     m_layers->setLayers(std::move(states));
+    m_layers->applyOrder(order);
 }
 
 void MainWindow::updateDataTimeRange()
@@ -325,18 +360,6 @@ void MainWindow::timeRangeChanged(std::int64_t from, std::int64_t to)
     m_scenarioPanel->setHistory(from, to);
 }
 
-void MainWindow::zoomFull()
-{
-    QRectF full;
-    for (const LayerState &l : m_layers->layers()) {
-        if (!l.data || l.data->size() == 0)
-            continue;
-        full = full.isNull() ? l.data->extent : full.united(l.data->extent);
-    }
-    if (!full.isNull())
-        m_canvas->zoomToRect(full);
-}
-
 void MainWindow::zoomToLayer(const QString &layerId)
 {
     for (const LayerState &l : m_layers->layers()) {
@@ -350,56 +373,6 @@ void MainWindow::zoomToLayer(const QString &layerId)
                 5000);
         }
         return;
-    }
-}
-
-void MainWindow::identifyAt(const QPointF &mapPoint, double toleranceMapUnits)
-{
-    try {
-        if (!m_store)
-            return;
-        const render::MapSettings settings = m_canvas->settings();
-        const auto &layers = m_layers->layers(); // topmost first
-        for (const LayerState &l : layers) {
-            if (!l.visible || !l.data)
-                continue;
-            const auto row = render::identifyRow(*l.data, mapPoint, toleranceMapUnits,
-                                                 settings.timeFrom, settings.timeTo);
-            if (!row)
-                continue;
-            if (!l.categoryVisible.empty() && !l.data->category.empty()) {
-                const int c = l.data->category[*row];
-                if (c >= 0 && c < static_cast<int>(l.categoryVisible.size()) &&
-                    !l.categoryVisible[c])
-                    continue;
-            }
-            const std::int64_t fid = l.data->fids[*row];
-            std::unique_lock<std::mutex> lock(m_store->mutex, std::try_to_lock);
-            if (!lock.owns_lock()) {
-                m_identify->showMessage(tr("The workspace is busy; try again in a moment."));
-                return;
-            }
-            auto attributes = m_store->store->attributes(l.manifest.id, fid);
-            lock.unlock();
-            if (!attributes.ok()) {
-                m_identify->showMessage(attributes.error().message);
-                return;
-            }
-            m_identify->showFeature(l.manifest, attributes.value(), m_language);
-            if (m_table && m_table->layerId() == l.manifest.id)
-                m_table->selectFid(fid);
-            if (l.data->isPoint())
-                m_canvas->setHighlight(QPointF(l.data->x[*row], l.data->y[*row]));
-            else if (*row < l.data->geometries.size())
-                m_canvas->setHighlight(l.data->geometries[*row]);
-            m_identifyDock->show();
-            m_identifyDock->raise();
-            return;
-        }
-        m_canvas->clearHighlight();
-        m_identify->showMessage(tr("No feature here."));
-    } catch (const std::exception &e) {
-        m_identify->showMessage(QString::fromUtf8(e.what()));
     }
 }
 

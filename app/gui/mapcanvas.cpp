@@ -225,6 +225,15 @@ void MapCanvas::zoomToRect(const QRectF &mapRect)
     setView(mapRect.center(), mupp);
 }
 
+void MapCanvas::showExtent(const QRectF &extent)
+{
+    if (!extent.isValid())
+        return;
+    const double w = std::max(1, width());
+    const double h = std::max(1, height());
+    setView(extent.center(), std::max(extent.width() / w, extent.height() / h));
+}
+
 void MapCanvas::zoomBy(double factor, const QPointF &pixel)
 {
     const QPointF anchor = toMap(pixel);
@@ -291,6 +300,7 @@ void MapCanvas::viewChanged()
         m_lastScale = scale;
         emit scaleChanged(scale);
     }
+    emit extentChanged();
     update();
 }
 

@@ -98,6 +98,9 @@ public:
     /// View: centre (map units) and resolution (map units per pixel).
     void setView(const QPointF &center, double mapUnitsPerPixel);
     void zoomToRect(const QRectF &mapRect);
+    /// Shows an extent that was visible before, without zoomToRect's margin: the same view
+    /// again on a canvas of the same size, at least that extent on another.
+    void showExtent(const QRectF &extent);
     /// factor < 1 zooms in; the map point under `pixel` stays in place.
     void zoomBy(double factor, const QPointF &pixel);
     void zoomBy(double factor);
@@ -125,6 +128,8 @@ signals:
     /// A quiet message about the base map (offline, unreadable); empty when all is well.
     void baseMapNotice(const QString &text);
     void scaleChanged(double denominator);
+    /// The view moved or zoomed (or the canvas was resized).
+    void extentChanged();
     void cursorMoved(const QPointF &mapPoint);
     void identifyRequested(const QPointF &mapPoint, double toleranceMapUnits);
     /// A click in pick mode: the point in Lambert-93 metres and a click tolerance (6 pixels in

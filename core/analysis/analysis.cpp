@@ -575,6 +575,38 @@ std::vector<StoredAnalysis> storedAnalyses(const Store &store)
     return out;
 }
 
+QStringList layersRemovedWith(const Store &store, const QString &layerId)
+{
+    QStringList out{layerId};
+    for (const StoredAnalysis &a : storedAnalyses(store)) {
+        if (!a.layers.contains(layerId))
+            continue;
+        for (const QString &l : a.layers)
+            if (!out.contains(l) && store.hasLayer(l))
+                out << l;
+    }
+    return out;
+}
+
+Result<QStringList> removeLayerAndResults(Store &store, const QString &layerId)
+{
+    return captureErrors([&] {
+        if (!store.hasLayer(layerId))
+            throw Exception(ErrorCode::UnknownLayer,
+                            AnalysisRunner::tr("The workspace has no layer \"%1\".").arg(layerId));
+        store.requireWritable();
+        const QStringList layers = layersRemovedWith(store, layerId);
+        Store::Transaction tx(store);
+        for (const StoredAnalysis &a : storedAnalyses(store))
+            if (a.layers.contains(layerId))
+                store.removeAnalysisRecord(a.id);
+        for (const QString &l : layers)
+            store.removeLayer(l).orThrow();
+        tx.commit();
+        return layers;
+    });
+}
+
 Result<void> writeGeoTiff(const Raster &raster, const QString &path)
 {
     return captureErrors([&] {

@@ -117,6 +117,14 @@ struct StoredAnalysis
 };
 std::vector<StoredAnalysis> storedAnalyses(const Store &store); // throws Exception
 
+/// The layers removing `layerId` removes: the layer itself, and when it is a result of a stored
+/// analysis or scenario, every result layer of that run (they are read together). Throws.
+QStringList layersRemovedWith(const Store &store, const QString &layerId);
+/// Removes layersRemovedWith(layerId) and the runs they came from, in one transaction: the
+/// workspace then has neither the layers nor the record (the report no longer offers it).
+/// Returns the layers removed; on error nothing is removed.
+Result<QStringList> removeLayerAndResults(Store &store, const QString &layerId);
+
 /// Writes a grid as a GeoTIFF in Lambert-93 (float32, NaN as no-data) with GDAL.
 Result<void> writeGeoTiff(const analytics::Raster &raster, const QString &path);
 

@@ -214,6 +214,8 @@ public:
     /// Every run, oldest first. Throws Exception.
     std::vector<AnalysisRecord> analysisRecords() const;
     bool hasAnalysisRecord(const QString &id) const; // throws Exception
+    /// Removes a run from the catalogue (inside the caller's transaction). Throws Exception.
+    void removeAnalysisRecord(const QString &id);
     /// A numeric field of a layer by feature id (NULL reads as 0). Throws Exception when the
     /// layer or the field is unknown.
     std::unordered_map<std::int64_t, double> numbersByFid(const QString &layerId,

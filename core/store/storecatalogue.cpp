@@ -116,6 +116,14 @@ bool Store::hasAnalysisRecord(const QString &id) const
     return st.step();
 }
 
+void Store::removeAnalysisRecord(const QString &id)
+{
+    requireWritable();
+    Stmt st(m_db, QStringLiteral("DELETE FROM vigie_analyses WHERE id = ?"));
+    st.bind(1, id);
+    st.step();
+}
+
 std::unordered_map<std::int64_t, double> Store::numbersByFid(const QString &layerId,
                                                              const QString &field) const
 {

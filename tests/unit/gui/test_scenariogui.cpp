@@ -24,6 +24,7 @@
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
@@ -37,6 +38,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+#include <QTreeWidget>
 
 using namespace vigie;
 using core::ScenarioKind;
@@ -435,10 +437,31 @@ private slots:
 
     void reopenedResultsStartHidden()
     {
-        // Every layer of a kept scenario is listed but hidden when the workspace is opened again.
+        // The map state is kept in the workspace: opened again, every layer of a kept scenario
+        // is shown as the user left it.
         auto &w = *m_window;
+        QHash<QString, bool> left;
+        for (const auto &l : w.layerPanel()->layers())
+            left.insert(l.manifest.id, l.visible);
+        QVERIFY(w.saveProject());
         QSignalSpy loaded(&w, &gui::MainWindow::workspaceLoaded);
         QVERIFY(w.openWorkspace(m_store));
+        QVERIFY(loaded.wait(30000));
+        for (const auto &l : w.layerPanel()->layers())
+            QVERIFY2(left.value(l.manifest.id, !l.visible) == l.visible, qPrintable(l.manifest.id));
+
+        // Without a saved map state (a copy of the workspace with it removed), every result
+        // layer is listed but hidden on open.
+        const QString copy = m_store + QStringLiteral("-nostate.sqlite");
+        {
+            auto store = core::Store::open(m_store, true);
+            QVERIFY(store.ok());
+            QVERIFY(store.value()->saveCopy(copy).ok());
+            auto copied = core::Store::open(copy);
+            QVERIFY(copied.ok());
+            copied.value()->setMeta(QStringLiteral("project"), QString());
+        }
+        QVERIFY(w.openWorkspace(copy));
         QVERIFY(loaded.wait(30000));
         int checked = 0;
         for (const core::StoredAnalysis &a : storedRuns(m_store))
@@ -446,9 +469,13 @@ private slots:
                 const gui::LayerState *l = findLayer(w, id);
                 QVERIFY2(l, qPrintable(id));
                 QVERIFY2(!l->visible, qPrintable(id));
+                QVERIFY2(l->isResult, qPrintable(id));
                 ++checked;
             }
         QVERIFY(checked >= 5);
+        // They are listed under the "Analysis results" group.
+        QVERIFY(w.layerPanel()->resultsGroupItem());
+        QCOMPARE(w.layerPanel()->resultsGroupItem()->childCount(), checked);
         qInfo("whole test: %lld ms", m_clock.elapsed());
     }
 
