@@ -4483,6 +4483,17 @@
     </message>
 </context>
 <context>
+    <name>vigie::gui::HelpDialog</name>
+    <message>
+        <source>Vigie user guide</source>
+        <translation>Guide de l’utilisateur de Vigie</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this installation.</source>
+        <translation>Le guide de l’utilisateur manque dans cette installation.</translation>
+    </message>
+</context>
+<context>
     <name>vigie::gui::IdentifyPanel</name>
     <message>
         <source>Field</source>
@@ -4530,7 +4541,10 @@
     </message>
     <message numerus="yes">
         <source>%n feature(s) under the cursor:</source>
-        <translation><numerusform>%n objet sous le curseur :</numerusform><numerusform>%n objets sous le curseur :</numerusform></translation>
+        <translation>
+            <numerusform>%n objet sous le curseur :</numerusform>
+            <numerusform>%n objets sous le curseur :</numerusform>
+        </translation>
     </message>
     <message>
         <source>No feature here.</source>
@@ -5199,11 +5213,22 @@ Utilisez Fichier &gt; Ouvrir un espace de travail… ou Fichier &gt; Nouvel espa
     </message>
     <message numerus="yes">
         <source>%n layer(s) removed.</source>
-        <translation><numerusform>%n couche supprimée.</numerusform><numerusform>%n couches supprimées.</numerusform></translation>
+        <translation>
+            <numerusform>%n couche supprimée.</numerusform>
+            <numerusform>%n couches supprimées.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The saved map state could not be read (%1); the default map is shown.</source>
         <translation>L’état enregistré de la carte n’a pas pu être lu (%1) ; la carte par défaut est affichée.</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guide de l’utilisateur</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
     </message>
 </context>
 <context>
@@ -5502,6 +5527,33 @@ Utilisez Fichier &gt; Ouvrir un espace de travail… ou Fichier &gt; Nouvel espa
     <message>
         <source>Event place: %1, %2 (Lambert-93)</source>
         <translation>Lieu de l'événement : %1, %2 (Lambert-93)</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::gui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Raccourci</translation>
+    </message>
+    <message>
+        <source>Map › Clear the identify result</source>
+        <translation>Carte › Effacer le résultat de l’identification</translation>
+    </message>
+    <message>
+        <source>Layers › Rename the selected layer</source>
+        <translation>Couches › Renommer la couche sélectionnée</translation>
+    </message>
+    <message>
+        <source>Layers › Remove the selected layer</source>
+        <translation>Couches › Supprimer la couche sélectionnée</translation>
     </message>
 </context>
 <context>

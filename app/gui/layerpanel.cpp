@@ -3,6 +3,7 @@
 
 #include "render/symbolstyle.h"
 
+#include <QAction>
 #include <QDataStream>
 #include <QDropEvent>
 #include <QEvent>
@@ -232,6 +233,19 @@ LayerPanel::LayerPanel(QWidget *parent) : QWidget(parent)
     connect(m_tree, &QTreeWidget::itemChanged, this, &LayerPanel::itemChanged);
     connect(m_tree, &QTreeWidget::currentItemChanged, this, &LayerPanel::currentChanged);
     connect(m_tree, &QTreeWidget::customContextMenuRequested, this, &LayerPanel::contextMenu);
+    // F2 renames and Delete removes the selected layer, as in QGIS's layer tree.
+    const auto keyAction = [this](const QKeySequence &key, auto signal) {
+        auto *a = new QAction(m_tree);
+        a->setShortcut(key);
+        a->setShortcutContext(Qt::WidgetShortcut);
+        m_tree->addAction(a);
+        connect(a, &QAction::triggered, this, [this, signal] {
+            if (const QString id = currentLayerId(); !id.isEmpty())
+                emit(this->*signal)(id);
+        });
+    };
+    keyAction(QKeySequence(Qt::Key_F2), &LayerPanel::renameRequested);
+    keyAction(QKeySequence(QKeySequence::Delete), &LayerPanel::removeRequested);
     connect(m_up, &QToolButton::clicked, this, [this] { moveLayer(currentLayerId(), -1); });
     connect(m_down, &QToolButton::clicked, this, [this] { moveLayer(currentLayerId(), +1); });
     connect(m_zoom, &QToolButton::clicked, this, [this] {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
+
 #include "basemapmenu.h"
+#include "helpdialogs.h"
 #include "placesearchbox.h"
 
 #include "core/processing/algorithm.h"
@@ -39,6 +41,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSet>
 #include <QSettings>
 #include <QStatusBar>
@@ -60,6 +63,22 @@ QString resolveLanguage(const QString &setting)
         return setting;
     return QLocale::system().language() == QLocale::French ? QStringLiteral("fr")
                                                            : QStringLiteral("en");
+}
+
+/// The docks' arrangement: a state saved by a build with another arrangement is not restored
+/// (2: the right column is one set of tabs).
+constexpr int kDockLayout = 2;
+
+/// A dock's content that scrolls when the dock is smaller than it, rather than making the
+/// window taller than the screen.
+QWidget *scrollable(QWidget *content)
+{
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    return scroll;
 }
 
 } // namespace
@@ -129,7 +148,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     resize(1280, 800);
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray(), kDockLayout);
     updateScale(m_canvas->scaleDenominator());
 }
 
@@ -234,6 +253,13 @@ void MainWindow::createActions()
     connect(m_langAutoAction, &QAction::triggered, this,
             [this] { setLanguageSetting(QStringLiteral("auto")); });
 
+    m_guideAction = new QAction(this);
+    m_guideAction->setObjectName(QStringLiteral("userGuide"));
+    m_guideAction->setShortcut(QKeySequence::HelpContents);
+    connect(m_guideAction, &QAction::triggered, this, &MainWindow::showGuide);
+    m_shortcutsAction = new QAction(this);
+    m_shortcutsAction->setObjectName(QStringLiteral("keyboardShortcuts"));
+    connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
     m_aboutAction = new QAction(this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::about);
@@ -316,6 +342,9 @@ void MainWindow::createMenus()
 
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->setObjectName(QStringLiteral("helpMenu"));
+    m_helpMenu->addAction(m_guideAction);
+    m_helpMenu->addAction(m_shortcutsAction);
+    m_helpMenu->addSeparator();
     m_helpMenu->addAction(m_aboutAction);
 }
 
@@ -380,6 +409,7 @@ void MainWindow::createDocks()
     m_resultsDock->setObjectName(QStringLiteral("resultsDock"));
     m_resultsDock->setWidget(m_results);
     addDockWidget(Qt::RightDockWidgetArea, m_resultsDock);
+    tabifyDockWidget(m_identifyDock, m_resultsDock); // the right column is one set of tabs
     m_resultsDock->hide();
 
     // Sync with the municipal data hub: tabbed with the identify panel. The panel works on its
@@ -388,8 +418,9 @@ void MainWindow::createDocks()
     m_syncPanel = new SyncPanel(m_tasks, this);
     m_syncDock = new QDockWidget(this);
     m_syncDock->setObjectName(QStringLiteral("syncDock"));
-    m_syncDock->setWidget(m_syncPanel);
+    m_syncDock->setWidget(scrollable(m_syncPanel));
     addDockWidget(Qt::RightDockWidgetArea, m_syncDock);
+    tabifyDockWidget(m_identifyDock, m_syncDock);
     m_syncDock->hide(); // View → Sync with the hub
     connect(m_syncPanel, &SyncPanel::syncFinished, this, [this](bool ok) {
         if (ok && !m_path.isEmpty())
@@ -484,6 +515,8 @@ void MainWindow::retranslateUi()
     m_identifyAction->setToolTip(tr("Click a feature to see its attributes"));
     m_langAutoAction->setText(tr("Automatic (system language)"));
     m_aboutAction->setText(tr("&About Vigie"));
+    m_guideAction->setText(tr("&User guide"));
+    m_shortcutsAction->setText(tr("&Keyboard shortcuts"));
 
     m_toolBar->setWindowTitle(tr("Map tools"));
     m_layersDock->setWindowTitle(tr("Layers"));
@@ -508,7 +541,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     saveProject();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/state"), saveState(kDockLayout));
     m_tasks->cancelAll(); // the destructor waits for them
     event->accept();
 }
@@ -597,6 +630,20 @@ void MainWindow::setProgress(quint64 task, double percent)
         return;
     if (task == m_scenarioTask)
         m_scenarioPanel->setProgress(percent);
+}
+
+void MainWindow::showGuide()
+{
+    auto *dialog = new HelpDialog(m_language, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show(); // beside the map, not in its way
+}
+
+void MainWindow::showShortcuts()
+{
+    auto *dialog = new ShortcutsDialog(menuBar(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void MainWindow::about()

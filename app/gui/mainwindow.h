@@ -253,6 +253,8 @@ private:
     void openWorkspaceDialog();
     void importDialog();
     void about();
+    void showGuide();
+    void showShortcuts();
 
     // state
     std::shared_ptr<StoreHandle> m_store;
@@ -358,6 +360,8 @@ private:
     QAction *m_langEnAction = nullptr;
     QAction *m_langAutoAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_guideAction = nullptr;
+    QAction *m_shortcutsAction = nullptr;
 };
 
 } // namespace vigie::gui

@@ -54,7 +54,7 @@ ReportDialog::ReportDialog(const QString &storePath, const QString &language,
 {
     setWindowTitle(tr("Export report"));
     setObjectName(QStringLiteral("reportDialog"));
-    resize(1100, 760);
+    resize(1100, 720); // within 1280x800 with the window frame and a panel
 
     auto *body = new QHBoxLayout;
     body->addWidget(buildForm());
