@@ -1797,10 +1797,6 @@
         <translation>Distance moyenne observée : %1 m ; attendue au hasard : %2 m</translation>
     </message>
     <message>
-        <source>Nearest-neighbour index: %1 (z = %2, p = %3): %4</source>
-        <translation>Indice du plus proche voisin : %1 (z = %2, p = %3) : %4</translation>
-    </message>
-    <message>
         <source>clustered</source>
         <translation>agrégé</translation>
     </message>
@@ -2403,6 +2399,10 @@
     <message>
         <source>The workspace has no layer "%1".</source>
         <translation>L’espace de travail n’a pas de couche « %1 ».</translation>
+    </message>
+    <message>
+        <source>Nearest-neighbour index: %1 (z = %2, %3): %4</source>
+        <translation>Indice du plus proche voisin : %1 (z = %2, %3) : %4</translation>
     </message>
 </context>
 <context>
@@ -3060,10 +3060,6 @@
         <translation>Témoins</translation>
     </message>
     <message>
-        <source>Effect (difference in differences): %1 (%2 % interval %3 to %4), p = %5</source>
-        <translation>Effet (différence de différences) : %1 (intervalle à %2 % : %3 à %4), p = %5</translation>
-    </message>
-    <message>
         <source>Period bootstrap interval: %1 to %2</source>
         <translation>Intervalle bootstrap par périodes : %1 à %2</translation>
     </message>
@@ -3078,14 +3074,6 @@
     <message>
         <source>No significant difference from the controls at this confidence level.</source>
         <translation>Pas de différence significative avec les témoins à ce niveau de confiance.</translation>
-    </message>
-    <message>
-        <source>Pre-trends: parallel (p = %1), the comparison is credible.</source>
-        <translation>Tendances avant l'action : parallèles (p = %1), la comparaison est crédible.</translation>
-    </message>
-    <message>
-        <source>Warning: the trends before the action differ (p = %1): read the effect with caution.</source>
-        <translation>Attention : les tendances avant l'action diffèrent (p = %1) : interprétez l'effet avec prudence.</translation>
     </message>
     <message>
         <source>Displacement not assessed: the area did not improve relative to the controls (the weighted displacement quotient needs a success).</source>
@@ -3709,6 +3697,18 @@
     <message>
         <source>Seed</source>
         <translation>Graine</translation>
+    </message>
+    <message>
+        <source>Effect (difference in differences): %1 (%2 % interval %3 to %4), %5</source>
+        <translation>Effet (différence de différences) : %1 (intervalle à %2 % : %3 à %4), %5</translation>
+    </message>
+    <message>
+        <source>Pre-trends: parallel (%1), the comparison is credible.</source>
+        <translation>Tendances avant l'action : parallèles (%1), la comparaison est crédible.</translation>
+    </message>
+    <message>
+        <source>Warning: the trends before the action differ (%1): read the effect with caution.</source>
+        <translation>Attention : les tendances avant l'action diffèrent (%1) : interprétez l'effet avec prudence.</translation>
     </message>
 </context>
 <context>
@@ -5697,6 +5697,18 @@ Utilisez Fichier &gt; Ouvrir un espace de travail… ou Fichier &gt; Nouvel espa
     <message>
         <source>Sync with %1</source>
         <translation>Synchronisation avec %1</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminée</translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation>annulée</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échouée</translation>
     </message>
 </context>
 <context>

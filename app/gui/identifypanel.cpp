@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "identifypanel.h"
 
+#include "core/pvalue.h"
+
 #include <QComboBox>
 #include <QDateTime>
 #include <QEvent>
@@ -219,6 +221,8 @@ void IdentifyPanel::showHit(const IdentifyHit &hit)
             continue;
         QVariant value = attributes.value(field.name);
         QString text = formatValue(value, field.type);
+        if (field.type == core::FieldType::Real && core::isPValueField(field.name))
+            text = core::pValueNumber(value.toDouble(), QLocale());
         if (field.name == manifest.categoryField) {
             const int c = manifest.categoryIndex(value.toString());
             if (c >= 0)

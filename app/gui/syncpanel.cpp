@@ -4,6 +4,7 @@
 #include "datefield.h"
 
 #include "core/argtext.h"
+#include "core/i18n.h"
 #include "core/task/task.h"
 #include "taskstatus.h"
 
@@ -13,6 +14,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -21,6 +23,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QProgressBar>
@@ -163,10 +166,28 @@ void SyncPanel::refresh()
         return;
     const auto states = core::sync::syncStates(**store);
     m_state->setRowCount(int(states.size()));
+    const QString language = core::preferredLanguage();
+    const QLocale locale;
+    // Times as the user reads them: local, in the locale's short format.
+    const auto localTime = [&locale](const QString &iso) {
+        const QDateTime t = QDateTime::fromString(iso, Qt::ISODate);
+        return t.isValid() ? locale.toString(t.toLocalTime(), QLocale::ShortFormat) : iso;
+    };
+    const auto statusText = [](const QString &status) {
+        if (status == QLatin1String("ok"))
+            return tr("done");
+        if (status == QLatin1String("canceled"))
+            return tr("canceled");
+        if (status == QLatin1String("failed"))
+            return tr("failed");
+        return status;
+    };
     for (int r = 0; r < int(states.size()); ++r) {
         const auto &s = states[std::size_t(r)];
-        const QStringList cells{s.layer, s.lastStatus, s.lastSyncAt, s.highWater,
-                                QString::number(s.features)};
+        const auto manifest = (*store)->layer(s.layer);
+        const QStringList cells{manifest ? manifest->title.text(language) : s.layer,
+                                statusText(s.lastStatus), localTime(s.lastSyncAt),
+                                localTime(s.highWater), locale.toString(s.features)};
         for (int c = 0; c < cells.size(); ++c) {
             auto *item = new QTableWidgetItem(cells[c]);
             item->setToolTip(s.hub);

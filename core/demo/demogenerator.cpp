@@ -262,6 +262,9 @@ DemoSummary writeStore(Store &store, const DemoOptions &options, analytics::Feed
     progress(feedback, 95.0,
              QT_TRANSLATE_NOOP("vigie::core::DemoGenerator", "Finishing the workspace"));
     check(store.normaliseForDeterminism());
+    // The demo's data carry the fixed date; what the analyst does with them afterwards
+    // (analyses, imports, the map state) is stamped with the real time.
+    store.setClock(QString());
     return summary;
 }
 

@@ -6,6 +6,7 @@
 #include "../../argtext.h"
 #include "../../scenario/scenario.h"
 #include "../../store/store.h"
+#include "core/pvalue.h"
 #include "scenariosupport.h"
 
 #include <cmath>
@@ -202,9 +203,9 @@ private:
         const analytics::DidEstimate &d = m_result.did;
         const double confidence = m_params.confidence;
         m_ctx.line(vigie::core::ScenarioRunner::tr(
-                       "Effect (difference in differences): %1 (%2 % interval %3 to %4), p = %5")
+                       "Effect (difference in differences): %1 (%2 % interval %3 to %4), %5")
                        .arg(argText(pct(d.effect)), argText(int(std::lround(100 * confidence))),
-                            pct(d.effectLow), pct(d.effectHigh), argText(d.pValue, 0, 'g', 2)));
+                            pct(d.effectLow), pct(d.effectHigh), pValueText(d.pValue)));
         if (std::isfinite(d.bootLow))
             m_ctx.line(vigie::core::ScenarioRunner::tr("Period bootstrap interval: %1 to %2")
                            .arg(pct(std::expm1(d.bootLow)), pct(std::expm1(d.bootHigh))));
@@ -220,14 +221,13 @@ private:
                              "No significant difference from the controls at this confidence "
                              "level."));
         const auto &trend = m_result.preTrend;
-        m_ctx.line(trend.parallel
-                       ? vigie::core::ScenarioRunner::tr(
-                             "Pre-trends: parallel (p = %1), the comparison is credible.")
-                             .arg(trend.pValue, 0, 'g', 2)
-                       : vigie::core::ScenarioRunner::tr(
-                             "Warning: the trends before the action differ (p = %1): read "
-                             "the effect with caution.")
-                             .arg(trend.pValue, 0, 'g', 2));
+        m_ctx.line(trend.parallel ? vigie::core::ScenarioRunner::tr(
+                                        "Pre-trends: parallel (%1), the comparison is credible.")
+                                        .arg(pValueText(trend.pValue))
+                                  : vigie::core::ScenarioRunner::tr(
+                                        "Warning: the trends before the action differ (%1): read "
+                                        "the effect with caution.")
+                                        .arg(pValueText(trend.pValue)));
         const analytics::Wdq &w = m_result.wdq;
         if (std::isfinite(w.wdq) && w.successMeasure >= 0) {
             m_ctx.line(vigie::core::ScenarioRunner::tr(

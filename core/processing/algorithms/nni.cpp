@@ -3,6 +3,7 @@
 #include "../../argtext.h"
 #include "../algorithm.h"
 #include "analytics/cluster.h"
+#include "core/pvalue.h"
 
 namespace vigie::core::processing::algorithms {
 
@@ -51,8 +52,8 @@ public:
                      "Observed mean distance: %1 m; expected if random: %2 m")
                      .arg(argText(r.observedMean, 0, 'f', 1), argText(r.expectedMean, 0, 'f', 1)));
         ctx.line(
-            vigie::core::AnalysisRunner::tr("Nearest-neighbour index: %1 (z = %2, p = %3): %4")
-                .arg(argText(r.ratio, 0, 'f', 3), argText(r.z, 0, 'f', 2), argText(r.p, 0, 'g', 3),
+            vigie::core::AnalysisRunner::tr("Nearest-neighbour index: %1 (z = %2, %3): %4")
+                .arg(argText(r.ratio, 0, 'f', 3), argText(r.z, 0, 'f', 2), pValueText(r.p),
                      argText(r.p < 0.05
                                  ? (r.ratio < 1 ? vigie::core::AnalysisRunner::tr("clustered")
                                                 : vigie::core::AnalysisRunner::tr("dispersed"))

@@ -98,6 +98,7 @@ private slots:
     void eventsRaiseIncidents();
     void camerasEventsTraffic();
     void readsBackThroughStore();
+    void laterWorkHasTheRealTime();
 
 private:
     GDALDataset *open(const QString &path);
@@ -615,6 +616,23 @@ void TestDemo::readsBackThroughStore()
     // Every category of the manifest is recognised.
     for (auto c : snap.category)
         QVERIFY(c >= 0 && c < 6);
+}
+
+void TestDemo::laterWorkHasTheRealTime()
+{
+    // The demo's features keep the demo's fixed date, but what is done on the workspace later is
+    // stamped with the wall clock (a result made today does not say 31/12/2025 23:59:59).
+    auto store = core::Store::open(m_a, true);
+    QVERIFY(store.ok());
+    QVERIFY((*store)->meta(QStringLiteral("deterministic_clock")).isEmpty());
+    const QDateTime now = QDateTime::fromString((*store)->now(), Qt::ISODate);
+    QVERIFY2(std::abs(now.secsTo(QDateTime::currentDateTimeUtc())) < 120,
+             qPrintable((*store)->now()));
+    QCOMPARE((*store)
+                 ->attributes(QStringLiteral("incidents"), 1)
+                 ->value(QStringLiteral("_synced_at"))
+                 .toString(),
+             m_options.lastDay.toString(Qt::ISODate) + QStringLiteral("T23:59:59Z"));
 }
 
 QTEST_GUILESS_MAIN(TestDemo)

@@ -10,13 +10,17 @@
 #include "mapcanvas.h"
 
 #include "core/analysis/analysis.h"
+#include "core/pvalue.h"
 #include "core/store/store.h"
 #include "render/identify.h"
 
 #include <QComboBox>
+#include <QLocale>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+
+#include <cmath>
 
 using namespace vigie;
 
@@ -40,6 +44,7 @@ private slots:
     void initTestCase();
     void stackedLayersAndRaster();
     void clearRemovesTheMark();
+    void pValues();
     void cleanupTestCase();
 
 private:
@@ -162,6 +167,32 @@ void TestIdentifyGui::clearRemovesTheMark()
     w.identifyAt(QPointF(700000, 6600000), 2.0);
     QCOMPARE(panel->title(), QStringLiteral("Aucun objet à cet endroit."));
     QVERIFY(!w.mapCanvas()->hasHighlight());
+}
+
+void TestIdentifyGui::pValues()
+{
+    // Never "0.00": below one in a thousand a p-value reads "< 0.001", as reports write it.
+    QCOMPARE(core::pValueNumber(0.00004), QStringLiteral("< 0.001"));
+    QCOMPARE(core::pValueText(0.00004), QStringLiteral("p < 0.001"));
+    QCOMPARE(core::pValueText(0.0123), QStringLiteral("p = 0.012"));
+    QCOMPARE(core::pValueNumber(0.5, QLocale(QLocale::French)), QStringLiteral("0,500"));
+    QCOMPARE(core::pValueNumber(std::nan("")), QString());
+    // In the identify panel, a result's p field in the French UI.
+    core::LayerManifest m;
+    m.id = QStringLiteral("gistar_1");
+    m.title = {QStringLiteral("Points chauds"), QStringLiteral("Hot spots")};
+    core::FieldDef z{QStringLiteral("z"), core::FieldType::Real, {QStringLiteral("Score z"), {}}};
+    core::FieldDef p{QStringLiteral("p"), core::FieldType::Real, {QStringLiteral("Valeur p"), {}}};
+    m.fields = {z, p};
+    QLocale::setDefault(QLocale(QLocale::French));
+    m_window->identifyPanel()->showFeature(
+        m, {{QStringLiteral("z"), 4.21}, {QStringLiteral("p"), 0.0000255}}, QStringLiteral("fr"));
+    QLocale::setDefault(QLocale::c());
+    const QStringList lines = m_window->identifyPanel()->lines();
+    QVERIFY2(lines.contains(QStringLiteral("Valeur p: < 0,001")),
+             qPrintable(lines.join(QLatin1Char('|'))));
+    QVERIFY2(lines.contains(QStringLiteral("Score z: 4,21")),
+             qPrintable(lines.join(QLatin1Char('|'))));
 }
 
 void TestIdentifyGui::cleanupTestCase()
