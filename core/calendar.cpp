@@ -195,4 +195,29 @@ QString dateTimeFormat(const QString &language)
     return dateFormat(language) + QStringLiteral(" HH:mm");
 }
 
+std::optional<std::int64_t> parsePeriodBound(const QString &text, bool endOfDay)
+{
+    const QString t = text.trimmed();
+    static const QRegularExpression day(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    if (day.match(t).hasMatch()) {
+        const QDate d = QDate::fromString(t, Qt::ISODate);
+        if (!d.isValid())
+            return std::nullopt;
+        return endOfDay ? dayEndSecs(d) : dayStartSecs(d);
+    }
+    static const QRegularExpression dateTime(
+        QStringLiteral("^\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?"
+                       "(Z|[+-]\\d{2}:?\\d{2})?$"));
+    if (!dateTime.match(t).hasMatch())
+        return std::nullopt;
+    QString iso = t;
+    iso.replace(QLatin1Char(' '), QLatin1Char('T'));
+    QDateTime dt = QDateTime::fromString(iso, Qt::ISODateWithMs);
+    if (!dt.isValid())
+        return std::nullopt;
+    if (dt.timeSpec() == Qt::LocalTime) // no offset: the city's clock
+        dt = QDateTime(dt.date(), dt.time(), cityTimeZone());
+    return dt.toSecsSinceEpoch();
+}
+
 } // namespace vigie::core

@@ -74,6 +74,13 @@ std::optional<QDate> parseTypedDate(const QString &text);
 /// clock. nullopt when the text is not a real date-time.
 std::optional<QDateTime> parseTypedDateTime(const QString &text);
 
+/// Reads a bound of a period given on a command line or in a file, with one rule for every
+/// option: a date ("2025-06-01") is a day on the city's clock, from its midnight, or as an end
+/// (`endOfDay`) to its last second, so the day is included whole; a date and time without an
+/// offset ("2025-06-01T18:00") is on the city's clock; "Z" or an offset ("+02:00") is taken as
+/// given. Seconds since 1970 UTC; nullopt when the text is none of these.
+std::optional<std::int64_t> parsePeriodBound(const QString &text, bool endOfDay);
+
 /// How a date is written for `language`: "dd/MM/yyyy" in French, ISO "yyyy-MM-dd" otherwise.
 QString dateFormat(const QString &language);
 /// The same with the time to the minute (no seconds).

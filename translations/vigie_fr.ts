@@ -182,10 +182,6 @@
         <translation>%1 ne contient aucune entité.</translation>
     </message>
     <message>
-        <source>%1 features without a usable geometry were skipped.</source>
-        <translation>Entités sans géométrie utilisable ignorées : %1.</translation>
-    </message>
-    <message>
         <source>GDAL: %1</source>
         <translation>GDAL : %1</translation>
     </message>
@@ -208,6 +204,122 @@
     <message>
         <source>Cannot map "%1" to "%2": layer "%3" has no such category.</source>
         <translation>Impossible de faire correspondre « %1 » à « %2 » : la couche « %3 » n'a pas cette catégorie.</translation>
+    </message>
+    <message>
+        <source>%1 is not a field mapping: %2</source>
+        <translation>%1 n’est pas une correspondance de champs : %2</translation>
+    </message>
+    <message>
+        <source>larger than 1 MB</source>
+        <translation>plus de 1 Mo</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>ce n’est pas un objet JSON</translation>
+    </message>
+    <message>
+        <source>"vigieMapping": 1 is missing</source>
+        <translation>« vigieMapping » : 1 manque</translation>
+    </message>
+    <message>
+        <source>"fields" must be an object of field: column</source>
+        <translation>« fields » doit être un objet champ : colonne</translation>
+    </message>
+    <message>
+        <source>the column of "%1" must be a name</source>
+        <translation>la colonne de « %1 » doit être un nom</translation>
+    </message>
+    <message>
+        <source>"dateOrder" must be auto, dmy or mdy</source>
+        <translation>« dateOrder » doit valoir auto, dmy ou mdy</translation>
+    </message>
+    <message>
+        <source>unknown time zone "%1"</source>
+        <translation>fuseau horaire inconnu « %1 »</translation>
+    </message>
+    <message>
+        <source>the category of "%1" must be a text</source>
+        <translation>la catégorie de « %1 » doit être un texte</translation>
+    </message>
+    <message>
+        <source>Unknown time zone "%1" (for example Europe/Paris, UTC).</source>
+        <translation>Fuseau horaire inconnu « %1 » (par exemple Europe/Paris, UTC).</translation>
+    </message>
+    <message>
+        <source>%1 has no column %2 (its columns: %3).</source>
+        <translation>%1 n’a pas de colonne %2 (ses colonnes : %3).</translation>
+    </message>
+    <message>
+        <source>A time column is mapped without its date column (occurred_at, occurred_to).</source>
+        <translation>Une colonne d’heure est associée sans sa colonne de date (occurred_at, occurred_to).</translation>
+    </message>
+    <message>
+        <source>An end (occurred_to) is mapped without a start (occurred_at).</source>
+        <translation>Une fin (occurred_to) est associée sans début (occurred_at).</translation>
+    </message>
+    <message>
+        <source>Layer "%1" has no time field to hold occurred_at.</source>
+        <translation>La couche « %1 » n’a pas de champ de date pour recevoir occurred_at.</translation>
+    </message>
+    <message>
+        <source>Layer "%1" has no category field.</source>
+        <translation>La couche « %1 » n’a pas de champ de catégorie.</translation>
+    </message>
+    <message>
+        <source>Layer "%1" has no text field source_key to hold the source key.</source>
+        <translation>La couche « %1 » n’a pas de champ texte source_key pour recevoir la clé de la source.</translation>
+    </message>
+    <message>
+        <source>Layer "%1" has no end time field: the spans are kept by their start.</source>
+        <translation>La couche « %1 » n’a pas de champ de fin : les intervalles sont gardés par leur début.</translation>
+    </message>
+    <message>
+        <source>Layer "%1" has no field "%2".</source>
+        <translation>La couche « %1 » n’a pas de champ « %2 ».</translation>
+    </message>
+    <message>
+        <source>Dates read month first (12/03/2026 = 3 December).</source>
+        <translation>Dates lues le mois d’abord (12/03/2026 = 3 décembre).</translation>
+    </message>
+    <message>
+        <source>Dates read day first (03/12/2026 = 3 December).</source>
+        <translation>Dates lues le jour d’abord (03/12/2026 = 3 décembre).</translation>
+    </message>
+    <message>
+        <source>it has no date (column %1)</source>
+        <translation>elle n’a pas de date (colonne %1)</translation>
+    </message>
+    <message>
+        <source>its date "%1" cannot be read</source>
+        <translation>sa date « %1 » est illisible</translation>
+    </message>
+    <message>
+        <source>its end date "%1" cannot be read</source>
+        <translation>sa date de fin « %1 » est illisible</translation>
+    </message>
+    <message>
+        <source>it ends (%1) before it starts (%2)</source>
+        <translation>elle finit (%1) avant de commencer (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 different categories; is the category column right?</source>
+        <translation>%1 : %2 catégories différentes ; la colonne de catégorie est-elle la bonne ?</translation>
+    </message>
+    <message>
+        <source>%1 features without a usable geometry or date were skipped; the first ones:</source>
+        <translation>%1 entités sans géométrie ou date utilisable ont été ignorées ; les premières :</translation>
+    </message>
+    <message>
+        <source>%1 holds no polygons: a study area or units file must be polygons (boundaries).</source>
+        <translation>%1 ne contient pas de polygones : un fichier de zone d’étude ou d’unités doit contenir des polygones (des limites).</translation>
+    </message>
+    <message>
+        <source>%1 already exists: a new workspace needs a new file.</source>
+        <translation>%1 existe déjà : un nouvel espace de travail demande un nouveau fichier.</translation>
+    </message>
+    <message>
+        <source>A new workspace needs the boundaries of its study area.</source>
+        <translation>Un nouvel espace de travail demande les limites de sa zone d’étude.</translation>
     </message>
 </context>
 <context>
@@ -725,6 +837,10 @@
         <source>The layer "%1" has no field "%2".</source>
         <translation>La couche « %1 » n'a pas de champ « %2 ».</translation>
     </message>
+    <message>
+        <source>Layer "%1" has no text field "%2".</source>
+        <translation>La couche « %1 » n’a pas de champ texte « %2 ».</translation>
+    </message>
 </context>
 <context>
     <name>vigie::cli</name>
@@ -815,10 +931,6 @@
     <message>
         <source>Ignore fields of the file that the target layer does not declare.</source>
         <translation>Ignorer les champs du fichier que la couche de destination ne déclare pas.</translation>
-    </message>
-    <message>
-        <source>Skip features without a valid geometry instead of stopping (they are counted as warnings).</source>
-        <translation>Ignorer les entités sans géométrie valide au lieu de s’arrêter (elles sont comptées comme avertissements).</translation>
     </message>
     <message>
         <source>Vector file to import.</source>
@@ -973,16 +1085,8 @@
         <translation>Zoomer sur l’emprise de cette couche.</translation>
     </message>
     <message>
-        <source>Start of the period (ISO date or date-time).</source>
-        <translation>Début de la période (date ou date-heure ISO).</translation>
-    </message>
-    <message>
         <source>DATE</source>
         <translation>DATE</translation>
-    </message>
-    <message>
-        <source>End of the period (ISO date or date-time).</source>
-        <translation>Fin de la période (date ou date-heure ISO).</translation>
     </message>
     <message>
         <source>Language of labels and legend: fr or en.</source>
@@ -1501,18 +1605,6 @@
         <translation>Couche de points analysée.</translation>
     </message>
     <message>
-        <source>Start of the period (ISO date or date-time, UTC).</source>
-        <translation>Début de la période (date ou date-heure ISO, UTC).</translation>
-    </message>
-    <message>
-        <source>End of the period (ISO date or date-time, UTC).</source>
-        <translation>Fin de la période (date ou date-heure ISO, UTC).</translation>
-    </message>
-    <message>
-        <source>Polygon layer of the study areas (default: quartiers when --areas is given, else the whole city).</source>
-        <translation>Couche de polygones des zones d'étude (par défaut : les quartiers si --areas est donné, sinon toute la ville).</translation>
-    </message>
-    <message>
         <source>Areas kept, by name or code, comma-separated.</source>
         <translation>Zones retenues, par nom ou code, séparées par des virgules.</translation>
     </message>
@@ -1551,6 +1643,126 @@
     <message>
         <source>With --evaluate: scores the models on held-out periods instead (hit rate, PAI and PEI), writing nothing; its options: vigie-cli run forecast_evaluation --help.</source>
         <translation>Avec --evaluate : note plutôt les modèles sur des périodes mises de côté (taux de succès, PAI et PEI), sans rien écrire ; ses options : vigie-cli run forecast_evaluation --help.</translation>
+    </message>
+    <message>
+        <source>  %1 new, %2 updated, %3 unchanged (by source key)</source>
+        <translation>  %1 nouvelles, %2 mises à jour, %3 inchangées (par clé de la source)</translation>
+    </message>
+    <message>
+        <source>  categories of the new layer: %1</source>
+        <translation>  catégories de la nouvelle couche : %1</translation>
+    </message>
+    <message>
+        <source>cannot read the mapping file %1</source>
+        <translation>impossible de lire le fichier de correspondance %1</translation>
+    </message>
+    <message>
+        <source>--map expects FIELD=COLUMN, not "%1"</source>
+        <translation>--map attend CHAMP=COLONNE, pas « %1 »</translation>
+    </message>
+    <message>
+        <source>note: the field mapping of the last import into '%1' is used</source>
+        <translation>remarque : la correspondance de champs du dernier import dans « %1 » est utilisée</translation>
+    </message>
+    <message>
+        <source>--date-order must be auto, dmy or mdy</source>
+        <translation>--date-order doit valoir auto, dmy ou mdy</translation>
+    </message>
+    <message>
+        <source>unknown time zone "%1"</source>
+        <translation>fuseau horaire inconnu « %1 »</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Impossible d’écrire %1.</translation>
+    </message>
+    <message>
+        <source>Makes an empty workspace for any area: its study area and reporting units come from your boundary files. Analyses then use that study area.</source>
+        <translation>Crée un espace de travail vide pour n’importe quel territoire : sa zone d’étude et ses unités de restitution viennent de vos fichiers de limites. Les analyses utilisent ensuite cette zone d’étude.</translation>
+    </message>
+    <message>
+        <source>Polygons of the study area (any vector format GDAL reads).</source>
+        <translation>Polygones de la zone d’étude (tout format vecteur lu par GDAL).</translation>
+    </message>
+    <message>
+        <source>Polygons of the reporting units (districts, beats), optional.</source>
+        <translation>Polygones des unités de restitution (secteurs, quartiers), facultatif.</translation>
+    </message>
+    <message>
+        <source>CRS of the boundary files when they do not say, e.g. EPSG:4326.</source>
+        <translation>SCR des fichiers de limites quand ils ne le disent pas, par exemple EPSG:4326.</translation>
+    </message>
+    <message>
+        <source>--out FILE and --boundaries FILE are required</source>
+        <translation>--out FICHIER et --boundaries FICHIER sont obligatoires</translation>
+    </message>
+    <message>
+        <source>Workspace written to %1: study area of %2 polygon(s), %3 reporting unit(s)</source>
+        <translation>Espace de travail écrit dans %1 : zone d’étude de %2 polygone(s), %3 unité(s) de restitution</translation>
+    </message>
+    <message>
+        <source>FIELD=COLUMN</source>
+        <translation>CHAMP=COLONNE</translation>
+    </message>
+    <message>
+        <source>Write the mapping used to FILE, for the next files of this source.</source>
+        <translation>Écrit la correspondance utilisée dans FICHIER, pour les prochains fichiers de cette source.</translation>
+    </message>
+    <message>
+        <source>How to read dates like 03/12/2026: dmy (3 December), mdy (12 March) or auto (decided from the values, day first when they do not tell).</source>
+        <translation>Comment lire les dates comme 03/12/2026 : dmy (3 décembre), mdy (12 mars) ou auto (décidé d’après les valeurs, le jour d’abord quand elles ne le disent pas).</translation>
+    </message>
+    <message>
+        <source>ORDER</source>
+        <translation>ORDRE</translation>
+    </message>
+    <message>
+        <source>Time zone of the file's local dates and times (default Europe/Paris).</source>
+        <translation>Fuseau horaire des dates et heures locales du fichier (par défaut Europe/Paris).</translation>
+    </message>
+    <message>
+        <source>ZONE</source>
+        <translation>FUSEAU</translation>
+    </message>
+    <message>
+        <source>make an empty workspace for any area from its boundary files</source>
+        <translation>créer un espace de travail vide pour n’importe quel territoire à partir de ses fichiers de limites</translation>
+    </message>
+    <message>
+        <source>Start of the period: a day (YYYY-MM-DD, Paris time) or a date-time (Z for UTC).</source>
+        <translation>Début de la période : un jour (AAAA-MM-JJ, heure de Paris) ou une date et heure (Z pour UTC).</translation>
+    </message>
+    <message>
+        <source>End of the period: a day, included whole, or a date-time (Paris time, Z for UTC).</source>
+        <translation>Fin de la période : un jour, inclus en entier, ou une date et heure (heure de Paris, Z pour UTC).</translation>
+    </message>
+    <message>
+        <source>--span-rule must be start, overlap or aoristic</source>
+        <translation>--span-rule doit valoir start, overlap ou aoristic</translation>
+    </message>
+    <message>
+        <source>Polygon layer of the study areas (default: the workspace's reporting units when --areas is given, else its study area).</source>
+        <translation>Couche de polygones des zones d’étude (par défaut : les unités de restitution de l’espace de travail quand --areas est donné, sinon sa zone d’étude).</translation>
+    </message>
+    <message>
+        <source>Records known between two times: counted by their start (start, the default), when they overlap the period (overlap), or by the share of their span in it (aoristic).</source>
+        <translation>Faits connus entre deux instants : comptés par leur début (start, par défaut), dès qu’ils chevauchent la période (overlap), ou selon la part de leur intervalle qui s’y trouve (aoristic).</translation>
+    </message>
+    <message>
+        <source>RULE</source>
+        <translation>RÈGLE</translation>
+    </message>
+    <message>
+        <source>Skip features without a valid geometry or date instead of stopping (they are counted, the first ones listed).</source>
+        <translation>Ignorer les entités sans géométrie ou date valide au lieu de s’arrêter (elles sont comptées, les premières sont listées).</translation>
+    </message>
+    <message>
+        <source>Fill FIELD from the file's COLUMN (repeat for each). FIELD is a field of the layer or occurred_at (date, or date and time), occurred_time (a separate time column), occurred_to and occurred_to_time (the end of a span), category, source_key (a column, or columns joined by +, naming a record: importing it again replaces it), x and y (coordinate columns).</source>
+        <translation>Remplit CHAMP depuis la COLONNE du fichier (à répéter pour chacun). CHAMP est un champ de la couche ou occurred_at (date, ou date et heure), occurred_time (une colonne d’heure séparée), occurred_to et occurred_to_time (la fin d’un intervalle), category, source_key (une colonne, ou des colonnes jointes par +, qui nomment un enregistrement : l’importer à nouveau le remplace), x et y (colonnes de coordonnées).</translation>
+    </message>
+    <message>
+        <source>Read the field mapping from a file written by --save-mapping; --map options given too override it.</source>
+        <translation>Lit la correspondance de champs dans un fichier écrit par --save-mapping ; les options --map données en plus l’emportent sur elle.</translation>
     </message>
 </context>
 <context>
@@ -2404,6 +2616,10 @@
         <source>Nearest-neighbour index: %1 (z = %2, %3): %4</source>
         <translation>Indice du plus proche voisin : %1 (z = %2, %3) : %4</translation>
     </message>
+    <message>
+        <source>Layer "%1" has no dates: a period cannot be applied to it. Import it with its date column (--map occurred_at=COLUMN), or leave out the period.</source>
+        <translation>La couche « %1 » n’a pas de dates : une période ne peut pas lui être appliquée. Importez-la avec sa colonne de date (--map occurred_at=COLONNE), ou retirez la période.</translation>
+    </message>
 </context>
 <context>
     <name>vigie::core::AtomicFile</name>
@@ -3148,14 +3364,6 @@
         <translation>Graine de la simulation : la même graine donne le même résultat.</translation>
     </message>
     <message>
-        <source>Period forecast: the next shift (8 hours), day or week.</source>
-        <translation>Période prévue : la prochaine vacation (8 heures), le prochain jour ou la prochaine semaine.</translation>
-    </message>
-    <message>
-        <source>Start of the period (ISO date-time, local time); empty: midnight after the last incident.</source>
-        <translation>Début de la période (date et heure ISO, heure locale) ; vide : minuit après le dernier incident.</translation>
-    </message>
-    <message>
         <source>Venue, as named in the events layer (e.g. Orange Vélodrome).</source>
         <translation>Site, tel que nommé dans la couche des événements (par ex. Orange Vélodrome).</translation>
     </message>
@@ -3527,10 +3735,6 @@
         <translation>Modèles comparés, séparés par des virgules : sepp, prospective-kde, last-period (vide : les trois).</translation>
     </message>
     <message>
-        <source>Length of each held-out period: a shift (8 hours), a day or a week.</source>
-        <translation>Durée de chaque période mise de côté : une vacation (8 heures), un jour ou une semaine.</translation>
-    </message>
-    <message>
         <source>Held-out periods</source>
         <translation>Périodes mises de côté</translation>
     </message>
@@ -3709,6 +3913,22 @@
     <message>
         <source>Warning: the trends before the action differ (%1): read the effect with caution.</source>
         <translation>Attention : les tendances avant l'action diffèrent (%1) : interprétez l'effet avec prudence.</translation>
+    </message>
+    <message>
+        <source>Period forecast: the next shift (8 hours), day, week or calendar month.</source>
+        <translation>Période prévue : la prochaine vacation (8 heures), le prochain jour, la prochaine semaine ou le prochain mois civil.</translation>
+    </message>
+    <message>
+        <source>Start of the period (ISO date-time, local time); empty: midnight after the last incident (a month: the 1st after it).</source>
+        <translation>Début de la période (date et heure ISO, heure locale) ; vide : minuit après le dernier fait (un mois : le 1er qui suit).</translation>
+    </message>
+    <message>
+        <source>Length of each held-out period: a shift (8 hours), a day, a week or a calendar month.</source>
+        <translation>Durée de chaque période mise de côté : une vacation (8 heures), un jour, une semaine ou un mois civil.</translation>
+    </message>
+    <message>
+        <source>the next calendar month</source>
+        <translation>le prochain mois civil</translation>
     </message>
 </context>
 <context>
@@ -3958,6 +4178,13 @@
     <message>
         <source>%1 failed: %2</source>
         <translation>%1 a échoué : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature(s) of the period outside the study area (layer "%1") left out.</source>
+        <translation>
+            <numerusform>%n entité de la période hors de la zone d’étude (couche « %1 ») laissée de côté.</numerusform>
+            <numerusform>%n entités de la période hors de la zone d’étude (couche « %1 ») laissées de côté.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

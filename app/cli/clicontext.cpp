@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clicontext.h"
 
+#include "core/calendar.h"
+
 #include "core/processing/parameter.h"
 
 #include "core/printable.h"
@@ -82,6 +84,13 @@ bool parseArguments(QCommandLineParser &parser, const QStringList &args, CliCont
     return true;
 }
 
+bool parseWithHelp(QCommandLineParser &parser, const QStringList &args, CliContext &ctx,
+                   int &exitCode)
+{
+    parser.addHelpOption();
+    return parseArguments(parser, args, ctx, exitCode);
+}
+
 QString optionName(const QString &parameter)
 {
     return core::processing::kebabCase(parameter); // the algorithms' options are spelled so too
@@ -89,15 +98,7 @@ QString optionName(const QString &parameter)
 
 std::optional<std::int64_t> parseWhen(const QString &text, bool endOfDay)
 {
-    QDateTime dt = QDateTime::fromString(text, Qt::ISODate);
-    if (!dt.isValid()) {
-        const QDate d = QDate::fromString(text, Qt::ISODate);
-        if (!d.isValid())
-            return std::nullopt;
-        dt = QDateTime(d, endOfDay ? QTime(23, 59, 59) : QTime(0, 0), QTimeZone::utc());
-    }
-    dt.setTimeZone(QTimeZone::utc());
-    return dt.toSecsSinceEpoch();
+    return core::parsePeriodBound(text, endOfDay); // one rule for every command
 }
 
 } // namespace vigie::cli

@@ -48,14 +48,17 @@ private:
     std::unique_ptr<analytics::Feedback> m_feedback;
 };
 
-/// An ISO date-time, or an ISO date taken at 00:00:00 (or 23:59:59 when endOfDay), as UTC
-/// seconds since 1970; nothing when the text is neither.
+/// A period bound typed on the command line, read by core::parsePeriodBound(): a date is a
+/// Paris day (its whole day as an end), a date-time without offset Paris time, "Z" UTC.
 std::optional<std::int64_t> parseWhen(const QString &text, bool endOfDay);
 
 /// Parses a command's arguments (the caller has added --help). False when the command must
 /// stop: after printing the help (exitCode ExitOk) or a usage error (exitCode from usageError).
 bool parseArguments(QCommandLineParser &parser, const QStringList &args, CliContext &ctx,
                     int &exitCode);
+/// The same after adding --help.
+bool parseWithHelp(QCommandLineParser &parser, const QStringList &args, CliContext &ctx,
+                   int &exitCode);
 
 /// The option of a named parameter: "cellSize" -> "cell-size" (analyze, forecast, scenario).
 QString optionName(const QString &parameter);
@@ -63,7 +66,8 @@ QString optionName(const QString &parameter);
 using CommandFunction = int (*)(CliContext &, const QStringList &args);
 
 int runDemo(CliContext &ctx, const QStringList &args);
-int runImport(CliContext &ctx, const QStringList &args);
+int runImport(CliContext &ctx, const QStringList &args); // importcommand.cpp
+int runNew(CliContext &ctx, const QStringList &args);    // importcommand.cpp
 int runInfo(CliContext &ctx, const QStringList &args);
 int runLayers(CliContext &ctx, const QStringList &args);
 int runRender(CliContext &ctx, const QStringList &args);

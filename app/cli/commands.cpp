@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The data commands of vigie-cli: demo, import, info, layers, check.
+// The data commands of vigie-cli: demo, info, layers, check (importcommand.cpp: new, import).
 #include "clicontext.h"
 #include "core/argtext.h"
 
@@ -28,13 +28,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("vigie::cli", text);
 }
 
-/// Adds --help and parses args; false when the command must stop (see parseArguments()).
-bool parse(QCommandLineParser &parser, const QStringList &args, CliContext &ctx, int &exitCode)
-{
-    parser.addHelpOption();
-    return parseArguments(parser, args, ctx, exitCode);
-}
-
 QString formatTime(std::int64_t t)
 {
     if (t == core::LayerSnapshot::kNoTime)
@@ -58,7 +51,7 @@ int runDemo(CliContext &ctx, const QStringList &args)
                       tr("Multiplier of the incident volume (1 = about 45,000 a year)."), tr("X"),
                       QStringLiteral("1")});
     int code = ExitOk;
-    if (!parse(parser, args, ctx, code))
+    if (!parseWithHelp(parser, args, ctx, code))
         return code;
     if (!parser.isSet(QStringLiteral("out")))
         return ctx.usageError(tr("--out FILE is required"));
@@ -90,92 +83,6 @@ int runDemo(CliContext &ctx, const QStringList &args)
     return ExitOk;
 }
 
-int runImport(CliContext &ctx, const QStringList &args)
-{
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Imports a vector file that GDAL reads into a layer of a workspace, reprojected to "
-           "Lambert-93. All or nothing: on any error the workspace is left unchanged."));
-    parser.addOption({QStringLiteral("store"), tr("Workspace file."), tr("FILE")});
-    parser.addOption({QStringLiteral("layer"),
-                      tr("Target layer id (a layer of the workspace or a known layer type). "
-                         "Without it, a new layer is created from the file."),
-                      tr("ID")});
-    parser.addOption({QStringLiteral("new-layer"),
-                      tr("Id of the new layer (default: from the "
-                         "file name)."),
-                      tr("ID")});
-    parser.addOption({QStringLiteral("crs"),
-                      tr("CRS of the input when the file has none or a wrong one, e.g. EPSG:4326."),
-                      tr("CRS")});
-    parser.addOption({QStringLiteral("source-layer"),
-                      tr("Layer to read in a multi-layer file (GeoPackage)."), tr("NAME")});
-    parser.addOption({QStringLiteral("x-field"),
-                      tr("CSV column holding the x coordinate or longitude (default: x, lon, lng, "
-                         "long or longitude, else the one column starting with X)."),
-                      tr("NAME")});
-    parser.addOption({QStringLiteral("y-field"),
-                      tr("CSV column holding the y coordinate or latitude (default: y, lat or "
-                         "latitude, else the one column starting with Y)."),
-                      tr("NAME")});
-    parser.addOption({QStringLiteral("drop-unknown-fields"),
-                      tr("Ignore fields of the file that the target layer does not declare.")});
-    parser.addOption({QStringLiteral("skip-invalid"),
-                      tr("Skip features without a valid geometry instead of stopping (they are "
-                         "counted as warnings).")});
-    parser.addOption({QStringLiteral("map-category"),
-                      tr("Store the file's category FROM as the layer's category TO (repeat for "
-                         "each); any other value outside the layer's categories stops the "
-                         "import."),
-                      tr("FROM=TO")});
-    parser.addPositionalArgument(QStringLiteral("INPUT"), tr("Vector file to import."));
-    int code = ExitOk;
-    if (!parse(parser, args, ctx, code))
-        return code;
-    if (!parser.isSet(QStringLiteral("store")))
-        return ctx.usageError(tr("--store FILE is required"));
-    if (parser.positionalArguments().size() != 1)
-        return ctx.usageError(tr("exactly one INPUT file is expected"));
-
-    const QString storePath = parser.value(QStringLiteral("store"));
-    auto store = QFileInfo::exists(storePath) ? core::Store::open(storePath)
-                                              : core::Store::create(storePath);
-    if (!store)
-        return ctx.fail(store.error());
-
-    core::ImportOptions options;
-    options.layerId = parser.value(QStringLiteral("layer"));
-    options.newLayerId = parser.value(QStringLiteral("new-layer"));
-    options.sourceCrs = parser.value(QStringLiteral("crs"));
-    options.sourceLayer = parser.value(QStringLiteral("source-layer"));
-    options.xField = parser.value(QStringLiteral("x-field"));
-    options.yField = parser.value(QStringLiteral("y-field"));
-    options.dropUnknownFields = parser.isSet(QStringLiteral("drop-unknown-fields"));
-    options.skipInvalid = parser.isSet(QStringLiteral("skip-invalid"));
-    for (const QString &pair : parser.values(QStringLiteral("map-category"))) {
-        const qsizetype eq = pair.indexOf(QLatin1Char('='));
-        if (eq <= 0 || eq == pair.size() - 1)
-            return ctx.usageError(tr("--map-category expects FROM=TO, not \"%1\"").arg(pair));
-        options.categoryMap.insert(pair.left(eq), pair.mid(eq + 1));
-    }
-
-    QElapsedTimer timer;
-    timer.start();
-    const QString input = parser.positionalArguments().constFirst();
-    auto report = core::Importer::importFile(**store, input, options, &ctx.feedback());
-    if (!report)
-        return ctx.fail(report.error());
-    const double seconds = std::max(timer.elapsed(), qint64(1)) / 1000.0;
-    for (const QString &w : report->warnings)
-        ctx.err() << tr("warning: %1").arg(w) << "\n";
-    ctx.out() << tr("Imported %1 features from %2 into layer '%3' in %4 s (%5 features/s)")
-                     .arg(QString::number(report->features), input, report->layerId,
-                          QString::number(seconds, 'f', 2),
-                          QString::number(qRound64(report->features / seconds)))
-              << "\n";
-    return ExitOk;
-}
-
 int runInfo(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
@@ -183,7 +90,7 @@ int runInfo(CliContext &ctx, const QStringList &args)
     parser.addOption({QStringLiteral("store"), tr("Workspace file."), tr("FILE")});
     parser.addOption({QStringLiteral("lang"), tr("Language of titles: fr or en."), tr("LANG")});
     int code = ExitOk;
-    if (!parse(parser, args, ctx, code))
+    if (!parseWithHelp(parser, args, ctx, code))
         return code;
     if (!parser.isSet(QStringLiteral("store")))
         return ctx.usageError(tr("--store FILE is required"));
@@ -223,7 +130,7 @@ int runLayers(CliContext &ctx, const QStringList &args)
     parser.setApplicationDescription(
         tr("Lists the layer types known: built-in manifests and those of plugin folders."));
     int code = ExitOk;
-    if (!parse(parser, args, ctx, code))
+    if (!parseWithHelp(parser, args, ctx, code))
         return code;
     const QString lang = core::preferredLanguage();
     const core::LayerRegistry &registry = core::LayerRegistry::instance();
@@ -250,7 +157,7 @@ int runCheck(CliContext &ctx, const QStringList &args)
                       tr("Recreate Vigie's own SQL objects, remove triggers Vigie did not write "
                          "and rebuild damaged spatial indexes (a copy is kept as FILE.bak).")});
     int code = ExitOk;
-    if (!parse(parser, args, ctx, code))
+    if (!parseWithHelp(parser, args, ctx, code))
         return code;
     if (!parser.isSet(QStringLiteral("store")))
         return ctx.usageError(tr("--store FILE is required"));
@@ -305,7 +212,7 @@ int runKey(CliContext &ctx, const QStringList &args)
                          "existing file)."),
                       tr("FILE")});
     int code = ExitOk;
-    if (!parse(parser, args, ctx, code))
+    if (!parseWithHelp(parser, args, ctx, code))
         return code;
     if (parser.isSet(QStringLiteral("create"))) {
         const QString file = parser.value(QStringLiteral("create"));

@@ -23,6 +23,9 @@ struct Command
 const Command kCommands[] = {
     {"demo", vigie::cli::runDemo, false,
      QT_TRANSLATE_NOOP("vigie::cli", "create a demo workspace shaped like Marseille")},
+    {"new", vigie::cli::runNew, false,
+     QT_TRANSLATE_NOOP("vigie::cli",
+                       "make an empty workspace for any area from its boundary files")},
     {"import", vigie::cli::runImport, false,
      QT_TRANSLATE_NOOP("vigie::cli",
                        "import a vector file (GeoPackage, GeoJSON, CSV, Shapefile…) into a layer")},

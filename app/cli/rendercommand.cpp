@@ -42,9 +42,13 @@ void addRenderOptions(QCommandLineParser &parser)
     parser.addOption(
         {QStringLiteral("zoom-layer"), tr("Zoom to the extent of this layer."), tr("ID")});
     parser.addOption(
-        {QStringLiteral("from"), tr("Start of the period (ISO date or date-time)."), tr("DATE")});
+        {QStringLiteral("from"),
+         tr("Start of the period: a day (YYYY-MM-DD, Paris time) or a date-time (Z for UTC)."),
+         tr("WHEN")});
     parser.addOption(
-        {QStringLiteral("to"), tr("End of the period (ISO date or date-time)."), tr("DATE")});
+        {QStringLiteral("to"),
+         tr("End of the period: a day, included whole, or a date-time (Paris time, Z for UTC)."),
+         tr("WHEN")});
     parser.addOption(
         {QStringLiteral("lang"), tr("Language of labels and legend: fr or en."), tr("LANG")});
     parser.addOption({QStringLiteral("no-decorations"),

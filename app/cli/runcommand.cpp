@@ -33,7 +33,7 @@ const QStringList &selectionOptions()
         QStringLiteral("store"), QStringLiteral("layer"),      QStringLiteral("from"),
         QStringLiteral("to"),    QStringLiteral("categories"), QStringLiteral("area-layer"),
         QStringLiteral("areas"), QStringLiteral("weight"),     QStringLiteral("geotiff"),
-        QStringLiteral("title"), QStringLiteral("json")};
+        QStringLiteral("title"), QStringLiteral("json"),       QStringLiteral("span-rule")};
     return names;
 }
 
@@ -165,6 +165,14 @@ bool readSelection(const QCommandLineParser &parser, CliContext &ctx, core::Anal
     sel.areaLayer = parser.value(QStringLiteral("area-layer"));
     sel.areas = parser.value(QStringLiteral("areas")).split(u',', Qt::SkipEmptyParts);
     sel.weightField = parser.value(QStringLiteral("weight"));
+    if (parser.isSet(QStringLiteral("span-rule"))) {
+        const auto rule = core::spanRuleFromKey(parser.value(QStringLiteral("span-rule")));
+        if (!rule) {
+            code = ctx.usageError(tr("--span-rule must be start, overlap or aoristic"));
+            return false;
+        }
+        sel.spanRule = *rule;
+    }
     return true;
 }
 
@@ -224,20 +232,29 @@ int runAlgorithm(CliContext &ctx, const Algorithm &algorithm, const QStringList 
     parser.addOption({QStringLiteral("store"), tr("Workspace file."), tr("FILE")});
     parser.addOption({QStringLiteral("layer"), tr("Point layer analysed."), tr("ID"),
                       QStringLiteral("incidents")});
-    parser.addOption({QStringLiteral("from"),
-                      tr("Start of the period (ISO date or date-time, UTC)."), tr("WHEN")});
     parser.addOption(
-        {QStringLiteral("to"), tr("End of the period (ISO date or date-time, UTC)."), tr("WHEN")});
+        {QStringLiteral("from"),
+         tr("Start of the period: a day (YYYY-MM-DD, Paris time) or a date-time (Z for UTC)."),
+         tr("WHEN")});
+    parser.addOption(
+        {QStringLiteral("to"),
+         tr("End of the period: a day, included whole, or a date-time (Paris time, Z for UTC)."),
+         tr("WHEN")});
     parser.addOption({QStringLiteral("categories"),
                       tr("Categories kept, comma-separated (default: all)."), tr("LIST")});
     parser.addOption({QStringLiteral("area-layer"),
-                      tr("Polygon layer of the study areas (default: quartiers when --areas is "
-                         "given, else the whole city)."),
+                      tr("Polygon layer of the study areas (default: the workspace's reporting "
+                         "units when --areas is given, else its study area)."),
                       tr("ID")});
     parser.addOption(
         {QStringLiteral("areas"), tr("Areas kept, by name or code, comma-separated."), tr("LIST")});
     parser.addOption({QStringLiteral("weight"),
                       tr("Numeric field weighting each point (e.g. severity)."), tr("FIELD")});
+    parser.addOption({QStringLiteral("span-rule"),
+                      tr("Records known between two times: counted by their start (start, the "
+                         "default), when they overlap the period (overlap), or by the share of "
+                         "their span in it (aoristic)."),
+                      tr("RULE")});
     if (algorithm.makesRaster())
         parser.addOption({QStringLiteral("geotiff"),
                           tr("Also write a raster result to this GeoTIFF file."), tr("FILE")});

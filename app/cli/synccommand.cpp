@@ -107,14 +107,10 @@ int readFilterOptions(CliContext &ctx, const QCommandLineParser &parser,
         options.bbox = QRectF(QPointF(v[0], v[1]), QPointF(v[2], v[3]));
     }
     if (parser.isSet(QStringLiteral("since"))) {
-        QDateTime since = QDateTime::fromString(parser.value(QStringLiteral("since")), Qt::ISODate);
-        if (!since.isValid())
-            since = QDateTime(QDate::fromString(parser.value(QStringLiteral("since")), Qt::ISODate),
-                              QTime(0, 0), QTimeZone::utc());
-        if (!since.isValid())
+        const auto secs = parseWhen(parser.value(QStringLiteral("since")), false);
+        if (!secs)
             return ctx.usageError(tr("--since must be an ISO 8601 date, e.g. 2025-01-01"));
-        if (since.timeSpec() == Qt::LocalTime)
-            since.setTimeZone(QTimeZone::utc());
+        const QDateTime since = QDateTime::fromSecsSinceEpoch(*secs, QTimeZone::utc());
         options.since = since;
     }
     return ExitOk;

@@ -38,6 +38,35 @@ namespace vigie::core {
 using analytics::GridSpec;
 using analytics::Raster;
 
+QString workspaceLayer(const Store &store, const QString &metaKey, const QString &fallback)
+{
+    const QString named = store.meta(metaKey);
+    if (!named.isEmpty() && store.hasLayer(named))
+        return named;
+    return store.hasLayer(fallback) ? fallback : QString();
+}
+
+QString spanRuleKey(SpanRule rule)
+{
+    switch (rule) {
+    case SpanRule::Overlap:
+        return QStringLiteral("overlap");
+    case SpanRule::Aoristic:
+        return QStringLiteral("aoristic");
+    case SpanRule::Start:
+        break;
+    }
+    return QStringLiteral("start");
+}
+
+std::optional<SpanRule> spanRuleFromKey(const QString &key)
+{
+    for (SpanRule r : {SpanRule::Start, SpanRule::Overlap, SpanRule::Aoristic})
+        if (spanRuleKey(r) == key)
+            return r;
+    return std::nullopt;
+}
+
 namespace detail {
 
 // --- small helpers ---------------------------------------------------------------------------
@@ -169,20 +198,22 @@ std::vector<const Geometry *> matchAreas(Store &store, const LayerSnapshot &a,
     return window;
 }
 
-/// Study area: the chosen areas, else the whole city (the arrondissements) when present; sets
-/// the selection's window, bounds and area.
+/// Study area: the chosen areas, else the workspace's study area (made by `vigie-cli new`),
+/// else the whole city (the arrondissements) when present; sets the selection's window, bounds
+/// and area.
 void selectWindow(Store &store, const AnalysisSelection &sel, analytics::Feedback *feedback,
                   Selection &s)
 {
     QString areaLayerId = sel.areaLayer;
     if (areaLayerId.isEmpty() && !sel.areas.isEmpty())
-        areaLayerId = QStringLiteral("quartiers");
-    if (areaLayerId.isEmpty() && store.hasLayer(QStringLiteral("arrondissements")))
-        areaLayerId = QStringLiteral("arrondissements");
+        areaLayerId = workspaceLayer(store, kUnitsMetaKey, QStringLiteral("quartiers"));
+    if (areaLayerId.isEmpty())
+        areaLayerId = workspaceLayer(store, kStudyAreaMetaKey, QStringLiteral("arrondissements"));
     if (!areaLayerId.isEmpty()) {
         auto areas = store.loadSnapshot(areaLayerId, feedback);
         areas.orThrow();
         s.areaLayer = *areas;
+        s.studyArea = areaLayerId;
         const LayerSnapshot &a = *s.areaLayer;
         if (a.manifest.geometryType != GeometryType::Polygon)
             throw Exception(
@@ -270,31 +301,61 @@ private:
     std::vector<std::uint8_t> m_inside;
 };
 
+/// How much of row i counts in the selection's period under its span rule: 0 (out), 1 (in),
+/// or the share of its span inside the period (aoristic). Rows without a date are out when a
+/// period is set.
+static double spanShare(const LayerSnapshot &src, std::size_t i, const AnalysisSelection &sel)
+{
+    const std::int64_t start = src.time[i];
+    const bool bounded = sel.from != LayerSnapshot::kNoTime || sel.to != LayerSnapshot::kNoTime;
+    if (!bounded)
+        return 1.0;
+    if (start == LayerSnapshot::kNoTime)
+        return 0.0;
+    const std::int64_t lo =
+        sel.from != LayerSnapshot::kNoTime ? sel.from : std::numeric_limits<std::int64_t>::min();
+    // `to` is the period's last second: the period ends one second later.
+    const std::int64_t hi =
+        sel.to != LayerSnapshot::kNoTime ? sel.to + 1 : std::numeric_limits<std::int64_t>::max();
+    std::int64_t end = src.endTime.empty() ? LayerSnapshot::kNoTime : src.endTime[i];
+    if (sel.spanRule == SpanRule::Start || end == LayerSnapshot::kNoTime || end <= start)
+        return start >= lo && start < hi ? 1.0 : 0.0;
+    if (end <= lo || start >= hi)
+        return 0.0;
+    if (sel.spanRule == SpanRule::Overlap)
+        return 1.0;
+    const double inside = double(std::min(end, hi) - std::max(start, lo));
+    return inside / double(end - start);
+}
+
 /// The rows of the source in the period, the categories and the window.
 std::vector<std::size_t> selectRows(const LayerSnapshot &src, const AnalysisSelection &sel,
                                     const std::vector<bool> &catWanted, const WindowTest &window,
-                                    analytics::Feedback *feedback)
+                                    std::size_t &outside, analytics::Feedback *feedback)
 {
     std::vector<std::size_t> rows;
     const bool hasTime = !src.time.empty();
+    if (!hasTime && (sel.from != LayerSnapshot::kNoTime || sel.to != LayerSnapshot::kNoTime))
+        throw Exception(ErrorCode::InvalidInput,
+                        vigie::core::AnalysisRunner::tr(
+                            "Layer \"%1\" has no dates: a period cannot be applied to it. Import "
+                            "it with its date column (--map occurred_at=COLUMN), or leave out "
+                            "the period.")
+                            .arg(sel.layer));
     for (std::size_t i = 0; i < src.size(); ++i) {
         if (i % 65536 == 65535)
             analytics::throwIfCanceled(feedback);
-        if (hasTime) {
-            const std::int64_t ti = src.time[i];
-            if (sel.from != LayerSnapshot::kNoTime &&
-                (ti == LayerSnapshot::kNoTime || ti < sel.from))
-                continue;
-            if (sel.to != LayerSnapshot::kNoTime && (ti == LayerSnapshot::kNoTime || ti > sel.to))
-                continue;
-        }
+        if (hasTime && spanShare(src, i, sel) <= 0.0)
+            continue;
         if (!catWanted.empty()) {
             const int c = src.category.empty() ? -1 : src.category[i];
             if (c < 0 || !catWanted[std::size_t(c)])
                 continue;
         }
-        if (!window.contains(src.x[i], src.y[i]))
+        if (!window.contains(src.x[i], src.y[i])) {
+            ++outside;
             continue;
+        }
         rows.push_back(i);
     }
     return rows;
@@ -319,15 +380,22 @@ void fillPoints(const LayerSnapshot &src, const AnalysisSelection &sel,
     s.t0 = s.from;
     s.x.reserve(s.rows.size());
     s.y.reserve(s.rows.size());
+    const bool aoristic = sel.spanRule == SpanRule::Aoristic && !src.endTime.empty() &&
+                          (sel.from != LayerSnapshot::kNoTime || sel.to != LayerSnapshot::kNoTime);
     for (std::size_t r : s.rows) {
         s.x.push_back(src.x[r]);
         s.y.push_back(src.y[r]);
-        if (hasTime)
-            s.t.push_back(
-                src.time[r] == LayerSnapshot::kNoTime ? 0.0 : double(src.time[r] - s.t0) / 86400.0);
-        if (!weightByFid.empty()) {
-            auto it = weightByFid.find(src.fids[r]);
-            s.w.push_back(it == weightByFid.end() ? 0.0 : it->second);
+        if (hasTime) // a span begun before the period counts from the period's start
+            s.t.push_back(src.time[r] == LayerSnapshot::kNoTime
+                              ? 0.0
+                              : double(std::max(src.time[r], s.t0) - s.t0) / 86400.0);
+        if (!weightByFid.empty() || aoristic) {
+            double w = 1.0;
+            if (!weightByFid.empty()) {
+                auto it = weightByFid.find(src.fids[r]);
+                w = it == weightByFid.end() ? 0.0 : it->second;
+            }
+            s.w.push_back(aoristic ? w * spanShare(src, r, sel) : w);
         }
     }
 }
@@ -347,7 +415,7 @@ Selection select(Store &store, const AnalysisSelection &sel, analytics::Feedback
     selectWindow(store, sel, feedback, s);
     const std::vector<bool> catWanted = wantedCategories(src, sel);
     const auto weightByFid = weightsByFid(store, src, sel);
-    s.rows = selectRows(src, sel, catWanted, WindowTest(s), feedback);
+    s.rows = selectRows(src, sel, catWanted, WindowTest(s), s.outside, feedback);
     if (s.rows.empty())
         throw Exception(ErrorCode::InvalidInput,
                         vigie::core::AnalysisRunner::tr(
@@ -480,6 +548,7 @@ QVariantMap recordAnalysis(Store &store, const AnalysisOutcome &outcome, const Q
     used.insert(QStringLiteral("areaLayer"), selection.areaLayer);
     used.insert(QStringLiteral("areas"), QJsonArray::fromStringList(selection.areas));
     used.insert(QStringLiteral("weightField"), selection.weightField);
+    used.insert(QStringLiteral("spanRule"), spanRuleKey(selection.spanRule));
     used.insert(QStringLiteral("features"), qint64(outcome.inputCount));
     parameters.insert(QStringLiteral("selection"), used);
     QJsonObject summary = QJsonObject::fromVariantMap(outcome.summary);

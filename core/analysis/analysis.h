@@ -41,6 +41,14 @@ QString analysisKindTitle(AnalysisKind kind); ///< translated
 std::vector<AnalysisKind> allAnalysisKinds();
 
 /// Which features of a point layer an analysis uses.
+/// How a record known only between two times (occurred_at to occurred_to) meets a period:
+/// counted when its start is in the period (the default: a point in time as recorded), when any
+/// part of its span overlaps the period, or weighted by the share of its span inside the period
+/// (aoristic weighting, Ratcliffe 2002). Records without an end are points in time.
+enum class SpanRule { Start, Overlap, Aoristic };
+QString spanRuleKey(SpanRule rule); ///< "start", "overlap", "aoristic"
+std::optional<SpanRule> spanRuleFromKey(const QString &key);
+
 struct AnalysisSelection
 {
     QString layer = QStringLiteral("incidents");
@@ -50,6 +58,7 @@ struct AnalysisSelection
     QString areaLayer;                          ///< polygon layer restricting the area (optional)
     QStringList areas;   ///< area names or codes (label, code_*, num_* fields) in areaLayer
     QString weightField; ///< numeric field weighting points (KDE), empty = 1 each
+    SpanRule spanRule = SpanRule::Start;
 };
 
 /**
@@ -116,6 +125,14 @@ struct StoredAnalysis
     QString createdAt;
 };
 std::vector<StoredAnalysis> storedAnalyses(const Store &store); // throws Exception
+
+/// Workspace metadata naming the study area and the reporting units of a workspace made for
+/// any area (`vigie-cli new --boundaries`): layer ids.
+inline const QString kStudyAreaMetaKey = QStringLiteral("study_area");
+inline const QString kUnitsMetaKey = QStringLiteral("units");
+/// The layer the workspace names under `metaKey`, else `fallback`, when the workspace has it;
+/// empty when it has neither.
+QString workspaceLayer(const Store &store, const QString &metaKey, const QString &fallback);
 
 /// The layers removing `layerId` removes: the layer itself, and when it is a result of a stored
 /// analysis or scenario, every result layer of that run (they are read together). Throws.

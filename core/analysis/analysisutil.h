@@ -54,8 +54,12 @@ struct Selection
     std::int64_t from = 0, to = 0;        ///< period actually covered (seconds UTC)
     QRectF bounds;                        ///< of the window
     double areaM2 = 0.0;                  ///< of the window
+    QString studyArea;                    ///< the layer of the window, empty for none
+    std::size_t outside = 0; ///< rows matching the period and categories, outside the window
 
     analytics::PointSet points() const { return {x, y, w, t}; }
+    /// The weight of point i (1 when the points are not weighted).
+    double weightOf(std::size_t i) const { return w.empty() ? 1.0 : w[i]; }
 };
 
 /// Label and code fields by which areas are named.

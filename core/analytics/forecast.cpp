@@ -108,6 +108,8 @@ double periodDays(ForecastPeriod period)
         return 1.0;
     case ForecastPeriod::Week:
         return 7.0;
+    case ForecastPeriod::Month:
+        return 365.2425 / 12.0;
     }
     return 1.0;
 }
@@ -200,8 +202,8 @@ ForecastResult forecast(const PointSet &events, ForecastModel model, const Forec
     switch (model) {
     case ForecastModel::LastPeriod: {
         result.expected.grid = p.grid;
-        result.expected.values =
-            countPerCell(events, p.grid, p.originDay - p.horizonDays, p.originDay);
+        const double previous = p.previousPeriodDays > 0 ? p.previousPeriodDays : p.horizonDays;
+        result.expected.values = countPerCell(events, p.grid, p.originDay - previous, p.originDay);
         break;
     }
     case ForecastModel::ProspectiveKde:
@@ -294,16 +296,24 @@ std::vector<HitMetrics> hitMetrics(std::span<const double> risk, std::span<const
     return out;
 }
 
-EvaluationTable evaluateForecasts(const PointSet &events, const EvaluationParams &p,
-                                  Feedback *feedback)
+namespace {
+
+/// Checks the parameters of an evaluation; throws std::invalid_argument.
+void validateEvaluation(const EvaluationParams &p)
 {
     const ForecastParams &fp = p.forecast;
-    validateGrid(fp.grid, "evaluateForecasts");
-    validateEvents(events, "evaluateForecasts");
-    require(p.periods >= 1, "EvaluationParams.periods must be at least 1");
-    require(std::isfinite(p.firstOriginDay), "EvaluationParams.firstOriginDay must be finite");
-    require(std::isfinite(fp.horizonDays) && fp.horizonDays > 0,
-            "EvaluationParams.forecast.horizonDays must be positive");
+    if (!p.boundaries.empty()) {
+        require(p.boundaries.size() >= 2, "EvaluationParams.boundaries needs at least 2 values");
+        for (std::size_t k = 0; k < p.boundaries.size(); ++k)
+            require(std::isfinite(p.boundaries[k]) &&
+                        (k == 0 || p.boundaries[k] > p.boundaries[k - 1]),
+                    "EvaluationParams.boundaries must be finite and increasing");
+    } else {
+        require(p.periods >= 1, "EvaluationParams.periods must be at least 1");
+        require(std::isfinite(p.firstOriginDay), "EvaluationParams.firstOriginDay must be finite");
+        require(std::isfinite(fp.horizonDays) && fp.horizonDays > 0,
+                "EvaluationParams.forecast.horizonDays must be positive");
+    }
     require(!p.models.empty(), "EvaluationParams.models must not be empty");
     require(!p.areaFractions.empty(), "EvaluationParams.areaFractions must not be empty");
     for (double f : p.areaFractions)
@@ -317,66 +327,14 @@ EvaluationTable evaluateForecasts(const PointSet &events, const EvaluationParams
         sp.grid = fp.grid;
         validateSeppParams(sp);
     }
-    EvaluationTable table;
-    table.areaFractions = p.areaFractions;
-    table.horizonDays = fp.horizonDays;
-    table.windowCells = p.window.empty()
-                            ? fp.grid.cellCount()
-                            : std::size_t(std::count_if(p.window.begin(), p.window.end(),
-                                                        [](std::uint8_t v) { return v != 0; }));
-    require(table.windowCells > 0, "EvaluationParams.window has no cell inside");
+}
 
-    const std::size_t steps = std::size_t(p.periods) * p.models.size();
-    std::size_t step = 0;
-    for (int k = 0; k < p.periods; ++k) {
-        const double origin = p.firstOriginDay + k * fp.horizonDays;
-        const std::vector<double> observed =
-            countPerCell(events, fp.grid, origin, origin + fp.horizonDays);
-        double n = 0;
-        for (std::size_t c = 0; c < observed.size(); ++c)
-            if (p.window.empty() || p.window[c] != 0)
-                n += observed[c];
-        table.testEvents.push_back(n);
-        for (ForecastModel model : p.models) {
-            throwIfCanceled(feedback);
-            const double base = 100.0 * double(step) / double(steps);
-            if (feedback)
-                feedback->setProgress(base, "Forecast evaluation: " + forecastModelName(model) +
-                                                ", period " + std::to_string(k + 1) + "/" +
-                                                std::to_string(p.periods));
-            ForecastParams one = fp;
-            one.originDay = origin;
-            NestedFeedback nested(feedback, base, 100.0 / double(steps));
-            std::optional<ForecastResult> r;
-            try {
-                r = forecast(events, model, one, nested.get());
-            } catch (const std::invalid_argument &) {
-                // Too few training events for this model on this period: skipped (parameters
-                // were validated above, so this only comes from the data).
-                if (model != ForecastModel::Sepp)
-                    throw;
-            }
-            ++step;
-            if (!r)
-                continue;
-            PeriodScore s;
-            s.model = model;
-            s.originDay = origin;
-            s.trainingEvents = r->trainingEvents;
-            s.metrics = hitMetrics(r->expected.values, observed, p.areaFractions, p.window);
-            if (r->sepp) {
-                s.theta = r->sepp->theta;
-                s.omega = r->sepp->omega;
-                s.sigma = r->sepp->sigma;
-            }
-            table.scores.push_back(std::move(s));
-        }
-    }
-
-    for (ForecastModel model : p.models) {
+/// The mean scores of each model over the periods it could be scored on (with incidents).
+void summarise(const std::vector<ForecastModel> &models, std::size_t nf, EvaluationTable &table)
+{
+    for (ForecastModel model : models) {
         ModelSummary m;
         m.model = model;
-        const std::size_t nf = p.areaFractions.size();
         m.meanHitRate.assign(nf, 0.0);
         m.meanPai.assign(nf, 0.0);
         m.meanPei.assign(nf, 0.0);
@@ -399,6 +357,90 @@ EvaluationTable evaluateForecasts(const PointSet &events, const EvaluationParams
         }
         table.summary.push_back(std::move(m));
     }
+}
+
+} // namespace
+
+EvaluationTable evaluateForecasts(const PointSet &events, const EvaluationParams &p,
+                                  Feedback *feedback)
+{
+    const ForecastParams &fp = p.forecast;
+    validateGrid(fp.grid, "evaluateForecasts");
+    validateEvents(events, "evaluateForecasts");
+    const bool calendar = !p.boundaries.empty();
+    validateEvaluation(p);
+    const int periods = calendar ? int(p.boundaries.size()) - 1 : p.periods;
+    // Period k: [origin(k), origin(k) + length(k)).
+    auto origin = [&](int k) {
+        return calendar ? p.boundaries[std::size_t(k)] : p.firstOriginDay + k * fp.horizonDays;
+    };
+    auto length = [&](int k) {
+        return calendar ? p.boundaries[std::size_t(k) + 1] - p.boundaries[std::size_t(k)]
+                        : fp.horizonDays;
+    };
+    EvaluationTable table;
+    table.areaFractions = p.areaFractions;
+    table.horizonDays =
+        calendar ? (p.boundaries.back() - p.boundaries.front()) / periods : fp.horizonDays;
+    table.windowCells = p.window.empty()
+                            ? fp.grid.cellCount()
+                            : std::size_t(std::count_if(p.window.begin(), p.window.end(),
+                                                        [](std::uint8_t v) { return v != 0; }));
+    require(table.windowCells > 0, "EvaluationParams.window has no cell inside");
+
+    const std::size_t steps = std::size_t(periods) * p.models.size();
+    std::size_t step = 0;
+    for (int k = 0; k < periods; ++k) {
+        const double start = origin(k), days = length(k);
+        const std::vector<double> observed = countPerCell(events, fp.grid, start, start + days);
+        double n = 0;
+        for (std::size_t c = 0; c < observed.size(); ++c)
+            if (p.window.empty() || p.window[c] != 0)
+                n += observed[c];
+        table.testEvents.push_back(n);
+        for (ForecastModel model : p.models) {
+            throwIfCanceled(feedback);
+            const double base = 100.0 * double(step) / double(steps);
+            if (feedback)
+                feedback->setProgress(base, "Forecast evaluation: " + forecastModelName(model) +
+                                                ", period " + std::to_string(k + 1) + "/" +
+                                                std::to_string(periods));
+            ForecastParams one = fp;
+            one.originDay = start;
+            one.horizonDays = days;
+            // Calendar periods: the last period is the one before, of its own length.
+            if (calendar)
+                one.previousPeriodDays = k > 0                       ? length(k - 1)
+                                         : fp.previousPeriodDays > 0 ? fp.previousPeriodDays
+                                                                     : days;
+            NestedFeedback nested(feedback, base, 100.0 / double(steps));
+            std::optional<ForecastResult> r;
+            try {
+                r = forecast(events, model, one, nested.get());
+            } catch (const std::invalid_argument &) {
+                // Too few training events for this model on this period: skipped (parameters
+                // were validated above, so this only comes from the data).
+                if (model != ForecastModel::Sepp)
+                    throw;
+            }
+            ++step;
+            if (!r)
+                continue;
+            PeriodScore s;
+            s.model = model;
+            s.originDay = start;
+            s.trainingEvents = r->trainingEvents;
+            s.metrics = hitMetrics(r->expected.values, observed, p.areaFractions, p.window);
+            if (r->sepp) {
+                s.theta = r->sepp->theta;
+                s.omega = r->sepp->omega;
+                s.sigma = r->sepp->sigma;
+            }
+            table.scores.push_back(std::move(s));
+        }
+    }
+
+    summarise(p.models, p.areaFractions.size(), table);
     if (feedback)
         feedback->setProgress(100, "Forecast evaluation: done");
     return table;

@@ -36,8 +36,9 @@ std::string forecastModelName(ForecastModel model);
 std::optional<ForecastModel> parseForecastModel(std::string_view name);
 
 /// Usual forecast periods.
-enum class ForecastPeriod { Shift, Day, Week };
-/// Length in days: Shift = 8 h = 1/3, Day = 1, Week = 7.
+enum class ForecastPeriod { Shift, Day, Week, Month };
+/// Length in days: Shift = 8 h = 1/3, Day = 1, Week = 7, Month = 30.436875 (the mean Gregorian
+/// month: a calendar month's own length is given by the caller, see EvaluationParams).
 double periodDays(ForecastPeriod period);
 
 /// Recency-weighted ("prospective") KDE: weight 2^(-(originDay - t) / halfLifeDays).
@@ -55,6 +56,9 @@ struct ForecastParams
     GridSpec grid;          ///< output grid
     double originDay = 0;   ///< start of the forecast period (days)
     double horizonDays = 7; ///< length of the forecast period (> 0); see periodDays()
+    /// LastPeriod: length of the previous period, [originDay - it, originDay); 0 = horizonDays
+    /// (calendar months differ: the previous month of a March is 28 or 29 days).
+    double previousPeriodDays = 0;
     /// Events in [originDay - trainingDays, originDay) are used; +infinity uses all the past.
     double trainingDays = 365;
     /// SEPP settings; grid, startDay and endDay are set by forecast() (grid, training window).
@@ -125,6 +129,11 @@ struct EvaluationParams
     ForecastParams forecast; ///< grid, horizonDays, trainingDays, sepp, kde (originDay ignored)
     double firstOriginDay = 0;
     int periods = 4;
+    /// Held-out periods of their own lengths (calendar months): period k is [boundaries[k],
+    /// boundaries[k + 1]), increasing; when given (at least 2), firstOriginDay, periods and
+    /// forecast.horizonDays are not used, and LastPeriod looks at the period before (for the
+    /// first one: forecast.previousPeriodDays, the month before it).
+    std::vector<double> boundaries;
     std::vector<ForecastModel> models{ForecastModel::Sepp, ForecastModel::ProspectiveKde,
                                       ForecastModel::LastPeriod};
     std::vector<double> areaFractions{0.01, 0.02, 0.05};

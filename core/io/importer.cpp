@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importer.h"
+#include "importjob.h"
 
 #include "analytics/feedback.h"
+#include "argtext.h"
 #include "crs/crs.h"
 #include "gdalerrorscope.h"
 #include "gdalinput.h"
@@ -13,6 +15,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QSet>
 #include <QTimeZone>
 
@@ -26,492 +29,7 @@
 #include <memory>
 #include <optional>
 
-namespace vigie::core {
-
-namespace {
-
-/// Translation context of this file's messages (lupdate reads the macro).
-struct ImporterTr
-{
-    Q_DECLARE_TR_FUNCTIONS(vigie::Importer)
-};
-
-using detail::DatasetPtr;
-using FeaturePtr = std::unique_ptr<OGRFeature, decltype(&OGRFeature::DestroyFeature)>;
-
-/// A name usable as a layer id or field name: [a-z][a-z0-9_]*, never starting with '_'.
-QString sanitiseName(const QString &raw, const QString &fallback)
-{
-    QString s = raw.normalized(QString::NormalizationForm_KD).toLower();
-    QString out;
-    for (QChar c : s) {
-        if ((c >= QLatin1Char('a') && c <= QLatin1Char('z')) ||
-            (c >= QLatin1Char('0') && c <= QLatin1Char('9')))
-            out += c;
-        else if (c.category() == QChar::Mark_NonSpacing)
-            continue; // accents stripped: "é" -> "e"
-        else if (!out.endsWith(QLatin1Char('_')))
-            out += QLatin1Char('_');
-    }
-    while (out.startsWith(QLatin1Char('_')))
-        out.remove(0, 1);
-    while (out.endsWith(QLatin1Char('_')))
-        out.chop(1);
-    if (out.isEmpty())
-        out = fallback;
-    if (out.at(0).isDigit())
-        out.prepend(fallback.left(1) + QLatin1Char('_'));
-    return out;
-}
-
-std::optional<GeometryType> layerTypeOf(OGRwkbGeometryType t)
-{
-    switch (wkbFlatten(t)) {
-    case wkbPoint:
-    case wkbMultiPoint:
-        return GeometryType::Point;
-    case wkbLineString:
-    case wkbMultiLineString:
-        return GeometryType::Line;
-    case wkbPolygon:
-    case wkbMultiPolygon:
-        return GeometryType::Polygon;
-    default:
-        return std::nullopt;
-    }
-}
-
-/// How one manifest field is filled from the source.
-struct FieldBinding
-{
-    int source = -1; ///< OGR field index, -1: left NULL
-    FieldType type = FieldType::String;
-    OGRFieldType sourceType = OFTString;
-    bool drop = false;                      ///< personal data marked "drop": never stored
-    const FieldDef *pseudonymise = nullptr; ///< personal data stored as a keyed pseudonym
-};
-
-QVariant readValue(OGRFeature &f, const FieldBinding &b)
-{
-    if (b.source < 0 || b.drop || !f.IsFieldSetAndNotNull(b.source))
-        return {};
-    switch (b.type) {
-    case FieldType::Integer:
-        if (b.sourceType == OFTInteger || b.sourceType == OFTInteger64)
-            return QVariant::fromValue<qlonglong>(f.GetFieldAsInteger64(b.source));
-        if (b.sourceType == OFTReal)
-            return f.GetFieldAsDouble(b.source);
-        break;
-    case FieldType::Real:
-        if (b.sourceType == OFTInteger || b.sourceType == OFTInteger64 || b.sourceType == OFTReal)
-            return f.GetFieldAsDouble(b.source);
-        break;
-    case FieldType::Boolean:
-        if (b.sourceType == OFTInteger || b.sourceType == OFTInteger64)
-            return f.GetFieldAsInteger64(b.source) != 0;
-        break;
-    case FieldType::DateTime:
-        if (b.sourceType == OFTDate || b.sourceType == OFTDateTime) {
-            int y = 0, mo = 0, d = 0, h = 0, mi = 0, tz = 0;
-            float sec = 0;
-            if (!f.GetFieldAsDateTime(b.source, &y, &mo, &d, &h, &mi, &sec, &tz))
-                return {};
-            const int s = int(sec);
-            if (tz <= 1 || tz == 100) { // unknown, local (taken as UTC) or UTC: no conversion
-                char buf[32];
-                const int len = std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", y,
-                                              mo, d, h, mi, s);
-                return QString::fromLatin1(buf, len);
-            }
-            // GDAL: 100 + n means UTC + n * 15 minutes.
-            QDateTime dt(QDate(y, mo, d), QTime(h, mi, s), QTimeZone::utc());
-            dt = dt.addSecs(-qint64(tz - 100) * 15 * 60);
-            return dt.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
-        }
-        break;
-    case FieldType::String:
-        break;
-    }
-    return QString::fromUtf8(f.GetFieldAsString(b.source));
-}
-
-class ImportJob
-{
-public:
-    ImportJob(Store &store, const QString &path, const ImportOptions &options,
-              analytics::Feedback *feedback)
-        : m_store(store), m_path(path), m_options(options), m_feedback(feedback)
-    {
-    }
-
-    ImportReport run();
-
-private:
-    [[noreturn]] void fail(ErrorCode code, const QString &message) const
-    {
-        throw Exception(code, message);
-    }
-    void openDataset();
-    void chooseLayer();
-    void prepareTransform();
-    LayerManifest deriveManifest();
-    void bindFields(const LayerManifest &m, bool fromFile);
-    /// Checks and converts a feature's geometry; empty string when fine, else the reason.
-    QString prepareGeometry(OGRFeature &f, std::vector<unsigned char> &wkb);
-    QString invalidReason(const OGRGeometry &g);
-    void prepareAreaOfUse();
-    /// The category field's index in the manifest, -1 when the layer has no categories.
-    int categoryIndex(const LayerManifest &m) const;
-    /// Where the features go: a layer of the workspace, a registered layer type to add, or a
-    /// layer derived from the file.
-    struct Target
-    {
-        LayerManifest manifest;
-        bool addToStore = false;
-        bool fromFile = false;
-    };
-    Target chooseTarget();
-    /// Binds the file's fields to the layer's, refusing or reporting those left out.
-    void checkFields(const LayerManifest &m, bool fromFile, ImportReport &report);
-    void checkCategoryMap(const LayerManifest &m, int category) const;
-    /// Reads every feature into the inserter: skips or refuses those that cannot be stored.
-    void copyFeatures(Store::Inserter &inserter, int category, ImportReport &report);
-    /// The record of a feature's values: read, pseudonymised where asked, categories mapped.
-    void readValues(OGRFeature &feature, int category, FeatureRecord &record);
-    /// Refuses an import that stored nothing; the warnings of the skipped features and GDAL.
-    void finishReport(ImportReport &report, const QStringList &skippedDetails) const;
-
-    Store &m_store;
-    QString m_path;
-    ImportOptions m_options;
-    analytics::Feedback *m_feedback;
-    detail::GdalErrorScope m_errors;
-    detail::NoNetworkScope m_noNetwork; ///< inside m_errors: refused requests are errors
-    /// Where coordinates in the source CRS can be (its area of use, with a margin); empty when
-    /// the CRS does not say.
-    std::optional<OGREnvelope> m_area;
-    QString m_areaName;
-    DatasetPtr m_ds;
-    OGRLayer *m_layer = nullptr;
-    OGRSpatialReference m_target;
-    OGRSpatialReference m_sourceSrs;
-    std::unique_ptr<OGRCoordinateTransformation> m_ct;
-    GeometryType m_geomType = GeometryType::Point;
-    std::vector<FieldBinding> m_bindings;
-    QStringList m_unknownFields;
-    LayerManifest m_boundManifest;                ///< the manifest m_bindings point into
-    std::optional<Pseudonymiser> m_pseudonymiser; ///< loaded when a field is pseudonymised
-};
-
-void ImportJob::openDataset()
-{
-    const auto optionsFor = [this](const detail::TextFileInfo &info) {
-        CPLStringList openOptions;
-        if (!info.csv)
-            return openOptions;
-        if (const auto xy = detail::chooseCoordinateColumns(m_path, info.csvHeader,
-                                                            m_options.xField, m_options.yField)) {
-            openOptions.AddNameValue("X_POSSIBLE_NAMES", xy->x.toUtf8().constData());
-            openOptions.AddNameValue("Y_POSSIBLE_NAMES", xy->y.toUtf8().constData());
-            openOptions.AddNameValue("KEEP_GEOM_COLUMNS", "NO");
-        }
-        openOptions.AddNameValue("AUTODETECT_TYPE", "YES");
-        openOptions.AddNameValue("EMPTY_STRING_AS_NULL", "YES");
-        return openOptions;
-    };
-    m_ds = detail::openLocalVector(m_path, optionsFor, m_errors);
-}
-
-void ImportJob::chooseLayer()
-{
-    if (m_ds->GetLayerCount() == 0)
-        fail(ErrorCode::InvalidInput, ImporterTr::tr("%1 contains no vector layer.").arg(m_path));
-    if (m_options.sourceLayer.isEmpty()) {
-        m_layer = m_ds->GetLayer(0);
-    } else {
-        m_layer = m_ds->GetLayerByName(m_options.sourceLayer.toUtf8().constData());
-        if (!m_layer) {
-            QStringList names;
-            for (int i = 0; i < m_ds->GetLayerCount(); ++i)
-                names << QString::fromUtf8(m_ds->GetLayer(i)->GetName());
-            fail(ErrorCode::InvalidInput,
-                 ImporterTr::tr("%1 has no layer \"%2\" (it has: %3).")
-                     .arg(m_path, m_options.sourceLayer, names.join(QStringLiteral(", "))));
-        }
-    }
-}
-
-void ImportJob::prepareTransform()
-{
-    m_target.importFromEPSG(kStoreEpsg);
-    m_target.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    if (!m_options.sourceCrs.isEmpty()) {
-        // Never a file or a URL: a CRS given by the user is a code, WKT or PROJ string.
-        if (m_sourceSrs.SetFromUserInput(
-                m_options.sourceCrs.toUtf8().constData(),
-                OGRSpatialReference::SET_FROM_USER_INPUT_LIMITATIONS_get()) != OGRERR_NONE)
-            fail(ErrorCode::Crs,
-                 ImporterTr::tr("Unknown coordinate reference system \"%1\" for %2.")
-                     .arg(m_options.sourceCrs, m_path));
-    } else if (const OGRSpatialReference *srs = m_layer->GetSpatialRef();
-               m_errors.failureCount() > 0) {
-        // An unknown or unreachable CRS: GDAL says so, then goes on with none or with WGS 84.
-        fail(ErrorCode::Crs, ImporterTr::tr("The coordinate reference system of %1 is unknown: %2")
-                                 .arg(m_path, m_errors.summary()));
-    } else if (srs) {
-        m_sourceSrs = *srs;
-    } else {
-        fail(ErrorCode::Crs,
-             ImporterTr::tr(
-                 "%1 does not say in which coordinate reference system its coordinates are. "
-                 "Give it, for example --crs EPSG:4326 for longitude/latitude in degrees.")
-                 .arg(m_path));
-    }
-    m_sourceSrs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    prepareAreaOfUse();
-    if (m_sourceSrs.IsSame(&m_target))
-        return;
-    m_ct.reset(OGRCreateCoordinateTransformation(&m_sourceSrs, &m_target));
-    if (!m_ct)
-        fail(ErrorCode::Crs,
-             ImporterTr::tr("Cannot transform the coordinates of %1 to Lambert-93: %2")
-                 .arg(m_path, m_errors.summary()));
-}
-
-void ImportJob::prepareAreaOfUse()
-{
-    double west = 0, south = 0, east = 0, north = 0;
-    const char *name = nullptr;
-    if (!m_sourceSrs.GetAreaOfUse(&west, &south, &east, &north, &name)) {
-        if (m_sourceSrs.IsGeographic()) // degrees, wherever they come from
-            m_area = OGREnvelope{};
-        if (m_area) {
-            m_area->MinX = -180.0;
-            m_area->MaxX = 180.0;
-            m_area->MinY = -90.0;
-            m_area->MaxY = 90.0;
-        }
-        return;
-    }
-    if (west > east)
-        return; // across the antimeridian: only the store's own limit applies
-    m_areaName = QString::fromUtf8(name ? name : "");
-    if (m_areaName.endsWith(QLatin1Char('.')))
-        m_areaName.chop(1);
-    OGRSpatialReference wgs84;
-    wgs84.SetWellKnownGeogCS("WGS84");
-    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    std::unique_ptr<OGRCoordinateTransformation> toSource(
-        OGRCreateCoordinateTransformation(&wgs84, &m_sourceSrs));
-    if (!toSource)
-        return;
-    // A margin for data just across the edge (a CRS's area is drawn around land).
-    const double margin = std::max(0.5, 0.1 * std::max(east - west, north - south));
-    const double w = std::max(-180.0, west - margin), e = std::min(180.0, east + margin);
-    const double s = south <= -80 ? south : std::max(-90.0, south - margin);
-    const double n = north >= 80 ? north : std::min(90.0, north + margin);
-    OGREnvelope env;
-    if (toSource->TransformBounds(w, s, e, n, &env.MinX, &env.MinY, &env.MaxX, &env.MaxY, 21) ||
-        toSource->TransformBounds(west, south, east, north, &env.MinX, &env.MinY, &env.MaxX,
-                                  &env.MaxY, 21)) {
-        if (std::isfinite(env.MinX) && std::isfinite(env.MinY) && std::isfinite(env.MaxX) &&
-            std::isfinite(env.MaxY))
-            m_area = env;
-    }
-    m_errors.clear(); // a failed first try is not the file's fault
-}
-
-int ImportJob::categoryIndex(const LayerManifest &m) const
-{
-    if (m.categoryField.isEmpty() || m.categories.empty())
-        return -1;
-    for (std::size_t i = 0; i < m.fields.size(); ++i)
-        if (m.fields[i].name == m.categoryField)
-            return int(i);
-    return -1;
-}
-
-LayerManifest ImportJob::deriveManifest()
-{
-    const QFileInfo info(m_path);
-    LayerManifest m;
-    m.id = m_options.newLayerId.isEmpty()
-               ? sanitiseName(info.completeBaseName(), QStringLiteral("layer"))
-               : m_options.newLayerId;
-    m.title.fr = m.title.en = info.completeBaseName();
-    m.description.fr = m.description.en = info.fileName();
-    m.hubCollection = m.id;
-    m.origin = m_path;
-    std::optional<GeometryType> gt = layerTypeOf(m_layer->GetGeomType());
-    if (!gt) {
-        // Mixed or unknown in the header (GeoJSON, CSV): take the first geometry.
-        m_layer->ResetReading();
-        while (OGRFeature *raw = m_layer->GetNextFeature()) {
-            FeaturePtr f(raw, &OGRFeature::DestroyFeature);
-            if (const OGRGeometry *g = f->GetGeometryRef(); g && !g->IsEmpty()) {
-                gt = layerTypeOf(g->getGeometryType());
-                break;
-            }
-        }
-        m_layer->ResetReading();
-        if (!gt)
-            fail(ErrorCode::InvalidInput,
-                 ImporterTr::tr("%1: no point, line or polygon geometry found.").arg(m_path));
-    }
-    m.geometryType = *gt;
-    OGRFeatureDefn *defn = m_layer->GetLayerDefn();
-    QSet<QString> used;
-    for (int i = 0; i < defn->GetFieldCount(); ++i) {
-        OGRFieldDefn *fd = defn->GetFieldDefn(i);
-        FieldDef f;
-        const QString raw = QString::fromUtf8(fd->GetNameRef());
-        QString name = sanitiseName(raw, QStringLiteral("field"));
-        if (name == QLatin1String("fid") || name == QLatin1String("geom"))
-            name += QLatin1String("_1");
-        QString unique = name;
-        for (int n = 2; used.contains(unique); ++n)
-            unique = name + QStringLiteral("_%1").arg(n);
-        used.insert(unique);
-        f.name = unique;
-        f.label.fr = f.label.en = raw;
-        switch (fd->GetType()) {
-        case OFTInteger:
-            f.type = fd->GetSubType() == OFSTBoolean ? FieldType::Boolean : FieldType::Integer;
-            break;
-        case OFTInteger64:
-            f.type = FieldType::Integer;
-            break;
-        case OFTReal:
-            f.type = FieldType::Real;
-            break;
-        case OFTDate:
-        case OFTDateTime:
-            f.type = FieldType::DateTime;
-            break;
-        default:
-            f.type = FieldType::String;
-            break;
-        }
-        if (f.type == FieldType::DateTime && m.timeField.isEmpty())
-            m.timeField = f.name;
-        m.fields.push_back(std::move(f));
-    }
-    return m;
-}
-
-void ImportJob::bindFields(const LayerManifest &m, bool fromFile)
-{
-    OGRFeatureDefn *defn = m_layer->GetLayerDefn();
-    QHash<QString, int> sourceByName;
-    for (int i = 0; i < defn->GetFieldCount(); ++i) {
-        const QString raw = QString::fromUtf8(defn->GetFieldDefn(i)->GetNameRef());
-        sourceByName.insert(raw.toLower(), i);
-    }
-    QSet<int> used;
-    m_bindings.clear();
-    m_boundManifest = m;
-    for (std::size_t k = 0; k < m_boundManifest.fields.size(); ++k) {
-        const FieldDef &f = m_boundManifest.fields[k];
-        FieldBinding b;
-        b.type = f.type;
-        b.drop = f.personal == PersonalData::Drop;
-        if (f.personal == PersonalData::Pseudonymise) {
-            b.pseudonymise = &f;
-            if (!m_pseudonymiser) { // the key is read (or made) before any row is written
-                auto loaded = Pseudonymiser::forWorkspace(m_store);
-                if (!loaded)
-                    fail(loaded.error().code, loaded.error().message);
-                m_pseudonymiser = std::move(loaded.value());
-            }
-        }
-        if (fromFile) {
-            b.source = int(k); // derived one to one from the file, in order
-        } else {
-            b.source = sourceByName.value(f.name, -1);
-            if (b.source < 0) // the file may use a name that sanitises to ours
-                for (int i = 0; i < defn->GetFieldCount() && b.source < 0; ++i)
-                    if (!used.contains(i) &&
-                        sanitiseName(QString::fromUtf8(defn->GetFieldDefn(i)->GetNameRef()),
-                                     QStringLiteral("field")) == f.name)
-                        b.source = i;
-        }
-        if (b.source >= 0) {
-            used.insert(b.source);
-            b.sourceType = defn->GetFieldDefn(b.source)->GetType();
-        }
-        m_bindings.push_back(b);
-    }
-    m_unknownFields.clear();
-    for (int i = 0; i < defn->GetFieldCount(); ++i)
-        if (!used.contains(i))
-            m_unknownFields << QString::fromUtf8(defn->GetFieldDefn(i)->GetNameRef());
-}
-
-QString ImportJob::invalidReason(const OGRGeometry &g)
-{
-    // GEOS's reason through SpatiaLite (OGR's C++ API only says valid or not).
-    std::vector<unsigned char> wkb(g.WkbSize());
-    g.exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
-    try {
-        return m_store.invalidReason(wkb.data(), wkb.size());
-    } catch (const Exception &) {
-        return {}; // the generic "invalid" message is given instead
-    }
-}
-
-QString ImportJob::prepareGeometry(OGRFeature &f, std::vector<unsigned char> &wkb)
-{
-    OGRGeometry *g = f.GetGeometryRef();
-    if (!g)
-        return ImporterTr::tr("it has no geometry (empty coordinates?)");
-    if (g->IsEmpty())
-        return ImporterTr::tr("its geometry is empty");
-    if (g->getCoordinateDimension() != 2 || g->IsMeasured())
-        g->flattenTo2D();
-    OGRwkbGeometryType type = wkbFlatten(g->getGeometryType());
-    if (type == wkbMultiPoint && m_geomType == GeometryType::Point) {
-        auto *mp = g->toMultiPoint();
-        if (mp->getNumGeometries() != 1)
-            return ImporterTr::tr("a multi-point of %1 points does not fit a point layer")
-                .arg(QString::number(mp->getNumGeometries()));
-        f.SetGeometry(mp->getGeometryRef(0));
-        g = f.GetGeometryRef();
-        type = wkbPoint;
-    }
-    const auto fits = layerTypeOf(type);
-    const bool multiPoint = type == wkbMultiPoint;
-    if (!fits || *fits != m_geomType || multiPoint)
-        return ImporterTr::tr("a %1 does not fit a %2 layer")
-            .arg(QString::fromUtf8(OGRGeometryTypeToName(type)), geometryTypeName(m_geomType));
-    if (type == wkbPoint) {
-        const auto *p = g->toPoint();
-        if (!std::isfinite(p->getX()) || !std::isfinite(p->getY()))
-            return ImporterTr::tr("its coordinates are not numbers");
-    } else if (!g->IsValid()) {
-        const QString reason = invalidReason(*g);
-        return reason.isEmpty() ? ImporterTr::tr("its geometry is invalid")
-                                : ImporterTr::tr("its geometry is invalid: %1").arg(reason);
-    }
-    if (m_area) {
-        OGREnvelope env;
-        g->getEnvelope(&env);
-        if (!m_area->Contains(env)) {
-            const QString where =
-                m_areaName.isEmpty() ? QString() : ImporterTr::tr(" (%1)").arg(m_areaName);
-            return ImporterTr::tr(
-                       "its coordinates (%1, %2) are outside the area where %3 is used%4: "
-                       "are they in another coordinate reference system? Give the "
-                       "right one (--crs).")
-                .arg(QString::number(env.MinX, 'g', 8), QString::number(env.MinY, 'g', 8),
-                     QString::fromUtf8(m_sourceSrs.GetName() ? m_sourceSrs.GetName() : "?"), where);
-        }
-    }
-    if (m_ct && g->transform(m_ct.get()) != OGRERR_NONE)
-        return ImporterTr::tr("its coordinates cannot be transformed to Lambert-93");
-    wkb.resize(std::size_t(g->WkbSize()));
-    g->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
-    return {};
-}
+namespace vigie::core::detail {
 
 ImportJob::Target ImportJob::chooseTarget()
 {
@@ -530,6 +48,11 @@ ImportJob::Target ImportJob::chooseTarget()
     }
     if (auto inStore = m_store.layer(m_options.layerId)) {
         t.manifest = std::move(*inStore);
+    } else if (!m_options.mapping.isEmpty()) {
+        m_options.newLayerId = m_options.layerId; // made from the file and its mapping
+        t.manifest = deriveManifest();
+        t.addToStore = true;
+        t.fromFile = true;
     } else if (const LayerManifest *reg = LayerRegistry::instance().find(m_options.layerId)) {
         t.manifest = *reg;
         t.addToStore = true;
@@ -546,7 +69,7 @@ void ImportJob::checkFields(const LayerManifest &m, bool fromFile, ImportReport 
 {
     bindFields(m, fromFile);
     if (!m_unknownFields.isEmpty()) {
-        if (!m_options.dropUnknownFields)
+        if (!m_options.dropUnknownFields && m_options.mapping.isEmpty())
             fail(
                 ErrorCode::InvalidInput,
                 ImporterTr::tr("%1 has fields that layer \"%2\" does not know: %3. Rename them, or "
@@ -557,7 +80,7 @@ void ImportJob::checkFields(const LayerManifest &m, bool fromFile, ImportReport 
     }
     QStringList missing;
     for (std::size_t k = 0; k < m_bindings.size(); ++k)
-        if (m_bindings[k].source < 0)
+        if (m_bindings[k].source < 0 && !filledByMapping(m, m.fields[k].name))
             missing << m.fields[k].name;
     if (!missing.isEmpty())
         report.warnings << ImporterTr::tr("Fields absent from %1, left empty: %2.")
@@ -575,7 +98,7 @@ void ImportJob::checkCategoryMap(const LayerManifest &m, int category) const
                      .arg(it.key(), it.value(), m.id));
 }
 
-void ImportJob::readValues(OGRFeature &feature, int category, FeatureRecord &record)
+QString ImportJob::readValues(OGRFeature &feature, int category, FeatureRecord &record)
 {
     for (std::size_t k = 0; k < m_bindings.size(); ++k) {
         const FieldBinding &b = m_bindings[k];
@@ -588,6 +111,59 @@ void ImportJob::readValues(OGRFeature &feature, int category, FeatureRecord &rec
         const auto mapped = m_options.categoryMap.constFind(v.toString());
         if (v.isValid() && mapped != m_options.categoryMap.cend())
             v = mapped.value();
+    }
+    if (!m_mapped)
+        return {};
+    if (QString why = m_mapped->fill(feature, record.values); !why.isEmpty())
+        return why;
+    if (m_mapped->hasKey())
+        record.values[qsizetype(m_mapped->keyField())] = m_mapped->sourceKey(feature);
+    return {};
+}
+
+void ImportJob::write(Store::Inserter &inserter, const FeatureRecord &record, ImportReport &report)
+{
+    if (!m_mapped || !m_mapped->hasKey()) {
+        inserter.add(record);
+        ++report.inserted;
+        return;
+    }
+    const QString key = record.values.at(qsizetype(m_mapped->keyField())).toString();
+    if (const auto it = m_keys.constFind(key); it != m_keys.cend()) {
+        ++(inserter.replace(it.value(), record) ? report.updated : report.unchanged);
+        return;
+    }
+    m_keys.insert(key, inserter.add(record));
+    ++report.inserted;
+}
+
+void ImportJob::discoverCategories(LayerManifest &m, ImportReport &report)
+{
+    if (!m_mapped || m_mapped->categoryColumn() < 0)
+        return;
+    QHash<QString, qint64> counts;
+    m_layer->ResetReading();
+    while (OGRFeature *raw = m_layer->GetNextFeature()) {
+        FeaturePtr f(raw, &OGRFeature::DestroyFeature);
+        const OGRGeometry *g = f->GetGeometryRef();
+        if (!g || g->IsEmpty()) // skipped or refused below: not counted
+            continue;
+        if (const QString c = m_mapped->categoryOf(*f); !c.isEmpty())
+            ++counts[c];
+    }
+    m_layer->ResetReading();
+    QStringList values = counts.keys();
+    std::sort(values.begin(), values.end(), [&](const QString &a, const QString &b) {
+        return counts[a] != counts[b] ? counts[a] > counts[b] : a < b;
+    });
+    if (values.size() > 32000)
+        fail(ErrorCode::InvalidInput,
+             ImporterTr::tr("%1: %2 different categories; is the category column right?")
+                 .arg(m_path, argText(values.size())));
+    for (int i = 0; i < values.size(); ++i) {
+        m.categories.push_back(
+            {values[i], {values[i], values[i]}, detail::generatedCategoryColor(i)});
+        report.categories << QStringLiteral("%1 (%2)").arg(values[i], argText(counts[values[i]]));
     }
 }
 
@@ -623,7 +199,10 @@ void ImportJob::copyFeatures(Store::Inserter &inserter, int category, ImportRepo
             return ImporterTr::tr("%1, feature %2 (FID %3): %4")
                 .arg(m_path, QString::number(index), QString::number(feature->GetFID()), why);
         };
-        if (const QString why = prepareGeometry(*feature, record.wkb); !why.isEmpty()) {
+        QString why = prepareGeometry(*feature, record.wkb);
+        if (why.isEmpty())
+            why = readValues(*feature, category, record);
+        if (!why.isEmpty()) { // no usable geometry or date
             if (!m_options.skipInvalid)
                 fail(ErrorCode::InvalidInput, where(why));
             ++report.skipped;
@@ -631,9 +210,8 @@ void ImportJob::copyFeatures(Store::Inserter &inserter, int category, ImportRepo
                 skippedDetails << where(why);
             continue;
         }
-        readValues(*feature, category, record);
         try {
-            inserter.add(record);
+            write(inserter, record, report);
         } catch (const Exception &e) {
             fail(e.error().code, where(e.error().message));
         }
@@ -650,7 +228,8 @@ void ImportJob::finishReport(ImportReport &report, const QStringList &skippedDet
                                                 .arg(m_path, QString::number(report.skipped))
                                           : ImporterTr::tr("%1 contains no features.").arg(m_path));
     if (report.skipped > 0) {
-        report.warnings << ImporterTr::tr("%1 features without a usable geometry were skipped.")
+        report.warnings << ImporterTr::tr("%1 features without a usable geometry or date were "
+                                          "skipped; the first ones:")
                                .arg(QString::number(report.skipped));
         report.warnings << skippedDetails;
     }
@@ -660,15 +239,43 @@ void ImportJob::finishReport(ImportReport &report, const QStringList &skippedDet
 
 ImportReport ImportJob::run()
 {
+    FieldMapping &mapping = m_options.mapping;
+    if (!mapping.isEmpty()) { // the mapping's geometry columns and CRS, unless options say
+        if (m_options.xField.isEmpty() && m_options.yField.isEmpty()) {
+            m_options.xField = mapping.fields.value(mappingtarget::x);
+            m_options.yField = mapping.fields.value(mappingtarget::y);
+        }
+        if (m_options.sourceCrs.isEmpty())
+            m_options.sourceCrs = mapping.crs;
+        mapping.crs = m_options.sourceCrs; // kept with the mapping saved below
+    }
     openDataset();
     chooseLayer();
     prepareTransform();
 
     ImportReport report;
-    const Target target = chooseTarget();
+    if (!m_options.mapping.isEmpty()) {
+        for (auto it = m_options.categoryMap.cbegin(); it != m_options.categoryMap.cend(); ++it)
+            m_options.mapping.categories.insert(it.key(), it.value());
+        m_options.categoryMap.clear(); // applied by the mapping
+        m_mapped.emplace(m_options.mapping, m_layer->GetLayerDefn(), m_path);
+        m_mapped->detectDateOrder(*m_layer, report.warnings);
+    }
+    Target target = chooseTarget();
+    if (target.fromFile)
+        discoverCategories(target.manifest, report);
     const LayerManifest &manifest = target.manifest;
     m_geomType = manifest.geometryType;
     checkFields(manifest, target.fromFile, report);
+    if (m_mapped) {
+        m_mapped->bind(manifest, report.warnings);
+        if (m_mapped->hasKey() && !target.addToStore) {
+            auto keys = m_store.featuresByKey(manifest.id, mappingtarget::sourceKey);
+            if (!keys)
+                fail(keys.error().code, keys.error().message);
+            m_keys = std::move(*keys);
+        }
+    }
     const int category = categoryIndex(manifest);
 
     Store::Transaction tx(m_store);
@@ -686,13 +293,24 @@ ImportReport ImportJob::run()
     copyFeatures(inserter, category, report);
     if (m_feedback && m_feedback->isCanceled())
         throw analytics::Canceled{};
+    report.mapping = m_options.mapping;
+    if (!m_options.mapping.isEmpty()) // next month's file imports in one step
+        m_store.setMeta(
+            savedMappingKey(manifest.id),
+            QString::fromUtf8(
+                QJsonDocument(m_options.mapping.toJson()).toJson(QJsonDocument::Compact)));
     tx.commit();
     if (m_feedback)
         m_feedback->setProgress(100.0);
     return report;
 }
 
-} // namespace
+} // namespace vigie::core::detail
+
+namespace vigie::core {
+
+using detail::ImporterTr;
+using detail::ImportJob;
 
 Result<ImportReport> Importer::importFile(Store &store, const QString &path,
                                           const ImportOptions &options,

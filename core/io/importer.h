@@ -2,6 +2,7 @@
 #pragma once
 
 #include "../result.h"
+#include "fieldmapping.h"
 
 #include <QHash>
 #include <QString>
@@ -37,6 +38,11 @@ struct ImportOptions
     /// Values of the source's category field replaced before checking ("vol" -> "atteintes_biens"):
     /// a value that is not one of the layer's categories is refused, never stored as is.
     QHash<QString, QString> categoryMap;
+    /// Which columns fill which fields, how dates are read, the source key (fieldmapping.h).
+    /// With a mapping, a layer absent from the workspace is made from the file under
+    /// `layerId` (its categories those found in the data), and the columns an existing layer
+    /// does not know are left out and listed instead of refused.
+    FieldMapping mapping;
 };
 
 struct ImportReport
@@ -44,8 +50,13 @@ struct ImportReport
     QString layerId;
     qint64 features = 0;
     qint64 skipped = 0;        ///< features left out (only with ImportOptions::skipInvalid)
+    qint64 inserted = 0;       ///< features added
+    qint64 updated = 0;        ///< features of the same source key replaced (they differed)
+    qint64 unchanged = 0;      ///< features of the same source key found as they were
+    QStringList categories;    ///< categories made for a new layer: "value (count)"
     bool layerCreated = false; ///< a new layer was added to the store
     QStringList warnings;      ///< translated
+    FieldMapping mapping;      ///< the mapping applied (with its CRS), as the workspace keeps it
 };
 
 /**

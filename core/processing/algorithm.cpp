@@ -9,6 +9,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <climits>
 #include <stdexcept>
 
 namespace vigie::core::processing {
@@ -222,6 +224,23 @@ QVariantMap recordable(const ParameterValues &values)
     return out;
 }
 
+/// The study area in the outcome's summary (kept with the run) and, when points fell outside it,
+/// a line saying how many were left out. Empty line otherwise.
+QString describeStudyArea(const detail::Selection &s, AnalysisOutcome &out)
+{
+    if (s.studyArea.isEmpty())
+        return {};
+    out.summary.insert(QStringLiteral("studyArea"), s.studyArea);
+    out.summary.insert(QStringLiteral("outsideStudyArea"), qint64(s.outside));
+    if (s.outside == 0)
+        return {};
+    return QLatin1Char('\n') +
+           ProcessingRunner::tr("%n feature(s) of the period outside the study area (layer "
+                                "\"%1\") left out.",
+                                nullptr, int(std::min<std::size_t>(s.outside, INT_MAX)))
+               .arg(s.studyArea);
+}
+
 } // namespace
 
 AnalysisOutcome ProcessingRunner::runChecked(Store &store, const Algorithm &algorithm,
@@ -243,12 +262,13 @@ AnalysisOutcome ProcessingRunner::runChecked(Store &store, const Algorithm &algo
     AnalysisOutcome out;
     out.inputCount = selection.x.size();
     out.parameters = recordable(*values);
+    const QString studyAreaLine = describeStudyArea(selection, out);
     if (!algorithm.keepsResults()) { // a report only: nothing is written, no transaction
         AlgorithmContext context(store, algorithm, run.selection, std::move(selection), out,
                                  feedback, {});
         algorithm.run(context, *values);
         context.throwIfCanceled();
-        out.summaryText = context.m_lines.join(u'\n');
+        out.summaryText = context.m_lines.join(u'\n') + studyAreaLine;
         return out;
     }
     out.id = detail::freshId(store, algorithm.id());
@@ -258,7 +278,7 @@ AnalysisOutcome ProcessingRunner::runChecked(Store &store, const Algorithm &algo
     Store::Transaction tx(store);
     algorithm.run(context, *values);
     context.throwIfCanceled();
-    out.summaryText = context.m_lines.join(u'\n');
+    out.summaryText = context.m_lines.join(u'\n') + studyAreaLine;
     out.parameters = detail::recordAnalysis(
         store, out, algorithm.id(), run.title.isEmpty() ? algorithm.title() : run.title,
         context.m_recorded, context.m_recordedFrom, context.m_recordedTo);

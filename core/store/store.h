@@ -153,13 +153,22 @@ public:
         Inserter(Store &store, const QString &layerId);
         ~Inserter();
         std::int64_t add(const FeatureRecord &record);
+        /// Overwrites feature `fid` (its fields, geometry, source and time of writing) with
+        /// `record` when a field or the geometry differs; true when it changed. The same
+        /// checks as add(). For imports run again over the same records (a source key).
+        bool replace(std::int64_t fid, const FeatureRecord &record);
         Inserter(const Inserter &) = delete;
         Inserter &operator=(const Inserter &) = delete;
 
     private:
+        /// Binds the record's field values from parameter 1 on; throws what add() throws.
+        void bindValues(sqlite3_stmt *st, const FeatureRecord &record);
+        Exception badFeature(const QString &why) const;
+        void stepWrite(sqlite3_stmt *st);
         Store *m_store;
         LayerManifest m_manifest;
         sqlite3_stmt *m_stmt = nullptr;
+        sqlite3_stmt *m_update = nullptr;
         QString m_syncedAt;
         QByteArray m_syncedAtUtf8;
         QByteArray m_source;
@@ -180,6 +189,10 @@ public:
                                           analytics::Feedback *feedback = nullptr) const;
     /// All attributes of one feature, for identify (field name -> value, plus provenance).
     Result<QVariantMap> attributes(const QString &layerId, std::int64_t fid) const;
+    /// The features of a layer by the value of one of its text fields (a source key): value ->
+    /// fid, for the rows where it is set.
+    Result<QHash<QString, std::int64_t>> featuresByKey(const QString &layerId,
+                                                       const QString &field) const;
 
     /// The whole file checked: SQLite's integrity_check, the schema against this build's
     /// templates, every spatial index (rtreecheck and entry counts), every raster grid and

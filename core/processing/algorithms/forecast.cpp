@@ -145,14 +145,15 @@ public:
     ParameterDefinitions parameters() const override
     {
         ParameterDefinitions p = forecastModelParameters(QStringLiteral("sepp"));
-        p.insert(p.begin() + 1, periodParameter(vigie::core::ScenarioRunner::tr(
-                                    "Period forecast: the next shift (8 hours), day or week.")));
+        p.insert(p.begin() + 1,
+                 periodParameter(vigie::core::ScenarioRunner::tr(
+                     "Period forecast: the next shift (8 hours), day, week or calendar month.")));
         p.insert(p.begin() + 2,
                  P::dateTime(QStringLiteral("origin"), vigie::core::ScenarioRunner::tr("From"))
                      .optional()
                      .withHelp(vigie::core::ScenarioRunner::tr(
                          "Start of the period (ISO date-time, local time); empty: "
-                         "midnight after the last incident.")));
+                         "midnight after the last incident (a month: the 1st after it).")));
         p.insert(p.begin() + 3, cellSizeParameter(250, 50, 2000,
                                                   vigie::core::ScenarioRunner::tr(
                                                       "Cell size of the risk grid in metres.")));
@@ -166,10 +167,15 @@ public:
         f.params.horizonDays = analytics::periodDays(period.period);
         const double cs = values.number(QStringLiteral("cellSize"));
         const auto [dataMin, dataMax] = dataRange(ctx, ctx.selectionRequest().layer);
+        const bool monthly = period.period == analytics::ForecastPeriod::Month;
         const std::int64_t origin =
             values.has(QStringLiteral("origin"))
                 ? values.dateTime(QStringLiteral("origin")).toSecsSinceEpoch()
-                : nextMidnight(dataMax);
+                : (monthly ? nextMonthStart(dataMax) : nextMidnight(dataMax));
+        if (monthly) { // the month's own length, and the one before for the last-period model
+            f.params.horizonDays = double(addMonths(origin, 1) - origin) / 86400.0;
+            f.params.previousPeriodDays = double(origin - addMonths(origin, -1)) / 86400.0;
+        }
         const std::int64_t from = origin - std::int64_t(f.params.trainingDays * 86400.0);
         Selection s = ctx.selectPoints(ctx.selectionRequest(), std::max(dataMin, from), origin - 1);
         const GridSpec g = gridOver(s, cs);

@@ -159,8 +159,8 @@ public:
                     "Models compared, comma-separated: sepp, prospective-kde, "
                     "last-period (empty: all three).")),
             periodParameter(vigie::core::ScenarioRunner::tr(
-                "Length of each held-out period: a shift (8 hours), a day or "
-                "a week.")),
+                "Length of each held-out period: a shift (8 hours), a day, "
+                "a week or a calendar month.")),
             P::integer(QStringLiteral("periods"),
                        vigie::core::ScenarioRunner::tr("Held-out periods"), 12, 1, 520)
                 .withHelp(vigie::core::ScenarioRunner::tr(
@@ -181,8 +181,10 @@ public:
 
     void run(AlgorithmContext &ctx, const ParameterValues &values) const override
     {
-        const double horizon =
-            analytics::periodDays(periodNamed(values.choice(QStringLiteral("period"))).period);
+        const analytics::ForecastPeriod period =
+            periodNamed(values.choice(QStringLiteral("period"))).period;
+        const bool monthly = period == analytics::ForecastPeriod::Month;
+        const double horizon = analytics::periodDays(period);
         const int periods = int(values.integer(QStringLiteral("periods")));
         const double cs = values.number(QStringLiteral("cellSize"));
         const ForecastSetup f = forecastSetup(values);
@@ -191,9 +193,10 @@ public:
         const auto [dataMin, dataMax] = dataRange(ctx, layer);
         const std::int64_t end = values.has(QStringLiteral("end"))
                                      ? values.dateTime(QStringLiteral("end")).toSecsSinceEpoch()
-                                     : nextMidnight(dataMax);
+                                     : (monthly ? nextMonthStart(dataMax) : nextMidnight(dataMax));
         const std::int64_t firstOrigin =
-            end - std::int64_t(std::llround(periods * horizon * 86400.0));
+            monthly ? addMonths(end, -periods)
+                    : end - std::int64_t(std::llround(periods * horizon * 86400.0));
         const AnalysisSelection &request = ctx.selectionRequest();
         const std::int64_t from =
             request.from != LayerSnapshot::kNoTime
@@ -216,6 +219,12 @@ public:
         ep.forecast.horizonDays = horizon;
         ep.firstOriginDay = double(firstOrigin - s.t0) / 86400.0;
         ep.periods = periods;
+        if (monthly) { // calendar months, each of its own length
+            for (int k = 0; k <= periods; ++k)
+                ep.boundaries.push_back(double(addMonths(firstOrigin, k) - s.t0) / 86400.0);
+            ep.forecast.previousPeriodDays =
+                double(firstOrigin - addMonths(firstOrigin, -1)) / 86400.0;
+        }
         QStringList models;
         for (const QString &m :
              values.text(QStringLiteral("models"))
@@ -235,7 +244,8 @@ public:
         }
         const analytics::EvaluationTable table =
             analytics::evaluateForecasts(s.points(), ep, ctx.feedback());
-        tableText(ctx, table, periods, horizon, firstOrigin, cs, trainingDays);
+        tableText(ctx, table, periods, monthly ? table.horizonDays : horizon, firstOrigin, cs,
+                  trainingDays);
         tableFigures(ctx, table);
     }
 };

@@ -11,6 +11,7 @@
 #include <QLocale>
 
 #include <cmath>
+#include <limits>
 #include <map>
 
 namespace vigie::core::processing::algorithms {
@@ -59,6 +60,17 @@ std::int64_t startOfDay(const QDate &day)
     return QDateTime(day, QTime(0, 0), cityTimeZone()).toSecsSinceEpoch();
 }
 
+std::int64_t nextMonthStart(std::int64_t secs)
+{
+    const QDate d = QDateTime::fromSecsSinceEpoch(secs, cityTimeZone()).date();
+    return startOfDay(QDate(d.year(), d.month(), 1).addMonths(1));
+}
+
+std::int64_t addMonths(std::int64_t secs, int months)
+{
+    return QDateTime::fromSecsSinceEpoch(secs, cityTimeZone()).addMonths(months).toSecsSinceEpoch();
+}
+
 // --- shared parameters -------------------------------------------------------------------------
 
 namespace {
@@ -69,7 +81,9 @@ constexpr PeriodName kPeriods[] = {
     {"day", analytics::ForecastPeriod::Day, "prochain jour", "next day",
      QT_TRANSLATE_NOOP("vigie::core::ScenarioRunner", "the next day")},
     {"week", analytics::ForecastPeriod::Week, "prochaine semaine", "next week",
-     QT_TRANSLATE_NOOP("vigie::core::ScenarioRunner", "the next week")}};
+     QT_TRANSLATE_NOOP("vigie::core::ScenarioRunner", "the next week")},
+    {"month", analytics::ForecastPeriod::Month, "prochain mois", "next month",
+     QT_TRANSLATE_NOOP("vigie::core::ScenarioRunner", "the next calendar month")}};
 
 constexpr StrategyName kStrategies[] = {
     {"optimise", "couverture optimisée",
@@ -231,7 +245,16 @@ std::pair<std::int64_t, std::int64_t> dataRange(AlgorithmContext &ctx, const QSt
                         vigie::core::ScenarioRunner::tr(
                             "The layer \"%1\" has no dates: scenarios need dated incidents.")
                             .arg(layer));
-    return {(*snap)->minTime, (*snap)->maxTime};
+    // The starts: a record known over a span (a month of police.uk data) is dated by its
+    // start, as the period filters count it by default; the snapshot's range includes the ends.
+    std::int64_t lo = std::numeric_limits<std::int64_t>::max(),
+                 hi = std::numeric_limits<std::int64_t>::min();
+    for (std::int64_t t : (*snap)->time)
+        if (t != LayerSnapshot::kNoTime) {
+            lo = std::min(lo, t);
+            hi = std::max(hi, t);
+        }
+    return {lo, hi};
 }
 
 GridSpec gridOver(const Selection &s, double cellSize)

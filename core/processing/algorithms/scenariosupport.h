@@ -32,6 +32,10 @@ QString pct(double share, int decimals = 1);
 std::int64_t nextMidnight(std::int64_t secs);
 /// Midnight (Paris) starting a day, in seconds UTC.
 std::int64_t startOfDay(const QDate &day);
+/// Midnight (Paris) starting the month after the one holding the instant `secs`.
+std::int64_t nextMonthStart(std::int64_t secs);
+/// The instant `secs` moved by `months` calendar months, Paris time.
+std::int64_t addMonths(std::int64_t secs, int months);
 
 // --- shared parameters -----------------------------------------------------------------------
 

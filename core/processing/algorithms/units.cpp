@@ -115,7 +115,7 @@ void squareUnits(Units &u, const Selection &sel, const UnitsSpec &spec, bool que
     for (std::size_t i = 0; i < sel.x.size(); ++i) {
         const int c = g.colOf(sel.x[i]), r = g.rowOf(sel.y[i]);
         if (c >= 0 && r >= 0) {
-            counts[g.index(c, r)] += 1.0;
+            counts[g.index(c, r)] += sel.weightOf(i);
             mask[g.index(c, r)] = 1; // a cell with incidents is always analysed
         }
     }
@@ -164,7 +164,7 @@ void hexUnits(Units &u, const Selection &sel, const UnitsSpec &spec)
     for (std::size_t i = 0; i < sel.x.size(); ++i) {
         const std::int64_t k = h.indexOf(sel.x[i], sel.y[i]);
         if (k >= 0) {
-            counts[std::size_t(k)] += 1.0;
+            counts[std::size_t(k)] += sel.weightOf(i);
             keep[std::size_t(k)] = 1;
         }
     }
@@ -221,7 +221,7 @@ void areaUnits(Units &u, Store &store, const Selection &sel, const UnitsSpec &sp
         const QPointF pt(sel.x[i], sel.y[i]);
         for (std::size_t k = 0; k < a.size(); ++k)
             if (a.geometries[k].bounds.contains(pt) && contains(a.geometries[k], pt)) {
-                counts[k] += 1.0;
+                counts[k] += sel.weightOf(i);
                 break;
             }
     }
