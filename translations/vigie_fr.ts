@@ -4817,10 +4817,6 @@
         <translation>Couche de destination :</translation>
     </message>
     <message>
-        <source>New layer id:</source>
-        <translation>Identifiant de la nouvelle couche :</translation>
-    </message>
-    <message>
         <source>from the file name</source>
         <translation>d’après le nom du fichier</translation>
     </message>
@@ -4839,14 +4835,6 @@
     <message>
         <source>Ignore fields unknown to the target layer</source>
         <translation>Ignorer les champs inconnus de la couche de destination</translation>
-    </message>
-    <message>
-        <source>Skip invalid features (and list them as warnings)</source>
-        <translation>Ignorer les entités invalides (et les signaler en avertissement)</translation>
-    </message>
-    <message>
-        <source>Otherwise the first invalid feature stops the import and nothing is written.</source>
-        <translation>Sinon, la première entité invalide arrête l’import et rien n’est écrit.</translation>
     </message>
     <message>
         <source>Import</source>
@@ -4885,8 +4873,148 @@
         <translation>EPSG:4326 (longitude/latitude) si non précisé</translation>
     </message>
     <message>
-        <source>A CSV file needs X/Y or longitude/latitude columns, or a WKT column. Type EPSG:4326 for GPS coordinates.</source>
-        <translation>Un fichier CSV doit contenir des colonnes X/Y ou longitude/latitude, ou une colonne WKT. Saisissez EPSG:4326 pour des coordonnées GPS.</translation>
+        <source>Id:</source>
+        <translation>Identifiant :</translation>
+    </message>
+    <message>
+        <source>Skip unusable rows (and list them)</source>
+        <translation>Ignorer les lignes inutilisables (et les lister)</translation>
+    </message>
+    <message>
+        <source>Rows without a valid geometry or a readable date. Otherwise the first one stops the import and nothing is written.</source>
+        <translation>Lignes sans géométrie valide ou sans date lisible. Sinon, la première arrête l’import et rien n’est écrit.</translation>
+    </message>
+    <message>
+        <source>Field mapping</source>
+        <translation>Correspondance des champs</translation>
+    </message>
+    <message>
+        <source>Date (or date and time):</source>
+        <translation>Date (ou date et heure) :</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>Heure :</translation>
+    </message>
+    <message>
+        <source>End date:</source>
+        <translation>Date de fin :</translation>
+    </message>
+    <message>
+        <source>End time:</source>
+        <translation>Heure de fin :</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Catégorie :</translation>
+    </message>
+    <message>
+        <source>Record key:</source>
+        <translation>Clé de l’enregistrement :</translation>
+    </message>
+    <message>
+        <source>X or longitude:</source>
+        <translation>X ou longitude :</translation>
+    </message>
+    <message>
+        <source>Y or latitude:</source>
+        <translation>Y ou latitude :</translation>
+    </message>
+    <message>
+        <source>When the record happened: a date (03/12/2026, 2026-12-03, a month such as 2018-05) or a date and time.</source>
+        <translation>Quand le fait a eu lieu : une date (03/12/2026, 2026-12-03, un mois comme 2018-05) ou une date et une heure.</translation>
+    </message>
+    <message>
+        <source>A separate time-of-day column (14:05, 14h05), when the date column has none.</source>
+        <translation>Une colonne d’heure séparée (14:05, 14h05), quand la colonne de date n’en a pas.</translation>
+    </message>
+    <message>
+        <source>For records known only between two times (a burglary found on Monday morning): the end. An end date alone includes its whole day.</source>
+        <translation>Pour les faits connus seulement entre deux instants (un cambriolage découvert le lundi matin) : la fin. Une date de fin seule inclut toute sa journée.</translation>
+    </message>
+    <message>
+        <source>A separate time column for the end.</source>
+        <translation>Une colonne d’heure séparée pour la fin.</translation>
+    </message>
+    <message>
+        <source>The nature of the record; the values found become the categories of a new layer.</source>
+        <translation>La nature du fait ; les valeurs trouvées deviennent les catégories d’une nouvelle couche.</translation>
+    </message>
+    <message>
+        <source>A column naming each record (a case number): importing the file again updates records instead of adding them twice.</source>
+        <translation>Une colonne qui nomme chaque enregistrement (un numéro de dossier) : réimporter le fichier met à jour les enregistrements au lieu de les ajouter deux fois.</translation>
+    </message>
+    <message>
+        <source>Coordinate columns; automatic: x, lon, longitude…</source>
+        <translation>Colonnes de coordonnées ; automatique : x, lon, longitude…</translation>
+    </message>
+    <message>
+        <source>Coordinate columns; automatic: y, lat, latitude…</source>
+        <translation>Colonnes de coordonnées ; automatique : y, lat, latitude…</translation>
+    </message>
+    <message>
+        <source>detected from the values</source>
+        <translation>détecté d’après les valeurs</translation>
+    </message>
+    <message>
+        <source>day first (03/12/2026 = 3 December)</source>
+        <translation>jour d’abord (03/12/2026 = 3 décembre)</translation>
+    </message>
+    <message>
+        <source>month first (12/03/2026 = 3 December)</source>
+        <translation>mois d’abord (12/03/2026 = 3 décembre)</translation>
+    </message>
+    <message>
+        <source>Time zone of the file's local dates and times, e.g. Europe/Paris, Europe/London, UTC.</source>
+        <translation>Fuseau horaire des dates et heures locales du fichier, par exemple Europe/Paris, Europe/London, UTC.</translation>
+    </message>
+    <message>
+        <source>Dates written:</source>
+        <translation>Dates écrites :</translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation>Fuseau horaire :</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>(automatic)</source>
+        <translation>(automatique)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation><numerusform>%n ligne</numerusform><numerusform>%n lignes</numerusform></translation>
+    </message>
+    <message>
+        <source>rows: unknown until read</source>
+        <translation>lignes : nombre inconnu avant lecture</translation>
+    </message>
+    <message>
+        <source>%1, %2 column(s); the first rows:</source>
+        <translation>%1, %2 colonne(s) ; les premières lignes :</translation>
+    </message>
+    <message>
+        <source>%1, %2 column(s), geometry from %3; the first rows:</source>
+        <translation>%1, %2 colonne(s), géométrie lue dans %3 ; les premières lignes :</translation>
+    </message>
+    <message>
+        <source>The mapping of the last import into this layer is proposed.</source>
+        <translation>La correspondance du dernier import dans cette couche est proposée.</translation>
+    </message>
+    <message>
+        <source>A time or an end needs the date column.</source>
+        <translation>Une heure ou une fin demande la colonne de date.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Import en cours…</translation>
+    </message>
+    <message>
+        <source>The import failed, nothing was written: %1</source>
+        <translation>L’import a échoué, rien n’a été écrit : %1</translation>
     </message>
 </context>
 <context>
@@ -4988,10 +5116,6 @@
     <message>
         <source>&amp;New workspace…</source>
         <translation>&amp;Nouvel espace de travail…</translation>
-    </message>
-    <message>
-        <source>Create an empty workspace</source>
-        <translation>Créer un espace de travail vide</translation>
     </message>
     <message>
         <source>New &amp;demo workspace…</source>
@@ -5456,6 +5580,69 @@ Utilisez Fichier &gt; Ouvrir un espace de travail… ou Fichier &gt; Nouvel espa
     <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Create a workspace, empty or for the area of your boundary files</source>
+        <translation>Créer un espace de travail, vide ou pour le territoire de vos fichiers de limites</translation>
+    </message>
+    <message>
+        <source>Creating the workspace…</source>
+        <translation>Création de l’espace de travail…</translation>
+    </message>
+    <message>
+        <source>%1 new, %2 updated, %3 unchanged (by record key).</source>
+        <translation>%1 nouvelles, %2 mises à jour, %3 inchangées (par clé d’enregistrement).</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::gui::NewWorkspaceDialog</name>
+    <message>
+        <source>New workspace</source>
+        <translation>Nouvel espace de travail</translation>
+    </message>
+    <message>
+        <source>Workspace file:</source>
+        <translation>Fichier de l’espace de travail :</translation>
+    </message>
+    <message>
+        <source>Study area:</source>
+        <translation>Zone d’étude :</translation>
+    </message>
+    <message>
+        <source>polygons of the area (optional)</source>
+        <translation>polygones du territoire (facultatif)</translation>
+    </message>
+    <message>
+        <source>Reporting units:</source>
+        <translation>Unités de restitution :</translation>
+    </message>
+    <message>
+        <source>districts, beats… (optional)</source>
+        <translation>secteurs, quartiers… (facultatif)</translation>
+    </message>
+    <message>
+        <source>from the files</source>
+        <translation>d’après les fichiers</translation>
+    </message>
+    <message>
+        <source>Coordinate system:</source>
+        <translation>Système de coordonnées :</translation>
+    </message>
+    <message>
+        <source>With a study area, analyses of this workspace use it (and count the records outside it); without one, the workspace starts empty.</source>
+        <translation>Avec une zone d’étude, les analyses de cet espace de travail l’utilisent (et comptent les faits hors de la zone) ; sans zone, l’espace de travail démarre vide.</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Créer</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Vigie workspaces (*.sqlite *.vigie)</source>
+        <translation>Espaces de travail Vigie (*.sqlite *.vigie)</translation>
     </message>
 </context>
 <context>

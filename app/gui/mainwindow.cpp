@@ -488,7 +488,7 @@ void MainWindow::retranslateUi()
         m_scenarioDock->setWindowTitle(tr("Scenarios"));
 
     m_newAction->setText(tr("&New workspace…"));
-    m_newAction->setToolTip(tr("Create an empty workspace"));
+    m_newAction->setToolTip(tr("Create a workspace, empty or for the area of your boundary files"));
     m_newDemoAction->setText(tr("New &demo workspace…"));
     m_newDemoAction->setToolTip(tr("Create a workspace filled with synthetic Marseille data"));
     m_openAction->setText(tr("&Open workspace…"));

@@ -3,6 +3,7 @@
 
 #include "core/crs/crs.h"
 #include "core/io/importer.h"
+#include "core/io/newworkspace.h"
 #include "core/layermanifest.h"
 #include "core/layersnapshot.h"
 #include "core/project/projectstate.h"
@@ -139,7 +140,13 @@ public:
     /// Zooms to the features selected in the attribute table.
     void zoomToTableSelection();
     /// Imports a file in the background, then reloads the layer and zooms to it.
-    void importFile(const QString &path, const core::ImportOptions &options);
+    /// Imports in the background; `done` (optional) hears whether it worked, else a failure is
+    /// shown in a message box.
+    /// A workspace at `path`: empty, or with the study area and units of `options` (made in
+    /// the background, then opened).
+    void createWorkspace(const QString &path, const core::NewWorkspaceOptions &options);
+    void importFile(const QString &path, const core::ImportOptions &options,
+                    std::function<void(bool, const QString &)> done = {});
     /// Creates a demo workspace in the background, then opens it.
     void createDemoWorkspace(const QString &path);
     /// Runs an analysis in the background; its result layer is added to the map with its

@@ -13,6 +13,7 @@
 #include "importdialog.h"
 #include "layerpanel.h"
 #include "mapcanvas.h"
+#include "newworkspacedialog.h"
 #include "reportdialog.h"
 #include "scenariopanel.h"
 #include "syncpanel.h"
@@ -20,8 +21,10 @@
 #include "timefilter.h"
 
 #include "core/analytics/feedback.h"
+#include "core/argtext.h"
 #include "core/demo/demogenerator.h"
 #include "core/i18n.h"
+#include "core/io/fieldmapping.h"
 #include "core/layerregistry.h"
 #include "core/store/store.h"
 #include "core/task/task.h"
@@ -380,24 +383,42 @@ void MainWindow::zoomToLayer(const QString &layerId)
 
 void MainWindow::newWorkspace()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("New workspace"), QString(),
-                                                      tr("Vigie workspaces (*.sqlite)"));
-    if (path.isEmpty())
+    NewWorkspaceDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
         return;
-    try {
-        if (QFileInfo::exists(path) && !QFile::remove(path)) {
-            showError(tr("New workspace"), tr("Cannot replace %1.").arg(displayName(path)));
-            return;
-        }
+    createWorkspace(dialog.workspacePath(), dialog.options());
+}
+
+void MainWindow::createWorkspace(const QString &path, const core::NewWorkspaceOptions &options)
+{
+    if (QFileInfo::exists(path) && !QFile::remove(path)) {
+        showError(tr("New workspace"), tr("Cannot replace %1.").arg(displayName(path)));
+        return;
+    }
+    if (options.boundaries.isEmpty()) { // an empty workspace
         auto result = core::Store::create(path);
         if (!result.ok()) {
             showError(tr("New workspace"), result.error().message);
             return;
         }
         adoptStore(std::move(result.value()), path);
-    } catch (const std::exception &e) {
-        showError(tr("New workspace"), QString::fromUtf8(e.what()));
+        return;
     }
+    // From the user's boundary files, in the background; nothing is left behind on failure.
+    runTask(
+        tr("Creating the workspace…"),
+        [path, options](analytics::Feedback &feedback) {
+            core::createWorkspace(path, options, &feedback).orThrow();
+        },
+        [this, path](const core::Task &task) {
+            if (task.status() != core::Task::Status::Finished) {
+                if (task.status() == core::Task::Status::Failed)
+                    showError(tr("New workspace"), task.errorMessage());
+                emit taskEnded(false);
+                return;
+            }
+            emit taskEnded(openWorkspace(path));
+        });
 }
 
 void MainWindow::newDemoWorkspace()
@@ -492,13 +513,33 @@ void MainWindow::importDialog()
         if (!present)
             targets.push_back(m);
     }
-    ImportDialog dialog(targets, m_language, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    importFile(dialog.filePath(), dialog.options());
+    // The mapping last used for each layer, when the workspace is free (not mid-task).
+    QHash<QString, core::FieldMapping> saved;
+    if (std::unique_lock<std::mutex> lock(m_store->mutex, std::try_to_lock); lock.owns_lock())
+        for (const auto &t : targets)
+            if (auto m = core::savedMapping(*m_store->store, t.id))
+                saved.insert(t.id, *m);
+    // The dialog stays open while the import runs and after a failure (nothing entered is
+    // lost); it closes once the import succeeded.
+    auto *dialog = new ImportDialog(targets, m_language, saved, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportDialog::importRequested, this, [this, dialog] {
+        dialog->setBusy(true);
+        QPointer<ImportDialog> guard(dialog);
+        importFile(dialog->filePath(), dialog->options(), [guard](bool ok, const QString &why) {
+            if (!guard)
+                return;
+            if (ok)
+                guard->accept();
+            else
+                guard->showFailure(why);
+        });
+    });
+    dialog->open();
 }
 
-void MainWindow::importFile(const QString &path, const core::ImportOptions &options)
+void MainWindow::importFile(const QString &path, const core::ImportOptions &options,
+                            std::function<void(bool, const QString &)> done)
 {
     if (!m_store)
         return;
@@ -518,16 +559,21 @@ void MainWindow::importFile(const QString &path, const core::ImportOptions &opti
                 core::Importer::importFile(*handle->store, path, options, &feedback).valueOrThrow();
             outcome->snapshot = handle->store->loadSnapshot(outcome->report.layerId).valueOrThrow();
         },
-        [this, path, outcome, generation](const core::Task &task) {
+        [this, path, outcome, generation, done](const core::Task &task) {
             if (generation != m_generation)
                 return;
             if (task.status() == core::Task::Status::Canceled) {
                 statusBar()->showMessage(tr("Import canceled: the workspace is unchanged."), 5000);
+                if (done)
+                    done(false, tr("Import canceled: the workspace is unchanged."));
                 emit taskEnded(false);
                 return;
             }
             if (task.status() == core::Task::Status::Failed) {
-                showError(tr("Import failed"), task.errorMessage());
+                if (done) // the dialog shows it, with what was entered
+                    done(false, task.errorMessage());
+                else
+                    showError(tr("Import failed"), task.errorMessage());
                 emit taskEnded(false);
                 return;
             }
@@ -546,7 +592,15 @@ void MainWindow::importFile(const QString &path, const core::ImportOptions &opti
                                                  static_cast<int>(outcome->report.skipped));
             if (!outcome->report.warnings.isEmpty())
                 message += QLatin1Char(' ') + outcome->report.warnings.join(QLatin1Char(' '));
+            if (outcome->report.updated + outcome->report.unchanged > 0)
+                message +=
+                    QLatin1Char(' ') + tr("%1 new, %2 updated, %3 unchanged (by record key).")
+                                           .arg(argText(outcome->report.inserted),
+                                                argText(outcome->report.updated),
+                                                argText(outcome->report.unchanged));
             statusBar()->showMessage(message, 8000);
+            if (done)
+                done(true, {});
             emit taskEnded(true);
         });
 }

@@ -130,6 +130,76 @@ bool FieldMapping::addAssignment(const QString &assignment)
     return true;
 }
 
+namespace {
+
+/// The words of a column name, lower case, accents removed: "N° dossier" -> n, dossier.
+QStringList nameWords(const QString &name)
+{
+    QStringList words;
+    QString cur;
+    for (QChar c : name.normalized(QString::NormalizationForm_KD).toLower()) {
+        if (c.category() == QChar::Mark_NonSpacing)
+            continue;
+        if (c.isLetterOrNumber()) {
+            cur += c;
+        } else if (!cur.isEmpty()) {
+            words << cur;
+            cur.clear();
+        }
+    }
+    if (!cur.isEmpty())
+        words << cur;
+    return words;
+}
+
+bool hasWord(const QStringList &words, std::initializer_list<const char *> wanted)
+{
+    for (const char *w : wanted)
+        if (words.contains(QLatin1String(w)))
+            return true;
+    return false;
+}
+
+} // namespace
+
+FieldMapping suggestMapping(const QStringList &columns)
+{
+    using namespace mappingtarget;
+    FieldMapping m;
+    auto offer = [&](const QString &target, const QString &column) {
+        if (!m.fields.contains(target))
+            m.fields.insert(target, column);
+    };
+    for (const QString &column : columns) {
+        const QStringList w = nameWords(column);
+        if (hasWord(w, {"modification", "modifie", "modif", "maj", "update", "updated", "creation",
+                        "created", "saisie", "import", "naissance", "birth", "export"}))
+            continue;
+        const bool end = hasWord(w, {"fin", "end", "until", "jusqu", "to"});
+        const bool date = hasWord(w, {"date", "jour", "day", "month", "mois", "datetime",
+                                      "timestamp", "debut", "start", "occurred", "when"});
+        const bool time = hasWord(w, {"heure", "time", "hour", "horaire"});
+        if (time && !date)
+            offer(end ? occurredToTime : occurredTime, column);
+        else if (date)
+            offer(end ? occurredTo : occurredAt, column);
+        else if (hasWord(w, {"category", "categorie", "categories", "type", "nature", "infraction",
+                             "qualification", "classe"}))
+            offer(category, column);
+        else if (hasWord(w, {"id", "identifiant", "numero", "num", "dossier", "reference", "ref",
+                             "uuid", "key", "cle"}))
+            offer(sourceKey, column);
+    }
+    if (!m.fields.contains(occurredAt)) { // a time or an end without a start is not a mapping
+        m.fields.remove(occurredTime);
+        m.fields.remove(occurredTo);
+        m.fields.remove(occurredToTime);
+    }
+    if (!m.fields.contains(occurredTo))
+        m.fields.remove(occurredToTime);
+    return m;
+}
+
 QString savedMappingKey(const QString &layerId)
 {
     return QStringLiteral("import_mapping/") + layerId;

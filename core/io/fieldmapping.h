@@ -49,6 +49,12 @@ struct FieldMapping
     bool addAssignment(const QString &assignment);
 };
 
+/// A first mapping for a source from its column names, as French and English exports name them:
+/// the date and time of the record, the end of a span, the category and a record key
+/// ("Date faits", "Heure", "date_fin", "Nature", "N° dossier", "month", "crime_type",
+/// "crime_id"). Columns about something else (a modification date, a birth date) are left.
+FieldMapping suggestMapping(const QStringList &columns);
+
 class Store;
 
 /// The mapping last used to import into `layerId` in this workspace (the importer keeps it),

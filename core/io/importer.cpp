@@ -36,7 +36,7 @@ ImportJob::Target ImportJob::chooseTarget()
     Target t;
     if (m_options.layerId.isEmpty()) {
         t.manifest = deriveManifest();
-        if (m_store.hasLayer(t.manifest.id))
+        if (m_store->hasLayer(t.manifest.id))
             fail(ErrorCode::InvalidInput,
                  ImporterTr::tr(
                      "The workspace already has a layer \"%1\": choose it as the target layer "
@@ -46,7 +46,7 @@ ImportJob::Target ImportJob::chooseTarget()
         t.fromFile = true;
         return t;
     }
-    if (auto inStore = m_store.layer(m_options.layerId)) {
+    if (auto inStore = m_store->layer(m_options.layerId)) {
         t.manifest = std::move(*inStore);
     } else if (!m_options.mapping.isEmpty()) {
         m_options.newLayerId = m_options.layerId; // made from the file and its mapping
@@ -270,7 +270,7 @@ ImportReport ImportJob::run()
     if (m_mapped) {
         m_mapped->bind(manifest, report.warnings);
         if (m_mapped->hasKey() && !target.addToStore) {
-            auto keys = m_store.featuresByKey(manifest.id, mappingtarget::sourceKey);
+            auto keys = m_store->featuresByKey(manifest.id, mappingtarget::sourceKey);
             if (!keys)
                 fail(keys.error().code, keys.error().message);
             m_keys = std::move(*keys);
@@ -278,15 +278,15 @@ ImportReport ImportJob::run()
     }
     const int category = categoryIndex(manifest);
 
-    Store::Transaction tx(m_store);
+    Store::Transaction tx(*m_store);
     if (target.addToStore) {
-        auto added = m_store.addLayer(manifest, QStringLiteral("import:%1").arg(m_path));
+        auto added = m_store->addLayer(manifest, QStringLiteral("import:%1").arg(m_path));
         if (!added)
             fail(added.error().code, added.error().message);
         report.layerCreated = true;
     }
     report.layerId = manifest.id;
-    Store::Inserter inserter(m_store, manifest.id);
+    Store::Inserter inserter(*m_store, manifest.id);
     checkCategoryMap(manifest, category);
     if (m_feedback)
         m_feedback->setProgress(0.0);
@@ -295,7 +295,7 @@ ImportReport ImportJob::run()
         throw analytics::Canceled{};
     report.mapping = m_options.mapping;
     if (!m_options.mapping.isEmpty()) // next month's file imports in one step
-        m_store.setMeta(
+        m_store->setMeta(
             savedMappingKey(manifest.id),
             QString::fromUtf8(
                 QJsonDocument(m_options.mapping.toJson()).toJson(QJsonDocument::Compact)));
@@ -318,13 +318,22 @@ Result<ImportReport> Importer::importFile(Store &store, const QString &path,
 {
     try {
         return captureErrors([&] {
-            ImportJob job(store, path, options, feedback);
+            ImportJob job(&store, path, options, feedback);
             return job.run();
         });
     } catch (const analytics::Canceled &) {
         return Error{ErrorCode::Canceled,
                      ImporterTr::tr("The import of %1 was canceled.").arg(path)};
     }
+}
+
+Result<SourcePreview> Importer::preview(const QString &path, const ImportOptions &options,
+                                        int maxRows)
+{
+    return captureErrors([&] {
+        ImportJob job(nullptr, path, options, nullptr);
+        return job.preview(std::clamp(maxRows, 0, 1000));
+    });
 }
 
 } // namespace vigie::core

@@ -59,6 +59,15 @@ struct ImportReport
     FieldMapping mapping;      ///< the mapping applied (with its CRS), as the workspace keeps it
 };
 
+/// The first rows of a source as text, for a preview before importing (the import dialog).
+struct SourcePreview
+{
+    QStringList columns;      ///< as the file names them, coordinate columns included
+    QList<QStringList> rows;  ///< the values as written (dates as in the file)
+    qint64 featureCount = -1; ///< all the features, -1 when the format cannot tell cheaply
+    QString geometryColumns;  ///< "X, Y" or the geometry's kind, for the dialog's summary
+};
+
 /**
  * Loads any vector file GDAL reads (GeoPackage, GeoJSON, CSV with coordinates, Shapefile, ...)
  * into a store layer, reprojected to Lambert-93. All or nothing: one transaction; an invalid
@@ -71,6 +80,10 @@ public:
     static Result<ImportReport> importFile(Store &store, const QString &path,
                                            const ImportOptions &options = {},
                                            analytics::Feedback *feedback = nullptr);
+    /// The columns and first `maxRows` rows of `path` (the same file checks as importFile);
+    /// options: sourceLayer, xField and yField.
+    static Result<SourcePreview> preview(const QString &path, const ImportOptions &options = {},
+                                         int maxRows = 20);
 };
 
 } // namespace vigie::core

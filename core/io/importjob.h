@@ -49,13 +49,15 @@ QVariant readValue(OGRFeature &f, const FieldBinding &b);
 class ImportJob
 {
 public:
-    ImportJob(Store &store, const QString &path, const ImportOptions &options,
+    /// `store` may be null for a preview only.
+    ImportJob(Store *store, const QString &path, const ImportOptions &options,
               analytics::Feedback *feedback)
         : m_store(store), m_path(path), m_options(options), m_feedback(feedback)
     {
     }
 
     ImportReport run();
+    SourcePreview preview(int maxRows);
 
 private:
     [[noreturn]] void fail(ErrorCode code, const QString &message) const
@@ -99,9 +101,11 @@ private:
     /// Refuses an import that stored nothing; the warnings of the skipped features and GDAL.
     void finishReport(ImportReport &report, const QStringList &skippedDetails) const;
 
-    Store &m_store;
+    Store *m_store;
     QString m_path;
     ImportOptions m_options;
+    bool m_previewing = false; ///< a preview keeps the coordinate columns as columns
+    QString m_previewGeometry; ///< where the preview found the geometry
     analytics::Feedback *m_feedback;
     detail::GdalErrorScope m_errors;
     detail::NoNetworkScope m_noNetwork; ///< inside m_errors: refused requests are errors

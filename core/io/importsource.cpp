@@ -138,7 +138,8 @@ void ImportJob::openDataset()
                 return k.compare(xy->x, Qt::CaseInsensitive) == 0 ||
                        k.compare(xy->y, Qt::CaseInsensitive) == 0;
             });
-            openOptions.AddNameValue("KEEP_GEOM_COLUMNS", keyed ? "YES" : "NO");
+            openOptions.AddNameValue("KEEP_GEOM_COLUMNS", keyed || m_previewing ? "YES" : "NO");
+            m_previewGeometry = xy->x + QStringLiteral(", ") + xy->y;
         }
         if (!m_options.mapping.isEmpty()) // dates read from the text as written
             openOptions.AddNameValue("KEEP_SOURCE_COLUMNS", "YES");
@@ -355,7 +356,7 @@ void ImportJob::bindFields(const LayerManifest &m, bool fromFile)
         if (f.personal == PersonalData::Pseudonymise) {
             b.pseudonymise = &f;
             if (!m_pseudonymiser) { // the key is read (or made) before any row is written
-                auto loaded = Pseudonymiser::forWorkspace(m_store);
+                auto loaded = Pseudonymiser::forWorkspace(*m_store);
                 if (!loaded)
                     fail(loaded.error().code, loaded.error().message);
                 m_pseudonymiser = std::move(loaded.value());
@@ -407,7 +408,7 @@ QString ImportJob::invalidReason(const OGRGeometry &g)
     std::vector<unsigned char> wkb(g.WkbSize());
     g.exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
     try {
-        return m_store.invalidReason(wkb.data(), wkb.size());
+        return m_store->invalidReason(wkb.data(), wkb.size());
     } catch (const Exception &) {
         return {}; // the generic "invalid" message is given instead
     }
@@ -465,6 +466,48 @@ QString ImportJob::prepareGeometry(OGRFeature &f, std::vector<unsigned char> &wk
     wkb.resize(std::size_t(g->WkbSize()));
     g->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
     return {};
+}
+
+SourcePreview ImportJob::preview(int maxRows)
+{
+    m_previewing = true;
+    openDataset();
+    chooseLayer();
+    SourcePreview p;
+    OGRFeatureDefn *defn = m_layer->GetLayerDefn();
+    // The text as written: GDAL's CSV reader keeps it in "<column>_original" for the columns it
+    // recognised as dates, times or numbers.
+    QHash<int, int> original;
+    std::vector<int> shown;
+    QStringList names;
+    for (int i = 0; i < defn->GetFieldCount(); ++i)
+        names << QString::fromUtf8(defn->GetFieldDefn(i)->GetNameRef());
+    for (int i = 0; i < names.size(); ++i) {
+        if (names[i].endsWith(QLatin1String("_original")) && names.contains(names[i].chopped(9))) {
+            original.insert(int(names.indexOf(names[i].chopped(9))), i);
+            continue;
+        }
+        shown.push_back(i);
+        p.columns << names[i];
+    }
+    m_layer->ResetReading();
+    while (p.rows.size() < maxRows) {
+        FeaturePtr f(m_layer->GetNextFeature(), &OGRFeature::DestroyFeature);
+        if (!f)
+            break;
+        QStringList row;
+        for (int i : shown) {
+            const int c = original.value(i, i);
+            row << (f->IsFieldSetAndNotNull(c) ? QString::fromUtf8(f->GetFieldAsString(c))
+                                               : QString());
+        }
+        p.rows << row;
+    }
+    p.featureCount = m_layer->GetFeatureCount(FALSE);
+    if (m_previewGeometry.isEmpty() && m_layer->GetGeomType() != wkbNone)
+        m_previewGeometry = QString::fromUtf8(OGRGeometryTypeToName(m_layer->GetGeomType()));
+    p.geometryColumns = m_previewGeometry;
+    return p;
 }
 
 } // namespace vigie::core::detail

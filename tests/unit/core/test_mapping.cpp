@@ -249,6 +249,36 @@ private slots:
             QVERIFY2(!FieldMapping::fromJson(bad, QStringLiteral("test")).ok(), bad);
     }
 
+    void suggestedMappings()
+    {
+        using namespace mappingtarget;
+        const FieldMapping police = suggestMapping(
+            QStringLiteral("crime_id,month,reported_by,falls_within,longitude,latitude,location,"
+                           "lsoa_code,lsoa_name,crime_type,last_outcome_category,context")
+                .split(u','));
+        QCOMPARE(police.fields.value(occurredAt), QStringLiteral("month"));
+        QCOMPARE(police.fields.value(category), QStringLiteral("crime_type"));
+        QCOMPARE(police.fields.value(sourceKey), QStringLiteral("crime_id"));
+        QCOMPARE(police.fields.size(), 3);
+        const FieldMapping records =
+            suggestMapping(QString::fromUtf8(kExportHeader).trimmed().split(u';'));
+        QCOMPARE(records.fields.value(occurredAt), QStringLiteral("Date faits"));
+        QCOMPARE(records.fields.value(occurredTime), QStringLiteral("Heure"));
+        QCOMPARE(records.fields.value(occurredTo), QStringLiteral("Date fin"));
+        QCOMPARE(records.fields.value(occurredToTime), QStringLiteral("Heure fin"));
+        QCOMPARE(records.fields.value(category), QStringLiteral("Nature"));
+        QCOMPARE(records.fields.value(sourceKey), QStringLiteral("N° dossier"));
+        // A modification date is not the date of the record; a time without a date is dropped.
+        const FieldMapping events =
+            suggestMapping({QStringLiteral("apidae_id"), QStringLiteral("objet_type"),
+                            QStringLiteral("date_debut"), QStringLiteral("date_fin"),
+                            QStringLiteral("date_modification")});
+        QCOMPARE(events.fields.value(occurredAt), QStringLiteral("date_debut"));
+        QCOMPARE(events.fields.value(occurredTo), QStringLiteral("date_fin"));
+        QVERIFY(!suggestMapping({QStringLiteral("heure"), QStringLiteral("nom")})
+                     .fields.contains(occurredTime));
+    }
+
     void recordsExport()
     {
         auto store = newWorkspace(QStringLiteral("export.vigie"));

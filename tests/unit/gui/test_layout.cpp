@@ -9,6 +9,7 @@
 #include "helpdialogs.h"
 #include "importdialog.h"
 #include "layerpanel.h"
+#include "newworkspacedialog.h"
 #include "reportdialog.h"
 #include "timefilter.h"
 
@@ -161,8 +162,16 @@ void TestLayout::dialogsFit()
     }
     QVERIFY(dialogs >= 8);
     {
-        gui::ImportDialog dialog(manifests, language, &w);
+        // With a records export loaded: the preview and the proposed mapping fill it.
+        gui::ImportDialog dialog(manifests, language, {}, &w);
+        dialog.setFilePath(QStringLiteral(VIGIE_SHARED_DATA
+                                          "/crime_policeuk_essex_2018/2018-01-essex-street.csv"));
+        QVERIFY(dialog.previewRows() > 0);
         checkDialog(dialog, QStringLiteral("import"), language);
+    }
+    {
+        gui::NewWorkspaceDialog dialog(&w);
+        checkDialog(dialog, QStringLiteral("new-workspace"), language);
     }
     {
         gui::ReportDialog dialog(w.workspacePath(), language, w.taskManager(), &w);
