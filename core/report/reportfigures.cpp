@@ -76,6 +76,12 @@ class LocalClock
 public:
     QDateTime local(std::int64_t utcSecs)
     {
+        return QDateTime::fromSecsSinceEpoch(utcSecs + offset(utcSecs), Qt::UTC);
+    }
+
+    /// Seconds ahead of UTC at an instant.
+    int offset(std::int64_t utcSecs)
+    {
         const std::int64_t hour = utcSecs / 3600 - (utcSecs % 3600 < 0 ? 1 : 0);
         auto it = m_offsets.find(hour);
         if (it == m_offsets.end())
@@ -83,7 +89,7 @@ public:
                      .emplace(hour, m_zone.offsetFromUtc(
                                         QDateTime::fromSecsSinceEpoch(hour * 3600, Qt::UTC)))
                      .first;
-        return QDateTime::fromSecsSinceEpoch(utcSecs + it->second, Qt::UTC);
+        return it->second;
     }
 
 private:
@@ -307,7 +313,12 @@ struct PointJoin
         category = pm.categoryField.isEmpty()
                        ? QStringLiteral("NULL")
                        : QStringLiteral("CAST(p.%1 AS TEXT)").arg(quoted(pm.categoryField));
+        endTime = pm.endTimeField.isEmpty() || !pm.field(pm.endTimeField)
+                      ? QStringLiteral("NULL")
+                      : QStringLiteral("p.%1").arg(quoted(pm.endTimeField));
     }
+
+    QString endTime; ///< the end of a record known between two times, or NULL
 };
 
 /// Counts per area and category in the period, the previous one and the same one a year before.
@@ -362,8 +373,8 @@ void weeklyAndHourly(const Store &store, const PointJoin &join,
     {
         if (feedback)
             feedback->setProgress(30.0, tr("Weekly and hourly series").toStdString());
-        Query q(store, QStringLiteral("SELECT %1, p.%2 FROM %3 WHERE p.%2 >= ?1 AND p.%2 < ?2")
-                           .arg(join.areaExpr, join.timeField, join.from));
+        Query q(store, QStringLiteral("SELECT %1, p.%2, %4 FROM %3 WHERE p.%2 >= ?1 AND p.%2 < ?2")
+                           .arg(join.areaExpr, join.timeField, join.from, join.endTime));
         q.bind(1, r.period.fromIso());
         q.bind(2, r.period.toIsoExclusive());
         LocalClock clock;
@@ -382,8 +393,10 @@ void weeklyAndHourly(const Store &store, const PointJoin &join,
             const std::int64_t week = firstMonday.daysTo(local.date()) / 7;
             if (week >= 0 && week < std::int64_t(a.weekly.size()))
                 ++a.weekly[std::size_t(week)];
-            ++a.hourWeekday[std::size_t(local.date().dayOfWeek() - 1)]
-                           [std::size_t(local.time().hour())];
+            // Spread over the hours of its span (a record with an end), else on its hour.
+            const std::int64_t end = q.isNull(2) ? LayerSnapshot::kNoTime : parseIsoUtc(q.text(2));
+            analytics::addAoristic(a.hourWeekday, secs, end == LayerSnapshot::kNoTime ? secs : end,
+                                   [&clock](std::int64_t t) { return clock.offset(t); });
         }
     }
 }

@@ -6,6 +6,8 @@
 #include "../result.h"
 #include "reporttemplate.h"
 
+#include "analytics/aoristic.h"
+
 #include <QDate>
 #include <QString>
 
@@ -34,8 +36,10 @@ struct AreaFigures
     std::vector<std::int64_t> previous;
     std::vector<std::int64_t> lastYear;
     std::vector<std::int64_t> weekly; ///< per week of the period (weeks start on Monday)
-    /// [weekday 0 = Monday .. 6][hour 0..23], local time
-    std::array<std::array<std::int64_t, 24>, 7> hourWeekday{};
+    /// [weekday 0 = Monday .. 6][hour 0..23], local time. A record known only between two
+    /// times is spread over the hours of its span (aoristic weights, analytics/aoristic.h), so
+    /// the cells are not whole numbers; they sum to the records of the period.
+    analytics::HourOfWeek hourWeekday{};
 
     std::int64_t total() const { return current.empty() ? 0 : current.back(); }
 };

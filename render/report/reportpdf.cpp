@@ -896,9 +896,10 @@ private:
                                    (r.width() - dayW - totalW) / 24.0 * 7 * 1.6));
         const double cw = grid.width() / 24.0, ch = grid.height() / 7.0;
         std::int64_t maxV = 0;
+        // Aoristic weights are fractions: cells are shown (and suppressed) as rounded counts.
         for (const auto &row : a.hourWeekday)
-            for (std::int64_t v : row)
-                if (!core::isSuppressed(v, m_req.minCount))
+            for (double w : row)
+                if (const std::int64_t v = std::llround(w); !core::isSuppressed(v, m_req.minCount))
                     maxV = std::max(maxV, v);
         auto colour = [&](std::int64_t v) {
             const double t = maxV > 0 ? std::sqrt(double(v) / double(maxV)) : 0.0;
@@ -915,10 +916,11 @@ private:
         p.drawText(QRectF(grid.right(), top, totalW, mm(3.5)), Qt::AlignRight | Qt::AlignVCenter,
                    L(m_lang, "Total", "Total"));
         for (int d = 0; d < 7; ++d) {
-            std::int64_t dayTotal = 0;
+            double dayTotal = 0;
             for (int h = 0; h < 24; ++h) {
-                const std::int64_t v = a.hourWeekday[std::size_t(d)][std::size_t(h)];
-                dayTotal += v;
+                const double w = a.hourWeekday[std::size_t(d)][std::size_t(h)];
+                const std::int64_t v = std::llround(w);
+                dayTotal += w;
                 const QRectF cell(grid.left() + h * cw, grid.top() + d * ch, cw, ch);
                 if (core::isSuppressed(v, m_req.minCount)) {
                     anySuppressed = true;
@@ -932,7 +934,7 @@ private:
             p.drawText(QRectF(r.left(), grid.top() + d * ch, dayW, ch),
                        Qt::AlignLeft | Qt::AlignVCenter, days[d]);
             p.drawText(QRectF(grid.right(), grid.top() + d * ch, totalW, ch),
-                       Qt::AlignRight | Qt::AlignVCenter, count(dayTotal));
+                       Qt::AlignRight | Qt::AlignVCenter, count(std::llround(dayTotal)));
         }
         p.setPen(QPen(kRule, mm(0.2)));
         p.setBrush(Qt::NoBrush);
