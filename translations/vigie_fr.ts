@@ -841,6 +841,22 @@
         <source>Layer "%1" has no text field "%2".</source>
         <translation>La couche « %1 » n’a pas de champ texte « %2 ».</translation>
     </message>
+    <message>
+        <source>Layer "%1" has no dates: it cannot be filtered by a period.</source>
+        <translation>La couche « %1 » n’a pas de dates : elle ne peut pas être filtrée par une période.</translation>
+    </message>
+    <message>
+        <source>Layer "%1" has no categories to choose from.</source>
+        <translation>La couche « %1 » n’a pas de catégories parmi lesquelles choisir.</translation>
+    </message>
+    <message>
+        <source>Layer "%1" is a raster: it has no features.</source>
+        <translation>La couche « %1 » est une grille : elle n’a pas d’entités.</translation>
+    </message>
+    <message>
+        <source>Reading was cancelled.</source>
+        <translation>Lecture annulée.</translation>
+    </message>
 </context>
 <context>
     <name>vigie::cli</name>
@@ -1039,14 +1055,6 @@
     <message>
         <source>Unknown command: %1</source>
         <translation>Commande inconnue : %1</translation>
-    </message>
-    <message>
-        <source>Draws a map of a workspace to a PNG image, headless.</source>
-        <translation>Dessine une carte d’un espace de travail dans une image PNG, sans interface graphique.</translation>
-    </message>
-    <message>
-        <source>PNG file to write.</source>
-        <translation>Fichier PNG à écrire.</translation>
     </message>
     <message>
         <source>Image size in pixels.</source>
@@ -1529,10 +1537,6 @@
         <translation>afficher la clé de pseudonymisation utilisée, ou en créer une pour une équipe</translation>
     </message>
     <message>
-        <source>cannot write %1: %2</source>
-        <translation>impossible d'écrire %1 : %2</translation>
-    </message>
-    <message>
         <source>Seconds one request may take at most (it also fails when nothing arrives for this long, or for 30 s).</source>
         <translation>Durée maximale d'une requête, en secondes (elle échoue aussi quand rien n'arrive pendant cette durée, ou pendant 30 s).</translation>
     </message>
@@ -1763,6 +1767,78 @@
     <message>
         <source>Read the field mapping from a file written by --save-mapping; --map options given too override it.</source>
         <translation>Lit la correspondance de champs dans un fichier écrit par --save-mapping ; les options --map données en plus l’emportent sur elle.</translation>
+    </message>
+    <message>
+        <source>Writes a layer, or the result of a stored analysis, to a file other GIS software reads. The format comes from the extension: %1 for vector layers, %2 for rasters.</source>
+        <translation>Écrit une couche, ou le résultat d’une analyse enregistrée, dans un fichier que lisent les autres logiciels SIG. Le format vient de l’extension : %1 pour les couches vectorielles, %2 pour les grilles.</translation>
+    </message>
+    <message>
+        <source>Layer to write.</source>
+        <translation>Couche à écrire.</translation>
+    </message>
+    <message>
+        <source>The result layer of a stored run: its id, or an algorithm id for its latest run.</source>
+        <translation>La couche résultat d’une exécution enregistrée : son identifiant, ou celui d’un algorithme pour sa dernière exécution.</translation>
+    </message>
+    <message>
+        <source>ID|KIND</source>
+        <translation>ID|TYPE</translation>
+    </message>
+    <message>
+        <source>File to write.</source>
+        <translation>Fichier à écrire.</translation>
+    </message>
+    <message>
+        <source>Comma-separated category values to keep (default: all).</source>
+        <translation>Valeurs de catégorie à garder, séparées par des virgules (par défaut : toutes).</translation>
+    </message>
+    <message>
+        <source>Replace the file if it exists.</source>
+        <translation>Remplacer le fichier s’il existe.</translation>
+    </message>
+    <message>
+        <source>the workspace has no stored run '%1' with a result layer (see vigie-cli info)</source>
+        <translation>l’espace de travail n’a pas d’exécution enregistrée « %1 » avec une couche résultat (voir vigie-cli info)</translation>
+    </message>
+    <message>
+        <source>--store FILE, --out FILE and either --layer ID or --analysis ID|KIND are required</source>
+        <translation>--store FICHIER, --out FICHIER et soit --layer ID soit --analysis ID|TYPE sont requis</translation>
+    </message>
+    <message>
+        <source>cannot write "%1": the extension must be one of %2</source>
+        <translation>impossible d’écrire « %1 » : l’extension doit être l’une de %2</translation>
+    </message>
+    <message>
+        <source>Raster layer '%1' written to %2 in %3 s</source>
+        <translation>Grille « %1 » écrite dans %2 en %3 s</translation>
+    </message>
+    <message>
+        <source>%1 features of layer '%2' written to %3 in %4 s</source>
+        <translation>%1 entités de la couche « %2 » écrites dans %3 en %4 s</translation>
+    </message>
+    <message>
+        <source>  with %1</source>
+        <translation>  avec %1</translation>
+    </message>
+    <message>
+        <source>write a layer or a stored result to GeoPackage, GeoJSON, FlatGeobuf, CSV, Shapefile, XLSX, ODS or GeoTIFF</source>
+        <translation>écrire une couche ou un résultat enregistré en GeoPackage, GeoJSON, FlatGeobuf, CSV, Shapefile, XLSX, ODS ou GeoTIFF</translation>
+    </message>
+    <message>
+        <source>Draws a map of a workspace to a PNG (with a world file), SVG or PDF file, headless.</source>
+        <translation>Dessine une carte d’un espace de travail dans un fichier PNG (avec un fichier de géoréférencement), SVG ou PDF, sans affichage.</translation>
+    </message>
+    <message>
+        <source>File to write: .png, .svg or .pdf.</source>
+        <translation>Fichier à écrire : .png, .svg ou .pdf.</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>impossible d’écrire %1</translation>
+    </message>
+    <message>
+        <source>cannot write "%1": a map is written as .png (with a world file), .svg or .pdf</source>
+        <translation>impossible d’écrire « %1 » : une carte s’écrit en .png (avec un fichier de géoréférencement), .svg ou .pdf</translation>
     </message>
 </context>
 <context>
@@ -2772,6 +2848,69 @@
     <message>
         <source>Could not create the demo workspace %1: %2</source>
         <translation>Impossible de créer l’espace de travail de démonstration %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::core::Exporter</name>
+    <message>
+        <source>Cannot write %1: the folder %2 does not exist.</source>
+        <translation>Impossible d’écrire %1 : le dossier %2 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Cannot write in %1: %2</source>
+        <translation>Impossible d’écrire dans %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 exists already: choose another name, or replace it.</source>
+        <translation>%1 existe déjà : choisissez un autre nom, ou remplacez-le.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Impossible d’écrire %1.</translation>
+    </message>
+    <message>
+        <source>GDAL has no %1 driver.</source>
+        <translation>GDAL n’a pas de pilote %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d'écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Coordinates in longitude and latitude (WGS 84).</source>
+        <translation>Coordonnées en longitude et latitude (WGS 84).</translation>
+    </message>
+    <message>
+        <source>Cannot write feature %1 to %2: %3</source>
+        <translation>Impossible d’écrire l’entité %1 dans %2 : %3</translation>
+    </message>
+    <message>
+        <source>Shapefile names are at most 10 characters: %1 (listed in %2).</source>
+        <translation>Les noms d’un Shapefile ont 10 caractères au plus : %1 (liste dans %2).</translation>
+    </message>
+    <message>
+        <source>Layer "%1" has no grid.</source>
+        <translation>La couche « %1 » n’a pas de grille.</translation>
+    </message>
+    <message>
+        <source>GDAL has no COG driver.</source>
+        <translation>GDAL n’a pas de pilote COG.</translation>
+    </message>
+    <message>
+        <source>The workspace has no layer "%1".</source>
+        <translation>L’espace de travail n’a pas de couche « %1 ».</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: layer "%2" is %3 and can be written as %4.</source>
+        <translation>Impossible d’écrire %1 : la couche « %2 » est %3 et peut s’écrire en %4.</translation>
+    </message>
+    <message>
+        <source>a raster</source>
+        <translation>une grille</translation>
+    </message>
+    <message>
+        <source>a vector layer</source>
+        <translation>une couche vectorielle</translation>
     </message>
 </context>
 <context>
@@ -4710,6 +4849,100 @@
     </message>
 </context>
 <context>
+    <name>vigie::gui::ExportDialog</name>
+    <message>
+        <source>GeoPackage</source>
+        <translation>GeoPackage</translation>
+    </message>
+    <message>
+        <source>GeoJSON (longitude, latitude)</source>
+        <translation>GeoJSON (longitude, latitude)</translation>
+    </message>
+    <message>
+        <source>FlatGeobuf</source>
+        <translation>FlatGeobuf</translation>
+    </message>
+    <message>
+        <source>CSV table (longitude, latitude)</source>
+        <translation>Tableau CSV (longitude, latitude)</translation>
+    </message>
+    <message>
+        <source>ESRI Shapefile</source>
+        <translation>Shapefile ESRI</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Classeur Excel</translation>
+    </message>
+    <message>
+        <source>OpenDocument spreadsheet</source>
+        <translation>Classeur OpenDocument</translation>
+    </message>
+    <message>
+        <source>Cloud-optimised GeoTIFF</source>
+        <translation>GeoTIFF optimisé pour le cloud (COG)</translation>
+    </message>
+    <message>
+        <source>Export “%1”</source>
+        <translation>Exporter « %1 »</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format :</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Fichier :</translation>
+    </message>
+    <message>
+        <source>All the features of the layer</source>
+        <translation>Toutes les entités de la couche</translation>
+    </message>
+    <message>
+        <source>Those the map shows</source>
+        <translation>Celles que montre la carte</translation>
+    </message>
+    <message>
+        <source>Those the map shows (%1)</source>
+        <translation>Celles que montre la carte (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n selected in the attribute table</source>
+        <translation>
+            <numerusform>L’entité sélectionnée dans la table attributaire</numerusform>
+            <numerusform>Les %n entités sélectionnées dans la table attributaire</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replace the file if it exists</source>
+        <translation>Remplacer le fichier s’il existe</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Export en cours…</translation>
+    </message>
+    <message>
+        <source>The export failed, no file was written: %1</source>
+        <translation>L’export a échoué, aucun fichier n’a été écrit : %1</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exporter vers</translation>
+    </message>
+    <message>
+        <source>Features to write</source>
+        <translation>Entités à écrire</translation>
+    </message>
+</context>
+<context>
     <name>vigie::gui::HelpDialog</name>
     <message>
         <source>Vigie user guide</source>
@@ -4986,7 +5219,10 @@
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation><numerusform>%n ligne</numerusform><numerusform>%n lignes</numerusform></translation>
+        <translation>
+            <numerusform>%n ligne</numerusform>
+            <numerusform>%n lignes</numerusform>
+        </translation>
     </message>
     <message>
         <source>rows: unknown until read</source>
@@ -5081,6 +5317,10 @@
     <message>
         <source>Remove…</source>
         <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
     </message>
 </context>
 <context>
@@ -5592,6 +5832,52 @@ Utilisez Fichier &gt; Ouvrir un espace de travail… ou Fichier &gt; Nouvel espa
     <message>
         <source>%1 new, %2 updated, %3 unchanged (by record key).</source>
         <translation>%1 nouvelles, %2 mises à jour, %3 inchangées (par clé d’enregistrement).</translation>
+    </message>
+    <message>
+        <source>&amp;Export layer…</source>
+        <translation>E&amp;xporter la couche…</translation>
+    </message>
+    <message>
+        <source>Write the current layer to GeoPackage, GeoJSON, CSV, Shapefile, a spreadsheet or GeoTIFF</source>
+        <translation>Écrire la couche courante en GeoPackage, GeoJSON, CSV, Shapefile, dans un classeur ou en GeoTIFF</translation>
+    </message>
+    <message>
+        <source>Export layer</source>
+        <translation>Exporter la couche</translation>
+    </message>
+    <message>
+        <source>Open a workspace and choose a layer first.</source>
+        <translation>Ouvrez d’abord un espace de travail et choisissez une couche.</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Export vers %1…</translation>
+    </message>
+    <message>
+        <source>Export canceled: no file was written.</source>
+        <translation>Export annulé : aucun fichier n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Échec de l’export</translation>
+    </message>
+    <message>
+        <source>Raster written to %1.</source>
+        <translation>Grille écrite dans %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature(s) written to %1.</source>
+        <translation>
+            <numerusform>%n entité écrite dans %1.</numerusform>
+            <numerusform>%n entités écrites dans %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 categories</source>
+        <translation>
+            <numerusform>%n catégorie sur %1</numerusform>
+            <numerusform>%n catégories sur %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,7 @@ int runNew(CliContext &ctx, const QStringList &args);    // importcommand.cpp
 int runInfo(CliContext &ctx, const QStringList &args);
 int runLayers(CliContext &ctx, const QStringList &args);
 int runRender(CliContext &ctx, const QStringList &args);
+int runExport(CliContext &ctx, const QStringList &args);
 int runCheck(CliContext &ctx, const QStringList &args);
 int runAnalyze(CliContext &ctx, const QStringList &args);
 int runSync(CliContext &ctx, const QStringList &args);     // synccommand.cpp

@@ -33,6 +33,9 @@ const Command kCommands[] = {
      QT_TRANSLATE_NOOP("vigie::cli", "describe a workspace: layers, counts, extents, periods")},
     {"layers", vigie::cli::runLayers, false,
      QT_TRANSLATE_NOOP("vigie::cli", "list the layer types known (built-in and plugins)")},
+    {"export", vigie::cli::runExport, false,
+     QT_TRANSLATE_NOOP("vigie::cli", "write a layer or a stored result to GeoPackage, GeoJSON, "
+                                     "FlatGeobuf, CSV, Shapefile, XLSX, ODS or GeoTIFF")},
     {"render", vigie::cli::runRender, true,
      QT_TRANSLATE_NOOP("vigie::cli", "draw a map of a workspace to a PNG image")},
     {"sync", vigie::cli::runSync, false,

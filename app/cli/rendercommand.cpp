@@ -3,6 +3,8 @@
 #include "clicontext.h"
 
 #include "core/i18n.h"
+#include "core/io/atomicfile.h"
+#include "core/io/exporter.h"
 #include "core/store/store.h"
 #include "render/decorations.h"
 #include "render/maprenderer.h"
@@ -10,9 +12,11 @@
 
 #include <QCommandLineParser>
 #include <QDateTime>
+#include <QFileInfo>
 #include <QImage>
 #include <QPainter>
-#include <QSaveFile>
+#include <QPdfWriter>
+#include <QSvgGenerator>
 
 #include <algorithm>
 
@@ -27,9 +31,10 @@ QString tr(const char *text)
 
 void addRenderOptions(QCommandLineParser &parser)
 {
-    parser.setApplicationDescription(tr("Draws a map of a workspace to a PNG image, headless."));
+    parser.setApplicationDescription(
+        tr("Draws a map of a workspace to a PNG (with a world file), SVG or PDF file, headless."));
     parser.addOption({QStringLiteral("store"), tr("Workspace file."), tr("FILE")});
-    parser.addOption({QStringLiteral("out"), tr("PNG file to write."), tr("FILE")});
+    parser.addOption({QStringLiteral("out"), tr("File to write: .png, .svg or .pdf."), tr("FILE")});
     parser.addOption({QStringLiteral("size"), tr("Image size in pixels."), tr("WxH"),
                       QStringLiteral("1600x1200")});
     parser.addOption({QStringLiteral("dpi"), tr("Resolution for symbol sizes."), tr("DPI"),
@@ -168,15 +173,105 @@ void makeRoomForLegend(render::MapSettings &settings)
                              settings.outputSize.height() * unitsPerPixel);
 }
 
-void drawDecorations(QImage &image, const render::MapSettings &settings)
+void drawDecorations(QPainter &painter, const render::MapSettings &settings)
 {
-    QPainter painter(&image);
     painter.setRenderHint(QPainter::Antialiasing);
     const double w = settings.outputSize.width();
     const double h = settings.outputSize.height();
     render::drawLegend(painter, settings, QPointF(12, 12), settings.language);
     render::drawScaleBar(painter, settings, QRectF(12, h - 48, std::min(260.0, w / 3), 36));
     render::drawNorthArrow(painter, QRectF(w - 52, 12, 40, 56));
+}
+
+enum class MapFormat { Png, Svg, Pdf };
+
+std::optional<MapFormat> mapFormat(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("png"))
+        return MapFormat::Png;
+    if (suffix == QLatin1String("svg"))
+        return MapFormat::Svg;
+    if (suffix == QLatin1String("pdf"))
+        return MapFormat::Pdf;
+    return std::nullopt;
+}
+
+/// Draws the map (and its decorations) on a painter already set to the output's pixels.
+void paintMap(QPainter &painter, const render::MapSettings &settings, bool decorations,
+              render::RenderStats &stats)
+{
+    stats = render::MapRenderer::render(settings, painter);
+    if (decorations)
+        drawDecorations(painter, settings);
+}
+
+/// The map to `out` in its format, written whole or not at all (a kill or a full disk leaves
+/// any earlier file as it was). A PNG gets a world file and its CRS beside it.
+core::Result<QStringList> writeMap(const render::MapSettings &settings, bool decorations,
+                                   const QString &out, MapFormat format, render::RenderStats &stats)
+{
+    core::AtomicFile file(out);
+    const QString tmp = file.temporaryPath();
+    const QSize size = settings.outputSize;
+    switch (format) {
+    case MapFormat::Png: {
+        QImage image = render::MapRenderer::renderImage(settings, &stats);
+        if (decorations) {
+            QPainter painter(&image);
+            drawDecorations(painter, settings);
+        }
+        if (!image.save(tmp, "PNG"))
+            return core::Error{core::ErrorCode::Io, tr("cannot write %1").arg(out)};
+        break;
+    }
+    case MapFormat::Svg: {
+        QSvgGenerator svg;
+        svg.setFileName(tmp);
+        svg.setSize(size);
+        svg.setViewBox(QRect(QPoint(0, 0), size));
+        svg.setResolution(int(settings.dpi));
+        svg.setTitle(QStringLiteral("Vigie"));
+        QPainter painter;
+        if (!painter.begin(&svg))
+            return core::Error{core::ErrorCode::Io, tr("cannot write %1").arg(out)};
+        paintMap(painter, settings, decorations, stats);
+        painter.end();
+        break;
+    }
+    case MapFormat::Pdf: {
+        QPdfWriter pdf(tmp);
+        pdf.setCreator(QStringLiteral("Vigie"));
+        pdf.setResolution(int(settings.dpi));
+        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+        pdf.setPageSize(QPageSize(
+            QSizeF(size.width() * 25.4 / settings.dpi, size.height() * 25.4 / settings.dpi),
+            QPageSize::Millimeter));
+        QPainter painter;
+        if (!painter.begin(&pdf))
+            return core::Error{core::ErrorCode::Io, tr("cannot write %1").arg(out)};
+        // The page may round to whole points: scale the map's pixels onto it.
+        painter.scale(painter.device()->width() / double(size.width()),
+                      painter.device()->height() / double(size.height()));
+        paintMap(painter, settings, decorations, stats);
+        painter.end();
+        break;
+    }
+    }
+    QStringList files{out};
+    if (format == MapFormat::Png) {
+        // Upper-left pixel's centre and the pixel size, in Lambert-93 metres.
+        const QTransform toMap = settings.mapToPixel().inverted();
+        const QPointF corner = toMap.map(QPointF(0.5, 0.5));
+        const double unit = settings.mapUnitsPerPixel();
+        auto side = core::writeGeoreference(out, corner.x(), corner.y(), unit, -unit);
+        if (!side)
+            return side.error();
+        files << *side;
+    }
+    if (auto committed = file.commit(core::AtomicFile::Replace::Existing); !committed)
+        return committed.error();
+    return files;
 }
 
 } // namespace
@@ -189,6 +284,12 @@ int runRender(CliContext &ctx, const QStringList &args)
         return code;
     if (!parser.isSet(QStringLiteral("store")) || !parser.isSet(QStringLiteral("out")))
         return ctx.usageError(tr("--store FILE and --out FILE are required"));
+    const QString out = parser.value(QStringLiteral("out"));
+    const auto format = mapFormat(out);
+    if (!format)
+        return ctx.usageError(
+            tr("cannot write \"%1\": a map is written as .png (with a world file), .svg or .pdf")
+                .arg(out));
     render::MapSettings settings;
     if (int code = readImageOptions(ctx, parser, settings); code != ExitOk)
         return code;
@@ -212,20 +313,16 @@ int runRender(CliContext &ctx, const QStringList &args)
         makeRoomForLegend(settings);
 
     render::RenderStats stats;
-    QImage image = render::MapRenderer::renderImage(settings, &stats);
-    if (decorations)
-        drawDecorations(image, settings);
-    const QString out = parser.value(QStringLiteral("out"));
-    // Written whole or not at all: a kill or a full disk leaves any earlier file as it was.
-    QSaveFile file(out);
-    if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit())
-        return ctx.fail(
-            {core::ErrorCode::Io, tr("cannot write %1: %2").arg(out, file.errorString())});
+    auto files = writeMap(settings, decorations, out, *format, stats);
+    if (!files)
+        return ctx.fail(files.error());
     ctx.out() << tr("Map written to %1 (%2 features drawn, %3 points aggregated, %4 ms)")
                      .arg(out, QString::number(stats.featuresDrawn),
                           QString::number(stats.pointsAggregated),
                           QString::number(stats.milliseconds, 'f', 1))
               << "\n";
+    for (const QString &f : files->mid(1))
+        ctx.out() << tr("  with %1").arg(f) << "\n";
     return ExitOk;
 }
 

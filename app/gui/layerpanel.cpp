@@ -643,6 +643,7 @@ void LayerPanel::contextMenu(const QPoint &pos)
     QMenu menu(this);
     QAction *zoom = menu.addAction(tr("Zoom to layer"));
     QAction *table = menu.addAction(tr("Open attribute table"));
+    QAction *exportIt = menu.addAction(tr("Export…"));
     menu.addSeparator();
     QAction *rename = menu.addAction(tr("Rename…"));
     QAction *remove = menu.addAction(tr("Remove…"));
@@ -654,6 +655,8 @@ void LayerPanel::contextMenu(const QPoint &pos)
         emit zoomToLayerRequested(id);
     else if (chosen == table)
         emit attributeTableRequested(id);
+    else if (chosen == exportIt)
+        emit exportRequested(id);
     else if (chosen == rename)
         emit renameRequested(id);
     else if (chosen == remove)

@@ -83,6 +83,7 @@ signals:
     void changed();
     void zoomToLayerRequested(const QString &layerId);
     void attributeTableRequested(const QString &layerId);
+    void exportRequested(const QString &layerId);
     void renameRequested(const QString &layerId);
     void removeRequested(const QString &layerId);
 

@@ -114,6 +114,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_layers, &LayerPanel::changed, this, &MainWindow::layersChanged);
     connect(m_layers, &LayerPanel::zoomToLayerRequested, this, &MainWindow::zoomToLayer);
     connect(m_layers, &LayerPanel::attributeTableRequested, this, &MainWindow::openAttributeTable);
+    connect(m_layers, &LayerPanel::exportRequested, this, &MainWindow::exportDialog);
     connect(m_time, &TimeFilter::rangeChanged, this, &MainWindow::timeRangeChanged);
     connect(m_time, &TimeFilter::playingChanged, this, [this](bool playing) {
         m_canvas->setCaption(playing ? m_time->windowText() : QString());
@@ -177,6 +178,10 @@ void MainWindow::createActions()
     m_importAction = new QAction(toolIcon(IconKind::Import), QString(), this);
     m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     connect(m_importAction, &QAction::triggered, this, &MainWindow::importDialog);
+
+    m_exportLayerAction = new QAction(this);
+    m_exportLayerAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    connect(m_exportLayerAction, &QAction::triggered, this, [this] { exportDialog({}); });
 
     m_exportReportAction = new QAction(this);
     m_exportReportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
@@ -284,6 +289,7 @@ void MainWindow::createMenus()
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_importAction);
+    m_fileMenu->addAction(m_exportLayerAction);
     m_fileMenu->addAction(m_exportReportAction);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
@@ -494,6 +500,10 @@ void MainWindow::retranslateUi()
     m_openAction->setText(tr("&Open workspace…"));
     m_openAction->setToolTip(tr("Open a workspace (.sqlite)"));
     m_importAction->setText(tr("&Import…"));
+    m_exportLayerAction->setText(tr("&Export layer…"));
+    m_exportLayerAction->setToolTip(
+        tr("Write the current layer to GeoPackage, GeoJSON, CSV, Shapefile, a spreadsheet or "
+           "GeoTIFF"));
     m_exportReportAction->setText(tr("Export &report…"));
     m_importAction->setToolTip(tr("Import a GeoPackage, GeoJSON, CSV or Shapefile into a layer"));
     m_quitAction->setText(tr("&Quit"));

@@ -11,6 +11,7 @@
 #include "core/analysis/analysis.h"
 #include "core/processing/algorithm.h"
 #include "core/scenario/scenario.h"
+#include "exportdialog.h"
 #include "resultview.h"
 #include "storehandle.h"
 
@@ -147,6 +148,13 @@ public:
     void createWorkspace(const QString &path, const core::NewWorkspaceOptions &options);
     void importFile(const QString &path, const core::ImportOptions &options,
                     std::function<void(bool, const QString &)> done = {});
+    /// Layer › Export…: the export dialog on a layer (the current one when `layerId` is empty).
+    void exportDialog(const QString &layerId);
+    /// What the map shows of a layer (period, visible categories) and the table's selection.
+    ShownFeatures shownFeatures(const QString &layerId) const;
+    /// Exports in the background; `done` hears whether it worked and the message.
+    void exportLayer(const core::ExportRequest &request,
+                     std::function<void(bool, const QString &)> done = {});
     /// Creates a demo workspace in the background, then opens it.
     void createDemoWorkspace(const QString &path);
     /// Runs an analysis in the background; its result layer is added to the map with its
@@ -352,6 +360,7 @@ private:
     QAction *m_newDemoAction = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_importAction = nullptr;
+    QAction *m_exportLayerAction = nullptr;
     QAction *m_exportReportAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_zoomFullAction = nullptr;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "analysis.h"
 #include "../argtext.h"
+#include "../calendar.h"
 #include "analysisutil.h"
 
 #include "../i18n.h"
@@ -146,7 +147,7 @@ double geometryArea(const Geometry &g)
 
 QString isoDay(std::int64_t secs, const QString &language)
 {
-    const QDate d = QDateTime::fromSecsSinceEpoch(secs, QTimeZone::utc()).date();
+    const QDate d = cityDay(secs); // the city's day, as periods are typed
     return language == QLatin1String("fr") ? d.toString(QStringLiteral("dd/MM/yyyy"))
                                            : d.toString(Qt::ISODate);
 }

@@ -65,6 +65,7 @@ private:
         throw Exception(code, message);
     }
     void openDataset();
+    void readShortNames(); ///< a Shapefile's <name>.fields.csv, when there is one
     void chooseLayer();
     void prepareTransform();
     LayerManifest deriveManifest();
@@ -104,8 +105,10 @@ private:
     Store *m_store;
     QString m_path;
     ImportOptions m_options;
-    bool m_previewing = false; ///< a preview keeps the coordinate columns as columns
-    QString m_previewGeometry; ///< where the preview found the geometry
+    bool m_previewing = false;            ///< a preview keeps the coordinate columns as columns
+    QString m_previewGeometry;            ///< where the preview found the geometry
+    QHash<QString, QString> m_shortNames; ///< Shapefile: field -> name as cut (<name>.fields.csv)
+    bool m_degreeColumns = false;         ///< CSV coordinates named longitude/latitude (or lon/lat)
     analytics::Feedback *m_feedback;
     detail::GdalErrorScope m_errors;
     detail::NoNetworkScope m_noNetwork; ///< inside m_errors: refused requests are errors

@@ -17,6 +17,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTimeZone>
 
@@ -140,6 +141,10 @@ void ImportJob::openDataset()
             });
             openOptions.AddNameValue("KEEP_GEOM_COLUMNS", keyed || m_previewing ? "YES" : "NO");
             m_previewGeometry = xy->x + QStringLiteral(", ") + xy->y;
+            static const QStringList lons{QStringLiteral("longitude"), QStringLiteral("lon"),
+                                          QStringLiteral("lng"), QStringLiteral("long")};
+            static const QStringList lats{QStringLiteral("latitude"), QStringLiteral("lat")};
+            m_degreeColumns = lons.contains(xy->x.toLower()) && lats.contains(xy->y.toLower());
         }
         if (!m_options.mapping.isEmpty()) // dates read from the text as written
             openOptions.AddNameValue("KEEP_SOURCE_COLUMNS", "YES");
@@ -148,6 +153,26 @@ void ImportJob::openDataset()
         return openOptions;
     };
     m_ds = detail::openLocalVector(m_path, optionsFor, m_errors);
+    readShortNames();
+}
+
+void ImportJob::readShortNames()
+{
+    // Vigie's Shapefile exports list the names they cut in "<name>.fields.csv": read as plain
+    // text, names only (letters, digits, underscores), at most 64 KiB.
+    const QFileInfo info(m_path);
+    if (info.suffix().compare(QLatin1String("shp"), Qt::CaseInsensitive) != 0)
+        return;
+    QFile f(info.path() + QLatin1Char('/') + info.completeBaseName() +
+            QStringLiteral(".fields.csv"));
+    if (!f.open(QIODevice::ReadOnly))
+        return;
+    static const QRegularExpression row(
+        QStringLiteral("^\"?([A-Za-z0-9_]{1,10})\"?,\"?([A-Za-z0-9_]{1,63})\"?(,|$)"));
+    const QStringList lines = QString::fromUtf8(f.read(64 * 1024)).split(QLatin1Char('\n'));
+    for (const QString &line : lines.mid(1))
+        if (const auto m = row.match(line.trimmed()); m.hasMatch())
+            m_shortNames.insert(m.captured(2), m.captured(1));
 }
 
 void ImportJob::chooseLayer()
@@ -188,6 +213,10 @@ void ImportJob::prepareTransform()
                                  .arg(m_path, m_errors.summary()));
     } else if (srs) {
         m_sourceSrs = *srs;
+    } else if (m_degreeColumns) {
+        // Columns named longitude and latitude are degrees (WGS 84), as Vigie's exports and
+        // most open-data CSVs write them; values outside the area of use are still refused.
+        m_sourceSrs.importFromEPSG(4326);
     } else {
         fail(ErrorCode::Crs,
              ImporterTr::tr(
@@ -371,6 +400,8 @@ void ImportJob::bindFields(const LayerManifest &m, bool fromFile)
             b.source = -1; // filled by MappedFields::fill()
         } else {
             b.source = sourceByName.value(f.name, -1);
+            if (b.source < 0 && m_shortNames.contains(f.name)) // cut by a Shapefile
+                b.source = sourceByName.value(m_shortNames.value(f.name).toLower(), -1);
             if (b.source < 0) // the file may use a name that sanitises to ours
                 for (int i = 0; i < defn->GetFieldCount() && b.source < 0; ++i)
                     if (!used.contains(i) &&

@@ -16,6 +16,7 @@
 #include <QVariantMap>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -62,6 +63,25 @@ struct FeatureRecord
  * A Store is used from one thread at a time. Writes go through Transaction: nothing is visible
  * (or left behind after a crash) until commit().
  */
+/// Which features Store::readFeatures() reads (every one by default).
+struct FeatureQuery
+{
+    /// The period [from, to) on the layer's time field, by each record's start; kNoTime leaves
+    /// that side open. A period on a layer without a time field is an error.
+    std::int64_t from = LayerSnapshot::kNoTime;
+    std::int64_t to = LayerSnapshot::kNoTime;
+    QStringList categories;         ///< values of the category field; empty: all
+    std::vector<std::int64_t> fids; ///< a selection; empty: all
+};
+
+/// One feature as Store::readFeatures() gives it.
+struct FeatureRow
+{
+    std::int64_t fid = 0;
+    QByteArray wkb;      ///< ISO WKB in Lambert-93; empty without a geometry
+    QVariantList values; ///< one per LayerManifest::fields entry, typed as attributes() does
+};
+
 class Store
 {
 public:
@@ -189,6 +209,11 @@ public:
                                           analytics::Feedback *feedback = nullptr) const;
     /// All attributes of one feature, for identify (field name -> value, plus provenance).
     Result<QVariantMap> attributes(const QString &layerId, std::int64_t fid) const;
+    /// The features of a vector layer that `query` picks, in fid order, one by one to `sink`
+    /// (which returns false to stop); cancellable. Returns how many were given.
+    Result<std::int64_t> readFeatures(const QString &layerId, const FeatureQuery &query,
+                                      const std::function<bool(const FeatureRow &)> &sink,
+                                      analytics::Feedback *feedback = nullptr) const;
     /// The features of a layer by the value of one of its text fields (a source key): value ->
     /// fid, for the rows where it is set.
     Result<QHash<QString, std::int64_t>> featuresByKey(const QString &layerId,

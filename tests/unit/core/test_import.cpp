@@ -241,8 +241,37 @@ private slots:
         QVERIFY(rows > 10000);
         QVERIFY(empty > 0);
 
-        // No CRS: a CSV says nothing about its coordinates.
-        expectFailure(file, {}, ErrorCode::Crs, {file, QStringLiteral("EPSG:4326")});
+        // No CRS: a CSV says nothing about its coordinates, unless its columns are named
+        // longitude and latitude (degrees); x/y columns need --crs.
+        const QString xy = tmp("xy.csv");
+        {
+            QFile f(xy);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("x,y,name\n892000,6247000,a\n");
+        }
+        expectFailure(xy, {}, ErrorCode::Crs, {xy, QStringLiteral("EPSG:4326")});
+        // Metres in columns named longitude/latitude are outside WGS 84's range: refused.
+        const QString metres = tmp("metres.csv");
+        {
+            QFile f(metres);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("longitude,latitude,name\n892000,6247000,a\n");
+        }
+        {
+            const QString before = storeState(*m_store);
+            auto refused = Importer::importFile(*m_store, metres, {});
+            QVERIFY(!refused.ok());
+            qInfo() << "metres as degrees:" << refused.error().message;
+            QCOMPARE(storeState(*m_store), before);
+        }
+        ImportOptions degrees;
+        degrees.newLayerId = QStringLiteral("essex_degrees");
+        degrees.skipInvalid = true;
+        auto inDegrees = Importer::importFile(*m_store, file, degrees);
+        QVERIFY2(inDegrees.ok(),
+                 qPrintable(inDegrees.ok() ? QString() : inDegrees.error().message));
+        QCOMPARE(inDegrees->features, rows - empty);
+        QVERIFY(m_store->removeLayer(QStringLiteral("essex_degrees")).ok());
 
         // Empty coordinates are invalid input by default: the error names the row.
         ImportOptions o;

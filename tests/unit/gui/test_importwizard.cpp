@@ -68,8 +68,8 @@ private:
                 break;
             }
         auto *dialog = m_window->findChild<gui::ImportDialog *>();
-        if (dialog)
-            QTest::qWaitForWindowExposed(dialog);
+        if (dialog && !QTest::qWaitForWindowExposed(dialog))
+            qWarning("the import dialog was not exposed");
         return dialog;
     }
 

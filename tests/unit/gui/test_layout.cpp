@@ -5,6 +5,7 @@
 // the user guide (offline, in the interface's language), the keyboard shortcuts and About.
 
 #include "analysisdialog.h"
+#include "exportdialog.h"
 #include "guitestsupport.h"
 #include "helpdialogs.h"
 #include "importdialog.h"
@@ -172,6 +173,12 @@ void TestLayout::dialogsFit()
     {
         gui::NewWorkspaceDialog dialog(&w);
         checkDialog(dialog, QStringLiteral("new-workspace"), language);
+    }
+    {
+        gui::ExportDialog dialog(manifests.front(), manifests.front().title.text(language),
+                                 w.shownFeatures(manifests.front().id),
+                                 QStringLiteral("/tmp/export.gpkg"), &w);
+        checkDialog(dialog, QStringLiteral("export"), language);
     }
     {
         gui::ReportDialog dialog(w.workspacePath(), language, w.taskManager(), &w);

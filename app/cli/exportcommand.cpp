@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// vigie-cli export: a layer or the result of a stored run to a standard file (issue 14).
+#include "clicontext.h"
+
+#include "core/argtext.h"
+#include "core/io/exporter.h"
+#include "core/store/store.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+
+namespace vigie::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("vigie::cli", text);
+}
+
+void addExportOptions(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(
+        tr("Writes a layer, or the result of a stored analysis, to a file other GIS software "
+           "reads. The format comes from the extension: %1 for vector layers, %2 for rasters.")
+            .arg(core::exportExtensions(false).join(QStringLiteral(", ")),
+                 core::exportExtensions(true).join(QStringLiteral(", "))));
+    parser.addOption({QStringLiteral("store"), tr("Workspace file."), tr("FILE")});
+    parser.addOption({QStringLiteral("layer"), tr("Layer to write."), tr("ID")});
+    parser.addOption(
+        {QStringLiteral("analysis"),
+         tr("The result layer of a stored run: its id, or an algorithm id for its latest run."),
+         tr("ID|KIND")});
+    parser.addOption({QStringLiteral("out"), tr("File to write."), tr("FILE")});
+    parser.addOption(
+        {QStringLiteral("from"),
+         tr("Start of the period: a day (YYYY-MM-DD, Paris time) or a date-time (Z for UTC)."),
+         tr("WHEN")});
+    parser.addOption(
+        {QStringLiteral("to"),
+         tr("End of the period: a day, included whole, or a date-time (Paris time, Z for UTC)."),
+         tr("WHEN")});
+    parser.addOption({QStringLiteral("categories"),
+                      tr("Comma-separated category values to keep (default: all)."), tr("LIST")});
+    parser.addOption({QStringLiteral("overwrite"), tr("Replace the file if it exists.")});
+    parser.addHelpOption();
+}
+
+/// The layer --analysis names: a run's id, or the latest run of an algorithm.
+core::Result<QString> analysisLayer(const core::Store &store, const QString &which)
+{
+    return core::captureErrors([&] {
+        const auto runs = store.analysisRecords();
+        for (auto it = runs.rbegin(); it != runs.rend(); ++it)
+            if ((it->id == which || it->kind == which) && !it->resultLayer.isEmpty() &&
+                store.hasLayer(it->resultLayer))
+                return it->resultLayer;
+        throw core::Exception(core::ErrorCode::UnknownLayer,
+                              tr("the workspace has no stored run '%1' with a result layer (see "
+                                 "vigie-cli info)")
+                                  .arg(which));
+    });
+}
+
+/// Period and categories from the options; ExitOk or the usage error.
+int readQuery(CliContext &ctx, const QCommandLineParser &parser, core::FeatureQuery &query)
+{
+    for (const auto &[name, endOfDay] : {std::pair{"from", false}, std::pair{"to", true}}) {
+        const QString option = QLatin1String(name);
+        if (!parser.isSet(option))
+            continue;
+        const auto t = parseWhen(parser.value(option), endOfDay);
+        if (!t)
+            return ctx.usageError(
+                tr("--%1 is not an ISO date: %2").arg(option, parser.value(option)));
+        (endOfDay ? query.to : query.from) = endOfDay ? *t + 1 : *t; // --to is included
+    }
+    if (parser.isSet(QStringLiteral("categories")))
+        query.categories =
+            parser.value(QStringLiteral("categories")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    return ExitOk;
+}
+
+} // namespace
+
+int runExport(CliContext &ctx, const QStringList &args)
+{
+    QCommandLineParser parser;
+    addExportOptions(parser);
+    if (int code = ExitOk; !parseArguments(parser, args, ctx, code))
+        return code;
+    const bool byLayer = parser.isSet(QStringLiteral("layer"));
+    if (!parser.isSet(QStringLiteral("store")) || !parser.isSet(QStringLiteral("out")) ||
+        byLayer == parser.isSet(QStringLiteral("analysis")))
+        return ctx.usageError(tr("--store FILE, --out FILE and either --layer ID or --analysis "
+                                 "ID|KIND are required"));
+    core::ExportRequest request;
+    request.path = parser.value(QStringLiteral("out"));
+    request.overwrite = parser.isSet(QStringLiteral("overwrite"));
+    if (!core::exportFormatForPath(request.path))
+        return ctx.usageError(
+            tr("cannot write \"%1\": the extension must be one of %2")
+                .arg(request.path, (core::exportExtensions(false) + core::exportExtensions(true))
+                                       .join(QStringLiteral(", "))));
+    if (int code = readQuery(ctx, parser, request.query); code != ExitOk)
+        return code;
+
+    auto store = core::Store::open(parser.value(QStringLiteral("store")), /*readOnly=*/true);
+    if (!store)
+        return ctx.fail(store.error());
+    if (byLayer) {
+        request.layerId = parser.value(QStringLiteral("layer"));
+    } else {
+        auto layer = analysisLayer(**store, parser.value(QStringLiteral("analysis")));
+        if (!layer)
+            return ctx.fail(layer.error());
+        request.layerId = *layer;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    auto summary = core::exportLayer(**store, request, &ctx.feedback());
+    if (!summary)
+        return ctx.fail(summary.error());
+    const double seconds = std::max(1e-3, timer.elapsed() / 1000.0);
+    if ((*store)->isRasterLayer(request.layerId))
+        ctx.out() << tr("Raster layer '%1' written to %2 in %3 s")
+                         .arg(request.layerId, request.path, QString::number(seconds, 'f', 2))
+                  << "\n";
+    else
+        ctx.out() << tr("%1 features of layer '%2' written to %3 in %4 s")
+                         .arg(argText(summary->features), request.layerId, request.path,
+                              QString::number(seconds, 'f', 2))
+                  << "\n";
+    for (const QString &f : summary->files.mid(1))
+        ctx.out() << tr("  with %1").arg(f) << "\n";
+    for (const QString &n : summary->notes)
+        ctx.out() << tr("note: %1").arg(n) << "\n";
+    return ExitOk;
+}
+
+} // namespace vigie::cli
