@@ -17,6 +17,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTimeZone>
 #include <QUrl>
 
@@ -24,9 +25,13 @@
 // sqlite3.h first: spatialite.h uses its types.
 #include <spatialite.h>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <optional>
+#include <string>
 #include <unistd.h>
 
 namespace vigie::core {
@@ -175,8 +180,22 @@ void Store::openConnection(Access access)
     // 64 MiB of page cache (256 MiB while a Transaction is open: bulk loads), sorts in memory.
     sqlite3_exec(m_db, "PRAGMA cache_size = -65536", nullptr, nullptr, nullptr);
     sqlite3_exec(m_db, "PRAGMA temp_store = MEMORY", nullptr, nullptr, nullptr);
-    if (access != Access::ReadOnly)
+    if (access != Access::ReadOnly) {
         detail::setSqlAccess(m_db, detail::SqlAccess::Normal);
+        // Every row written, by whichever code path: the tables whose statistics the commit
+        // then brings up to date (refreshStatistics()).
+        sqlite3_update_hook(
+            m_db,
+            [](void *self, int, const char *database, const char *table, sqlite3_int64) {
+                auto &changed = static_cast<Store *>(self)->m_changedTables;
+                if (std::strcmp(database, "main") != 0)
+                    return;
+                // A few tables per transaction (a layer, its R*Tree's): a short list.
+                if (std::find(changed.begin(), changed.end(), table) == changed.end())
+                    changed.emplace_back(table);
+            },
+            this);
+    }
 }
 
 void Store::exec(const QString &sql) const
@@ -414,7 +433,7 @@ Result<std::unique_ptr<Store>> Store::openImpl(const QString &path, OpenMode mod
         if (!store->m_readOnlyReason.isEmpty()) {
             store->m_readOnly = true;
             detail::setSqlAccess(store->m_db, detail::SqlAccess::Normal);
-            if (version < kSchemaVersion)
+            if (version < kReadableFromSchema)
                 throw Exception(
                     ErrorCode::Io,
                     StoreTr::tr("The workspace %1 uses an older format (schema %2) and must "
@@ -497,6 +516,8 @@ void Store::migrate(int from, int to)
                 migrateTo2();
             else if (v == 2)
                 migrateTo3();
+            else if (v == 3)
+                migrateTo4();
             exec(QStringLiteral("PRAGMA user_version = %1").arg(v + 1));
             exec(QStringLiteral("COMMIT"));
         } catch (const Exception &e) {
@@ -569,7 +590,9 @@ void Store::createFeatureTable(const LayerManifest &m, int version)
 {
     QStringList cols{QStringLiteral("fid INTEGER PRIMARY KEY")};
     for (const FieldDef &f : m.fields)
-        cols << QStringLiteral("%1 %2").arg(q(f.name), sqlType(f.type));
+        cols << QStringLiteral("%1 %2").arg(q(f.name), f.type == FieldType::DateTime && version < 4
+                                                           ? QStringLiteral("TEXT")
+                                                           : sqlType(f.type));
     cols << QStringLiteral("_source TEXT") << QStringLiteral("_hub_id TEXT")
          << QStringLiteral("_hub_updated_at TEXT");
     exec(QStringLiteral("CREATE TABLE %1 (%2)").arg(q(m.id), cols.join(QStringLiteral(", "))));
@@ -617,6 +640,8 @@ Store::Transaction::~Transaction()
             sqlite3_exec(m_store->m_db, "ROLLBACK TO vigie_tx", nullptr, nullptr, nullptr);
             sqlite3_exec(m_store->m_db, "RELEASE vigie_tx", nullptr, nullptr, nullptr);
         }
+        if (m_outermost)
+            m_store->m_changedTables.clear();
         // The rollback restored the triggers dropped for bulk loading in this transaction.
         const int depth = m_store->m_txDepth;
         std::erase_if(m_store->m_bulk, [depth](const BulkLayer &b) { return b.depth >= depth; });
@@ -638,6 +663,8 @@ void Store::Transaction::commit()
                         "not committed.")
                 .arg(m_store->m_path));
     m_store->finishAllBulk();
+    if (m_outermost)
+        m_store->refreshStatistics();
     m_store->exec(m_outermost ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE vigie_tx"));
     m_done = true;
     if (--m_store->m_txDepth == 0)

@@ -19,6 +19,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -86,7 +87,10 @@ class Store
 {
 public:
     /// The schema version this build writes. Older files are migrated on open.
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
+    /// The oldest schema this build reads without upgrading it (read-only opens): schema 4
+    /// changed only declared column types, which reading does not depend on.
+    static constexpr int kReadableFromSchema = 3;
     /// No stored coordinate is farther than this from the origin of Lambert-93 (metres):
     /// anything beyond is not Lambert-93 (degrees taken for metres, overflowing values).
     static constexpr double kCoordinateLimit = 1.0e8;
@@ -302,6 +306,8 @@ private:
     void migrateTo1();
     void migrateTo2();
     void migrateTo3(); ///< sync state and log, analyses catalogue
+    void migrateTo4(); ///< date-time fields declared DATETIME
+    void rebuildFeatureTable(const LayerManifest &manifest);             // throws
     void createFeatureTable(const LayerManifest &manifest, int version); // throws
     void upgradeFeatureTableTo2(const LayerManifest &manifest);          // throws
     void close();
@@ -330,6 +336,10 @@ private:
         int depth = 0;
     };
     std::vector<BulkLayer> m_bulk;
+    std::vector<std::string> m_changedTables; ///< tables written since the last commit
+    /// Row counts and exact extents in SpatiaLite's geometry_columns_statistics for the layers
+    /// written in this transaction, so that QGIS (both providers) and GDAL read them right.
+    void refreshStatistics(); // throws
     bool m_bulkFailed = false;
     void beginBulk(const QString &layerId); // throws
     void endBulk(const QString &layerId);   // finishes the layer when its last user ends

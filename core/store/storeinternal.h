@@ -129,8 +129,8 @@ inline QString sqlType(FieldType t)
         return QStringLiteral("INTEGER");
     case FieldType::Real:
         return QStringLiteral("REAL");
-    case FieldType::DateTime:
-        return QStringLiteral("TEXT");
+    case FieldType::DateTime: // NUMERIC affinity: ISO 8601 text stays text
+        return QStringLiteral("DATETIME");
     case FieldType::Boolean:
         return QStringLiteral("INTEGER");
     }

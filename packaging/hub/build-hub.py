@@ -32,7 +32,9 @@ GEOM_TYPES = {"Point": ogr.wkbPoint, "Line": ogr.wkbMultiLineString,
 def parse_iso(text):
     if not text:
         return None
-    text = text.strip().replace(" ", "T")
+    # ISO 8601 as Vigie stores it, or GDAL's rendering of a DateTime field ("2025/01/01
+    # 10:00:00+00") since workspaces declare date-times DATETIME.
+    text = text.strip().replace(" ", "T").replace("/", "-")
     if text.endswith("Z"):
         text = text[:-1]
     try:

@@ -265,11 +265,12 @@ private slots:
         sqlite3_stmt *st = nullptr;
         double x = 0, y = 0;
         QVERIFY(
-            sqlite3_prepare_v2((*store)->handle(),
-                               "SELECT floor(X(geom)/100)*100+50, floor(Y(geom)/100)*100+50, "
-                               "count(*) n FROM incidents "
-                               "WHERE occurred_at >= '2025' GROUP BY 1, 2 ORDER BY n DESC LIMIT 1",
-                               -1, &st, nullptr) == SQLITE_OK);
+            sqlite3_prepare_v2(
+                (*store)->handle(),
+                "SELECT floor(X(geom)/100)*100+50, floor(Y(geom)/100)*100+50, "
+                "count(*) n FROM incidents "
+                "WHERE occurred_at >= '2025-01-01T00:00:00Z' GROUP BY 1, 2 ORDER BY n DESC LIMIT 1",
+                -1, &st, nullptr) == SQLITE_OK);
         QVERIFY(sqlite3_step(st) == SQLITE_ROW);
         x = sqlite3_column_double(st, 0);
         y = sqlite3_column_double(st, 1);
@@ -318,23 +319,21 @@ private slots:
         QVERIFY(store.ok());
         const QString quartier = QStringLiteral("Belsunce");
         const QString code = QStringLiteral("1320101");
-        const double before = sqlNumber(
-            **store,
-            QStringLiteral(
-                "SELECT count(*) FROM incidents WHERE code_qua = '%1' AND occurred_at >= '2025'")
-                .arg(code));
+        const double before =
+            sqlNumber(**store, QStringLiteral("SELECT count(*) FROM incidents WHERE code_qua = "
+                                              "'%1' AND occurred_at >= '2025-01-01T00:00:00Z'")
+                                   .arg(code));
         QVERIFY(sqlite3_exec((*store)->handle(),
                              QStringLiteral("DELETE FROM incidents WHERE code_qua = '%1' AND "
-                                            "occurred_at >= '2025' AND fid % 3 = 0")
+                                            "occurred_at >= '2025-01-01T00:00:00Z' AND fid % 3 = 0")
                                  .arg(code)
                                  .toUtf8()
                                  .constData(),
                              nullptr, nullptr, nullptr) == SQLITE_OK);
-        const double after = sqlNumber(
-            **store,
-            QStringLiteral(
-                "SELECT count(*) FROM incidents WHERE code_qua = '%1' AND occurred_at >= '2025'")
-                .arg(code));
+        const double after =
+            sqlNumber(**store, QStringLiteral("SELECT count(*) FROM incidents WHERE code_qua = "
+                                              "'%1' AND occurred_at >= '2025-01-01T00:00:00Z'")
+                                   .arg(code));
         const double planted = after / before - 1.0;
         const AnalysisOutcome out = runOk(**store, ScenarioKind::Impact,
                                           {{"actionDate", "2025-01-01"},
