@@ -1117,14 +1117,6 @@
         <translation>--dpi doit être compris entre 24 et 1200</translation>
     </message>
     <message>
-        <source>--from is not an ISO date: %1</source>
-        <translation>--from n’est pas une date ISO : %1</translation>
-    </message>
-    <message>
-        <source>--to is not an ISO date: %1</source>
-        <translation>--to n’est pas une date ISO : %1</translation>
-    </message>
-    <message>
         <source>the workspace has no layer '%1'</source>
         <translation>l’espace de travail ne contient pas de couche '%1'</translation>
     </message>
@@ -2911,6 +2903,13 @@
     <message>
         <source>a vector layer</source>
         <translation>une couche vectorielle</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::core::GdalRaster</name>
+    <message>
+        <source>GDAL cannot hold a grid of %1 × %2 cells: %3</source>
+        <translation>GDAL ne peut pas contenir une grille de %1 × %2 cellules : %3</translation>
     </message>
 </context>
 <context>

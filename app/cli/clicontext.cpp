@@ -101,4 +101,40 @@ std::optional<std::int64_t> parseWhen(const QString &text, bool endOfDay)
     return core::parsePeriodBound(text, endOfDay); // one rule for every command
 }
 
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("vigie::cli", text);
+}
+
+} // namespace
+
+void addPeriodOptions(QCommandLineParser &parser)
+{
+    parser.addOption(
+        {QStringLiteral("from"),
+         tr("Start of the period: a day (YYYY-MM-DD, Paris time) or a date-time (Z for UTC)."),
+         tr("WHEN")});
+    parser.addOption(
+        {QStringLiteral("to"),
+         tr("End of the period: a day, included whole, or a date-time (Paris time, Z for UTC)."),
+         tr("WHEN")});
+}
+
+int readPeriodOptions(CliContext &ctx, const QCommandLineParser &parser, std::int64_t &from,
+                      std::int64_t &to)
+{
+    for (const bool end : {false, true}) {
+        const QString name = end ? QStringLiteral("to") : QStringLiteral("from");
+        if (!parser.isSet(name))
+            continue;
+        const auto t = parseWhen(parser.value(name), end);
+        if (!t)
+            return ctx.usageError(tr("--%1 is not an ISO date: %2").arg(name, parser.value(name)));
+        (end ? to : from) = *t;
+    }
+    return ExitOk;
+}
+
 } // namespace vigie::cli

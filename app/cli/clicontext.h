@@ -52,6 +52,13 @@ private:
 /// Paris day (its whole day as an end), a date-time without offset Paris time, "Z" UTC.
 std::optional<std::int64_t> parseWhen(const QString &text, bool endOfDay);
 
+/// --from and --to, as every command that takes a period declares them.
+void addPeriodOptions(QCommandLineParser &parser);
+/// Reads --from and --to with parseWhen() into `from` and `to` (the last second of --to's day;
+/// an option not given leaves its bound as it was). ExitOk, or the usage error's code.
+int readPeriodOptions(CliContext &ctx, const QCommandLineParser &parser, std::int64_t &from,
+                      std::int64_t &to);
+
 /// Parses a command's arguments (the caller has added --help). False when the command must
 /// stop: after printing the help (exitCode ExitOk) or a usage error (exitCode from usageError).
 bool parseArguments(QCommandLineParser &parser, const QStringList &args, CliContext &ctx,

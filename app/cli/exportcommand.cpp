@@ -32,14 +32,7 @@ void addExportOptions(QCommandLineParser &parser)
          tr("The result layer of a stored run: its id, or an algorithm id for its latest run."),
          tr("ID|KIND")});
     parser.addOption({QStringLiteral("out"), tr("File to write."), tr("FILE")});
-    parser.addOption(
-        {QStringLiteral("from"),
-         tr("Start of the period: a day (YYYY-MM-DD, Paris time) or a date-time (Z for UTC)."),
-         tr("WHEN")});
-    parser.addOption(
-        {QStringLiteral("to"),
-         tr("End of the period: a day, included whole, or a date-time (Paris time, Z for UTC)."),
-         tr("WHEN")});
+    addPeriodOptions(parser);
     parser.addOption({QStringLiteral("categories"),
                       tr("Comma-separated category values to keep (default: all)."), tr("LIST")});
     parser.addOption({QStringLiteral("overwrite"), tr("Replace the file if it exists.")});
@@ -65,16 +58,10 @@ core::Result<QString> analysisLayer(const core::Store &store, const QString &whi
 /// Period and categories from the options; ExitOk or the usage error.
 int readQuery(CliContext &ctx, const QCommandLineParser &parser, core::FeatureQuery &query)
 {
-    for (const auto &[name, endOfDay] : {std::pair{"from", false}, std::pair{"to", true}}) {
-        const QString option = QLatin1String(name);
-        if (!parser.isSet(option))
-            continue;
-        const auto t = parseWhen(parser.value(option), endOfDay);
-        if (!t)
-            return ctx.usageError(
-                tr("--%1 is not an ISO date: %2").arg(option, parser.value(option)));
-        (endOfDay ? query.to : query.from) = endOfDay ? *t + 1 : *t; // --to is included
-    }
+    if (int code = readPeriodOptions(ctx, parser, query.from, query.to); code != ExitOk)
+        return code;
+    if (query.to != core::LayerSnapshot::kNoTime)
+        ++query.to; // the query's end is exclusive: --to's last second is included
     if (parser.isSet(QStringLiteral("categories")))
         query.categories =
             parser.value(QStringLiteral("categories")).split(QLatin1Char(','), Qt::SkipEmptyParts);

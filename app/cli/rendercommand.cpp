@@ -46,14 +46,7 @@ void addRenderOptions(QCommandLineParser &parser)
         {QStringLiteral("extent"), tr("Extent in Lambert-93 metres."), tr("XMIN,YMIN,XMAX,YMAX")});
     parser.addOption(
         {QStringLiteral("zoom-layer"), tr("Zoom to the extent of this layer."), tr("ID")});
-    parser.addOption(
-        {QStringLiteral("from"),
-         tr("Start of the period: a day (YYYY-MM-DD, Paris time) or a date-time (Z for UTC)."),
-         tr("WHEN")});
-    parser.addOption(
-        {QStringLiteral("to"),
-         tr("End of the period: a day, included whole, or a date-time (Paris time, Z for UTC)."),
-         tr("WHEN")});
+    addPeriodOptions(parser);
     parser.addOption(
         {QStringLiteral("lang"), tr("Language of labels and legend: fr or en."), tr("LANG")});
     parser.addOption({QStringLiteral("no-decorations"),
@@ -75,21 +68,7 @@ int readImageOptions(CliContext &ctx, const QCommandLineParser &parser,
         return ctx.usageError(tr("--dpi must be between 24 and 1200"));
     settings.language = parser.isSet(QStringLiteral("lang")) ? parser.value(QStringLiteral("lang"))
                                                              : core::preferredLanguage();
-    if (parser.isSet(QStringLiteral("from"))) {
-        auto t = parseWhen(parser.value(QStringLiteral("from")), false);
-        if (!t)
-            return ctx.usageError(
-                tr("--from is not an ISO date: %1").arg(parser.value(QStringLiteral("from"))));
-        settings.timeFrom = *t;
-    }
-    if (parser.isSet(QStringLiteral("to"))) {
-        auto t = parseWhen(parser.value(QStringLiteral("to")), true);
-        if (!t)
-            return ctx.usageError(
-                tr("--to is not an ISO date: %1").arg(parser.value(QStringLiteral("to"))));
-        settings.timeTo = *t;
-    }
-    return ExitOk;
+    return readPeriodOptions(ctx, parser, settings.timeFrom, settings.timeTo);
 }
 
 /// The layers asked for (all by default), in drawing order; extent becomes their union.

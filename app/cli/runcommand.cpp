@@ -145,17 +145,8 @@ bool readSelection(const QCommandLineParser &parser, CliContext &ctx, core::Anal
                    int &code)
 {
     sel.layer = parser.value(QStringLiteral("layer"));
-    for (const char *end : {"from", "to"}) {
-        const QString name = QString::fromLatin1(end);
-        if (!parser.isSet(name))
-            continue;
-        auto t = parseWhen(parser.value(name), name == QLatin1String("to"));
-        if (!t) {
-            code = ctx.usageError(tr("--%1 is not an ISO date: %2").arg(name, parser.value(name)));
-            return false;
-        }
-        (name == QLatin1String("from") ? sel.from : sel.to) = *t;
-    }
+    if (code = readPeriodOptions(ctx, parser, sel.from, sel.to); code != ExitOk)
+        return false;
     if (sel.from != core::LayerSnapshot::kNoTime && sel.to != core::LayerSnapshot::kNoTime &&
         sel.to < sel.from) {
         code = ctx.usageError(tr("--to is before --from"));
@@ -232,14 +223,7 @@ int runAlgorithm(CliContext &ctx, const Algorithm &algorithm, const QStringList 
     parser.addOption({QStringLiteral("store"), tr("Workspace file."), tr("FILE")});
     parser.addOption({QStringLiteral("layer"), tr("Point layer analysed."), tr("ID"),
                       QStringLiteral("incidents")});
-    parser.addOption(
-        {QStringLiteral("from"),
-         tr("Start of the period: a day (YYYY-MM-DD, Paris time) or a date-time (Z for UTC)."),
-         tr("WHEN")});
-    parser.addOption(
-        {QStringLiteral("to"),
-         tr("End of the period: a day, included whole, or a date-time (Paris time, Z for UTC)."),
-         tr("WHEN")});
+    addPeriodOptions(parser);
     parser.addOption({QStringLiteral("categories"),
                       tr("Categories kept, comma-separated (default: all)."), tr("LIST")});
     parser.addOption({QStringLiteral("area-layer"),

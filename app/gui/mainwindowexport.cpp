@@ -115,8 +115,9 @@ void MainWindow::exportLayer(const core::ExportRequest &request,
                 emit taskEnded(false);
                 return;
             }
-            const bool raster = summary->features == 0 && request.query.fids.empty() &&
-                                QFileInfo(request.path).suffix().startsWith(QLatin1String("tif"));
+            // Only rasters are written as GeoTIFF (exportLayer refuses any other pairing).
+            const bool raster =
+                core::exportFormatForPath(request.path) == core::ExportFormat::GeoTiff;
             QString message =
                 raster ? tr("Raster written to %1.").arg(displayName(request.path))
                        : tr("%n feature(s) written to %1.", nullptr, int(summary->features))

@@ -7,6 +7,7 @@
 #include "../i18n.h"
 #include "../io/atomicfile.h"
 #include "../io/gdalerrorscope.h"
+#include "../io/gdalraster.h"
 #include "../processing/algorithm.h"
 #include "../store/store.h"
 #include "analytics/bandwidth.h"
@@ -680,39 +681,18 @@ Result<QStringList> removeLayerAndResults(Store &store, const QString &layerId)
 Result<void> writeGeoTiff(const Raster &raster, const QString &path)
 {
     return captureErrors([&] {
-        GDALAllRegister();
+        detail::DatasetPtr grid = detail::memoryRaster(raster);
         detail::GdalErrorScope errors;
         GDALDriver *driver = GetGDALDriverManager()->GetDriverByName("GTiff");
         if (!driver)
             throw Exception(ErrorCode::Internal,
                             vigie::core::AnalysisRunner::tr("GDAL has no GeoTIFF driver."));
-        const GridSpec &g = raster.grid;
-        char **options = nullptr;
-        options = CSLSetNameValue(options, "COMPRESS", "DEFLATE");
-        options = CSLSetNameValue(options, "TILED", "YES");
-        GDALDataset *ds =
-            driver->Create(path.toUtf8().constData(), g.cols, g.rows, 1, GDT_Float32, options);
-        CSLDestroy(options);
-        if (!ds)
-            throw Exception(ErrorCode::Io, vigie::core::AnalysisRunner::tr("Cannot write %1: %2")
-                                               .arg(path, errors.lastError()));
-        double transform[6] = {g.xMin, g.cellSize, 0.0, g.yMax(), 0.0, -g.cellSize};
-        ds->SetGeoTransform(transform);
-        OGRSpatialReference srs;
-        srs.importFromEPSG(2154);
-        ds->SetSpatialRef(&srs);
-        GDALRasterBand *band = ds->GetRasterBand(1);
-        band->SetNoDataValue(std::numeric_limits<double>::quiet_NaN());
-        std::vector<float> row(std::size_t(g.cols));
-        CPLErr err = CE_None;
-        for (int r = 0; r < g.rows && err == CE_None; ++r) {
-            for (int c = 0; c < g.cols; ++c)
-                row[std::size_t(c)] = float(raster.values[g.index(c, r)]);
-            err =
-                band->RasterIO(GF_Write, 0, r, g.cols, 1, row.data(), g.cols, 1, GDT_Float32, 0, 0);
-        }
-        GDALClose(ds);
-        if (err != CE_None)
+        CPLStringList options;
+        options.AddNameValue("COMPRESS", "DEFLATE");
+        options.AddNameValue("TILED", "YES");
+        detail::DatasetPtr ds(driver->CreateCopy(path.toUtf8().constData(), grid.get(), FALSE,
+                                                 options.List(), nullptr, nullptr));
+        if (!ds || errors.failureCount() > 0)
             throw Exception(ErrorCode::Io, vigie::core::AnalysisRunner::tr("Cannot write %1: %2")
                                                .arg(path, errors.lastError()));
     });

@@ -5,6 +5,7 @@
 #include "../argtext.h"
 #include "analytics/feedback.h"
 #include "gdalerrorscope.h"
+#include "gdalraster.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -66,12 +67,6 @@ const FormatInfo *formatInfo(const QString &path)
 {
     throw Exception(code, message);
 }
-
-struct DatasetClose
-{
-    void operator()(GDALDataset *ds) const { GDALClose(ds); }
-};
-using Dataset = std::unique_ptr<GDALDataset, DatasetClose>;
 
 /**
  * The folder an export is written in before it appears: beside the output (so the final move
@@ -403,7 +398,7 @@ private:
     const ExportRequest &m_request;
     const FormatInfo &m_format;
     const LayerManifest &m_manifest;
-    Dataset m_ds;
+    detail::DatasetPtr m_ds;
     OGRLayer *m_layer = nullptr;
     std::unique_ptr<OGRCoordinateTransformation> m_toDegrees;
     std::vector<std::pair<QString, QString>> m_renamed;
@@ -416,29 +411,13 @@ void writeRaster(const Store &store, const LayerManifest &manifest, const QStrin
     const auto raster = store.readRaster(manifest.id);
     if (!raster)
         fail(ErrorCode::InvalidInput, ExporterTr::tr("Layer \"%1\" has no grid.").arg(manifest.id));
-    detail::GdalErrorScope errors;
-    const analytics::GridSpec &g = raster->grid;
-    GDALDriver *mem = GetGDALDriverManager()->GetDriverByName("MEM");
     GDALDriver *cog = GetGDALDriverManager()->GetDriverByName("COG");
-    if (!mem || !cog)
+    if (!cog)
         fail(ErrorCode::Internal, ExporterTr::tr("GDAL has no COG driver."));
-    Dataset grid(mem->Create("", g.cols, g.rows, 1, GDT_Float32, nullptr));
-    if (!grid)
-        fail(ErrorCode::Io, ExporterTr::tr("Cannot write %1: %2").arg(path, errors.summary()));
-    double transform[6] = {g.xMin, g.cellSize, 0.0, g.yMax(), 0.0, -g.cellSize};
-    grid->SetGeoTransform(transform);
-    OGRSpatialReference srs;
-    srs.importFromEPSG(2154);
-    grid->SetSpatialRef(&srs);
+    detail::DatasetPtr grid = detail::memoryRaster(*raster);
+    detail::GdalErrorScope errors;
     GDALRasterBand *band = grid->GetRasterBand(1);
-    band->SetNoDataValue(std::numeric_limits<double>::quiet_NaN());
     band->SetDescription(manifest.title.fr.toUtf8().constData());
-    std::vector<float> values(raster->values.size());
-    for (std::size_t i = 0; i < values.size(); ++i)
-        values[i] = float(raster->values[i]);
-    if (band->RasterIO(GF_Write, 0, 0, g.cols, g.rows, values.data(), g.cols, g.rows, GDT_Float32,
-                       0, 0) != CE_None)
-        fail(ErrorCode::Io, ExporterTr::tr("Cannot write %1: %2").arg(path, errors.summary()));
     double minimum = 0, maximum = 0, mean = 0, sd = 0;
     if (band->ComputeStatistics(FALSE, &minimum, &maximum, &mean, &sd, nullptr, nullptr) == CE_None)
         band->SetStatistics(minimum, maximum, mean, sd);
@@ -447,8 +426,8 @@ void writeRaster(const Store &store, const LayerManifest &manifest, const QStrin
     CPLStringList options;
     options.AddNameValue("COMPRESS", "DEFLATE");
     options.AddNameValue("STATISTICS", "YES");
-    Dataset out(cog->CreateCopy(QFile::encodeName(path).constData(), grid.get(), FALSE,
-                                options.List(), nullptr, nullptr));
+    detail::DatasetPtr out(cog->CreateCopy(QFile::encodeName(path).constData(), grid.get(), FALSE,
+                                           options.List(), nullptr, nullptr));
     if (!out || errors.failureCount() > 0)
         fail(ErrorCode::Io, ExporterTr::tr("Cannot write %1: %2").arg(path, errors.summary()));
 }

@@ -367,28 +367,8 @@ Result<QVariantMap> Store::attributes(const QString &layerId, std::int64_t fid) 
         QVariantMap out;
         out.insert(QStringLiteral("fid"), QVariant::fromValue<qint64>(s.int64(0)));
         int c = 1;
-        for (const FieldDef &f : m->fields) {
-            QVariant v;
-            if (!s.isNull(c)) {
-                switch (f.type) {
-                case FieldType::String:
-                case FieldType::DateTime:
-                    v = s.text(c);
-                    break;
-                case FieldType::Integer:
-                    v = QVariant::fromValue<qint64>(s.int64(c));
-                    break;
-                case FieldType::Real:
-                    v = s.real(c);
-                    break;
-                case FieldType::Boolean:
-                    v = s.int64(c) != 0;
-                    break;
-                }
-            }
-            out.insert(f.name, v);
-            ++c;
-        }
+        for (const FieldDef &f : m->fields)
+            out.insert(f.name, fieldValue(s, c++, f.type));
         for (const char *p : {"_source", "_hub_id", "_hub_updated_at", "_synced_at"}) {
             if (!v2 && std::strcmp(p, "_synced_at") == 0)
                 break;

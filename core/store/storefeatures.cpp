@@ -18,24 +18,6 @@ using namespace storedetail;
 
 namespace {
 
-QVariant typedValue(const Stmt &s, int c, FieldType type)
-{
-    if (s.isNull(c))
-        return {};
-    switch (type) {
-    case FieldType::String:
-    case FieldType::DateTime:
-        return s.text(c);
-    case FieldType::Integer:
-        return QVariant::fromValue<qint64>(s.int64(c));
-    case FieldType::Real:
-        return s.real(c);
-    case FieldType::Boolean:
-        return s.int64(c) != 0;
-    }
-    return {};
-}
-
 /// The WHERE clause of a query, with its values in binding order.
 QString whereClause(const LayerManifest &m, const FeatureQuery &query, QStringList &texts)
 {
@@ -115,7 +97,7 @@ Result<std::int64_t> Store::readFeatures(const QString &layerId, const FeatureQu
             row.wkb = s.isNull(1) ? QByteArray() : s.blob(1);
             row.values.clear();
             for (int c = 0; c < int(m->fields.size()); ++c)
-                row.values << typedValue(s, c + 2, m->fields[std::size_t(c)].type);
+                row.values << fieldValue(s, c + 2, m->fields[std::size_t(c)].type);
             ++given;
             if (!sink(row))
                 break;

@@ -120,6 +120,25 @@ private:
     bool m_done = false;
 };
 
+/// A field's value from a statement's column, typed as the field is (null when NULL).
+inline QVariant fieldValue(const Stmt &s, int column, FieldType type)
+{
+    if (s.isNull(column))
+        return {};
+    switch (type) {
+    case FieldType::String:
+    case FieldType::DateTime:
+        return s.text(column);
+    case FieldType::Integer:
+        return QVariant::fromValue<qint64>(s.int64(column));
+    case FieldType::Real:
+        return s.real(column);
+    case FieldType::Boolean:
+        return s.int64(column) != 0;
+    }
+    return {};
+}
+
 inline QString sqlType(FieldType t)
 {
     switch (t) {

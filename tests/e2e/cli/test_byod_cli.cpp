@@ -6,15 +6,15 @@
 // nothing; the events file imports with its start and end dates as spans; a period on an
 // undated layer and a failed import into a new workspace are refused cleanly. Expected counts
 // are read from the CSV files here with an independent parser.
+#include "clirun.h"
+
 #include "core/store/store.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -27,35 +27,12 @@ namespace {
 
 const QString kData = QStringLiteral(VIGIE_SHARED_DATA);
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = vigie::test::CliRun;
 
+/// vigie-cli in English, as the expected messages are written.
 Run cli(const QStringList &args)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("VIGIE_LANGUAGE"), QStringLiteral("en"));
-    p.setProcessEnvironment(env);
-    QElapsedTimer timer;
-    timer.start();
-    p.start(QStringLiteral(VIGIE_CLI), args);
-    Run r;
-    if (!p.waitForFinished(180000)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = QStringLiteral("timeout");
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    qInfo().noquote() << "vigie-cli" << args.join(u' ') << "->" << r.exitCode << "in"
-                      << timer.elapsed() / 1000.0 << "s";
-    return r;
+    return vigie::test::runCli(args);
 }
 
 QJsonObject jsonOf(const Run &r)

@@ -6,6 +6,8 @@
 // is asked again in a later QGIS session, after the OGR provider wrote its own statistics:
 // that used to show 0 features and an empty extent. Date-time fields are DateTime in both, also
 // in a workspace of the previous schema once Vigie has upgraded it.
+#include "../cli/clirun.h"
+
 #include "core/layerregistry.h"
 #include "core/store/store.h"
 #include "core/store/wkb.h"
@@ -68,20 +70,12 @@ QHash<QString, Seen> askQgis(const QString &workspace, const QString &providers,
     return seen;
 }
 
-QString cli()
-{
-    return QStringLiteral(VIGIE_CLI);
-}
-
 int runCli(const QStringList &args)
 {
-    QProcess p;
-    p.start(cli(), args);
-    if (!p.waitForFinished(180000))
-        return -1;
-    if (p.exitCode() != 0)
-        qWarning().noquote() << p.readAllStandardError();
-    return p.exitCode();
+    const vigie::test::CliRun r = vigie::test::runCli(args);
+    if (r.exitCode != 0)
+        qWarning().noquote() << r.err;
+    return r.exitCode;
 }
 
 } // namespace
