@@ -218,7 +218,17 @@ Result<ProjectState> ProjectState::load(const Store &store)
 
 Result<void> ProjectState::save(Store &store, const ProjectState &state)
 {
-    return captureErrors([&] { store.setMeta(kMetaKey, QString::fromUtf8(state.toJson())); });
+    return captureErrors([&] {
+        // The layers' names, opacity and unticked categories go into their QGIS styles in the
+        // same transaction, so that QGIS draws the workspace as it was last seen in Vigie.
+        QHash<QString, QgisStyleOptions> styles;
+        for (const ProjectLayer &l : state.layers)
+            styles.insert(l.id, QgisStyleOptions{l.title, l.opacity, l.hiddenCategories});
+        Store::Transaction tx(store);
+        store.setMeta(kMetaKey, QString::fromUtf8(state.toJson()));
+        store.writeQgisStyles(styles).orThrow();
+        tx.commit();
+    });
 }
 
 } // namespace vigie::core

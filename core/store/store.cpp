@@ -518,6 +518,8 @@ void Store::migrate(int from, int to)
                 migrateTo3();
             else if (v == 3)
                 migrateTo4();
+            else if (v == 4)
+                migrateTo5();
             exec(QStringLiteral("PRAGMA user_version = %1").arg(v + 1));
             exec(QStringLiteral("COMMIT"));
         } catch (const Exception &e) {

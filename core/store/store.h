@@ -4,9 +4,11 @@
 #include "../analytics/grid.h"
 #include "../layermanifest.h"
 #include "../layersnapshot.h"
+#include "../qgisstyle.h"
 #include "../result.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QRectF>
 #include <QSet>
 #include <QString>
@@ -87,7 +89,7 @@ class Store
 {
 public:
     /// The schema version this build writes. Older files are migrated on open.
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
     /// The oldest schema this build reads without upgrading it (read-only opens): schema 4
     /// changed only declared column types, which reading does not depend on.
     static constexpr int kReadableFromSchema = 3;
@@ -141,6 +143,10 @@ public:
     /// Creates the feature table, geometry column, spatial and time indexes, catalogue entry.
     Result<void> addLayer(const LayerManifest &manifest, const QString &source);
     Result<void> removeLayer(const QString &id);
+    /// Writes each vector layer's QGIS style (layer_styles, docs/store.md) drawn as Vigie draws
+    /// it, with what the user changed in `options` (by layer id). Styles saved by QGIS users
+    /// are kept; Vigie's own rows are replaced. Joins an open Transaction.
+    Result<void> writeQgisStyles(const QHash<QString, QgisStyleOptions> &options);
 
     std::int64_t featureCount(const QString &layerId) const; ///< 0 for raster layers
     bool isRasterLayer(const QString &id) const;
@@ -307,6 +313,9 @@ private:
     void migrateTo2();
     void migrateTo3(); ///< sync state and log, analyses catalogue
     void migrateTo4(); ///< date-time fields declared DATETIME
+    void migrateTo5(); ///< QGIS styles (layer_styles)
+    /// Replaces Vigie's row of layer_styles for one layer (none for a raster). Throws.
+    void writeQgisStyle(const LayerManifest &manifest, const QgisStyleOptions &options);
     void rebuildFeatureTable(const LayerManifest &manifest);             // throws
     void createFeatureTable(const LayerManifest &manifest, int version); // throws
     void upgradeFeatureTableTo2(const LayerManifest &manifest);          // throws

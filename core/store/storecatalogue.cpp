@@ -275,6 +275,8 @@ Result<void> Store::addLayer(const LayerManifest &manifest, const QString &sourc
         ins.bind(9, ts);
         ins.bind(10, ts);
         ins.step();
+        if (version >= 5)
+            writeQgisStyle(manifest, {});
         sp.release();
     });
 }
@@ -326,6 +328,11 @@ Result<void> Store::removeLayer(const QString &id)
         }
         if (schemaVersion() >= 2) {
             Stmt del(m_db, QStringLiteral("DELETE FROM vigie_series WHERE layer = ?"));
+            del.bind(1, id);
+            del.step();
+        }
+        if (schemaVersion() >= 5) { // every style of the table, QGIS users' too: they drew it
+            Stmt del(m_db, QStringLiteral("DELETE FROM layer_styles WHERE f_table_name = ?"));
             del.bind(1, id);
             del.step();
         }

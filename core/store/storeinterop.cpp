@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What GDAL and QGIS read of a workspace besides the rows: date-time columns declared as such
-// (schema 4, with the upgrade of older files) and SpatiaLite's layer statistics, kept right
-// after every write (docs/store.md).
+// (schema 4, with the upgrade of older files), SpatiaLite's layer statistics, kept right after
+// every write, and each layer's style in QGIS's layer_styles table (schema 5) (docs/store.md).
 #include "../argtext.h"
+#include "../qgisstyle.h"
 #include "schematemplates.h"
 #include "statement.h"
 #include "store.h"
@@ -175,6 +176,78 @@ void Store::refreshStatistics()
         up.step();
     }
     m_changedTables.clear(); // the statistics' own row
+}
+
+// --- schema 5: QGIS styles ------------------------------------------------------------------
+
+void Store::migrateTo5()
+{
+    // The table as QGIS's SpatiaLite provider creates it, so that both of QGIS's providers
+    // (spatialite and ogr) load a layer's default style from it.
+    exec(QStringLiteral("CREATE TABLE IF NOT EXISTS layer_styles (id INTEGER PRIMARY KEY "
+                        "AUTOINCREMENT, f_table_catalog varchar(256), f_table_schema "
+                        "varchar(256), f_table_name varchar(256), f_geometry_column "
+                        "varchar(256), styleName text, styleQML text, styleSLD text, "
+                        "useAsDefault boolean, description text, owner varchar(30), ui text, "
+                        "update_time timestamp DEFAULT CURRENT_TIMESTAMP)"));
+    for (const LayerManifest &m : layers())
+        writeQgisStyle(m, {});
+}
+
+void Store::writeQgisStyle(const LayerManifest &manifest, const QgisStyleOptions &options)
+{
+    const QString language = QStringLiteral("fr");
+    const std::optional<QString> qml = qgisStyleQml(manifest, language, options);
+    Savepoint sp(*this);
+    {
+        Stmt del(m_db, QStringLiteral("DELETE FROM layer_styles WHERE f_table_name = ? AND "
+                                      "owner = ?"));
+        del.bind(1, manifest.id);
+        del.bind(2, QString::fromLatin1(kQgisStyleOwner));
+        del.step();
+    }
+    if (qml) {
+        // QGIS takes the default style with the latest update_time, written as SQLite's
+        // CURRENT_TIMESTAMP writes it (as QGIS does) so that the two compare.
+        QString time = now().left(19);
+        time.replace(u'T', u' ');
+        const QString title =
+            options.title.isEmpty() ? manifest.title.text(language) : options.title;
+        // Two rows: QGIS 3.22's spatialite provider finds a table's styles by f_table_schema
+        // IS NULL, its ogr provider by f_table_schema = '' (both tried, docs/store.md).
+        for (const bool ogr : {false, true}) {
+            Stmt ins(m_db, QStringLiteral("INSERT INTO layer_styles (f_table_catalog, "
+                                          "f_table_schema, f_table_name, f_geometry_column, "
+                                          "styleName, styleQML, styleSLD, useAsDefault, "
+                                          "description, owner, update_time) VALUES (?1, ?1, ?, "
+                                          "'geom', ?, ?, '', 1, ?, ?, ?)"));
+            if (ogr)
+                ins.bind(1, QStringLiteral(""));
+            else
+                ins.bindNull(1);
+            ins.bind(2, manifest.id);
+            ins.bind(3, title);
+            ins.bind(4, *qml);
+            ins.bind(5, manifest.description.text(language));
+            ins.bind(6, QString::fromLatin1(kQgisStyleOwner));
+            ins.bind(7, time);
+            ins.step();
+        }
+    }
+    sp.release();
+}
+
+Result<void> Store::writeQgisStyles(const QHash<QString, QgisStyleOptions> &options)
+{
+    return captureErrors([&] {
+        requireWritable();
+        if (schemaVersion() < 5) // a file made at an older schema for tests: no table
+            return;
+        Savepoint sp(*this);
+        for (const LayerManifest &m : layers())
+            writeQgisStyle(m, options.value(m.id));
+        sp.release();
+    });
 }
 
 } // namespace vigie::core
