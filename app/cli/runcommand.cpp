@@ -60,6 +60,12 @@ QJsonObject parameterJson(const ParameterDefinition &d)
                                        {QStringLiteral("label"), c.label}});
         o.insert(QStringLiteral("choices"), choices);
     }
+    if (const auto g = d.geometryType())
+        o.insert(QStringLiteral("geometry"), core::geometryTypeName(*g));
+    if (!d.parentParameter().isEmpty())
+        o.insert(QStringLiteral("parent"), d.parentParameter());
+    if (d.type() == core::processing::ParameterType::Field)
+        o.insert(QStringLiteral("numeric"), d.numericField());
     o.insert(QStringLiteral("advanced"), d.isAdvanced());
     o.insert(QStringLiteral("optional"), d.isOptional());
     return o;
@@ -72,6 +78,11 @@ QJsonObject algorithmJson(const Algorithm &a)
     o.insert(QStringLiteral("title"), a.title());
     o.insert(QStringLiteral("group"), core::processing::algorithmGroupKey(a.group()));
     o.insert(QStringLiteral("explanation"), a.explanation());
+    // What a caller outside the workspace (the QGIS plugin) needs to wire the run: whether it
+    // reads the selection options, makes a raster, keeps result layers.
+    o.insert(QStringLiteral("pointSelection"), a.usesPointSelection());
+    o.insert(QStringLiteral("raster"), a.makesRaster());
+    o.insert(QStringLiteral("keepsResults"), a.keepsResults());
     QJsonArray params;
     for (const ParameterDefinition &d : a.parameters())
         if (!d.isHidden())
@@ -169,8 +180,8 @@ bool readSelection(const QCommandLineParser &parser, CliContext &ctx, core::Anal
 
 /// What a run made: its report and the layers it kept, or the same as JSON. An algorithm that
 /// keeps nothing (the forecast evaluation) prints its figures at the top of the JSON.
-void printOutcome(CliContext &ctx, const Algorithm &algorithm, const core::AnalysisOutcome &outcome,
-                  double seconds, bool json)
+void printOutcome(CliContext &ctx, const core::Store &store, const Algorithm &algorithm,
+                  const core::AnalysisOutcome &outcome, double seconds, bool json)
 {
     if (json && !algorithm.keepsResults()) {
         QJsonObject o = QJsonObject::fromVariantMap(outcome.summary);
@@ -187,6 +198,11 @@ void printOutcome(CliContext &ctx, const Algorithm &algorithm, const core::Analy
         o.insert(QStringLiteral("kind"), algorithm.id());
         o.insert(QStringLiteral("resultLayer"), outcome.resultLayer);
         o.insert(QStringLiteral("layers"), QJsonArray::fromStringList(outcome.layers));
+        QStringList rasters; // which of them are grids (exported as GeoTIFF, not vectors)
+        for (const QString &id : outcome.layers)
+            if (store.isRasterLayer(id))
+                rasters << id;
+        o.insert(QStringLiteral("rasterLayers"), QJsonArray::fromStringList(rasters));
         o.insert(QStringLiteral("features"), qint64(outcome.inputCount));
         o.insert(QStringLiteral("seconds"), seconds);
         o.insert(QStringLiteral("parameters"), QJsonObject::fromVariantMap(outcome.parameters));
@@ -286,7 +302,7 @@ int runAlgorithm(CliContext &ctx, const Algorithm &algorithm, const QStringList 
     auto outcome = core::processing::ProcessingRunner::run(**store, run, &ctx.feedback());
     if (!outcome)
         return ctx.fail(outcome.error());
-    printOutcome(ctx, algorithm, *outcome, timer.elapsed() / 1000.0,
+    printOutcome(ctx, **store, algorithm, *outcome, timer.elapsed() / 1000.0,
                  parser.isSet(QStringLiteral("json")));
     return ExitOk;
 }

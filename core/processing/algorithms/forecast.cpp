@@ -134,6 +134,7 @@ public:
             "area.");
     }
     bool usesPointSelection() const override { return false; }
+    bool makesRaster() const override { return true; } // the expected counts; --geotiff
     OutputHints outputHints() const override
     {
         OutputHints h;
