@@ -73,24 +73,14 @@ Rgba categoryColor(const LayerManifest &m, int category)
 class QmlWriter
 {
 public:
-    QmlWriter(const LayerManifest &manifest, const QString &language,
+    QmlWriter(QXmlStreamWriter &writer, const LayerManifest &manifest, const QString &language,
               const QgisStyleOptions &options)
-        : m(manifest), lang(language), opt(options), w(&out)
+        : m(manifest), lang(language), opt(options), w(writer)
     {
-        w.setAutoFormatting(true);
-        w.setAutoFormattingIndent(1);
     }
 
-    QString document()
+    void body()
     {
-        w.writeDTD(QStringLiteral("<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>"));
-        w.writeStartElement(QStringLiteral("qgis"));
-        w.writeAttribute(QStringLiteral("version"), QStringLiteral("3.22.0"));
-        w.writeAttribute(QStringLiteral("styleCategories"),
-                         QStringLiteral("Symbology|Labeling|Fields|Rendering|Temporal"));
-        w.writeAttribute(QStringLiteral("labelsEnabled"),
-                         m.labelField.isEmpty() ? QStringLiteral("0") : QStringLiteral("1"));
-        w.writeAttribute(QStringLiteral("hasScaleBasedVisibilityFlag"), QStringLiteral("0"));
         renderer();
         if (!m.labelField.isEmpty())
             labeling();
@@ -105,9 +95,6 @@ public:
                            m.geometryType == GeometryType::Point  ? QStringLiteral("0")
                            : m.geometryType == GeometryType::Line ? QStringLiteral("1")
                                                                   : QStringLiteral("2"));
-        w.writeEndElement();
-        w.writeEndDocument();
-        return out;
     }
 
 private:
@@ -455,8 +442,7 @@ private:
     const LayerManifest &m;
     QString lang;
     QgisStyleOptions opt;
-    QString out;
-    QXmlStreamWriter w;
+    QXmlStreamWriter &w;
 };
 
 } // namespace
@@ -472,7 +458,34 @@ std::optional<QString> qgisStyleQml(const LayerManifest &manifest, const QString
 {
     if (manifest.geometryType == GeometryType::Raster)
         return std::nullopt;
-    return QmlWriter(manifest, language, options).document();
+    QString out;
+    QXmlStreamWriter w(&out);
+    w.setAutoFormatting(true);
+    w.setAutoFormattingIndent(1);
+    w.writeDTD(QStringLiteral("<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>"));
+    w.writeStartElement(QStringLiteral("qgis"));
+    w.writeAttribute(QStringLiteral("version"), QStringLiteral("3.22.0"));
+    w.writeAttribute(QStringLiteral("styleCategories"),
+                     QStringLiteral("Symbology|Labeling|Fields|Rendering|Temporal"));
+    w.writeAttribute(QStringLiteral("labelsEnabled"),
+                     qgisLabelsEnabled(manifest) ? QStringLiteral("1") : QStringLiteral("0"));
+    w.writeAttribute(QStringLiteral("hasScaleBasedVisibilityFlag"), QStringLiteral("0"));
+    writeQgisStyleElements(w, manifest, language, options);
+    w.writeEndElement();
+    w.writeEndDocument();
+    return out;
+}
+
+void writeQgisStyleElements(QXmlStreamWriter &writer, const LayerManifest &manifest,
+                            const QString &language, const QgisStyleOptions &options)
+{
+    if (manifest.geometryType != GeometryType::Raster)
+        QmlWriter(writer, manifest, language, options).body();
+}
+
+bool qgisLabelsEnabled(const LayerManifest &manifest)
+{
+    return manifest.geometryType != GeometryType::Raster && !manifest.labelField.isEmpty();
 }
 
 } // namespace vigie::core

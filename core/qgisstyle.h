@@ -8,6 +8,8 @@
 
 #include <optional>
 
+class QXmlStreamWriter;
+
 namespace vigie::core {
 
 /// What the user changed of a layer's look in Vigie (the layer panel), carried into its QGIS
@@ -36,6 +38,13 @@ inline constexpr const char *kQgisStyleOwner = "vigie";
  */
 std::optional<QString> qgisStyleQml(const LayerManifest &manifest, const QString &language,
                                     const QgisStyleOptions &options = {});
+
+/// The elements of qgisStyleQml()'s document (renderer, labels, temporal settings, aliases,
+/// opacity), written where a QGIS project's <maplayer> holds them. Nothing for a raster.
+void writeQgisStyleElements(QXmlStreamWriter &writer, const LayerManifest &manifest,
+                            const QString &language, const QgisStyleOptions &options = {});
+/// The labelsEnabled attribute QGIS reads on the style's or the project layer's element.
+bool qgisLabelsEnabled(const LayerManifest &manifest);
 
 /// "r,g,b,a" as QGIS writes colours, from a manifest colour "#rrggbb" or "#rrggbbaa"; empty for
 /// anything else.

@@ -1832,6 +1832,22 @@
         <source>cannot write "%1": a map is written as .png (with a world file), .svg or .pdf</source>
         <translation>impossible d’écrire « %1 » : une carte s’écrit en .png (avec un fichier de géoréférencement), .svg ou .pdf</translation>
     </message>
+    <message>
+        <source>Write the whole workspace as a QGIS project (.qgz or .qgs): its layers in Vigie's order and styles, the results with their ramps and parameters, rasters beside it.</source>
+        <translation>Écrire tout l’espace de travail en projet QGIS (.qgz ou .qgs) : ses couches dans l’ordre et les styles de Vigie, les résultats avec leurs rampes de couleurs et leurs paramètres, les rasters à côté.</translation>
+    </message>
+    <message>
+        <source>Language of the project's names: fr or en.</source>
+        <translation>Langue des noms du projet : fr ou en.</translation>
+    </message>
+    <message>
+        <source>QGIS project with %1 layers written to %2 in %3 s</source>
+        <translation>Projet QGIS de %1 couches écrit dans %2 en %3 s</translation>
+    </message>
+    <message>
+        <source>--qgis FILE takes --store FILE, not --out, --layer or --analysis</source>
+        <translation>--qgis FICHIER prend --store FICHIER, pas --out, --layer ni --analysis</translation>
+    </message>
 </context>
 <context>
     <name>vigie::cli::CliContext</name>
@@ -2983,6 +2999,39 @@
     <message>
         <source>The pseudonymisation key %1 (id %2) is not the key workspace %3 was pseudonymised with (id %4): the same people would get other pseudonyms. Use that workspace's key (VIGIE_PSEUDONYM_KEY_FILE names it).</source>
         <translation>La clé de pseudonymisation %1 (identifiant %2) n'est pas celle avec laquelle l'espace de travail %3 a été pseudonymisé (identifiant %4) : les mêmes personnes recevraient d'autres pseudonymes. Utilisez la clé de cet espace de travail (VIGIE_PSEUDONYM_KEY_FILE la désigne).</translation>
+    </message>
+</context>
+<context>
+    <name>vigie::core::QgisProject</name>
+    <message>
+        <source>%1 (%2, run %3 on %4).
+
+Parameters:
+%5
+Figures:
+%6</source>
+        <translation>%1 (%2, exécution %3 du %4).
+
+Paramètres :
+%5
+Chiffres :
+%6</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Impossible d’écrire %1.</translation>
+    </message>
+    <message>
+        <source>A QGIS project is a .qgz or .qgs file: %1.</source>
+        <translation>Un projet QGIS est un fichier .qgz ou .qgs : %1.</translation>
+    </message>
+    <message>
+        <source>%1 already exists.</source>
+        <translation>%1 existe déjà.</translation>
+    </message>
+    <message>
+        <source>Cannot write in %1.</source>
+        <translation>Impossible d’écrire dans %1.</translation>
     </message>
 </context>
 <context>
@@ -5877,6 +5926,26 @@ Utilisez Fichier &gt; Ouvrir un espace de travail… ou Fichier &gt; Nouvel espa
             <numerusform>%n catégorie sur %1</numerusform>
             <numerusform>%n catégories sur %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Export as a &amp;QGIS project…</source>
+        <translation>Exporter en projet &amp;QGIS…</translation>
+    </message>
+    <message>
+        <source>Write a QGIS project that opens this workspace as the map shows it: layers, order, styles, results</source>
+        <translation>Écrire un projet QGIS qui ouvre cet espace de travail tel que la carte le montre : couches, ordre, styles, résultats</translation>
+    </message>
+    <message>
+        <source>Export as a QGIS project</source>
+        <translation>Exporter en projet QGIS</translation>
+    </message>
+    <message>
+        <source>QGIS projects (*.qgz *.qgs)</source>
+        <translation>Projets QGIS (*.qgz *.qgs)</translation>
+    </message>
+    <message numerus="yes">
+        <source>QGIS project with %n layer(s) written to %1.</source>
+        <translation><numerusform>Projet QGIS de %n couche écrit dans %1.</numerusform><numerusform>Projet QGIS de %n couches écrit dans %1.</numerusform></translation>
     </message>
 </context>
 <context>

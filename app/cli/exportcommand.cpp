@@ -4,6 +4,8 @@
 
 #include "core/argtext.h"
 #include "core/io/exporter.h"
+#include "core/io/qgisproject.h"
+#include "core/project/projectstate.h"
 #include "core/store/store.h"
 
 #include <QCommandLineParser>
@@ -35,6 +37,13 @@ void addExportOptions(QCommandLineParser &parser)
     addPeriodOptions(parser);
     parser.addOption({QStringLiteral("categories"),
                       tr("Comma-separated category values to keep (default: all)."), tr("LIST")});
+    parser.addOption({QStringLiteral("qgis"),
+                      tr("Write the whole workspace as a QGIS project (.qgz or .qgs): its layers "
+                         "in Vigie's order and styles, the results with their ramps and "
+                         "parameters, rasters beside it."),
+                      tr("FILE")});
+    parser.addOption({QStringLiteral("lang"), tr("Language of the project's names: fr or en."),
+                      tr("LANG"), QStringLiteral("fr")});
     parser.addOption({QStringLiteral("overwrite"), tr("Replace the file if it exists.")});
     parser.addHelpOption();
 }
@@ -68,6 +77,35 @@ int readQuery(CliContext &ctx, const QCommandLineParser &parser, core::FeatureQu
     return ExitOk;
 }
 
+/// export --qgis: the workspace as a QGIS project.
+int exportProject(CliContext &ctx, const QCommandLineParser &parser)
+{
+    const QString path = parser.value(QStringLiteral("qgis"));
+    const QString language = parser.value(QStringLiteral("lang"));
+    if (language != QLatin1String("fr") && language != QLatin1String("en"))
+        return ctx.usageError(tr("--lang must be fr or en"));
+    auto store = core::Store::open(parser.value(QStringLiteral("store")), /*readOnly=*/true);
+    if (!store)
+        return ctx.fail(store.error());
+    auto state = core::ProjectState::load(**store);
+    if (!state) // a damaged layer panel state: the default order, said so
+        ctx.err() << tr("note: %1").arg(state.error().message) << "\n";
+    QElapsedTimer timer;
+    timer.start();
+    auto summary =
+        core::exportQgisProject(**store, state ? *state : core::ProjectState{}, path, language,
+                                parser.isSet(QStringLiteral("overwrite")), &ctx.feedback());
+    if (!summary)
+        return ctx.fail(summary.error());
+    ctx.out() << tr("QGIS project with %1 layers written to %2 in %3 s")
+                     .arg(argText(summary->layers), path,
+                          QString::number(std::max(1e-3, timer.elapsed() / 1000.0), 'f', 2))
+              << "\n";
+    for (const QString &f : summary->files.mid(1))
+        ctx.out() << tr("  with %1").arg(f) << "\n";
+    return ExitOk;
+}
+
 } // namespace
 
 int runExport(CliContext &ctx, const QStringList &args)
@@ -76,6 +114,13 @@ int runExport(CliContext &ctx, const QStringList &args)
     addExportOptions(parser);
     if (int code = ExitOk; !parseArguments(parser, args, ctx, code))
         return code;
+    if (parser.isSet(QStringLiteral("qgis"))) {
+        if (!parser.isSet(QStringLiteral("store")) || parser.isSet(QStringLiteral("out")) ||
+            parser.isSet(QStringLiteral("layer")) || parser.isSet(QStringLiteral("analysis")))
+            return ctx.usageError(tr("--qgis FILE takes --store FILE, not --out, --layer or "
+                                     "--analysis"));
+        return exportProject(ctx, parser);
+    }
     const bool byLayer = parser.isSet(QStringLiteral("layer"));
     if (!parser.isSet(QStringLiteral("store")) || !parser.isSet(QStringLiteral("out")) ||
         byLayer == parser.isSet(QStringLiteral("analysis")))

@@ -284,9 +284,12 @@ int runRender(CliContext &ctx, const QStringList &args)
     if (extent.isNull())
         return ctx.fail(
             {core::ErrorCode::InvalidInput, tr("nothing to draw: the layers are empty")});
-    // A small margin so boundaries don't touch the frame.
-    settings.extent = extent.adjusted(-extent.width() * 0.03, -extent.height() * 0.03,
-                                      extent.width() * 0.03, extent.height() * 0.03);
+    // A small margin so boundaries don't touch the frame, when the extent is the layers'; an
+    // extent the user gave is drawn as given (the map then fits it, centred).
+    settings.extent = parser.isSet(QStringLiteral("extent"))
+                          ? extent
+                          : extent.adjusted(-extent.width() * 0.03, -extent.height() * 0.03,
+                                            extent.width() * 0.03, extent.height() * 0.03);
     const bool decorations = !parser.isSet(QStringLiteral("no-decorations"));
     if (decorations)
         makeRoomForLegend(settings);

@@ -182,6 +182,8 @@ void MainWindow::createActions()
     m_exportLayerAction = new QAction(this);
     m_exportLayerAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     connect(m_exportLayerAction, &QAction::triggered, this, [this] { exportDialog({}); });
+    m_exportQgisAction = new QAction(this);
+    connect(m_exportQgisAction, &QAction::triggered, this, &MainWindow::exportQgisProjectDialog);
 
     m_exportReportAction = new QAction(this);
     m_exportReportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
@@ -290,6 +292,7 @@ void MainWindow::createMenus()
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_importAction);
     m_fileMenu->addAction(m_exportLayerAction);
+    m_fileMenu->addAction(m_exportQgisAction);
     m_fileMenu->addAction(m_exportReportAction);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
@@ -504,6 +507,10 @@ void MainWindow::retranslateUi()
     m_exportLayerAction->setToolTip(
         tr("Write the current layer to GeoPackage, GeoJSON, CSV, Shapefile, a spreadsheet or "
            "GeoTIFF"));
+    m_exportQgisAction->setText(tr("Export as a &QGIS project…"));
+    m_exportQgisAction->setToolTip(
+        tr("Write a QGIS project that opens this workspace as the map shows it: layers, order, "
+           "styles, results"));
     m_exportReportAction->setText(tr("Export &report…"));
     m_importAction->setToolTip(tr("Import a GeoPackage, GeoJSON, CSV or Shapefile into a layer"));
     m_quitAction->setText(tr("&Quit"));

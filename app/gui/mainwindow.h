@@ -150,6 +150,8 @@ public:
                     std::function<void(bool, const QString &)> done = {});
     /// Layer › Export…: the export dialog on a layer (the current one when `layerId` is empty).
     void exportDialog(const QString &layerId);
+    /// File › Export as a QGIS project…: the workspace as the map shows it, in a .qgz.
+    void exportQgisProjectDialog();
     /// What the map shows of a layer (period, visible categories) and the table's selection.
     ShownFeatures shownFeatures(const QString &layerId) const;
     /// Exports in the background; `done` hears whether it worked and the message.
@@ -361,6 +363,7 @@ private:
     QAction *m_openAction = nullptr;
     QAction *m_importAction = nullptr;
     QAction *m_exportLayerAction = nullptr;
+    QAction *m_exportQgisAction = nullptr;
     QAction *m_exportReportAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_zoomFullAction = nullptr;

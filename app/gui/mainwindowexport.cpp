@@ -8,9 +8,11 @@
 #include "timefilter.h"
 
 #include "core/io/exporter.h"
+#include "core/io/qgisproject.h"
 #include "core/task/task.h"
 
 #include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QStatusBar>
 
@@ -127,6 +129,48 @@ void MainWindow::exportLayer(const core::ExportRequest &request,
             statusBar()->showMessage(message, 10000);
             if (done)
                 done(true, message);
+            emit taskEnded(true);
+        });
+}
+
+void MainWindow::exportQgisProjectDialog()
+{
+    if (!m_store) {
+        showError(tr("Export as a QGIS project"), tr("Open a workspace first."));
+        return;
+    }
+    const QFileInfo workspace(m_path);
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export as a QGIS project"),
+        workspace.absoluteDir().filePath(workspace.completeBaseName() + QStringLiteral(".qgz")),
+        tr("QGIS projects (*.qgz *.qgs)"));
+    if (path.isEmpty())
+        return;
+    saveProject(); // the project is written from the layer panel as it is now
+    auto handle = m_store;
+    const core::ProjectState state = projectState();
+    const QString language = m_language;
+    auto summary = std::make_shared<core::QgisProjectSummary>();
+    // The file dialog asked before replacing an existing file.
+    runTask(
+        tr("Exporting to %1…").arg(displayName(path)),
+        [handle, state, path, language, summary](analytics::Feedback &feedback) {
+            std::lock_guard<std::mutex> lock(handle->mutex);
+            *summary =
+                core::exportQgisProject(*handle->store, state, path, language, true, &feedback)
+                    .valueOrThrow();
+        },
+        [this, path, summary](const core::Task &task) {
+            if (task.status() != core::Task::Status::Finished) {
+                if (task.status() != core::Task::Status::Canceled)
+                    showError(tr("Export failed"), task.errorMessage());
+                emit taskEnded(false);
+                return;
+            }
+            statusBar()->showMessage(
+                tr("QGIS project with %n layer(s) written to %1.", nullptr, summary->layers)
+                    .arg(displayName(path)),
+                10000);
             emit taskEnded(true);
         });
 }

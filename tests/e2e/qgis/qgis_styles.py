@@ -13,6 +13,9 @@ from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsDataSour
 from qgis.PyQt.QtCore import QSize, Qt
 from qgis.PyQt.QtGui import QColor, QImage
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from image_difference import difference  # noqa: E402
+
 QgsApplication.setPrefixPath("/usr", True)
 app = QgsApplication([], False)
 app.initQgis()
@@ -81,21 +84,6 @@ def render(out, styled):
     job.start()
     job.waitForFinished()
     job.renderedImage().save(out)
-
-
-def difference(a, b, w=80, h=60):
-    """Mean absolute difference per channel (0-255) of the two images averaged on a w x h grid:
-    a loose comparison that tells a styled map from an unstyled one, not pixels."""
-    def load(p):
-        return QImage(p).convertToFormat(QImage.Format_RGB32).scaled(
-            w, h, Qt.IgnoreAspectRatio, Qt.SmoothTransformation)
-    a, b = load(a), load(b)
-    total = 0
-    for y in range(h):
-        for x in range(w):
-            p, q = a.pixel(x, y), b.pixel(x, y)
-            total += sum(abs(((p >> s) & 255) - ((q >> s) & 255)) for s in (0, 8, 16))
-    return total / (w * h * 3)
 
 
 for provider in ("ogr", "spatialite"):

@@ -180,7 +180,7 @@ private slots:
               qPrintable(run.render.value(QStringLiteral("render")).toString()),
               qPrintable(vigiePng), styled, plain);
         QVERIFY(styled >= 0.0 && plain >= 0.0);
-        QVERIFY2(styled < 20.0, "QGIS does not draw the workspace as Vigie does");
+        QVERIFY2(styled < 8.0, "QGIS does not draw the workspace as Vigie does");
         QVERIFY2(plain > 2.5 * styled, "the comparison does not tell a styled map from another");
     }
 

@@ -11,13 +11,18 @@
 #include "layerpanel.h"
 #include "timefilter.h"
 
+#include <QApplication>
 #include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QItemSelectionModel>
 #include <QPointer>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTimeZone>
+#include <QTimer>
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -152,6 +157,31 @@ private slots:
         QVERIFY(dialog->grab().save(
             guitest::screenshotPath(QStringLiteral("export-dialog-failed-fr.png"))));
         dialog->reject();
+    }
+
+    /// File › Export as a QGIS project…: the file dialog, then a .qgz QGIS reads (its content is
+    /// tested by test_qgis_project).
+    void qgisProject()
+    {
+        const QString out = m_dir.filePath(QStringLiteral("carte.qgz"));
+        QTimer::singleShot(0, this, [out] {
+            auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            dialog->selectFile(out);
+            QMetaObject::invokeMethod(dialog, "accept"); // a protected slot
+        });
+        QSignalSpy ended(m_window.get(), &gui::MainWindow::taskEnded);
+        m_window->exportQgisProjectDialog();
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 30000);
+        QCOMPARE(ended.first().first().toBool(), true);
+        QVERIFY(QFileInfo(out).size() > 1000);
+        QFile zip(out);
+        QVERIFY(zip.open(QIODevice::ReadOnly));
+        QCOMPARE(zip.read(2), QByteArray("PK"));
+        const QString message = m_window->statusBar()->currentMessage();
+        QVERIFY2(message.contains(QStringLiteral("Projet QGIS")), qPrintable(message));
+        qInfo().noquote() << message;
     }
 
     void cleanupTestCase() { m_window.reset(); }
