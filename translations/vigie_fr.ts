@@ -4119,6 +4119,17 @@ Chiffres :
     </message>
 </context>
 <context>
+    <name>vigie::core::Store</name>
+    <message>
+        <source>GDAL has no MEM or GTiff driver.</source>
+        <translation>GDAL n’a pas de pilote MEM ou GTiff.</translation>
+    </message>
+    <message>
+        <source>Cannot make a raster tile.</source>
+        <translation>Impossible de fabriquer une tuile raster.</translation>
+    </message>
+</context>
+<context>
     <name>vigie::core::Task</name>
     <message>
         <source>%1: unexpected error</source>
@@ -5945,7 +5956,10 @@ Utilisez Fichier &gt; Ouvrir un espace de travail… ou Fichier &gt; Nouvel espa
     </message>
     <message numerus="yes">
         <source>QGIS project with %n layer(s) written to %1.</source>
-        <translation><numerusform>Projet QGIS de %n couche écrit dans %1.</numerusform><numerusform>Projet QGIS de %n couches écrit dans %1.</numerusform></translation>
+        <translation>
+            <numerusform>Projet QGIS de %n couche écrit dans %1.</numerusform>
+            <numerusform>Projet QGIS de %n couches écrit dans %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

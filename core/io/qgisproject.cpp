@@ -432,6 +432,12 @@ Result<QgisProjectSummary> exportQgisProject(const Store &store, const ProjectSt
         const QString rastersName = info.completeBaseName() + QStringLiteral("_rasters");
         const std::vector<Store::AnalysisRecord> records = store.analysisRecords();
         std::vector<PlannedLayer> layers = planLayers(store, state, records, language);
+        const bool rasters = std::any_of(layers.begin(), layers.end(), [](const PlannedLayer &l) {
+            return l.manifest.geometryType == GeometryType::Raster;
+        });
+        if (rasters && !overwrite && QFileInfo::exists(dir.filePath(rastersName)))
+            throw Exception(ErrorCode::InvalidInput,
+                            QgisProjectTr::tr("%1 already exists.").arg(dir.filePath(rastersName)));
 
         // Rasters first, into a fresh folder beside the project, swapped in at the end.
         QTemporaryDir staging(dir.filePath(rastersName + QStringLiteral(".part-XXXXXX")));

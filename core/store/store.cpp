@@ -520,6 +520,8 @@ void Store::migrate(int from, int to)
                 migrateTo4();
             else if (v == 4)
                 migrateTo5();
+            else if (v == 5)
+                migrateTo6();
             exec(QStringLiteral("PRAGMA user_version = %1").arg(v + 1));
             exec(QStringLiteral("COMMIT"));
         } catch (const Exception &e) {

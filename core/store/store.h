@@ -89,7 +89,7 @@ class Store
 {
 public:
     /// The schema version this build writes. Older files are migrated on open.
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
     /// The oldest schema this build reads without upgrading it (read-only opens): schema 4
     /// changed only declared column types, which reading does not depend on.
     static constexpr int kReadableFromSchema = 3;
@@ -314,6 +314,11 @@ private:
     void migrateTo3(); ///< sync state and log, analyses catalogue
     void migrateTo4(); ///< date-time fields declared DATETIME
     void migrateTo5(); ///< QGIS styles (layer_styles)
+    void migrateTo6(); ///< rasters also as GDAL Rasterlite tiles
+    /// Replaces the Rasterlite tables of a raster layer with `raster`'s tiles. Throws.
+    void writeRasterTiles(const QString &layerId, const analytics::Raster &raster);
+    /// Drops a SpatiaLite table with its geometry column, spatial index and statistics. Throws.
+    void dropSpatialTable(const QString &table, const QString &column);
     /// Replaces Vigie's row of layer_styles for one layer (none for a raster). Throws.
     void writeQgisStyle(const LayerManifest &manifest, const QgisStyleOptions &options);
     void rebuildFeatureTable(const LayerManifest &manifest);             // throws

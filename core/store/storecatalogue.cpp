@@ -244,6 +244,16 @@ Result<void> Store::addLayer(const LayerManifest &manifest, const QString &sourc
                                              "lower(?) OR lower(name) LIKE lower(?)"));
             exists.bind(1, manifest.id);
             exists.bind(2, QStringLiteral("idx_%1_geom%").arg(manifest.id));
+            for (const QString &t : rasterTileTables(manifest.id)) {
+                Stmt taken(m_db, QStringLiteral("SELECT 1 FROM sqlite_master WHERE lower(name) "
+                                                "= lower(?)"));
+                taken.bind(1, t);
+                if (taken.step())
+                    throw Exception(ErrorCode::InvalidInput,
+                                    StoreTr::tr("The layer id \"%1\" is reserved or already "
+                                                "used by a table of %2.")
+                                        .arg(manifest.id, m_path));
+            }
             if (exists.step() || manifest.id.startsWith(QLatin1String("vigie_")) ||
                 manifest.id.startsWith(QLatin1String("sqlite_")))
                 throw Exception(ErrorCode::InvalidInput,
@@ -281,6 +291,33 @@ Result<void> Store::addLayer(const LayerManifest &manifest, const QString &sourc
     });
 }
 
+void Store::dropSpatialTable(const QString &table, const QString &column)
+{
+    {
+        Stmt dis(m_db, QStringLiteral("SELECT DisableSpatialIndex(?, ?)"));
+        dis.bind(1, table);
+        dis.bind(2, column);
+        dis.step();
+    }
+    exec(QStringLiteral("DROP TABLE IF EXISTS %1")
+             .arg(q(QStringLiteral("idx_%1_%2").arg(table, column))));
+    {
+        Stmt disc(m_db, QStringLiteral("SELECT DiscardGeometryColumn(?, ?)"));
+        disc.bind(1, table);
+        disc.bind(2, column);
+        disc.step();
+    }
+    for (const char *t : {"geometry_columns_statistics", "geometry_columns_field_infos",
+                          "geometry_columns_time", "geometry_columns_auth"}) {
+        Stmt del(
+            m_db,
+            QStringLiteral("DELETE FROM %1 WHERE f_table_name = lower(?)").arg(QLatin1String(t)));
+        del.bind(1, table);
+        del.step();
+    }
+    exec(QStringLiteral("DROP TABLE IF EXISTS %1").arg(q(table)));
+}
+
 Result<void> Store::removeLayer(const QString &id)
 {
     return captureErrors([&] {
@@ -298,29 +335,13 @@ Result<void> Store::removeLayer(const QString &id)
                 del.bind(1, id);
                 del.step();
             }
+            const QStringList tiles = rasterTileTables(id);
+            dropSpatialTable(tiles[0], QStringLiteral("geometry"));
+            exec(QStringLiteral("DROP TABLE IF EXISTS %1").arg(q(tiles[1])));
             sp.release();
             return;
         }
-        {
-            Stmt dis(m_db, QStringLiteral("SELECT DisableSpatialIndex(?, 'geom')"));
-            dis.bind(1, id);
-            dis.step();
-        }
-        exec(QStringLiteral("DROP TABLE IF EXISTS %1")
-                 .arg(q(QStringLiteral("idx_%1_geom").arg(id))));
-        {
-            Stmt disc(m_db, QStringLiteral("SELECT DiscardGeometryColumn(?, 'geom')"));
-            disc.bind(1, id);
-            disc.step();
-        }
-        for (const char *table : {"geometry_columns_statistics", "geometry_columns_field_infos",
-                                  "geometry_columns_time", "geometry_columns_auth"}) {
-            Stmt del(m_db, QStringLiteral("DELETE FROM %1 WHERE f_table_name = lower(?)")
-                               .arg(QLatin1String(table)));
-            del.bind(1, id);
-            del.step();
-        }
-        exec(QStringLiteral("DROP TABLE %1").arg(q(id)));
+        dropSpatialTable(id, QStringLiteral("geom"));
         {
             Stmt del(m_db, QStringLiteral("DELETE FROM vigie_layers WHERE id = ?"));
             del.bind(1, id);
@@ -373,6 +394,8 @@ void Store::writeRaster(const QString &layerId, const analytics::Raster &raster)
     ins.bind(6, std::int64_t(g.rows));
     ins.bindBlob(7, qCompress(raw, 3));
     ins.step();
+    if (schemaVersion() >= 6) // and as GDAL reads rasters (docs/store.md)
+        writeRasterTiles(layerId, raster);
 }
 
 std::shared_ptr<const analytics::Raster> Store::readRaster(const QString &layerId) const

@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QFileInfo>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 #include <sqlite3.h>
@@ -79,6 +80,13 @@ inline QString q(const QString &identifier)
     QString s = identifier;
     s.replace(QLatin1Char('"'), QLatin1String("\"\""));
     return QLatin1Char('"') + s + QLatin1Char('"');
+}
+
+/// The two tables GDAL's Rasterlite driver reads for a raster layer (schema 6): tile
+/// footprints, then tiles.
+inline QStringList rasterTileTables(const QString &layerId)
+{
+    return {layerId + QStringLiteral("_metadata"), layerId + QStringLiteral("_rasters")};
 }
 
 using Stmt = Statement;

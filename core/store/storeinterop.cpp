@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What GDAL and QGIS read of a workspace besides the rows: date-time columns declared as such
 // (schema 4, with the upgrade of older files), SpatiaLite's layer statistics, kept right after
-// every write, and each layer's style in QGIS's layer_styles table (schema 5) (docs/store.md).
+// every write, each layer's style in QGIS's layer_styles table (schema 5) and raster results in
+// tables GDAL's Rasterlite driver reads (schema 6) (docs/store.md).
 #include "../argtext.h"
 #include "../qgisstyle.h"
+#include "rastertiles.h"
 #include "schematemplates.h"
 #include "statement.h"
 #include "store.h"
@@ -248,6 +250,75 @@ Result<void> Store::writeQgisStyles(const QHash<QString, QgisStyleOptions> &opti
             writeQgisStyle(m, options.value(m.id));
         sp.release();
     });
+}
+
+// --- schema 6: rasters GDAL reads --------------------------------------------------------
+
+void Store::migrateTo6()
+{
+    for (const LayerManifest &m : layers())
+        if (m.geometryType == GeometryType::Raster)
+            if (const auto grid = readRaster(m.id))
+                writeRasterTiles(m.id, *grid);
+}
+
+void Store::writeRasterTiles(const QString &layerId, const analytics::Raster &raster)
+{
+    // GDAL's Rasterlite layout (gdalinfo RASTERLITE:workspace.vigie,table=<layer>): tile
+    // footprints in <layer>_metadata (a SpatiaLite polygon column with its spatial index, which
+    // GDAL queries), the tiles themselves in <layer>_rasters under the same id.
+    const QStringList tables = rasterTileTables(layerId);
+    const std::vector<detail::RasterTile> tiles = detail::encodeRasterTiles(raster);
+    Savepoint sp(*this);
+    Stmt exists(m_db, QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                                     "name = ?"));
+    exists.bind(1, tables[0]);
+    if (exists.step()) {
+        for (const QString &t : tables)
+            exec(QStringLiteral("DELETE FROM %1").arg(q(t)));
+    } else {
+        exec(QStringLiteral("CREATE TABLE %1 (id INTEGER NOT NULL PRIMARY KEY, source_name TEXT "
+                            "NOT NULL, tile_id INTEGER NOT NULL, width INTEGER NOT NULL, height "
+                            "INTEGER NOT NULL, pixel_x_size DOUBLE NOT NULL, pixel_y_size DOUBLE "
+                            "NOT NULL)")
+                 .arg(q(tables[0])));
+        Stmt add(m_db, QStringLiteral("SELECT AddGeometryColumn(?, 'geometry', 2154, 'POLYGON', "
+                                      "'XY')"));
+        add.bind(1, tables[0]);
+        add.step();
+        Stmt idx(m_db, QStringLiteral("SELECT CreateSpatialIndex(?, 'geometry')"));
+        idx.bind(1, tables[0]);
+        idx.step();
+        exec(QStringLiteral("CREATE TABLE %1 (id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "
+                            "raster BLOB NOT NULL)")
+                 .arg(q(tables[1])));
+    }
+    Stmt blob(m_db, QStringLiteral("INSERT INTO %1 (raster) VALUES (?)").arg(q(tables[1])));
+    Stmt meta(m_db, QStringLiteral("INSERT INTO %1 (id, source_name, tile_id, width, height, "
+                                   "pixel_x_size, pixel_y_size, geometry) VALUES (?, ?, ?, ?, ?, "
+                                   "?, ?, BuildMbr(?, ?, ?, ?, 2154))")
+                        .arg(q(tables[0])));
+    const analytics::GridSpec &g = raster.grid;
+    std::int64_t tileId = 0;
+    for (const detail::RasterTile &t : tiles) {
+        blob.reset();
+        blob.bindBlob(1, t.tiff);
+        blob.step();
+        meta.reset();
+        meta.bind(1, lastInsertId());
+        meta.bind(2, layerId);
+        meta.bind(3, tileId++);
+        meta.bind(4, std::int64_t(t.width));
+        meta.bind(5, std::int64_t(t.height));
+        meta.bind(6, g.cellSize);
+        meta.bind(7, g.cellSize);
+        meta.bind(8, g.xMin + t.col * g.cellSize);
+        meta.bind(9, g.yMax() - (t.row + t.height) * g.cellSize);
+        meta.bind(10, g.xMin + (t.col + t.width) * g.cellSize);
+        meta.bind(11, g.yMax() - t.row * g.cellSize);
+        meta.step();
+    }
+    sp.release();
 }
 
 } // namespace vigie::core

@@ -219,6 +219,62 @@ private slots:
         compare(seen, QStringLiteral("spatialite"), layers);
         compare(seen, QStringLiteral("ogr"), layers);
     }
+
+    /// Raster results open in QGIS straight from the workspace (GDAL's Rasterlite tables).
+    void rastersOpenInQgis()
+    {
+        for (const QString &alg : {QStringLiteral("kde"), QStringLiteral("forecast")})
+            QCOMPARE(runCli({QStringLiteral("run"), alg, QStringLiteral("--store"), m_store}), 0);
+        auto store = vigie::core::Store::open(m_store, true);
+        QVERIFY(store);
+        for (const auto &m : (*store)->layers()) {
+            if (m.geometryType != vigie::core::GeometryType::Raster)
+                continue;
+            const auto grid = (*store)->readRaster(m.id);
+            QVERIFY(grid);
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+            env.insert(QStringLiteral("GDAL_PAM_ENABLED"), QStringLiteral("NO"));
+            p.setProcessEnvironment(env);
+            p.start(kPython, {QStringLiteral("-c"),
+                              QStringLiteral(
+                                  "import sys, json\n"
+                                  "from qgis.core import QgsApplication, QgsRasterLayer, "
+                                  "QgsRasterBandStats\n"
+                                  "QgsApplication.setPrefixPath('/usr', True)\n"
+                                  "app = QgsApplication([], False); app.initQgis()\n"
+                                  "l = QgsRasterLayer(sys.argv[1], 'r', 'gdal')\n"
+                                  "s = l.dataProvider().bandStatistics(1, QgsRasterBandStats.All)\n"
+                                  "e = l.extent()\n"
+                                  "print(json.dumps([l.isValid(), l.width(), l.height(), "
+                                  "l.crs().authid(), e.xMinimum(), e.yMaximum(), s.minimumValue, "
+                                  "s.maximumValue]), flush=True)\n"
+                                  "del l\n" // before exitQgis, or QGIS 3.22 crashes on the way out
+                                  "app.exitQgis()\n"),
+                              QStringLiteral("RASTERLITE:%1,table=%2").arg(m_store, m.id)});
+            QVERIFY(p.waitForFinished(120000) && p.exitCode() == 0);
+            const QJsonArray a =
+                QJsonDocument::fromJson(p.readAllStandardOutput().trimmed().split('\n').last())
+                    .array();
+            QVERIFY2(a.at(0).toBool(), qPrintable(m.id));
+            QCOMPARE(a.at(1).toInt(), grid->grid.cols);
+            QCOMPARE(a.at(2).toInt(), grid->grid.rows);
+            QCOMPARE(a.at(3).toString(), QStringLiteral("EPSG:2154"));
+            QCOMPARE(a.at(4).toDouble(), grid->grid.xMin);
+            QCOMPARE(a.at(5).toDouble(), grid->grid.yMax());
+            double lo = 1e300, hi = -1e300;
+            for (double v : grid->values)
+                if (!std::isnan(v)) {
+                    lo = std::min(lo, double(float(v)));
+                    hi = std::max(hi, double(float(v)));
+                }
+            QCOMPARE(a.at(6).toDouble(), lo);
+            QCOMPARE(a.at(7).toDouble(), hi);
+            qInfo("%s: %d x %d cells, %g to %g, read by QGIS from the workspace", qPrintable(m.id),
+                  grid->grid.cols, grid->grid.rows, lo, hi);
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestQgisLayers)

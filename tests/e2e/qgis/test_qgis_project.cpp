@@ -85,6 +85,7 @@ private slots:
     {
         const QString project = m_out + QStringLiteral("/projet.qgz");
         QFile::remove(project);
+        QDir(m_out + QStringLiteral("/projet_rasters")).removeRecursively(); // an earlier run's
         const auto written = cli({QStringLiteral("export"), QStringLiteral("--store"), m_store,
                                   QStringLiteral("--qgis"), project});
         QCOMPARE(written.exitCode, 0);
