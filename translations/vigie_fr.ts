@@ -1365,10 +1365,6 @@
         <translation>Analyse dessinée sur les cartes : un identifiant ou un type d'analyse (par défaut : celle du modèle ; « none » pour aucune).</translation>
     </message>
     <message>
-        <source>--store, --template, --period and --out are required</source>
-        <translation>--store, --template, --period et --out sont obligatoires</translation>
-    </message>
-    <message>
         <source>--lang must be fr or en</source>
         <translation>--lang doit valoir fr ou en</translation>
     </message>
@@ -1847,6 +1843,26 @@
     <message>
         <source>--qgis FILE takes --store FILE, not --out, --layer or --analysis</source>
         <translation>--qgis FICHIER prend --store FICHIER, pas --out, --layer ni --analysis</translation>
+    </message>
+    <message>
+        <source>Also, or instead, write the report's counts as a table (.csv or .xlsx), small counts suppressed as in the report.</source>
+        <translation>Écrire aussi, ou seulement, les effectifs du rapport en tableau (.csv ou .xlsx), les petits effectifs masqués comme dans le rapport.</translation>
+    </message>
+    <message>
+        <source>Replace the table if it exists.</source>
+        <translation>Remplacer le tableau s’il existe.</translation>
+    </message>
+    <message>
+        <source>--store, --template and --period are required</source>
+        <translation>--store, --template et --period sont obligatoires</translation>
+    </message>
+    <message>
+        <source>--out FILE.pdf or --tables FILE.csv|.xlsx is required</source>
+        <translation>--out FICHIER.pdf ou --tables FICHIER.csv|.xlsx est obligatoire</translation>
+    </message>
+    <message>
+        <source>Table of %1 rows written to %2 (counts under %3 suppressed)</source>
+        <translation>Tableau de %1 lignes écrit dans %2 (effectifs inférieurs à %3 masqués)</translation>
     </message>
 </context>
 <context>
@@ -3047,6 +3063,22 @@ Chiffres :
     <message>
         <source>report query failed: not read-only</source>
         <translation>échec de la requête du rapport : elle n'est pas en lecture seule</translation>
+    </message>
+    <message>
+        <source>A table is written as .csv or .xlsx: %1.</source>
+        <translation>Un tableau s’écrit en .csv ou en .xlsx : %1.</translation>
+    </message>
+    <message>
+        <source>%1 already exists.</source>
+        <translation>%1 existe déjà.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Impossible d’écrire %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d'écrire %1 : %2</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // vigie-cli report: a CLSPD report (PDF map atlas with key figures) from a report template.
 #include "clicontext.h"
+
 #include "core/argtext.h"
+#include "core/report/reportfigures.h"
+#include "core/report/reporttables.h"
 
 #include "core/i18n.h"
 #include "core/report/reporttemplate.h"
@@ -40,6 +43,11 @@ int runReport(CliContext &ctx, const QStringList &args)
                          "template's)."),
                       tr("LIST")});
     parser.addOption({QStringLiteral("out"), tr("PDF file to write."), tr("FILE")});
+    parser.addOption({QStringLiteral("tables"),
+                      tr("Also, or instead, write the report's counts as a table (.csv or .xlsx), "
+                         "small counts suppressed as in the report."),
+                      tr("FILE")});
+    parser.addOption({QStringLiteral("overwrite"), tr("Replace the table if it exists.")});
     parser.addOption({QStringLiteral("lang"), tr("Language of the report: fr or en."), tr("LANG"),
                       QStringLiteral("fr")});
     parser.addOption({QStringLiteral("paper"),
@@ -57,9 +65,11 @@ int runReport(CliContext &ctx, const QStringList &args)
     parser.addHelpOption();
     if (int code = ExitOk; !parseArguments(parser, args, ctx, code))
         return code;
-    for (const char *required : {"store", "template", "period", "out"})
+    for (const char *required : {"store", "template", "period"})
         if (!parser.isSet(QString::fromLatin1(required)))
-            return ctx.usageError(tr("--store, --template, --period and --out are required"));
+            return ctx.usageError(tr("--store, --template and --period are required"));
+    if (!parser.isSet(QStringLiteral("out")) && !parser.isSet(QStringLiteral("tables")))
+        return ctx.usageError(tr("--out FILE.pdf or --tables FILE.csv|.xlsx is required"));
 
     core::ReportRequest request;
     auto reportTemplate = core::ReportTemplate::load(parser.value(QStringLiteral("template")));
@@ -102,6 +112,21 @@ int runReport(CliContext &ctx, const QStringList &args)
     auto store = core::Store::open(parser.value(QStringLiteral("store")), /*readOnly=*/true);
     if (!store)
         return ctx.fail(store.error());
+    if (parser.isSet(QStringLiteral("tables"))) {
+        const QString tables = parser.value(QStringLiteral("tables"));
+        auto data = core::computeReportData(**store, request, &ctx.feedback());
+        if (!data)
+            return ctx.fail(data.error());
+        auto rows =
+            core::writeReportTable(*data, tables, parser.isSet(QStringLiteral("overwrite")));
+        if (!rows)
+            return ctx.fail(rows.error());
+        ctx.out() << tr("Table of %1 rows written to %2 (counts under %3 suppressed)")
+                         .arg(argText(*rows), tables, argText(data->request.minCount))
+                  << "\n";
+    }
+    if (!parser.isSet(QStringLiteral("out")))
+        return ExitOk;
     const QString out = parser.value(QStringLiteral("out"));
     auto outcome = render::exportReport(**store, request, out, &ctx.feedback());
     if (!outcome)

@@ -344,20 +344,22 @@ private:
 
     void properties()
     {
+        // Project properties are typed entries in groups: <Group><Entry type="…">value</…>.
+        auto entry = [this](const QString &group, const QString &name, const QString &type,
+                            const QString &value) {
+            w.writeStartElement(group);
+            w.writeStartElement(name);
+            w.writeAttribute(QStringLiteral("type"), type);
+            w.writeCharacters(value);
+            w.writeEndElement();
+            w.writeEndElement();
+        };
         w.writeStartElement(QStringLiteral("properties"));
-        w.writeStartElement(QStringLiteral("Paths"));
-        w.writeStartElement(QStringLiteral("Absolute"));
-        w.writeAttribute(QStringLiteral("type"), QStringLiteral("bool"));
-        w.writeCharacters(QStringLiteral("false"));
-        w.writeEndElement();
-        w.writeEndElement();
+        entry(QStringLiteral("Paths"), QStringLiteral("Absolute"), QStringLiteral("bool"),
+              QStringLiteral("false"));
         // Without it QGIS 3.22 reads the project as having no CRS (the old "on-the-fly" flag).
-        w.writeStartElement(QStringLiteral("SpatialRefSys"));
-        w.writeStartElement(QStringLiteral("ProjectionsEnabled"));
-        w.writeAttribute(QStringLiteral("type"), QStringLiteral("int"));
-        w.writeCharacters(QStringLiteral("1"));
-        w.writeEndElement();
-        w.writeEndElement();
+        entry(QStringLiteral("SpatialRefSys"), QStringLiteral("ProjectionsEnabled"),
+              QStringLiteral("int"), QStringLiteral("1"));
         w.writeEndElement();
     }
 

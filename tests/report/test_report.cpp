@@ -23,7 +23,11 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
 #include <sqlite3.h>
+
+#include <utility>
 
 using namespace vigie;
 
@@ -294,9 +298,9 @@ private slots:
     }
 
     /// A quartier with small counts: every count under 5 reads "< 5", none is printed as a digit.
-    void smallCountsSuppressed()
+    /// The quartier with the fewest incidents in January 2025 (but at least six).
+    QString smallQuartier()
     {
-        // The quartier with the fewest incidents in January 2025 (but at least one).
         sqlite3_stmt *stmt = nullptr;
         sqlite3_prepare_v2(
             m_db->handle(),
@@ -308,11 +312,20 @@ private slots:
         const QByteArray to = localMidnight(QDate(2025, 2, 1)).toUtf8();
         sqlite3_bind_text(stmt, 1, from.constData(), -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(stmt, 2, to.constData(), -1, SQLITE_TRANSIENT);
-        QVERIFY(sqlite3_step(stmt) == SQLITE_ROW);
+        if (sqlite3_step(stmt) != SQLITE_ROW) {
+            sqlite3_finalize(stmt);
+            return {};
+        }
         const QString quartier =
             QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
         sqlite3_finalize(stmt);
+        return quartier;
+    }
 
+    void smallCountsSuppressed()
+    {
+        const QString quartier = smallQuartier();
+        QVERIFY(!quartier.isEmpty());
         core::ReportRequest req =
             request(QStringLiteral("diagnostic_quartier"), QStringLiteral("2025-01"), {quartier});
         const QString pdf = m_dir.filePath(QStringLiteral("quartier.pdf"));
@@ -349,6 +362,84 @@ private slots:
         const QStringList total = tableRow(pdfText(pdf, 3), QStringLiteral("Total des faits"));
         QVERIFY(total.size() >= 6);
         QCOMPARE(total[1], QStringLiteral("< 1000"));
+    }
+
+    /// vigie-cli report --tables: the same counts as the PDF, suppressed by the same rule, in
+    /// CSV and XLSX alike.
+    void tablesSuppressed()
+    {
+        const QString quartier = smallQuartier();
+        QVERIFY(!quartier.isEmpty());
+        const QString csv = m_dir.filePath(QStringLiteral("quartier.csv"));
+        const QString xlsx = m_dir.filePath(QStringLiteral("quartier.xlsx"));
+        for (const QString &out : {csv, xlsx}) {
+            const ToolRun r =
+                run(QStringLiteral(VIGIE_CLI),
+                    {QStringLiteral("report"), QStringLiteral("--store"), m_store,
+                     QStringLiteral("--template"), QStringLiteral("diagnostic_quartier"),
+                     QStringLiteral("--period"), QStringLiteral("2025-01"),
+                     QStringLiteral("--areas"), quartier, QStringLiteral("--tables"), out});
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        }
+        // The CSV, as GDAL wrote it (quoted where needed).
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly | QIODevice::Text));
+        const QStringList lines = QString::fromUtf8(f.readAll()).split(u'\n', Qt::SkipEmptyParts);
+        auto cellsOf = [](const QString &line) {
+            QStringList cells;
+            QString cell;
+            bool quoted = false;
+            for (QChar ch : line) {
+                if (ch == u'"')
+                    quoted = !quoted;
+                else if (ch == u',' && !quoted)
+                    cells << std::exchange(cell, QString());
+                else
+                    cell += ch;
+            }
+            return cells << cell;
+        };
+        QCOMPARE(cellsOf(lines.first()).value(3), QStringLiteral("période"));
+        const auto manifest = m_db->layer(QStringLiteral("incidents"));
+        QCOMPARE(lines.size(), qsizetype(manifest->categories.size()) + 2); // + total, header
+        const auto now = sqlCounts({}, QDate(2025, 1, 1), QDate(2025, 1, 31), quartier);
+        int small = 0;
+        QStringList csvCells;
+        for (int i = 1; i < lines.size(); ++i) {
+            const QStringList cells = cellsOf(lines[i]);
+            QCOMPARE(cells.size(), 7);
+            QCOMPARE(cells[0], quartier);
+            csvCells << cells;
+            if (i <= int(manifest->categories.size())) {
+                const core::CategoryDef &c = manifest->categories[std::size_t(i - 1)];
+                QCOMPARE(cells[2], c.label.fr);
+                QCOMPARE(cells[3], expectedCount(now.value(c.value)));
+            }
+            for (int k : {3, 4, 6}) {
+                QVERIFY2(!cells[k].contains(QRegularExpression(QStringLiteral("^[1-4]$"))),
+                         qPrintable(QStringLiteral("a small count is written: ") + lines[i]));
+                small += cells[k] == QLatin1String("< 5");
+            }
+            if (cells[3] == QLatin1String("< 5") || cells[4] == QLatin1String("< 5"))
+                QCOMPARE(cells[5], QStringLiteral("—"));
+        }
+        QVERIFY2(small > 0, "the chosen quartier has no small count to suppress");
+        // The spreadsheet holds the same cells.
+        GDALAllRegister();
+        // Every column is text, so GDAL is told the first row is the header (it cannot guess).
+        CPLSetConfigOption("OGR_XLSX_HEADERS", "FORCE");
+        GDALDataset *ds = GDALDataset::Open(xlsx.toUtf8().constData(), GDAL_OF_VECTOR);
+        QVERIFY(ds);
+        QStringList xlsxCells;
+        OGRLayer *layer = ds->GetLayer(0);
+        for (auto &feature : *layer)
+            for (int k = 0; k < feature->GetFieldCount(); ++k)
+                xlsxCells << QString::fromUtf8(feature->GetFieldAsString(k));
+        GDALClose(ds);
+        CPLSetConfigOption("OGR_XLSX_HEADERS", nullptr); // read when the sheet is, not on open
+        QCOMPARE(xlsxCells, csvCells);
+        qInfo("quartier %s, January 2025: %lld rows, %d counts suppressed in both tables",
+              qPrintable(quartier), qlonglong(lines.size() - 1), small);
     }
 
     /// Pages 1 to 3 as images against the controls (VIGIE_UPDATE_CONTROL=1 regenerates them).
