@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Layers out of a workspace with GDAL: exportLayer() (see exporter.h).
 #include "exporter.h"
+#include "stagingfolder.h"
 
 #include "../argtext.h"
 #include "analytics/feedback.h"
@@ -67,61 +68,6 @@ const FormatInfo *formatInfo(const QString &path)
 {
     throw Exception(code, message);
 }
-
-/**
- * The folder an export is written in before it appears: beside the output (so the final move
- * is a rename on one filesystem), removed with whatever it still holds.
- */
-class StagingFolder
-{
-public:
-    explicit StagingFolder(const QString &finalPath) : m_final(QFileInfo(finalPath))
-    {
-        if (!m_final.absoluteDir().exists())
-            fail(ErrorCode::Io, ExporterTr::tr("Cannot write %1: the folder %2 does not exist.")
-                                    .arg(finalPath, m_final.absolutePath()));
-        m_dir = std::make_unique<QTemporaryDir>(m_final.absolutePath() +
-                                                QStringLiteral("/.vigie-export-XXXXXX"));
-        if (!m_dir->isValid())
-            fail(ErrorCode::Io, ExporterTr::tr("Cannot write in %1: %2")
-                                    .arg(m_final.absolutePath(), m_dir->errorString()));
-    }
-
-    /// Where the writer puts the main file.
-    QString stagedPath() const { return m_dir->filePath(m_final.fileName()); }
-
-    /// Moves every staged file beside the output; the main one last, so that it appears only
-    /// with its side files. Returns the final paths, the main one first.
-    QStringList commit(bool overwrite)
-    {
-        const QDir staged(m_dir->path());
-        QStringList names = staged.entryList(QDir::Files | QDir::Hidden);
-        names.removeAll(m_final.fileName());
-        names.append(m_final.fileName());
-        const QDir target = m_final.absoluteDir();
-        for (const QString &n : names)
-            if (QFileInfo::exists(target.filePath(n)) && !overwrite)
-                fail(ErrorCode::Io, ExporterTr::tr("%1 exists already: choose another name, or "
-                                                   "replace it.")
-                                        .arg(target.filePath(n)));
-        QStringList out;
-        for (const QString &n : names) {
-            const QString to = target.filePath(n);
-            if (QFileInfo::exists(to))
-                QFile::remove(to);
-            if (!QFile::rename(staged.filePath(n), to))
-                fail(ErrorCode::Io, ExporterTr::tr("Cannot write %1.").arg(to));
-            out.prepend(to);
-        }
-        // The main file first, then its side files in name order.
-        std::sort(out.begin() + 1, out.end());
-        return out;
-    }
-
-private:
-    QFileInfo m_final;
-    std::unique_ptr<QTemporaryDir> m_dir;
-};
 
 OGRwkbGeometryType ogrType(GeometryType t)
 {
@@ -471,7 +417,7 @@ Result<ExportSummary> exportLayer(const Store &store, const ExportRequest &reque
             fail(ErrorCode::Io, ExporterTr::tr("%1 exists already: choose another name, or "
                                                "replace it.")
                                     .arg(request.path));
-        StagingFolder staging(request.path);
+        detail::StagingFolder staging(request.path);
         ExportSummary summary;
         if (raster) {
             writeRaster(store, *manifest, staging.stagedPath());

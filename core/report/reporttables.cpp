@@ -2,12 +2,10 @@
 #include "reporttables.h"
 
 #include "../io/gdalerrorscope.h"
+#include "../io/stagingfolder.h"
 #include "reportfigures.h"
 
-#include <QDir>
-#include <QFile>
 #include <QFileInfo>
-#include <QTemporaryDir>
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -49,10 +47,10 @@ Result<int> writeReportTable(const ReportData &data, const QString &path, bool o
                             ReportMessages::tr("%1 already exists.").arg(path));
         GDALAllRegister();
         GDALDriver *driver = GetGDALDriverManager()->GetDriverByName(driverName);
-        QTemporaryDir staging(info.absoluteDir().filePath(QStringLiteral(".vigie-table-XXXXXX")));
-        if (!driver || !staging.isValid())
+        if (!driver)
             throw Exception(ErrorCode::Io, ReportMessages::tr("Cannot write %1.").arg(path));
-        const QString temporary = staging.filePath(info.fileName());
+        detail::StagingFolder staging(path);
+        const QString temporary = staging.stagedPath();
         const bool fr = !data.request.language.startsWith(QLatin1String("en"));
         const int minCount = data.request.minCount;
         int rows = 0;
@@ -129,10 +127,7 @@ Result<int> writeReportTable(const ReportData &data, const QString &path, bool o
                     ErrorCode::Io,
                     ReportMessages::tr("Cannot write %1: %2").arg(path, errors.lastError()));
         }
-        if (overwrite && info.exists())
-            QFile::remove(path);
-        if (!QFile::rename(temporary, path))
-            throw Exception(ErrorCode::Io, ReportMessages::tr("Cannot write %1.").arg(path));
+        staging.commit(overwrite);
         return rows;
     });
 }
